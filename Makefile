@@ -1,0 +1,55 @@
+# Revier: `make run` sets everything up and serves the site; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := revier.settings
+
+.PHONY: run test install deps npm chromium migrate demo static messages check-messages lock worker clean
+
+run: install migrate static demo
+	@echo "Revier läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --insecure
+
+install: $(BIN)/.deps-installed node_modules/.npm-installed locale/de/LC_MESSAGES/django.mo
+
+$(BIN)/.deps-installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+node_modules/.npm-installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+locale/de/LC_MESSAGES/django.mo: locale/de/LC_MESSAGES/django.po $(BIN)/.deps-installed
+	$(BIN)/python manage.py compilemessages --locale de --ignore '.venv' --ignore node_modules -v0
+
+migrate: install
+	mkdir -p var
+	$(BIN)/python manage.py migrate --no-input -v0
+
+static: install
+	$(BIN)/python manage.py collectstatic --no-input -v0
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+# Debian's chromium for the browser tests (Playwright drives it; no browser download).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+test: install chromium
+	mkdir -p var
+	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Regenerate the German catalogue after changing texts; check-messages fails on missing or fuzzy entries.
+messages: install
+	$(BIN)/python manage.py makemessages --locale de --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'bench/*' --ignore 'tests/*'
+
+lock:
+	$(BIN)/pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,121 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from revier.core.validators import validate_link_target
+
+
+class Topic(models.Model):
+    """An entry of the shared, staff-editable topic list (Wasserstoff, Wärmewende, …)."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("short name in addresses"),
+        max_length=200,
+        unique=True,
+        help_text=_("Part of the address of the article. Filled in from the title if left empty."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("publication date and time"),
+        null=True,
+        blank=True,
+        help_text=_("A published article with a time in the future is scheduled: it appears at that time."),
+    )
+    teaser = models.TextField(_("teaser"), max_length=600, help_text=_("One or two sentences for lists and feeds."))
+    body = models.TextField(_("text"), help_text=_("Markdown: **bold**, *italic*, ## heading, - list, [link](https://…)."))
+    body_html = models.TextField(editable=False, default="")
+    image = models.ImageField(
+        _("image"), upload_to="news/%Y/", blank=True, width_field="image_width", height_field="image_height"
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("alternative text"), max_length=300, blank=True, help_text=_("Describes the image for people who cannot see it.")
+    )
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="articles")
+    is_generated = models.BooleanField(
+        _("generated demo content"), default=False, help_text=_("Set for generated example articles of the demo.")
+    )
+    # Derived on every save by news.services.article_save: the plain text for PostgreSQL's full-text
+    # search and the German word stems for the SQLite fallback.
+    search_text = models.TextField(editable=False, default="")
+    search_stems = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "-published_at", "-id"], name="news_article_listing")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""), name="news_article_image_needs_alt"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="news_article_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    @property
+    def state(self) -> str:
+        """Draft, scheduled or published: scheduled is a published article whose time has not come."""
+        if self.status == self.Status.DRAFT:
+            return "draft"
+        if self.published_at and self.published_at > timezone.now():
+            return "scheduled"
+        return "published"
+
+    @property
+    def state_label(self):
+        return {"draft": _("Draft"), "scheduled": _("Scheduled"), "published": _("Published")}[self.state]
+
+
+class ArticleLink(models.Model):
+    """A related link under an article, e.g. “Weitere Informationen” or “Programm und Anmeldung”."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(_("link text"), max_length=120)
+    url = models.CharField(
+        _("address"),
+        max_length=500,
+        validators=[validate_link_target],
+        help_text=_("A full address (https://…) or a path on this site (/…)."))
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("related link")
+        verbose_name_plural = _("related links")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.label

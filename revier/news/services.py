@@ -1,0 +1,58 @@
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from revier.core.services import audit_log
+from revier.core.text import plain_text, render_markdown, stem_document
+from revier.news.models import Article
+
+
+def _unique_slug(*, title: str, article: Article) -> str:
+    base = slugify(title.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))[:180] or "artikel"
+    slug, n = base, 2
+    while Article.objects.filter(slug=slug).exclude(pk=article.pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def article_prepare(article: Article) -> Article:
+    """Fills the derived fields (slug if empty, rendered HTML, search text and stems) without saving."""
+    if not article.slug:
+        article.slug = _unique_slug(title=article.title, article=article)
+    article.body_html = render_markdown(article.body)
+    article.search_text = " ".join([article.title, article.teaser, plain_text(article.body_html)])
+    article.search_stems = stem_document(article.search_text)
+    if article.status == Article.Status.PUBLISHED and article.published_at is None:
+        article.published_at = timezone.now()
+    return article
+
+
+@transaction.atomic
+def article_save(*, article: Article, actor=None) -> Article:
+    """Saves an article with its derived fields and records the change in the audit log.
+    The body is stored rendered and sanitised: no script from the Markdown reaches a page."""
+    created = article.pk is None
+    article_prepare(article)
+    article.full_clean(exclude=["topics"])
+    article.save()
+    audit_log(
+        actor=actor,
+        action="article_created" if created else "article_changed",
+        obj=article,
+        data={"status": article.status, "published_at": article.published_at.isoformat() if article.published_at else None},
+    )
+    return article
+
+
+@transaction.atomic
+def article_publish(*, article: Article, at=None, actor=None) -> Article:
+    """Publishes now, or schedules for `at` when it lies in the future."""
+    article.status = Article.Status.PUBLISHED
+    article.published_at = at or article.published_at or timezone.now()
+    return article_save(article=article, actor=actor)
+
+
+@transaction.atomic
+def article_unpublish(*, article: Article, actor=None) -> Article:
+    article.status = Article.Status.DRAFT
+    return article_save(article=article, actor=actor)

@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from revier.news import selectors
+from revier.news.structured_data import article_json_ld
+
+
+def _page_number(raw: str | None, num_pages: int) -> int:
+    """Any ?page= value gives a page: not a number → the first, past the end → the last."""
+    try:
+        number = int(raw or 1)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), max(num_pages, 1))
+
+
+@require_safe
+def article_list(request):
+    article_filter = selectors.article_filter_from_params(
+        topic_slug=request.GET.get("thema"), query=request.GET.get("q")
+    )
+    if request.GET.get("thema") and article_filter.topic is None:
+        raise Http404("unknown topic")
+    paginator = Paginator(selectors.article_list(article_filter=article_filter), settings.NEWS_PAGE_SIZE)
+    page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    return render(
+        request,
+        "news/article_list.html",
+        {
+            "page_obj": page_obj,
+            "articles": page_obj.object_list,
+            "topics": selectors.topic_list(),
+            "current_topic": article_filter.topic,
+            "search_query": article_filter.query,
+        },
+    )
+
+
+def _render_detail(request, article, *, preview: bool):
+    return render(
+        request,
+        "news/article_detail.html",
+        {
+            "article": article,
+            "more_news": selectors.article_list_latest(limit=3, exclude=article),
+            "json_ld": article_json_ld(request=request, article=article),
+            "preview": preview,
+        },
+    )
+
+
+@require_safe
+def article_detail(request, slug):
+    article = selectors.article_get_published(slug=slug)
+    if article is None:
+        raise Http404("no such article")
+    return _render_detail(request, article, preview=False)
+
+
+@staff_member_required(login_url="admin:login")
+@require_safe
+def article_preview(request, pk):
+    article = selectors.article_get_for_preview(pk=pk)
+    if article is None:
+        raise Http404("no such article")
+    response = _render_detail(request, article, preview=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from revier.core import views as core_views
+from revier.news.sitemaps import ArticleSitemap, NewsIndexSitemap
+from revier.pages.sitemaps import PageSitemap
+
+sitemaps = {"news-index": NewsIndexSitemap, "articles": ArticleSitemap, "pages": PageSitemap}
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("aktuelles/", include("revier.news.urls")),
+    path("veranstaltungen/", core_views.coming_soon, {"section": "events"}, name="events-coming-soon"),
+    path("netzwerk/", core_views.coming_soon, {"section": "network"}, name="network-coming-soon"),
+    path("monitor/", core_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
+    path("robots.txt", core_views.robots_txt, name="robots-txt"),
+    path("verwaltung/", admin.site.urls),
+    path("", include("revier.pages.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler400 = "revier.core.views.bad_request"
+handler403 = "revier.core.views.permission_denied"
+handler404 = "revier.core.views.page_not_found"
+handler500 = "revier.core.views.server_error"
