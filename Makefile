@@ -6,13 +6,15 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := revier.settings
 
-.PHONY: run test install deps npm chromium migrate demo static messages check-messages lock worker clean
+.PHONY: run test install compiled-messages chromium migrate demo static messages lock clean
 
 run: install migrate static demo
 	@echo "Revier läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --insecure
 
-install: $(BIN)/.deps-installed node_modules/.npm-installed locale/de/LC_MESSAGES/django.mo
+APPS := $(patsubst revier/%/apps.py,%,$(wildcard revier/*/apps.py))
+
+install: $(BIN)/.deps-installed node_modules/.npm-installed compiled-messages
 
 $(BIN)/.deps-installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,8 +25,9 @@ node_modules/.npm-installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-locale/de/LC_MESSAGES/django.mo: locale/de/LC_MESSAGES/django.po $(BIN)/.deps-installed
-	$(BIN)/python manage.py compilemessages --locale de --ignore '.venv' --ignore node_modules -v0
+# Each app has its own German catalogue in revier/<app>/locale/de.
+compiled-messages: $(BIN)/.deps-installed
+	cd revier && ../$(BIN)/python ../manage.py compilemessages --locale de -v0
 
 migrate: install
 	mkdir -p var
@@ -45,8 +48,8 @@ test: install chromium
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Regenerate the German catalogue after changing texts; check-messages fails on missing or fuzzy entries.
-messages: install
-	$(BIN)/python manage.py makemessages --locale de --no-obsolete --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'bench/*' --ignore 'tests/*'
+messages: $(BIN)/.deps-installed
+	for app in $(APPS); do (cd revier/$$app && mkdir -p locale && ../../$(BIN)/python ../../manage.py makemessages --locale de --no-obsolete -v0); done
 
 lock:
 	$(BIN)/pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock
