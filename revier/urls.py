@@ -18,6 +18,7 @@ urlpatterns = [
     path("monitor/", core_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
+    path("healthz", core_views.health, name="health"),
     path("verwaltung/", admin.site.urls),
     path("", include("revier.pages.urls")),
 ]

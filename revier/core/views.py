@@ -81,3 +81,10 @@ def server_error(request):
             "<!DOCTYPE html><html lang=de><title>Fehler</title><h1>Ein Fehler ist aufgetreten</h1>"
             "<p>Bitte versuchen Sie es später noch einmal.</p></html>"
         )
+
+
+@require_safe
+def health(request):
+    """Liveness check for load balancers; touches no database. The benchmarks use it as the
+    ceiling: the fastest a Django view can answer on the same server."""
+    return HttpResponse("ok", content_type="text/plain")
