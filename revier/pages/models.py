@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,3 +23,32 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("pages:detail", kwargs={"slug": self.slug})
+
+
+class StaffMessage(models.Model):
+    """A message to the editorial team from the public: a reported barrier or a contact request."""
+
+    class Kind(models.TextChoices):
+        BARRIER = "barrier", _("Reported barrier")
+        CONTACT = "contact", _("Contact request")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("email address"), max_length=254, blank=True)
+    page_url = models.CharField(
+        _("page concerned"), max_length=500, blank=True, help_text=_("Where the barrier was found.")
+    )
+    message = models.TextField(_("message"), max_length=5000)
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    handled = models.BooleanField(_("handled"), default=False)
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("message to the editorial team")
+        verbose_name_plural = _("messages to the editorial team")
+        ordering = ["handled", "-created_at", "-id"]
+
+    def __str__(self):
+        if self.created_at is None:
+            return str(self.get_kind_display())
+        return f"{self.get_kind_display()}, {timezone.localtime(self.created_at):%d.%m.%Y %H:%M}"

@@ -1,0 +1,39 @@
+"""A small rate limit for public POSTs (feedback forms, later registrations), kept in Django's cache.
+
+Fixed window per client and scope: the first hit of a window creates the counter with `cache.add`
+(atomic: only one request wins), every further hit uses `cache.incr` (atomic in Redis and in the
+local-memory cache). The client is REMOTE_ADDR; behind a reverse proxy, the proxy must pass the
+client's address as REMOTE_ADDR (e.g. gunicorn `--forwarded-allow-ips` with a PROXY-aware setup),
+otherwise all clients share one counter. The address is hashed so the cache holds no plain IP.
+"""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+TOO_MANY_REQUESTS_MESSAGE = _(
+    "You have sent this form too often in a short time. Please wait a few minutes and then try again."
+)
+
+
+def client_key(request) -> str:
+    address = request.META.get("REMOTE_ADDR") or "unknown"
+    return hashlib.sha256(address.encode("utf-8", "replace")).hexdigest()[:32]
+
+
+def hit(*, scope: str, request, limit: int, window_seconds: int) -> bool:
+    """Counts one request of this client in `scope` and says whether it is still within `limit`
+    requests per window of `window_seconds`. Every call counts, also the refused ones."""
+    window = int(time.time() // window_seconds)
+    key = f"ratelimit:{scope}:{client_key(request)}:{window}"
+    # The counter outlives its window a little; the window number in the key starts a new one.
+    if cache.add(key, 1, timeout=window_seconds + 5):
+        return 1 <= limit
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr: this hit opens the counter again
+        cache.add(key, 1, timeout=window_seconds + 5)
+        count = 1
+    return count <= limit

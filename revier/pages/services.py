@@ -1,0 +1,108 @@
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from revier.core.services import audit_log
+from revier.core.text import render_markdown
+from revier.pages.models import Page, StaffMessage
+
+logger = logging.getLogger(__name__)
+
+# The privacy statement (migration 0003) promises this; change both together.
+STAFF_MESSAGE_RETENTION_DAYS = 180
+# A second identical message within this time is taken for a double submission.
+DUPLICATE_WINDOW = datetime.timedelta(minutes=10)
+
+
+@transaction.atomic
+def page_save(*, page: Page, actor=None) -> Page:
+    """Saves a page with its body rendered and sanitised (no script from the Markdown reaches a
+    page) and records the change in the audit log."""
+    created = page.pk is None
+    page.body_html = render_markdown(page.body)
+    page.full_clean()
+    page.save()
+    audit_log(actor=actor, action="page_created" if created else "page_changed", obj=page)
+    return page
+
+
+@dataclass(frozen=True)
+class StaffMessageInput:
+    kind: str
+    message: str
+    name: str = ""
+    email: str = ""
+    page_url: str = ""
+
+
+def _notify_staff(message_id: int) -> None:
+    # Plain send for now; the persistent mail outbox of a later issue will take this over.
+    message = StaffMessage.objects.filter(pk=message_id).first()
+    if message is None or not settings.STAFF_NOTIFICATION_EMAILS:
+        return
+    subject = f"[{settings.SITE_NAME}] {message.get_kind_display()}"
+    body = render_to_string("pages/mail/staff_message.txt", {"message": message, "site_url": settings.SITE_URL})
+    try:
+        send_mail(subject, body, None, settings.STAFF_NOTIFICATION_EMAILS)
+    except Exception:  # the message is stored and visible in the admin; a mail failure must not show as an error
+        logger.exception("notification for staff message %s could not be sent", message_id)
+
+
+def staff_message_purge_expired(*, now: datetime.datetime | None = None) -> int:
+    """Deletes messages older than the retention period. Runs with every new message, so no cron
+    job is needed; `manage.py purge_staff_messages` does the same for quiet installations."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=STAFF_MESSAGE_RETENTION_DAYS)
+    deleted, _ = StaffMessage.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+@transaction.atomic
+def staff_message_create(*, data: StaffMessageInput) -> StaffMessage:
+    """Stores a message from the public and, after commit, mails the editorial team.
+
+    The same message (kind, e-mail, text) sent again within ten minutes is a double submission:
+    the stored one is returned and nobody is mailed twice. Expired messages are purged on the way.
+    """
+    recent = timezone.now() - DUPLICATE_WINDOW
+    existing = (
+        StaffMessage.objects.filter(
+            kind=data.kind, email=data.email, message=data.message, page_url=data.page_url, created_at__gte=recent
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if existing is not None:
+        return existing
+    message = StaffMessage(
+        kind=data.kind, name=data.name, email=data.email, page_url=data.page_url, message=data.message
+    )
+    message.full_clean()
+    message.save()
+    # No personal data in the audit log: the message itself is the record.
+    audit_log(actor=None, action="staff_message_received", obj=message, data={"kind": message.kind})
+    purged = staff_message_purge_expired()
+    if purged:
+        audit_log(actor=None, action="staff_messages_purged", obj=message, data={"count": purged})
+    transaction.on_commit(lambda: _notify_staff(message.pk))
+    return message
+
+
+@transaction.atomic
+def staff_message_mark_handled(*, message: StaffMessage, handled: bool = True, actor=None) -> StaffMessage:
+    """Marks a message as handled (or open again) and records who did it. Compares with the stored
+    row (locked), so a form that already set `handled` on the object still counts as a change."""
+    stored = StaffMessage.objects.select_for_update().get(pk=message.pk)
+    if stored.handled == handled:
+        message.handled, message.handled_at = stored.handled, stored.handled_at
+        return message
+    message.handled = handled
+    message.handled_at = timezone.now() if handled else None
+    message.save(update_fields=["handled", "handled_at"])
+    audit_log(actor=actor, action="staff_message_handled" if handled else "staff_message_reopened", obj=message)
+    return message
