@@ -13,3 +13,17 @@ def _test_environment(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def count_queries(client):
+    """Returns a function that GETs a URL and returns (response, number of SQL queries)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def get(url, **extra):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, **extra)
+        return response, len(ctx.captured_queries)
+
+    return get

@@ -64,3 +64,51 @@ class ArticleLinkFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     label = "Weitere Informationen"
     url = "https://example.org/info"
+
+
+def png_upload(name="bild.png", size=(32, 20)):
+    """A real small PNG as an upload, for image fields."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (11, 79, 108)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """An editable page; the five footer pages already exist from the data migration."""
+
+    class Meta:
+        model = "pages.Page"
+
+    title = factory.Sequence(lambda n: f"Seite {n}")
+    slug = factory.Sequence(lambda n: f"seite-{n}")
+    body = "Ein Absatz mit **fettem** Text."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from revier.pages import services as pages_services
+
+        return pages_services.page_save(page=model_class(*args, **kwargs))
+
+
+class StaffMessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "pages.StaffMessage"
+
+    kind = "barrier"
+    email = "leserin@example.org"
+    page_url = "/aktuelles/"
+    message = factory.Sequence(lambda n: f"Der Kontrast auf der Seite ist zu schwach ({n}).")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from revier.pages import services as pages_services
+
+        return pages_services.staff_message_create(data=pages_services.StaffMessageInput(**kwargs))

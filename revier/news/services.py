@@ -9,8 +9,9 @@ from revier.news.models import Article
 
 def _unique_slug(*, title: str, article: Article) -> str:
     base = slugify(title.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))[:180] or "artikel"
+    taken = set(Article.objects.filter(slug__startswith=base).exclude(pk=article.pk).values_list("slug", flat=True))
     slug, n = base, 2
-    while Article.objects.filter(slug=slug).exclude(pk=article.pk).exists():
+    while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
 

@@ -1,0 +1,77 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from revier.news import selectors
+from revier.news.models import Article
+from tests.factories import ArticleFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _search(query, topic=None):
+    article_filter = selectors.ArticleFilter(topic=topic, query=selectors.clean_query(query))
+    return list(selectors.article_list(article_filter=article_filter))
+
+
+def test_article_published_hides_drafts_and_scheduled_until_their_time():
+    published = ArticleFactory()
+    ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+    scheduled = ArticleFactory(published_at=timezone.now() + datetime.timedelta(hours=1))
+    assert list(selectors.article_published()) == [published]
+    Article.objects.filter(pk=scheduled.pk).update(published_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert set(selectors.article_published()) == {published, scheduled}
+
+
+def test_article_list_is_newest_first():
+    old = ArticleFactory(published_at=timezone.now() - datetime.timedelta(days=10))
+    new = ArticleFactory(published_at=timezone.now() - datetime.timedelta(days=1))
+    assert _search("") == [new, old]
+
+
+def test_search_finds_inflected_forms():
+    hydrogen = ArticleFactory(title="Grüner Wasserstoff für Leuna", body="Elektrolyse im Chemiepark.")
+    ArticleFactory(title="Wärmewende in Cottbus", body="Fernwärme aus Großwärmepumpen.")
+    assert _search("Wasserstoffs") == [hydrogen]
+    assert _search("wasserstoff") == [hydrogen]
+
+
+def test_search_requires_every_word():
+    both = ArticleFactory(title="Fachkräfte und Wasserstoff")
+    ArticleFactory(title="Fachkräfte in der Lausitz")
+    assert _search("Wasserstoff Fachkräfte") == [both]
+
+
+def test_search_does_not_find_drafts():
+    ArticleFactory(title="Geheimer Wasserstoff", status=Article.Status.DRAFT, published_at=None)
+    assert _search("Wasserstoff") == []
+
+
+def test_search_combines_with_topic_filter():
+    topic = TopicFactory(name="Förderaufrufe", slug="foerderaufrufe")
+    in_topic = ArticleFactory(title="Förderprogramm für Wasserstoff", topics=[topic])
+    ArticleFactory(title="Wasserstoff ohne Thema")
+    assert _search("Wasserstoff", topic=topic) == [in_topic]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["'; DROP TABLE news_article; --", "\" OR 1=1 --", "a" * 1000, "!!! ??? ***", "& | ! :*", "<script>"],
+)
+def test_search_with_odd_input_returns_a_list(query):
+    ArticleFactory(title="Wasserstoff")
+    assert isinstance(_search(query), list)
+    assert Article.objects.count() == 1
+
+
+def test_clean_query_limits_length_and_whitespace():
+    assert selectors.clean_query("  Wasser   stoff \n") == "Wasser stoff"
+    assert len(selectors.clean_query("x" * 1000)) == selectors.MAX_QUERY_LENGTH
+
+
+def test_latest_excludes_given_article():
+    first, second, third, fourth = (ArticleFactory() for _ in range(4))
+    latest = selectors.article_list_latest(limit=3, exclude=fourth)
+    assert fourth not in latest
+    assert len(latest) == 3
