@@ -1,3 +1,4 @@
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -38,7 +39,7 @@ class StaffMessage(models.Model):
     page_url = models.CharField(
         _("page concerned"), max_length=500, blank=True, help_text=_("Where the barrier was found.")
     )
-    message = models.TextField(_("message"), max_length=5000)
+    message = models.TextField(_("message"), max_length=5000, validators=[MaxLengthValidator(5000)])
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     handled = models.BooleanField(_("handled"), default=False)
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
