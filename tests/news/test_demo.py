@@ -84,3 +84,13 @@ def test_demo_text_has_inflected_forms_for_search(loaded):
 
 def test_demo_image_is_the_same_for_the_same_seed():
     assert demo.demo_image_png() == demo.demo_image_png()
+
+
+def test_demo_seed_article_page_shows_text_links_and_image(loaded, client):
+    article = Article.objects.get(slug="innovationskonferenz-zu-kmus-in-den-strukturwandelregionen")
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Innovationskonferenz zu KMUs in den Strukturwandelregionen" in page
+    assert "Programm und Anmeldung" in page and 'href="/veranstaltungen/"' in page
+    assert article.image.url in page

@@ -1,0 +1,109 @@
+import stat
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from revier.core.models import AuditEntry
+from revier.news.models import Article, ArticleLink, Topic
+
+
+@pytest.fixture
+def login_file(settings, tmp_path):
+    settings.DEMO_LOGIN_FILE = str(tmp_path / "var" / "demo-login.txt")
+    return tmp_path / "var" / "demo-login.txt"
+
+
+def run_load_demo(capsys) -> str:
+    call_command("load_demo")
+    return capsys.readouterr().out
+
+
+def snapshot():
+    return {
+        "articles": dict(Article.objects.values_list("slug", "updated_at")),
+        "images": dict(Article.objects.values_list("slug", "image")),
+        "links": list(ArticleLink.objects.order_by("id").values_list("id", "article_id", "label", "url")),
+        "topics": sorted(Article.topics.through.objects.values_list("article_id", "topic_id")),
+        "topic_count": Topic.objects.count(),
+        "audit": AuditEntry.objects.count(),
+        "users": list(get_user_model().objects.values_list("username", "password", "last_login")),
+    }
+
+
+@pytest.mark.django_db
+def test_load_demo_creates_seed_and_generated_articles(login_file, capsys):
+    output = run_load_demo(capsys)
+    assert Article.objects.filter(is_generated=False).count() == 3
+    assert 28 <= Article.objects.filter(is_generated=True).count() <= 35
+    conference = Article.objects.get(slug="innovationskonferenz-zu-kmus-in-den-strukturwandelregionen")
+    assert conference.published_at.isoformat() == "2024-10-17T08:00:00+00:00"  # 10:00 in Berlin
+    assert "Aktuelles: 35 Artikel angelegt" in output
+
+
+@pytest.mark.django_db
+def test_load_demo_second_run_changes_nothing(login_file, capsys):
+    run_load_demo(capsys)
+    before = snapshot()
+    output = run_load_demo(capsys)
+    assert snapshot() == before
+    assert "0 Artikel angelegt, 0 aktualisiert" in output
+
+
+@pytest.mark.django_db
+def test_load_demo_restores_a_changed_article_and_touches_only_that_one(login_file, capsys):
+    run_load_demo(capsys)
+    before = snapshot()
+    changed = Article.objects.get(slug="wasserstoff-kompetenzzentrum-in-zeitz-nimmt-arbeit-auf")
+    Article.objects.filter(pk=changed.pk).update(title="Anders")
+    ArticleLink.objects.filter(article__slug="innovationskonferenz-zu-kmus-in-den-strukturwandelregionen").first().delete()
+
+    output = run_load_demo(capsys)
+
+    after = snapshot()
+    assert "2 aktualisiert" in output
+    assert Article.objects.get(pk=changed.pk).title == "Wasserstoff-Kompetenzzentrum in Zeitz nimmt Arbeit auf"
+    assert after["articles"][changed.slug] > before["articles"][changed.slug]
+    unchanged = {slug: at for slug, at in after["articles"].items() if slug != changed.slug}
+    assert unchanged == {slug: at for slug, at in before["articles"].items() if slug != changed.slug}
+    links = ArticleLink.objects.filter(article__slug="innovationskonferenz-zu-kmus-in-den-strukturwandelregionen")
+    assert list(links.values_list("label", flat=True)) == ["Weitere Informationen", "Programm und Anmeldung"]
+
+
+@pytest.mark.django_db
+def test_load_demo_creates_the_staff_account_once_and_prints_its_login(login_file, capsys, monkeypatch):
+    monkeypatch.setenv("PORT", "8123")
+    output = run_load_demo(capsys)
+
+    user = get_user_model().objects.get(username="redaktion")
+    assert user.is_staff and user.is_superuser and user.is_active
+    password = next(line for line in login_file.read_text().splitlines() if line.startswith("Passwort:")).split(": ")[1]
+    assert len(password) >= 16 and user.check_password(password)
+    assert stat.S_IMODE(login_file.stat().st_mode) == 0o600
+    assert "http://127.0.0.1:8123/verwaltung/" in output
+    assert "Benutzername: redaktion" in output and password in output
+
+    password_hash = user.password
+    second = run_load_demo(capsys)
+    assert get_user_model().objects.filter(username="redaktion").count() == 1
+    assert get_user_model().objects.get(username="redaktion").password == password_hash
+    assert password in second and "angelegt." not in second.split("Verwaltung:")[1]
+
+
+@pytest.mark.django_db
+def test_load_demo_says_how_to_reset_when_the_login_file_is_gone(login_file, capsys):
+    run_load_demo(capsys)
+    login_file.unlink()
+    output = run_load_demo(capsys)
+    assert "fehlt" in output
+    assert "manage.py changepassword redaktion" in output
+    assert not login_file.exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_reuses_the_password_of_an_existing_login_file(login_file, capsys):
+    login_file.parent.mkdir(parents=True)
+    login_file.write_text("Benutzername: redaktion\nPasswort: schon-vorhanden-4711\n")
+    output = run_load_demo(capsys)
+    assert get_user_model().objects.get(username="redaktion").check_password("schon-vorhanden-4711")
+    assert "schon-vorhanden-4711" in output
