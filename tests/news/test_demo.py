@@ -94,3 +94,20 @@ def test_demo_seed_article_page_shows_text_links_and_image(loaded, client):
     assert "Innovationskonferenz zu KMUs in den Strukturwandelregionen" in page
     assert "Programm und Anmeldung" in page and 'href="/veranstaltungen/"' in page
     assert article.image.url in page
+
+
+@pytest.mark.parametrize(
+    "query, expected_slug",
+    [
+        ("Wasserstoffs", "elektrolyseur-am-chemiestandort-gruener-wasserstoff-fuer-die-produktion-in-leuna"),
+        ("Fachkraft", "willkommenszentrum-bitterfeld-wolfen-zieht-erste-bilanz"),
+        ("Innovationskonferenzen", "innovationskonferenz-zu-kmus-in-den-strukturwandelregionen"),
+    ],
+)
+def test_demo_search_finds_inflected_forms(loaded, query, expected_slug):
+    from revier.news.selectors import article_published, article_search
+
+    found = article_search(query=query, qs=article_published())
+    assert expected_slug in {a.slug for a in found}
+    # The draft and the scheduled article never show up in a search.
+    assert not found.filter(status=Article.Status.DRAFT).exists()
