@@ -22,7 +22,11 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 SITE_NAME = env.str("SITE_NAME", default="Revier")
 
+# Our apps come first: their German catalogues take precedence over Django's for the same text.
 INSTALLED_APPS = [
+    "revier.core",
+    "revier.pages",
+    "revier.news",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -33,9 +37,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "csp",
-    "revier.core",
-    "revier.pages",
-    "revier.news",
 ]
 
 MIDDLEWARE = [
