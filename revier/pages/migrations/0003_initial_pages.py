@@ -113,7 +113,7 @@ nach BITV 2.0.
 
 Zum Schutz vor massenhaft verschickten Nachrichten zählen wir, wie oft ein Formular von derselben
 IP-Adresse abgeschickt wird. Dafür halten wir eine gekürzte Prüfsumme (Hash) Ihrer IP-Adresse
-höchstens eine Stunde lang im Arbeitsspeicher. Die IP-Adresse selbst speichern wir mit Ihrer
+höchstens eine Stunde lang im Zwischenspeicher (Cache) des Servers. Die IP-Adresse selbst speichern wir mit Ihrer
 Nachricht nicht.
 
 Die Nachrichten werden **180 Tage nach Eingang automatisch gelöscht**, die Weiterleitungs-E-Mails im
