@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := revier.settings
 
-.PHONY: run test install compiled-messages chromium migrate demo static messages lock clean
+.PHONY: run test install gettext compiled-messages chromium migrate demo static messages lock clean
 
 run: install migrate static demo
 	@echo "Revier läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)"
@@ -14,7 +14,11 @@ run: install migrate static demo
 
 APPS := $(patsubst revier/%/apps.py,%,$(wildcard revier/*/apps.py))
 
-install: $(BIN)/.deps-installed node_modules/.npm-installed compiled-messages
+install: gettext $(BIN)/.deps-installed node_modules/.npm-installed compiled-messages
+
+# Debian packages the project needs and installs itself when missing.
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
 
 $(BIN)/.deps-installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,9 +43,10 @@ static: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
-# Debian's chromium for the browser tests (Playwright drives it; no browser download).
+# Debian's chromium for the browser tests (Playwright drives it; no browser download), Java for the Nu Html Checker.
 chromium:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+	@command -v java >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
 
 test: install chromium
 	mkdir -p var

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -33,6 +34,7 @@ class Article(models.Model):
         _("short name in addresses"),
         max_length=200,
         unique=True,
+        blank=True,
         help_text=_("Part of the address of the article. Filled in from the title if left empty."),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -72,11 +74,14 @@ class Article(models.Model):
         indexes = [models.Index(fields=["status", "-published_at", "-id"], name="news_article_listing")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(image="") | ~Q(image_alt=""), name="news_article_image_needs_alt"
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="news_article_image_needs_alt",
+                violation_error_message=_("Please describe the image in an alternative text."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="news_article_published_has_date",
+                violation_error_message=_("A published article needs a publication date and time."),
             ),
         ]
 
@@ -85,6 +90,13 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # Field-level messages for the admin form, before the constraints' own check.
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Please describe the image in an alternative text.")})
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
 
     @property
     def state(self) -> str:

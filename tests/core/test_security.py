@@ -66,6 +66,13 @@ def test_server_error_shows_designed_page_without_trace(settings):
     assert '<html lang="de">' in body and "<h1" in body
 
 
+def test_forbidden_page_is_designed(client):
+    response = client.post("/barriere-melden/", {"message": "x"}, HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert '<html lang="de">' in body and "Zugriff verweigert" in body
+
+
 @pytest.mark.parametrize("url,status", [("/gibt-es-nicht/", 404), ("/aktuelles/x/y/z/", 404)])
 def test_not_found_page_is_designed(client, url, status):
     response = client.get(url)
@@ -82,7 +89,7 @@ def test_bad_request_page_is_designed(client):
 
 def test_production_configuration_passes_check_deploy():
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DEBUG": "False",
         "SECRET_KEY": "x7#kP2!qR9@vL4$mN8^wT3&zY6*bH1(cF5)jD0-gS2+eA7=uQ9",
         "ALLOWED_HOSTS": "revier.example",
@@ -102,7 +109,7 @@ def test_production_configuration_passes_check_deploy():
 
 
 def test_development_defaults_fail_check_deploy():
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True,

@@ -70,3 +70,75 @@ def test_article_publish_in_future_is_scheduled():
     services.article_publish(article=article, at=at)
     article.refresh_from_db()
     assert article.state == "scheduled"
+
+
+def test_admin_form_explains_missing_alt_text_next_to_the_field(client):
+    client.force_login(StaffFactory())
+    response = client.post(
+        "/verwaltung/news/article/add/",
+        {
+            "title": "Mit Bild",
+            "slug": "",
+            "teaser": "Anreißer",
+            "body": "Text",
+            "status": "published",
+            "published_at_0": "",
+            "published_at_1": "",
+            "image": png_upload(),
+            "image_alt": "",
+            "image_credit": "",
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "Bitte beschreiben Sie das Bild in einem Alternativtext." in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_admin_saves_article_through_the_service(client):
+    staff = StaffFactory()
+    client.force_login(staff)
+    response = client.post(
+        "/verwaltung/news/article/add/",
+        {
+            "title": "Wärmewende in Zeitz",
+            "slug": "",
+            "teaser": "Anreißer",
+            "body": "Text <script>x</script>",
+            "status": "published",
+            "published_at_0": "",
+            "published_at_1": "",
+            "links-TOTAL_FORMS": "1",
+            "links-INITIAL_FORMS": "0",
+            "links-0-label": "Programm und Anmeldung",
+            "links-0-url": "javascript:alert(1)",
+            "links-0-position": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "https://" in response.content.decode()  # the link error explains what to enter
+    response = client.post(
+        "/verwaltung/news/article/add/",
+        {
+            "title": "Wärmewende in Zeitz",
+            "slug": "",
+            "teaser": "Anreißer",
+            "body": "Text <script>x</script>",
+            "status": "published",
+            "published_at_0": "",
+            "published_at_1": "",
+            "links-TOTAL_FORMS": "1",
+            "links-INITIAL_FORMS": "0",
+            "links-0-label": "Programm und Anmeldung",
+            "links-0-url": "/veranstaltungen/",
+            "links-0-position": "0",
+        },
+    )
+    assert response.status_code == 302, (response.context["adminform"].form.errors, [f.formset.errors for f in response.context["inline_admin_formsets"]])
+    article = Article.objects.get()
+    assert article.slug == "waermewende-in-zeitz"
+    assert article.state == "published"
+    assert "<script" not in article.body_html
+    assert article.links.get().url == "/veranstaltungen/"
+    assert AuditEntry.objects.filter(object_id=str(article.pk), actor=staff).exists()
