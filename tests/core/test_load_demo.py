@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from revier.core.models import AuditEntry
+from revier.news.demo import ARTICLES
 from revier.news.models import Article, ArticleLink, Topic
 
 
@@ -38,7 +39,7 @@ def test_load_demo_creates_seed_and_generated_articles(login_file, capsys):
     assert 28 <= Article.objects.filter(is_generated=True).count() <= 35
     conference = Article.objects.get(slug="innovationskonferenz-zu-kmus-in-den-strukturwandelregionen")
     assert conference.published_at.isoformat() == "2024-10-17T08:00:00+00:00"  # 10:00 in Berlin
-    assert "Aktuelles: 35 Artikel angelegt" in output
+    assert f"Aktuelles: {len(ARTICLES)} Artikel angelegt" in output
 
 
 @pytest.mark.django_db
