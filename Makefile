@@ -61,3 +61,8 @@ lock:
 
 clean:
 	rm -rf $(VENV) node_modules var
+
+# Benchmark of "Aktuelles" (10,000 articles, PostgreSQL, gunicorn, wrk); see docs/performance.md.
+.PHONY: bench
+bench:
+	bench/news.sh

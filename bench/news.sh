@@ -83,6 +83,11 @@ URLS=(
   "/aktuelles/?q=Radschnellweg"
   /aktuelles/feed/rss/
 )
+# Latency depends on how many requests queue per worker, so the searches are measured a second
+# time with one connection per worker (no queueing): that p99 is the search's own service time.
+LOW_CONNECTIONS=$WORKERS
+LOW_NAMES=(search-common search-rare)
+LOW_URLS=("/aktuelles/?q=Wasserstoffs" "/aktuelles/?q=Radschnellweg")
 
 log "EXPLAIN (details in $OUT/explain.txt)"
 "$PY" bench/explain.py "${URLS[@]:1}" >"$OUT/explain.txt" 2>&1 || { grep '^>>>' "$OUT/explain.txt"; echo "search does not use the GIN index" >&2; exit 1; }
@@ -124,12 +129,20 @@ WRK=(wrk --threads "$WRK_THREADS" --connections "$CONNECTIONS" --timeout 30s --s
 log "Warm-up: $WARMUP s per URL"
 for url in "${URLS[@]}"; do "${WRK[@]}" --duration "${WARMUP}s" "http://127.0.0.1:$PORT$url" >/dev/null; done
 
-log "Measuring: $DURATION s per URL, $CONNECTIONS connections"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+log "Measuring: $DURATION s per URL, $CONNECTIONS connections (load average before: $LOAD_BEFORE)"
 : >"$OUT/results.txt"
 for i in "${!URLS[@]}"; do
   "${WRK[@]}" --duration "${DURATION}s" "http://127.0.0.1:$PORT${URLS[$i]}" >"$OUT/wrk-${NAMES[$i]}.txt"
-  echo "${NAMES[$i]} ${URLS[$i]} $(grep '^RESULT' "$OUT/wrk-${NAMES[$i]}.txt" | cut -d' ' -f2-)" | tee -a "$OUT/results.txt" >&2
+  echo "${NAMES[$i]} ${URLS[$i]} $CONNECTIONS $(grep '^RESULT' "$OUT/wrk-${NAMES[$i]}.txt" | cut -d' ' -f2-)" | tee -a "$OUT/results.txt" >&2
 done
+for i in "${!LOW_URLS[@]}"; do
+  name="${LOW_NAMES[$i]}-c$LOW_CONNECTIONS"
+  wrk --threads 1 --connections "$LOW_CONNECTIONS" --timeout 30s --script bench/report.lua \
+    --duration "${DURATION}s" "http://127.0.0.1:$PORT${LOW_URLS[$i]}" >"$OUT/wrk-$name.txt"
+  echo "$name ${LOW_URLS[$i]} $LOW_CONNECTIONS $(grep '^RESULT' "$OUT/wrk-$name.txt" | cut -d' ' -f2-)" | tee -a "$OUT/results.txt" >&2
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 stop_gunicorn
 
 # The Markdown table for docs/performance.md, with the budgets of issue 3.
@@ -137,12 +150,12 @@ stop_gunicorn
 import sys
 rows = []
 for line in open(sys.argv[1]):
-    name, url, *fields = line.split()
-    rows.append((name, url, {k: float(v) for k, v in (f.split("=") for f in fields)}))
-ceiling = rows[0][2]["rps"]
-print("| page | URL | requests/s | p50 ms | p99 ms | non-2xx | socket errors | % of ceiling | budget |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---|")
-for name, url, r in rows:
+    name, url, connections, *fields = line.split()
+    rows.append((name, url, connections, {k: float(v) for k, v in (f.split("=") for f in fields)}))
+ceiling = rows[0][3]["rps"]
+print("| page | URL | connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors | % of ceiling | budget |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+for name, url, connections, r in rows:
     share = 100 * r["rps"] / ceiling
     if name.startswith(("list", "detail")):
         budget = f"≥ 40 % of ceiling: {'met' if share >= 40 else 'MISSED'}"
@@ -150,11 +163,12 @@ for name, url, r in rows:
         budget = f"p99 < 100 ms: {'met' if r['p99_ms'] < 100 else 'MISSED'}"
     else:
         budget = "–"
-    print(f"| {name} | `{url}` | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['non2xx']:.0f} "
+    print(f"| {name} | `{url}` | {connections} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['non2xx']:.0f} "
           f"| {r['socket_errors']:.0f} | {share:.0f} % | {budget} |")
 EOF
 {
   echo "Date: $(date -R)"
+  echo "Load average (1/5/15 min) before measuring: $LOAD_BEFORE; after: $LOAD_AFTER"
   echo "Machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2}') MB RAM, $(uname -srm)"
   echo "PostgreSQL: $("$PY" -c "import psycopg,sys; print(psycopg.connect(sys.argv[1]).execute('show server_version').fetchone()[0])" "$DATABASE_URL")"
   echo "gunicorn $("$ROOT/.venv/bin/gunicorn" --version | tr -dc '0-9.'): $WORKERS workers, $WORKER_CLASS, $THREADS threads; wrk: $WRK_THREADS threads, $CONNECTIONS connections, ${DURATION}s per URL after ${WARMUP}s warm-up"
