@@ -8,8 +8,11 @@ export DJANGO_SETTINGS_MODULE := revier.settings
 
 .PHONY: run test install gettext compiled-messages chromium migrate demo static messages lock clean
 
+# The site and, beside it, the background worker (mail outbox, timed tasks); Ctrl+C stops both.
 run: install migrate static demo
 	@echo "Revier läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)"
+	@$(BIN)/python manage.py run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --insecure
 
 APPS := $(patsubst revier/%/apps.py,%,$(wildcard revier/*/apps.py))

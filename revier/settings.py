@@ -191,3 +191,6 @@ LOGGING = {
 
 ADMINS = [("Revier", a) for a in env.list("ADMIN_EMAILS", default=[])]
 NEWS_PAGE_SIZE = 10
+
+# What the background worker (`manage.py run_worker`, started by `make run`) does every round.
+WORKER_TASKS = ["revier.core.mail.outbox_send_due"]

@@ -1,0 +1,137 @@
+"""The mail outbox: every mail of the platform goes through `mail_queue` and is sent by the worker
+(`manage.py run_worker`), never inside a request."""
+
+import base64
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import override
+
+from revier.core.models import OutboxMail
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mimetype: str
+
+
+def mail_queue(
+    *,
+    to: list[str],
+    subject: str,
+    template: str,
+    context: dict,
+    attachments: list[Attachment] = (),
+    reply_to: str = "",
+) -> OutboxMail:
+    """Stores a mail in the outbox. Call it inside the transaction of the change the mail reports:
+    the mail exists exactly when the change is committed. Renders `<template>.txt` and, if present,
+    `<template>.html` in German."""
+    with override(settings.LANGUAGE_CODE):
+        body_text = render_to_string(f"{template}.txt", context).strip() + "\n"
+        try:
+            body_html = render_to_string(f"{template}.html", context)
+        except Exception as error:  # noqa: BLE001 – no HTML variant is fine
+            if error.__class__.__name__ != "TemplateDoesNotExist":
+                raise
+            body_html = ""
+    return OutboxMail.objects.create(
+        to=list(to),
+        subject=" ".join(str(subject).split())[:300],
+        body_text=body_text,
+        body_html=body_html,
+        attachments=[
+            {"filename": a.filename, "content": base64.b64encode(a.content).decode("ascii"), "mimetype": a.mimetype}
+            for a in attachments
+        ],
+        reply_to=reply_to,
+        next_attempt_at=timezone.now(),
+    )
+
+
+def _backoff(attempts: int) -> datetime.timedelta:
+    return datetime.timedelta(seconds=min(30 * 2 ** (attempts - 1), 6 * 3600))
+
+
+def _message(mail: OutboxMail, mail_connection) -> EmailMultiAlternatives:
+    domain = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0] or "revier.local"
+    message = EmailMultiAlternatives(
+        subject=mail.subject,
+        body=mail.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=mail.to,
+        reply_to=[mail.reply_to] if mail.reply_to else None,
+        connection=mail_connection,
+        # The same Message-ID on every attempt lets receivers drop a copy should a send be repeated.
+        headers={"Message-ID": f"<outbox-{mail.pk}@{domain}>", "Auto-Submitted": "auto-generated"},
+    )
+    if mail.body_html:
+        message.attach_alternative(mail.body_html, "text/html")
+    for attachment in mail.attachments:
+        message.attach(attachment["filename"], base64.b64decode(attachment["content"]), attachment["mimetype"])
+    return message
+
+
+LEASE = datetime.timedelta(minutes=5)
+
+
+def _claim_next() -> OutboxMail | None:
+    """Claims the next due mail with a compare-and-set on `next_attempt_at`: of two workers only one
+    updates the row; the claim is a lease, so a crashed worker's mail is tried again later."""
+    now = timezone.now()
+    candidates = OutboxMail.objects.filter(status=OutboxMail.Status.PENDING, next_attempt_at__lte=now)
+    for mail in candidates.order_by("next_attempt_at", "id")[:5]:
+        claimed = OutboxMail.objects.filter(
+            pk=mail.pk, status=OutboxMail.Status.PENDING, next_attempt_at=mail.next_attempt_at
+        ).update(next_attempt_at=now + LEASE, attempts=mail.attempts + 1)
+        if claimed:
+            mail.attempts += 1
+            return mail
+    return None
+
+
+def outbox_send_due(*, limit: int = 50) -> int:
+    """Sends due mails, each claimed first (see _claim_next), sent outside any transaction (no lock is
+    held while the mail server answers) and then marked sent. A failure schedules a retry with
+    exponential backoff; after MAX_ATTEMPTS the mail is marked failed and stays visible to staff.
+    Returns the number of mails sent."""
+    sent = 0
+    mail_connection = get_connection()
+    for _ in range(limit):
+        mail = _claim_next()
+        if mail is None:
+            break
+        try:
+            _message(mail, mail_connection).send()
+        except Exception as error:  # noqa: BLE001 – any failure of the mail server is retried
+            logger.warning("mail %s failed (attempt %s): %s", mail.pk, mail.attempts, error)
+            failed_for_good = mail.attempts >= MAX_ATTEMPTS
+            OutboxMail.objects.filter(pk=mail.pk).update(
+                status=OutboxMail.Status.FAILED if failed_for_good else OutboxMail.Status.PENDING,
+                next_attempt_at=timezone.now() + _backoff(mail.attempts),
+                last_error=f"{error.__class__.__name__}: {error}"[:2000],
+            )
+        else:
+            OutboxMail.objects.filter(pk=mail.pk).update(
+                status=OutboxMail.Status.SENT, sent_at=timezone.now(), last_error=""
+            )
+            sent += 1
+    return sent
+
+
+def outbox_retry(*, mail: OutboxMail) -> OutboxMail:
+    """Staff: send a failed mail again now."""
+    mail.status = OutboxMail.Status.PENDING
+    mail.next_attempt_at = timezone.now()
+    mail.save(update_fields=["status", "next_attempt_at"])
+    return mail
