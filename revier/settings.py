@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "revier.core",
     "revier.pages",
     "revier.news",
+    "revier.events",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -68,6 +69,13 @@ TEMPLATES = [
                 "revier.core.context_processors.portal",
             ],
         },
+    },
+    {
+        # Plain-text mails: the same templates without HTML escaping (core.mail renders *.txt with it).
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -193,4 +201,4 @@ ADMINS = [("Revier", a) for a in env.list("ADMIN_EMAILS", default=[])]
 NEWS_PAGE_SIZE = 10
 
 # What the background worker (`manage.py run_worker`, started by `make run`) does every round.
-WORKER_TASKS = ["revier.core.mail.outbox_send_due"]
+WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.events.services.expire_due_task"]

@@ -13,7 +13,7 @@ sitemaps = {"news-index": NewsIndexSitemap, "articles": ArticleSitemap, "pages":
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("aktuelles/", include("revier.news.urls")),
-    path("veranstaltungen/", core_views.coming_soon, {"section": "events"}, name="events-coming-soon"),
+    path("veranstaltungen/", include("revier.events.urls")),
     path("netzwerk/", core_views.coming_soon, {"section": "network"}, name="network-coming-soon"),
     path("monitor/", core_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),

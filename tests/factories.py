@@ -112,3 +112,86 @@ class StaffMessageFactory(factory.django.DjangoModelFactory):
         from revier.pages import services as pages_services
 
         return pages_services.staff_message_create(data=pages_services.StaffMessageInput(**kwargs))
+
+
+# --- events -------------------------------------------------------------------------------------
+
+from revier.events import services as event_services  # noqa: E402
+from revier.events.models import Event, ProgramItem, Question, Speaker, TicketCategory  # noqa: E402
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published event in 30 days with open registration; add categories with TicketCategoryFactory."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Fachtag Strukturwandel {n}")
+    slug = ""
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=7))
+    venue_name = "Kulturhaus Leuna"
+    street = "Spergauer Straße 41a"
+    postcode = "06237"
+    city = "Leuna"
+    description = "Ein Tag mit **Vorträgen** und Gesprächen."
+    status = Event.Status.PUBLISHED
+    registration_opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    registration_closes_at = factory.LazyAttribute(lambda o: o.starts_at - datetime.timedelta(days=1))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return event_services.event_save(event=model_class(*args, **kwargs))
+
+
+class TicketCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TicketCategory
+
+    event = factory.SubFactory(EventFactory)
+    name = "Teilnahme vor Ort"
+    capacity = 20
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    name = factory.Sequence(lambda n: f"Kim Beispiel {n}")
+    slug = factory.Sequence(lambda n: f"kim-beispiel-{n}")
+    function = "Geschäftsführerin"
+    organisation = "Beispiel GmbH"
+
+
+class ProgramItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgramItem
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Vortrag {n}")
+    starts_at = factory.LazyAttribute(lambda o: o.event.starts_at)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(minutes=30))
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    event = factory.SubFactory(EventFactory)
+    text = "Welche Themen interessieren Sie?"
+
+
+def registration_input(category, n=0, **overrides):
+    """The data of one person registering, as the form would hand it to the service."""
+    values = {
+        "category_id": category.pk,
+        "first_name": "Alex",
+        "last_name": f"Muster{n}",
+        "email": f"alex{n}@example.org",
+        "sector": "kmu",
+        "organisation": "Muster GmbH",
+        "function": "Inhaberin",
+    }
+    values.update(overrides)
+    return event_services.RegistrationInput(**values)

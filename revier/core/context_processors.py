@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 MAIN_NAVIGATION = [
     ("news", _("News"), "news:list"),
-    ("events", _("Events"), "events-coming-soon"),
+    ("events", _("Events"), "events:list"),
     ("network", _("Network"), "network-coming-soon"),
     ("monitor", _("Monitor"), "monitor-coming-soon"),
 ]

@@ -38,7 +38,7 @@ def mail_queue(
     the mail exists exactly when the change is committed. Renders `<template>.txt` and, if present,
     `<template>.html` in German."""
     with override(settings.LANGUAGE_CODE):
-        body_text = render_to_string(f"{template}.txt", context).strip() + "\n"
+        body_text = render_to_string(f"{template}.txt", context, using="text").strip() + "\n"
         try:
             body_html = render_to_string(f"{template}.html", context)
         except Exception as error:  # noqa: BLE001 – no HTML variant is fine

@@ -1,0 +1,76 @@
+"""iCalendar (.ics) for events, program items and the feed of all published events."""
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from revier.events.models import Event, ProgramItem
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{settings.SITE_NAME}//Veranstaltungen//DE")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    return calendar
+
+
+def _uid(kind: str, pk: int) -> str:
+    domain = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0] or "revier.local"
+    return f"{kind}-{pk}@{domain}"
+
+
+def _event_component(event: Event) -> VEvent:
+    component = VEvent()
+    component.add("uid", _uid("event", event.pk))
+    component.add("dtstamp", timezone.now())
+    component.add("dtstart", event.starts_at)
+    component.add("dtend", event.ends_at)
+    component.add("summary", event.title)
+    if event.subtitle:
+        component.add("description", event.subtitle)
+    if event.address_line:
+        component.add("location", event.address_line)
+    component.add("url", settings.SITE_URL.rstrip("/") + event.get_absolute_url())
+    component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+    component.add("last-modified", event.updated_at)
+    return component
+
+
+def event_ics(event: Event) -> bytes:
+    calendar = _calendar(event.title)
+    calendar.add_component(_event_component(event))
+    return calendar.to_ical()
+
+
+def program_item_ics(item: ProgramItem) -> bytes:
+    event = item.event
+    calendar = _calendar(event.title)
+    component = VEvent()
+    component.add("uid", _uid("item", item.pk))
+    component.add("dtstamp", timezone.now())
+    component.add("dtstart", item.starts_at)
+    component.add("dtend", item.ends_at)
+    component.add("summary", f"{item.title} – {event.title}")
+    description = item.description
+    speakers = ", ".join(s.display_name for s in item.speakers.all())
+    if speakers:
+        description = f"{speakers}\n\n{description}".strip()
+    if description:
+        component.add("description", description)
+    location = ", ".join(p for p in [item.room, event.address_line] if p)
+    if location:
+        component.add("location", location)
+    component.add("url", settings.SITE_URL.rstrip("/") + event.get_absolute_url())
+    calendar.add_component(component)
+    return calendar.to_ical()
+
+
+def events_feed_ics(events) -> bytes:
+    calendar = _calendar(f"{settings.SITE_NAME} – Veranstaltungen")
+    for event in events:
+        calendar.add_component(_event_component(event))
+    return calendar.to_ical()

@@ -1,0 +1,35 @@
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistrationError(Exception):
+    """A domain error with a German message for the person (shown on the form, input kept)."""
+
+    message = _("The registration could not be completed.")
+
+    def __init__(self, message=None):
+        super().__init__(str(message or self.message))
+        self.message = message or self.message
+
+
+class EventCancelled(RegistrationError):
+    message = _("This event has been cancelled. Registration is no longer possible.")
+
+
+class RegistrationClosed(RegistrationError):
+    message = _("Registration for this event is closed.")
+
+
+class RegistrationNotYetOpen(RegistrationError):
+    message = _("Registration for this event has not opened yet.")
+
+
+class CapacityExhausted(RegistrationError):
+    message = _("This category is fully booked. You can put yourself on the waiting list.")
+
+
+class InvalidTransition(RegistrationError):
+    message = _("This is not possible in the registration's current state.")
+
+
+class LinkInvalid(RegistrationError):
+    message = _("This link is not valid (any more). Please request a new link.")

@@ -1,0 +1,569 @@
+"""Every write of the events app. Capacity rule (CONVENTIONS 4): a service that can take or free a
+seat locks the category row (core.capacity.lock_capacity_owner) before it counts and writes, and
+then moves people up from the waiting list while seats are free."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils import translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from revier.core.capacity import Availability, lock_capacity_owner
+from revier.core.mail import Attachment, mail_queue
+from revier.core.services import audit_log
+from revier.core.text import render_markdown
+from revier.core.tokens import new_code, new_token, normalize_code, token_hash
+from revier.events import errors
+from revier.events.consents import consent_text
+from revier.events.models import Consent, Event, Registration, TicketCategory
+
+Status = Registration.Status
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def normalize_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def manage_url(token: str) -> str:
+    return absolute_url(reverse("events:registration", kwargs={"token": token}))
+
+
+def _held(now) -> Q:
+    return Q(status__in=Registration.SEATED) | Q(status__in=Registration.HELD, hold_until__gt=now)
+
+
+def category_availability(*, category: TicketCategory, now=None) -> Availability:
+    """Seats taken: confirmed or awaiting approval, plus unexpired holds of unconfirmed people and
+    people moved up. An expired hold frees its seat at once, without waiting for the worker."""
+    now = now or timezone.now()
+    taken = Registration.objects.filter(category=category).filter(_held(now)).count()
+    return Availability(capacity=category.capacity, taken=taken)
+
+
+def waitlist_position(*, registration: Registration) -> int | None:
+    if registration.status != Status.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(category_id=registration.category_id, status=Status.WAITLISTED).filter(
+        Q(waitlisted_at__lt=registration.waitlisted_at) | Q(waitlisted_at=registration.waitlisted_at, id__lt=registration.id)
+    )
+    return ahead.count() + 1
+
+
+def _ics_attachment(event: Event) -> Attachment:
+    from revier.events.calendar import event_ics
+
+    return Attachment(f"{event.slug}.ics", event_ics(event), "text/calendar; charset=utf-8")
+
+
+SUBJECTS = {
+    "confirm_request": _("Please confirm your registration: %(title)s"),
+    "waitlisted": _("Waiting list: %(title)s"),
+    "link_again": _("Your registration: %(title)s"),
+    "moved_up": _("A seat is free for you: %(title)s"),
+    "confirmed": _("Registration confirmed: %(title)s"),
+    "pending_approval": _("Registration received: %(title)s"),
+    "cancelled": _("Registration cancelled: %(title)s"),
+    "offer_expired": _("Offer expired: %(title)s"),
+    "rejected": _("Your registration: %(title)s"),
+    "event_cancelled": _("Cancelled: %(title)s"),
+}
+
+
+def _mail(registration: Registration, template: str, subject: str | None = None, *, token: str | None = None,
+          extra=None, with_ics: bool = False) -> None:
+    """Queues one of the registration mails (German, plain text and HTML) in the outbox."""
+    if subject is None:
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = str(SUBJECTS[template]) % {"title": registration.event.title}
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "manage_url": manage_url(token) if token else None,
+        "site_name": settings.SITE_NAME,
+        "site_url": settings.SITE_URL,
+        **(extra or {}),
+    }
+    mail_queue(
+        to=[registration.email],
+        subject=subject,
+        template=f"events/mail/{template}",
+        context=context,
+        attachments=[_ics_attachment(registration.event)] if with_ics else [],
+    )
+
+
+def _rotate_token(registration: Registration) -> str:
+    token, hashed = new_token()
+    registration.token_hash = hashed
+    registration.save(update_fields=["token_hash"])
+    return token
+
+
+def _lock_category(category_id: int) -> TicketCategory:
+    return lock_capacity_owner(TicketCategory.objects.select_related("event").filter(pk=category_id))
+
+
+# ---------------------------------------------------------------------------------------------
+# Waiting list
+
+
+def _promote_waitlist(*, category: TicketCategory, now) -> list[Registration]:
+    """Moves the first people in line up while seats are free: each gets an offer held for the
+    event's `hold_hours` and a mail. The caller holds the category lock."""
+    promoted = []
+    if category.capacity is None:
+        candidates = Registration.objects.filter(category=category, status=Status.WAITLISTED)
+        free = candidates.count()
+    else:
+        free = category_availability(category=category, now=now).free
+    if not free:
+        return promoted
+    line = (
+        Registration.objects.select_related("event")
+        .filter(category=category, status=Status.WAITLISTED)
+        .order_by("waitlisted_at", "id")[:free]
+    )
+    for registration in line:
+        registration.status = Status.OFFERED
+        registration.hold_until = now + datetime.timedelta(hours=category.event.hold_hours)
+        token, registration.token_hash = new_token()
+        registration.save(update_fields=["status", "hold_until", "token_hash"])
+        audit_log(actor=None, action="registration_moved_up", obj=registration, data={"hold_until": registration.hold_until.isoformat()})
+        _mail(registration, "moved_up", token=token)
+        promoted.append(registration)
+    return promoted
+
+
+# ---------------------------------------------------------------------------------------------
+# Registration
+
+
+@dataclass(frozen=True)
+class RegistrationInput:
+    category_id: int
+    first_name: str
+    last_name: str
+    email: str
+    sector: str
+    organisation: str = ""
+    function: str = ""
+    answers: dict = field(default_factory=dict)
+    consents: frozenset = frozenset()
+    join_waitlist: bool = False
+
+
+@dataclass(frozen=True)
+class RegistrationOutcome:
+    registration: Registration
+    # "created": seat held, confirmation mail sent; "waitlisted": on the waiting list;
+    # "existing": the address had a registration already, its link was sent again.
+    kind: str
+
+
+def _check_open(event: Event, now) -> None:
+    state = event.registration_state(now)
+    if state == "cancelled":
+        raise errors.EventCancelled()
+    if state == "not_yet":
+        raise errors.RegistrationNotYetOpen()
+    if state != "open":
+        raise errors.RegistrationClosed()
+
+
+def _resend_existing(existing: Registration) -> RegistrationOutcome:
+    token = _rotate_token(existing)
+    _mail(existing, "link_again", token=token)
+    audit_log(actor=None, action="registration_link_resent", obj=existing)
+    return RegistrationOutcome(registration=existing, kind="existing")
+
+
+@transaction.atomic
+def registration_create(*, event: Event, data: RegistrationInput, now=None) -> RegistrationOutcome:
+    """Registers a person for a category of an event. Guarantees: the category is never overbooked
+    (category row locked while counting and writing); one active registration per e-mail and event
+    (checked here and by a partial unique constraint): a second attempt sends the existing link again
+    and creates nothing; people already waiting come before newcomers; the mail goes out only if
+    this transaction commits."""
+    now = now or timezone.now()
+    category = _lock_category(data.category_id)
+    if category.event_id != event.pk:
+        raise errors.RegistrationError()
+    event = category.event  # as read under the lock: a cancellation a moment ago counts
+    _check_open(event, now)
+    email = normalize_email(data.email)
+
+    existing = (
+        Registration.objects.select_related("event", "category")
+        .filter(event=event, email_normalized=email, status__in=Registration.ACTIVE)
+        .first()
+    )
+    if existing is not None and existing.status in Registration.HELD and existing.hold_until and existing.hold_until <= now:
+        _expire(existing, now=now)
+        existing = None
+    if existing is not None:
+        return _resend_existing(existing)
+
+    _promote_waitlist(category=category, now=now)
+    availability = category_availability(category=category, now=now)
+    if availability.is_full:  # after moving people up, free seats mean nobody is waiting
+        if not data.join_waitlist:
+            raise errors.CapacityExhausted()
+        status, hold_until, waitlisted_at = Status.WAITLISTED, None, now
+    else:
+        status, hold_until, waitlisted_at = Status.UNCONFIRMED, now + datetime.timedelta(hours=event.hold_hours), None
+
+    token, hashed = new_token()
+    registration = Registration(
+        event=event,
+        category=category,
+        status=status,
+        first_name=data.first_name.strip(),
+        last_name=data.last_name.strip(),
+        email=data.email.strip(),
+        email_normalized=email,
+        organisation=data.organisation.strip(),
+        function=data.function.strip(),
+        sector=data.sector,
+        answers=data.answers,
+        hold_until=hold_until,
+        waitlisted_at=waitlisted_at,
+        ticket_code=new_code(),
+        token_hash=hashed,
+    )
+    try:
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError:
+        # The same address registered at the same moment in another category.
+        existing = Registration.objects.select_related("event", "category").filter(
+            event=event, email_normalized=email, status__in=Registration.ACTIVE
+        ).first()
+        if existing is None:
+            raise
+        return _resend_existing(existing)
+    Consent.objects.bulk_create(
+        Consent(registration=registration, kind=kind, text=consent_text(kind)[1], text_version=consent_text(kind)[0], given_at=now)
+        for kind in sorted(data.consents)
+    )
+    audit_log(actor=None, action="registration_created", obj=registration, data={"status": status, "category": category.pk})
+    if status == Status.WAITLISTED:
+        _mail(registration, "waitlisted", token=token,
+              extra={"position": waitlist_position(registration=registration)})
+        return RegistrationOutcome(registration=registration, kind="waitlisted")
+    _mail(registration, "confirm_request", token=token)
+    return RegistrationOutcome(registration=registration, kind="created")
+
+
+def registration_get_by_token(*, token: str) -> Registration | None:
+    return (
+        Registration.objects.select_related("event", "category")
+        .prefetch_related("consents")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+
+
+def _seat_confirmed(registration: Registration, *, now) -> None:
+    event = registration.event
+    registration.status = Status.PENDING_APPROVAL if event.requires_approval else Status.CONFIRMED
+    registration.hold_until = None
+    registration.confirmed_at = now
+    registration.save(update_fields=["status", "hold_until", "confirmed_at"])
+    audit_log(actor=None, action="registration_confirmed", obj=registration, data={"status": registration.status})
+
+
+@transaction.atomic
+def registration_confirm(*, token: str, now=None) -> Registration:
+    """Double opt-in: the person confirms with the link from the mail. A confirmed registration keeps
+    its seat (or waits for approval). If the hold has run out, the seat is given if one is free,
+    otherwise the person goes on the waiting list. Confirming twice changes nothing."""
+    now = now or timezone.now()
+    found = registration_get_by_token(token=token)
+    if found is None:
+        raise errors.LinkInvalid()
+    category = _lock_category(found.category_id)
+    registration = Registration.objects.select_related("event", "category").get(pk=found.pk)
+    if registration.status in (Status.CONFIRMED, Status.PENDING_APPROVAL):
+        return registration
+    if registration.event.is_cancelled:
+        raise errors.EventCancelled()
+    if registration.status not in Registration.HELD:
+        raise errors.InvalidTransition()
+    if registration.hold_until and registration.hold_until <= now:
+        # The hold ran out: give the seat only if nobody else is waiting for a free one.
+        _promote_waitlist(category=category, now=now)
+        others = category_availability(category=category, now=now)
+        if others.is_full:
+            registration.status = Status.WAITLISTED
+            registration.hold_until = None
+            registration.waitlisted_at = now
+            registration.save(update_fields=["status", "hold_until", "waitlisted_at"])
+            audit_log(actor=None, action="registration_waitlisted_after_expiry", obj=registration)
+            return registration
+    _seat_confirmed(registration, now=now)
+    if registration.status == Status.CONFIRMED:
+        _mail(registration, "confirmed", token=token, with_ics=True)
+    else:
+        _mail(registration, "pending_approval", token=token)
+    return registration
+
+
+def _expire(registration: Registration, *, now) -> None:
+    registration.status = Status.EXPIRED
+    registration.save(update_fields=["status"])
+    audit_log(actor=None, action="registration_expired", obj=registration)
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, actor=None, now=None) -> Registration:
+    """Cancels a registration (by the person or an organiser); the seat is free at once and the
+    first person on the waiting list is moved up in the same transaction."""
+    now = now or timezone.now()
+    category = _lock_category(registration.category_id)
+    registration = Registration.objects.select_related("event", "category").get(pk=registration.pk)
+    if not registration.is_active:
+        return registration
+    registration.status = Status.CANCELLED
+    registration.cancelled_at = now
+    registration.hold_until = None
+    registration.save(update_fields=["status", "cancelled_at", "hold_until"])
+    audit_log(actor=actor, action="registration_cancelled", obj=registration)
+    _mail(registration, "cancelled",
+          extra={"by_organiser": actor is not None})
+    _promote_waitlist(category=category, now=now)
+    return registration
+
+
+@transaction.atomic
+def registration_update(*, registration: Registration, first_name: str, last_name: str, organisation: str,
+                        function: str, sector: str, answers: dict) -> Registration:
+    """Self-service: the person changes name, organisation, function, sector and answers (not the e-mail
+    address, which the registration is bound to)."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if not registration.is_active:
+        raise errors.InvalidTransition()
+    registration.first_name = first_name.strip()
+    registration.last_name = last_name.strip()
+    registration.organisation = organisation.strip()
+    registration.function = function.strip()
+    registration.sector = sector
+    registration.answers = answers
+    registration.save(update_fields=["first_name", "last_name", "organisation", "function", "sector", "answers"])
+    audit_log(actor=None, action="registration_changed", obj=registration)
+    return registration
+
+
+@transaction.atomic
+def registration_resend_links(*, email: str, now=None) -> int:
+    """"Link erneut senden": every active registration of the address for an event that has not
+    ended gets a new link (the old one stops working) by mail. Says nothing to the requester about
+    whether registrations exist; returns how many mails were queued."""
+    now = now or timezone.now()
+    registrations = list(
+        Registration.objects.select_related("event", "category")
+        .filter(email_normalized=normalize_email(email), status__in=Registration.ACTIVE, event__ends_at__gte=now)
+        .order_by("event__starts_at")
+    )
+    for registration in registrations:
+        token = _rotate_token(registration)
+        _mail(registration, "link_again", token=token)
+        audit_log(actor=None, action="registration_link_resent", obj=registration)
+    return len(registrations)
+
+
+# ---------------------------------------------------------------------------------------------
+# Worker task
+
+
+def registrations_expire_due(*, now=None) -> int:
+    """Worker task: marks holds that ran out as expired and moves people up. Capacity never depends
+    on this task (expired holds do not count anyway); it only sends the offers sooner."""
+    now = now or timezone.now()
+    category_ids = set(
+        Registration.objects.filter(status__in=Registration.HELD, hold_until__lte=now).values_list("category_id", flat=True)
+    )
+    expired = 0
+    for category_id in sorted(category_ids):
+        with transaction.atomic():
+            category = _lock_category(category_id)
+            stale = Registration.objects.select_related("event").filter(
+                category=category, status__in=Registration.HELD, hold_until__lte=now
+            )
+            for registration in stale:
+                was_offer = registration.status == Status.OFFERED
+                _expire(registration, now=now)
+                if was_offer:
+                    _mail(registration, "offer_expired")
+                expired += 1
+            _promote_waitlist(category=category, now=now)
+    return expired
+
+
+def expire_due_task():
+    return registrations_expire_due()
+
+
+# ---------------------------------------------------------------------------------------------
+# Organiser actions
+
+
+@transaction.atomic
+def registration_approve(*, registration: Registration, actor) -> Registration:
+    registration = Registration.objects.select_for_update().select_related("event", "category").get(pk=registration.pk)
+    if registration.status != Status.PENDING_APPROVAL:
+        raise errors.InvalidTransition()
+    registration.status = Status.CONFIRMED
+    registration.save(update_fields=["status"])
+    audit_log(actor=actor, action="registration_approved", obj=registration)
+    _mail(registration, "confirmed", token=_rotate_token(registration), with_ics=True)
+    return registration
+
+
+@transaction.atomic
+def registration_reject(*, registration: Registration, actor, now=None) -> Registration:
+    now = now or timezone.now()
+    category = _lock_category(registration.category_id)
+    registration = Registration.objects.select_related("event", "category").get(pk=registration.pk)
+    if registration.status != Status.PENDING_APPROVAL:
+        raise errors.InvalidTransition()
+    registration.status = Status.REJECTED
+    registration.save(update_fields=["status"])
+    audit_log(actor=actor, action="registration_rejected", obj=registration)
+    _mail(registration, "rejected")
+    _promote_waitlist(category=category, now=now)
+    return registration
+
+
+@transaction.atomic
+def registration_move_up(*, registration: Registration, actor, now=None) -> Registration:
+    """An organiser moves a person on the waiting list up by hand. With a free seat the person gets
+    the offer at once; without one, the person goes to the head of the line and gets the next seat.
+    Never more seats than the capacity."""
+    now = now or timezone.now()
+    category = _lock_category(registration.category_id)
+    registration = Registration.objects.select_related("event", "category").get(pk=registration.pk)
+    if registration.status != Status.WAITLISTED:
+        raise errors.InvalidTransition()
+    first = (
+        Registration.objects.filter(category=category, status=Status.WAITLISTED)
+        .exclude(pk=registration.pk)
+        .order_by("waitlisted_at", "id")
+        .values_list("waitlisted_at", flat=True)
+        .first()
+    )
+    if first is not None and first <= registration.waitlisted_at:
+        registration.waitlisted_at = first - datetime.timedelta(microseconds=1)
+        registration.save(update_fields=["waitlisted_at"])
+    audit_log(actor=actor, action="registration_moved_to_head", obj=registration)
+    _promote_waitlist(category=category, now=now)
+    registration.refresh_from_db()
+    return registration
+
+
+@transaction.atomic
+def category_set_capacity(*, category: TicketCategory, capacity: int | None, actor, now=None) -> TicketCategory:
+    """Changes a category's capacity; raised capacity is offered to the waiting list at once.
+    Lowering it below the seats taken takes no seat away; nobody new gets one until it is free."""
+    now = now or timezone.now()
+    category = _lock_category(category.pk)
+    old = category.capacity
+    category.capacity = capacity
+    category.save(update_fields=["capacity"])
+    audit_log(actor=actor, action="category_capacity_changed", obj=category, data={"from": old, "to": capacity})
+    _promote_waitlist(category=category, now=now)
+    return category
+
+
+@dataclass(frozen=True)
+class CheckInResult:
+    kind: str  # "checked_in", "already", "not_found", "not_valid"
+    registration: Registration | None = None
+
+
+def registration_check_in(*, event: Event, code: str, actor, now=None) -> CheckInResult:
+    """Checks a ticket in once. The conditional UPDATE is atomic on both databases: of two devices
+    scanning the same ticket at the same moment exactly one succeeds, the other sees "already"."""
+    now = now or timezone.now()
+    normalized = normalize_code(code)
+    registration = Registration.objects.select_related("category").filter(event=event, ticket_code=normalized).first()
+    if registration is None:
+        return CheckInResult(kind="not_found")
+    if registration.status != Status.CONFIRMED:
+        return CheckInResult(kind="not_valid", registration=registration)
+    with transaction.atomic():
+        won = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=True).update(
+            checked_in_at=now, checked_in_by=actor
+        )
+        if won:
+            audit_log(actor=actor, action="registration_checked_in", obj=registration)
+    registration.refresh_from_db(fields=["checked_in_at", "checked_in_by"])
+    return CheckInResult(kind="checked_in" if won else "already", registration=registration)
+
+
+@transaction.atomic
+def registrations_message(*, event: Event, registrations, subject: str, body: str, actor) -> int:
+    """Sends an organiser's message to the given registrations through the outbox."""
+    count = 0
+    for registration in registrations:
+        _mail(registration, "organiser_message", subject, extra={"body": body})
+        count += 1
+    audit_log(actor=actor, action="registrations_messaged", obj=event, data={"count": count, "subject": subject})
+    return count
+
+
+# ---------------------------------------------------------------------------------------------
+# Events
+
+
+def _unique_slug(model, title: str, pk) -> str:
+    base = slugify(title.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))[:180] or "x"
+    taken = set(model.objects.filter(slug__startswith=base).exclude(pk=pk).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def event_save(*, event: Event, actor=None) -> Event:
+    """Saves an event with its rendered, sanitised description and an audit entry."""
+    created = event.pk is None
+    if not event.slug:
+        event.slug = _unique_slug(Event, event.title, event.pk)
+    event.description_html = render_markdown(event.description)
+    event.full_clean(exclude=["organisers", "topics", "managers"])
+    event.save()
+    audit_log(actor=actor, action="event_created" if created else "event_changed", obj=event)
+    return event
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, note: str, actor) -> Event:
+    """Cancels an event: it stays visible with a notice, registration closes, and everyone with an
+    active registration is told by mail."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.is_cancelled:
+        return event
+    event.status = Event.Status.CANCELLED
+    event.cancellation_note = note
+    event.save(update_fields=["status", "cancellation_note", "updated_at"])
+    audit_log(actor=actor, action="event_cancelled", obj=event)
+    for registration in Registration.objects.select_related("event", "category").filter(
+        event=event, status__in=Registration.ACTIVE
+    ):
+        _mail(registration, "event_cancelled", extra={"note": note})
+    return event

@@ -1,0 +1,240 @@
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from revier.core.models import AuditEntry, OutboxMail
+from revier.events import errors, services
+from revier.events.models import Consent, Event, Registration
+from tests.factories import EventFactory, StaffFactory, TicketCategoryFactory, registration_input
+
+pytestmark = pytest.mark.django_db
+Status = Registration.Status
+
+
+def last_token(email):
+    """The personal link's token from the newest mail to `email`, as the person would click it."""
+    for mail in OutboxMail.objects.order_by("-id"):
+        if email in mail.to:
+            match = re.search(r"/veranstaltungen/anmeldung/([A-Za-z0-9_-]+)/", mail.body_text)
+            if match:
+                return match.group(1)
+    raise AssertionError(f"no link mailed to {email}")
+
+
+def subjects(email):
+    return [m.subject for m in OutboxMail.objects.order_by("id") if email in m.to]
+
+
+@pytest.fixture
+def category():
+    return TicketCategoryFactory(capacity=2)
+
+
+def register(category, n=0, **kwargs):
+    return services.registration_create(event=category.event, data=registration_input(category, n, **kwargs))
+
+
+def test_registration_holds_seat_until_confirmed_and_mails_link(category):
+    outcome = register(category)
+    registration = outcome.registration
+    assert outcome.kind == "created"
+    assert registration.status == Status.UNCONFIRMED
+    assert registration.hold_until > timezone.now() + datetime.timedelta(hours=47)
+    assert services.category_availability(category=category).taken == 1
+    assert subjects("alex0@example.org") == [f"Bitte bestätigen Sie Ihre Anmeldung: {category.event.title}"]
+    assert registration.token_hash and last_token("alex0@example.org") not in registration.token_hash
+
+
+def test_confirm_with_link_confirms_and_sends_ticket_with_ics(category):
+    register(category)
+    registration = services.registration_confirm(token=last_token("alex0@example.org"))
+    assert registration.status == Status.CONFIRMED
+    mail = OutboxMail.objects.order_by("-id").first()
+    assert mail.subject.startswith("Anmeldebestätigung")
+    assert registration.ticket_code in mail.body_text
+    assert mail.attachments[0]["filename"].endswith(".ics")
+    # a second click changes nothing and sends nothing
+    again = services.registration_confirm(token=last_token("alex0@example.org"))
+    assert again.status == Status.CONFIRMED
+    assert OutboxMail.objects.count() == 2
+
+
+def test_tampered_link_is_refused(category):
+    register(category)
+    with pytest.raises(errors.LinkInvalid):
+        services.registration_confirm(token=last_token("alex0@example.org") + "x")
+
+
+def test_second_registration_with_same_email_creates_nothing_and_resends_link(category):
+    first = register(category).registration
+    outcome = register(category, email="ALEX0@Example.org ")
+    assert outcome.kind == "existing"
+    assert outcome.registration.pk == first.pk
+    assert Registration.objects.count() == 1
+    assert len(subjects("alex0@example.org")) == 2
+    # the new link works, the old one was replaced
+    assert services.registration_confirm(token=last_token("alex0@example.org")).status == Status.CONFIRMED
+
+
+def test_full_category_refuses_or_puts_on_waiting_list_in_order(category):
+    register(category, 0)
+    register(category, 1)
+    with pytest.raises(errors.CapacityExhausted):
+        register(category, 2)
+    second = register(category, 2, join_waitlist=True).registration
+    third = register(category, 3, join_waitlist=True).registration
+    assert second.status == third.status == Status.WAITLISTED
+    assert services.waitlist_position(registration=second) == 1
+    assert services.waitlist_position(registration=third) == 2
+    assert services.category_availability(category=category).taken == 2
+
+
+def test_cancel_frees_seat_and_moves_first_in_line_up(category):
+    holder = register(category, 0).registration
+    register(category, 1)
+    waiting = register(category, 2, join_waitlist=True).registration
+    register(category, 3, join_waitlist=True)
+    services.registration_cancel(registration=holder)
+    waiting.refresh_from_db()
+    assert waiting.status == Status.OFFERED
+    assert waiting.hold_until > timezone.now()
+    assert subjects("alex2@example.org")[-1].startswith("Ein Platz ist frei")
+    assert services.category_availability(category=category).taken == 2
+    # the person moved up confirms with the link from the new mail
+    confirmed = services.registration_confirm(token=last_token("alex2@example.org"))
+    assert confirmed.status == Status.CONFIRMED
+
+
+def test_expired_hold_frees_seat_at_once_and_worker_moves_up(category):
+    stale = register(category, 0).registration
+    register(category, 1)
+    services.registration_confirm(token=last_token("alex1@example.org"))
+    waiting = register(category, 2, join_waitlist=True).registration
+    later = timezone.now() + datetime.timedelta(hours=49)
+    assert services.category_availability(category=category, now=later).taken == 1
+    assert services.registrations_expire_due(now=later) == 1
+    stale.refresh_from_db()
+    waiting.refresh_from_db()
+    assert stale.status == Status.EXPIRED
+    assert waiting.status == Status.OFFERED
+
+
+def test_offer_not_confirmed_in_time_goes_to_next(category):
+    holder = register(category, 0).registration
+    register(category, 1)
+    first = register(category, 2, join_waitlist=True).registration
+    second = register(category, 3, join_waitlist=True).registration
+    services.registration_cancel(registration=holder)
+    later = timezone.now() + datetime.timedelta(hours=49)
+    # by then the second seat's unconfirmed hold (alex1) has run out too: both waiting move up
+    services.registrations_expire_due(now=later)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == Status.EXPIRED
+    assert subjects("alex2@example.org")[-1].startswith("Angebot abgelaufen")
+    assert second.status == Status.OFFERED
+
+
+def test_confirming_after_hold_expired_takes_free_seat_or_waits(category):
+    register(category, 0)
+    later = timezone.now() + datetime.timedelta(hours=49)
+    confirmed = services.registration_confirm(token=last_token("alex0@example.org"), now=later)
+    assert confirmed.status == Status.CONFIRMED
+
+
+def test_registration_closed_not_yet_open_and_cancelled_event():
+    closed = TicketCategoryFactory(event=EventFactory(registration_closes_at=timezone.now() - datetime.timedelta(minutes=1)))
+    with pytest.raises(errors.RegistrationClosed):
+        register(closed)
+    future = TicketCategoryFactory(event=EventFactory(registration_opens_at=timezone.now() + datetime.timedelta(days=1)))
+    with pytest.raises(errors.RegistrationNotYetOpen):
+        register(future)
+    cancelled = TicketCategoryFactory()
+    services.event_cancel(event=cancelled.event, note="Krankheit", actor=None)
+    with pytest.raises(errors.EventCancelled):
+        register(cancelled)
+    assert Registration.objects.count() == 0
+
+
+def test_unlimited_category_never_fills():
+    category = TicketCategoryFactory(capacity=None, name="Online-Teilnahme")
+    for n in range(30):
+        assert register(category, n).kind == "created"
+
+
+def test_consents_store_text_version_and_time(category):
+    registration = register(category, consents=frozenset({"photos"})).registration
+    consent = Consent.objects.get(registration=registration)
+    assert consent.kind == "photos" and consent.text_version and "Foto" in consent.text
+    assert consent.given_at is not None
+
+
+def test_approval_flow_holds_seat_until_decided():
+    category = TicketCategoryFactory(capacity=1, event=EventFactory(requires_approval=True))
+    register(category, 0)
+    pending = services.registration_confirm(token=last_token("alex0@example.org"))
+    assert pending.status == Status.PENDING_APPROVAL
+    waiting = register(category, 1, join_waitlist=True).registration
+    staff = StaffFactory()
+    services.registration_reject(registration=pending, actor=staff)
+    waiting.refresh_from_db()
+    assert waiting.status == Status.OFFERED
+    assert AuditEntry.objects.filter(action="registration_rejected", actor=staff).exists()
+
+
+def test_move_up_by_hand_goes_to_head_of_line_and_capacity_raise_gives_seat(category):
+    register(category, 0)
+    register(category, 1)
+    first = register(category, 2, join_waitlist=True).registration
+    last = register(category, 3, join_waitlist=True).registration
+    staff = StaffFactory()
+    services.registration_move_up(registration=last, actor=staff)
+    assert services.waitlist_position(registration=Registration.objects.get(pk=last.pk)) == 1
+    assert services.waitlist_position(registration=Registration.objects.get(pk=first.pk)) == 2
+    services.category_set_capacity(category=category, capacity=3, actor=staff)
+    last.refresh_from_db()
+    first.refresh_from_db()
+    assert last.status == Status.OFFERED and first.status == Status.WAITLISTED
+
+
+def test_check_in_once_then_warns(category):
+    register(category)
+    registration = services.registration_confirm(token=last_token("alex0@example.org"))
+    staff = StaffFactory()
+    first = services.registration_check_in(event=category.event, code=registration.ticket_code.lower(), actor=staff)
+    second = services.registration_check_in(event=category.event, code=registration.ticket_code, actor=staff)
+    assert first.kind == "checked_in"
+    assert second.kind == "already" and second.registration.checked_in_at == first.registration.checked_in_at
+    assert services.registration_check_in(event=category.event, code="NOPE", actor=staff).kind == "not_found"
+
+
+def test_check_in_refuses_unconfirmed_and_other_events_tickets(category):
+    registration = register(category).registration
+    staff = StaffFactory()
+    assert services.registration_check_in(event=category.event, code=registration.ticket_code, actor=staff).kind == "not_valid"
+    other = EventFactory()
+    assert services.registration_check_in(event=other, code=registration.ticket_code, actor=staff).kind == "not_found"
+
+
+def test_event_cancel_mails_everyone_active(category):
+    register(category, 0)
+    register(category, 1)
+    register(category, 2, join_waitlist=True)
+    services.event_cancel(event=category.event, note="Der Saal ist nicht verfügbar.", actor=StaffFactory())
+    cancelled_mails = OutboxMail.objects.filter(subject__startswith="Abgesagt")
+    assert cancelled_mails.count() == 3
+    assert "Der Saal ist nicht verfügbar." in cancelled_mails.first().body_text
+    assert Event.objects.get(pk=category.event.pk).status == Event.Status.CANCELLED
+
+
+def test_resend_links_only_for_active_upcoming(category):
+    register(category, 0)
+    assert services.registration_resend_links(email="Alex0@example.org") == 1
+    assert services.registration_resend_links(email="niemand@example.org") == 0
+
+
+def test_mail_text_is_not_html_escaped(category):
+    register(category, 0, first_name="Anna & Co")
+    assert "Anna & Co" in OutboxMail.objects.get().body_text
