@@ -12,13 +12,6 @@ from revier.news import selectors as news_selectors
 logger = logging.getLogger(__name__)
 
 COMING_SOON = {
-    "events": {
-        "title": _("Events"),
-        "text": _(
-            "Soon you will find the network's events here, with programme, registration and tickets. "
-            "Until then, we announce upcoming dates under “News”."
-        ),
-    },
     "network": {
         "title": _("Network"),
         "text": _(
