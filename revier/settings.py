@@ -108,6 +108,9 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits of public POSTs (core.ratelimit). Switched off only for load benchmarks, where every
+# request comes from 127.0.0.1 (bench/registrations.sh sets RATELIMIT_ENABLED=false for its server).
+RATELIMIT_ENABLED = env.bool("RATELIMIT_ENABLED", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

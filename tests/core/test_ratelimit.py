@@ -51,3 +51,9 @@ def test_message_is_german():
 
     with translation.override("de"):
         assert str(ratelimit.TOO_MANY_REQUESTS_MESSAGE).startswith("Sie haben dieses Formular")
+
+
+def test_hit_allows_everything_when_switched_off_for_benchmarks(settings):
+    settings.RATELIMIT_ENABLED = False
+    request = _request("192.0.2.99")
+    assert all(ratelimit.hit(scope="off", request=request, limit=1, window_seconds=60) for _ in range(5))
