@@ -1,0 +1,97 @@
+"""Capacity under real concurrency: real threads, each with its own database connection and its own
+transactions, on whichever database the suite runs (SQLite and PostgreSQL in CI)."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+
+from revier.events import errors, services
+from revier.events.models import Registration
+from tests.factories import TicketCategoryFactory, registration_input
+
+pytestmark = pytest.mark.django_db(transaction=True)
+Status = Registration.Status
+WORKERS = 40  # PostgreSQL allows 100 connections; 40 transactions at once compete for the same lock
+
+
+def _run_concurrently(calls):
+    start = threading.Barrier(min(WORKERS, len(calls)))
+    results, failures = [], []
+    lock = threading.Lock()
+
+    def run(call):
+        try:
+            try:
+                start.wait(timeout=10)
+            except threading.BrokenBarrierError:
+                pass
+            outcome = call()
+            with lock:
+                results.append(outcome)
+        except Exception as error:  # noqa: BLE001 – collected and asserted below
+            with lock:
+                failures.append(error)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        list(pool.map(run, calls))
+    return results, failures
+
+
+def test_200_concurrent_registrations_never_overbook_50_seats():
+    category = TicketCategoryFactory(capacity=50)
+    event = category.event
+
+    def register(n, waitlist):
+        return lambda: services.registration_create(
+            event=event, data=registration_input(category, n, join_waitlist=waitlist)
+        )
+
+    calls = [register(n, waitlist=n % 2 == 0) for n in range(200)]
+    results, failures = _run_concurrently(calls)
+
+    full = [f for f in failures if isinstance(f, errors.CapacityExhausted)]
+    assert [f for f in failures if not isinstance(f, errors.CapacityExhausted)] == []
+    seated = Registration.objects.filter(category=category, status=Status.UNCONFIRMED)
+    waiting = Registration.objects.filter(category=category, status=Status.WAITLISTED)
+    assert seated.count() == 50
+    assert services.category_availability(category=category).taken == 50
+    assert len(results) + len(full) == 200
+    assert waiting.count() == len(results) - 50
+    # everyone who asked for the waiting list and got no seat is on it; the others were told it is full
+    assert len(full) == 200 - len(results)
+    assert Registration.objects.filter(category=category).count() == len(results)
+    positions = [services.waitlist_position(registration=r) for r in waiting.order_by("waitlisted_at", "id")]
+    assert positions == list(range(1, waiting.count() + 1))
+
+
+def test_concurrent_registrations_with_the_same_address_create_one():
+    category = TicketCategoryFactory(capacity=50)
+    event = category.event
+    calls = [
+        (lambda: services.registration_create(event=event, data=registration_input(category, 0, email="Dieselbe@Example.org")))
+        for _ in range(20)
+    ]
+    results, failures = _run_concurrently(calls)
+    assert failures == []
+    assert Registration.objects.filter(event=event).count() == 1
+    assert sorted(r.kind for r in results).count("created") == 1
+
+
+def test_concurrent_cancellations_and_registrations_keep_capacity():
+    category = TicketCategoryFactory(capacity=10)
+    event = category.event
+    first = [services.registration_create(event=event, data=registration_input(category, n)).registration for n in range(10)]
+    calls = [(lambda r=r: services.registration_cancel(registration=r)) for r in first[:5]]
+    calls += [
+        (lambda n=n: services.registration_create(event=event, data=registration_input(category, 100 + n, join_waitlist=True)))
+        for n in range(30)
+    ]
+    results, failures = _run_concurrently(calls)
+    assert failures == []
+    assert services.category_availability(category=category).taken == 10
+    held = Registration.objects.filter(category=category, status__in=[Status.UNCONFIRMED, Status.OFFERED])
+    assert held.count() == 10
