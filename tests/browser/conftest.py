@@ -1,8 +1,8 @@
 """Browser tests: Playwright drives Debian's chromium against pytest-django's live server.
 
 One browser for the whole session (starting chromium is the slow part); a fresh context, and
-so a fresh cookie jar, for every test. Every test gets the portal's page types freshly built,
-on top of the data the migrations create (footer pages, topics), kept by serialized rollback.
+so a fresh cookie jar, for every test. Every test gets the portal's page types freshly built
+(the live server needs a transactional database, which is emptied after each test).
 """
 
 import os
@@ -53,7 +53,7 @@ def browser():
 
 
 @pytest.fixture
-def portal(live_server, django_db_serialized_rollback) -> Portal:
+def portal(live_server) -> Portal:
     return build_portal()
 
 

@@ -5,9 +5,11 @@ Used by the browser tests (against pytest-django's live server) and by the HTML 
 """
 
 import datetime
+import importlib
 import io
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -16,8 +18,11 @@ from revier.news.models import Article
 from revier.pages.models import Page
 from tests.factories import ArticleFactory, ArticleLinkFactory, TopicFactory
 
-# The footer pages come with German starting texts from the pages app's data migration; the
-# browser tests keep them with serialized rollback, so they check the texts every site starts with.
+# The footer pages with the German starting texts every installation gets from the pages app's
+# data migration. Tests with a live server empty the database after each test, so build_portal()
+# runs that migration's function again (serialized rollback would be the usual way, but Django's
+# connection seen inside Playwright's greenlet lacks the serialized contents).
+STARTING_PAGES_MIGRATION = "revier.pages.migrations.0003_initial_pages"
 FOOTER_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache")
 
 # Page types of the portal, each once; the values are paths on the site.
@@ -32,7 +37,7 @@ STATIC_PAGE_TYPES = {
     "contact-thanks": "/kontakt/danke/",
     "report-barrier": "/barriere-melden/",
     "report-barrier-thanks": "/barriere-melden/danke/",
-    "events-coming-soon": "/veranstaltungen/",
+    "events": "/veranstaltungen/",  # "in Vorbereitung" until the events app shows its list
     "network-coming-soon": "/netzwerk/",
     "monitor-coming-soon": "/monitor/",
     "not-found": "/aktuelles/diesen-artikel-gibt-es-nicht/",
@@ -58,7 +63,7 @@ class Portal:
 
 
 def build_portal() -> Portal:
-    """Topics, a dozen articles (two list pages) and one full article; the footer pages exist."""
+    """Topics, a dozen articles (two list pages), one full article, and the footer pages."""
     hydrogen = TopicFactory(name="Wasserstoff", slug="wasserstoff")
     heat = TopicFactory(name="Wärmewende", slug="waermewende")
     skills = TopicFactory(name="Fachkräfte", slug="fachkraefte")
@@ -85,6 +90,7 @@ def build_portal() -> Portal:
     )
     ArticleLinkFactory(article=article, label="Weitere Informationen", url="https://example.org/info", position=0)
     ArticleLinkFactory(article=article, label="Programm und Anmeldung", url="/veranstaltungen/", position=1)
+    importlib.import_module(STARTING_PAGES_MIGRATION).create_pages(apps, None)
     missing = set(FOOTER_PAGES) - set(Page.objects.filter(slug__in=FOOTER_PAGES).values_list("slug", flat=True))
     assert not missing, f"footer pages missing (data migration of the pages app?): {sorted(missing)}"
     return Portal(article=article)
