@@ -59,9 +59,10 @@ def portal(live_server) -> Portal:
 
 @dataclass
 class Visit:
-    """What the browser saw while a test ran: every request and every console error."""
+    """What the browser saw while a test ran: every request, failed responses, console errors."""
 
     requests: list[str] = field(default_factory=list)
+    failed_responses: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
 
@@ -87,6 +88,10 @@ def new_context(browser, live_server):
 def watch(page) -> Visit:
     visit = Visit()
     page.on("request", lambda request: visit.requests.append(request.url))
+    page.on(
+        "response",
+        lambda response: visit.failed_responses.append(f"{response.status} {response.url}") if response.status >= 400 else None,
+    )
     page.on("console", lambda msg: visit.console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda error: visit.page_errors.append(str(error)))
     return visit

@@ -32,7 +32,9 @@ def own_status_error(status: int | None, message: str) -> bool:
 def findings(page, host: str, *, expected_status: int | None = None) -> dict[str, object]:
     page.wait_for_load_state("networkidle")
     visit = page.visit
+    document = f"{expected_status} {page.url}"
     found = {
+        "failed responses": [r for r in visit.failed_responses if r != document],
         "axe violations": format_violations(run_axe(page)),
         "requests to other hosts": foreign_requests(visit.requests, host),
         "console errors": [m for m in visit.console_errors if not own_status_error(expected_status, m)],
