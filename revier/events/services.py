@@ -43,7 +43,10 @@ def manage_url(token: str) -> str:
 
 
 def _held(now) -> Q:
-    return Q(status__in=Registration.SEATED) | Q(status__in=Registration.HELD, hold_until__gt=now)
+    # The one capacity rule, shared with the event page's aggregate (selectors.category_availabilities).
+    from revier.events.selectors import seat_held_q
+
+    return seat_held_q(now)
 
 
 def category_availability(*, category: TicketCategory, now=None) -> Availability:

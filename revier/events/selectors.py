@@ -1,0 +1,479 @@
+"""Reads of the events app: lists, pages, availability. Several parts of the app append here."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from revier.core.capacity import Availability
+from revier.events.models import Event, Organisation, ProgramItem, Region, Registration, Speaker, TicketCategory
+from revier.news.models import Topic
+
+# ---------------------------------------------------------------------------------------------
+# Public pages
+
+PUBLIC_STATUSES = [Event.Status.PUBLISHED, Event.Status.CANCELLED]
+
+
+def event_public() -> QuerySet[Event]:
+    """Events anyone may see: published and cancelled ones (a cancelled event keeps its page with
+    a notice); drafts never."""
+    return Event.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    topic: Topic | None = None
+    region: str = ""
+    month: datetime.date | None = None  # the first day of the month
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.topic or self.region or self.month)
+
+
+def parse_month(raw: str | None) -> datetime.date | None:
+    """'2026-12' → 1 December 2026; anything else → None."""
+    raw = (raw or "").strip()
+    if len(raw) != 7 or raw[4] != "-":
+        return None
+    try:
+        year, month = int(raw[:4]), int(raw[5:])
+        return datetime.date(year, month, 1) if 1900 <= year <= 2200 else None
+    except ValueError:
+        return None
+
+
+def event_filter_from_params(*, topic_slug: str | None, region: str | None, month: str | None) -> EventFilter:
+    """Filter values from the query string; unknown regions and malformed months are ignored (an
+    unknown topic gives topic None, and the view answers 404 as the news list does)."""
+    topic = Topic.objects.filter(slug=topic_slug[:80]).first() if topic_slug else None
+    region = region if region in Region.values else ""
+    return EventFilter(topic=topic, region=region, month=parse_month(month))
+
+
+def _month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime(month.year, month.month, 1, tzinfo=tz)
+    following = datetime.datetime(month.year + (month.month == 12), month.month % 12 + 1, 1, tzinfo=tz)
+    return start, following
+
+
+def _for_listing(qs: QuerySet[Event]) -> QuerySet[Event]:
+    return qs.defer("description", "description_html").prefetch_related(
+        Prefetch("topics", queryset=Topic.objects.order_by("position", "name")),
+        Prefetch("categories", queryset=TicketCategory.objects.order_by("position", "id")),
+    )
+
+
+def _filtered(qs: QuerySet[Event], event_filter: EventFilter) -> QuerySet[Event]:
+    if event_filter.topic:
+        qs = qs.filter(topics=event_filter.topic)
+    if event_filter.region:
+        qs = qs.filter(region=event_filter.region)
+    if event_filter.month:
+        start, following = _month_bounds(event_filter.month)
+        # Every event that takes place in the month, also one that began in the month before.
+        qs = qs.filter(starts_at__lt=following, ends_at__gte=start)
+    return qs
+
+
+def event_list_upcoming(*, event_filter: EventFilter, now=None) -> QuerySet[Event]:
+    """Events that have not ended, the next first."""
+    now = now or timezone.now()
+    qs = _filtered(event_public().filter(ends_at__gte=now), event_filter)
+    return _for_listing(qs.order_by("starts_at", "id"))
+
+
+def event_list_past(*, event_filter: EventFilter, now=None) -> QuerySet[Event]:
+    """Events that have ended, the latest first."""
+    now = now or timezone.now()
+    qs = _filtered(event_public().filter(ends_at__lt=now), event_filter)
+    return _for_listing(qs.order_by("-starts_at", "-id"))
+
+
+def topic_list() -> list[Topic]:
+    return list(Topic.objects.all())
+
+
+def event_months(*, past: bool, now=None) -> list[datetime.date]:
+    """The months (first days) in which upcoming or past events start, for the month filter."""
+    now = now or timezone.now()
+    qs = event_public().filter(ends_at__lt=now) if past else event_public().filter(ends_at__gte=now)
+    months = qs.datetimes("starts_at", "month", order="DESC" if past else "ASC")
+    return [month.date() for month in months]
+
+
+def event_get_public(*, slug: str, with_details: bool = True) -> Event | None:
+    """An event page with everything it shows, in a fixed number of queries."""
+    if not with_details:
+        return event_public().filter(slug=slug).first()
+    return (
+        event_public()
+        .filter(slug=slug)
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.order_by("position", "name")),
+            Prefetch("organisers", queryset=Organisation.objects.order_by("name")),
+            Prefetch("categories", queryset=TicketCategory.objects.order_by("position", "id")),
+            Prefetch(
+                "program_items",
+                queryset=ProgramItem.objects.order_by("starts_at", "room", "id").prefetch_related(
+                    Prefetch("speakers", queryset=Speaker.objects.order_by("name"))
+                ),
+            ),
+        )
+        .first()
+    )
+
+
+def event_program_item_get(*, event_slug: str, pk: int) -> ProgramItem | None:
+    """A program item of a public event, only if it belongs to the event in the address."""
+    return (
+        ProgramItem.objects.select_related("event")
+        .prefetch_related("speakers")
+        .filter(pk=pk, event__slug=event_slug, event__status__in=PUBLIC_STATUSES)
+        .first()
+    )
+
+
+def event_feed_items(*, limit: int = 500) -> list[Event]:
+    """The subscribable calendar: published events (and cancelled ones, so that calendars learn of
+    the cancellation), the latest 500 by start."""
+    return list(event_public().defer("description", "description_html").order_by("-starts_at", "-id")[:limit])
+
+
+def speaker_get_public(*, slug: str) -> Speaker | None:
+    """A speaker with their program items of published or cancelled events, in time order. A
+    speaker who appears only in drafts has no page."""
+    items = (
+        ProgramItem.objects.filter(event__status__in=PUBLIC_STATUSES)
+        .select_related("event")
+        .order_by("starts_at", "id")
+    )
+    speaker = Speaker.objects.filter(slug=slug).prefetch_related(Prefetch("program_items", queryset=items)).first()
+    if speaker is None or not speaker.program_items.all():
+        return None
+    return speaker
+
+
+# ---------------------------------------------------------------------------------------------
+# Availability
+
+
+def seat_held_q(now, prefix: str = "") -> Q:
+    """The capacity rule: a registration holds a seat when it is confirmed or awaits approval, or
+    when it is unconfirmed or moved up and its hold has not run out. services.category_availability
+    counts with the same rule, one category at a time."""
+    return Q(**{f"{prefix}status__in": Registration.SEATED}) | Q(
+        **{f"{prefix}status__in": Registration.HELD, f"{prefix}hold_until__gt": now}
+    )
+
+
+def category_availabilities(*, event: Event, now=None) -> dict[int, Availability]:
+    """Availability of every ticket category of the event in one aggregate query, keyed by
+    category id."""
+    now = now or timezone.now()
+    rows = (
+        TicketCategory.objects.filter(event=event)
+        .annotate(taken=Count("registrations", filter=seat_held_q(now, prefix="registrations__")))
+        .values_list("pk", "capacity", "taken")
+    )
+    return {pk: Availability(capacity=capacity, taken=taken) for pk, capacity, taken in rows}
+
+
+@dataclass(frozen=True)
+class CategoryOffer:
+    """A ticket category as the event page shows it."""
+
+    category: TicketCategory
+    availability: Availability
+
+    @property
+    def waitlist_possible(self) -> bool:
+        return self.availability.is_full
+
+
+def event_offers(*, event: Event, now=None) -> list[CategoryOffer]:
+    """The event's categories (as prefetched) with their availability; one query for all."""
+    availabilities = category_availabilities(event=event, now=now)
+    return [
+        CategoryOffer(category=category, availability=availabilities.get(category.pk, Availability(category.capacity, 0)))
+        for category in event.categories.all()
+    ]
+
+
+def events_sold_out(*, events: list[Event], now=None) -> set[int]:
+    """Ids of the events among `events` whose every category with a capacity is full and that have
+    no unlimited category: for the "ausgebucht" badge of lists, in one query."""
+    now = now or timezone.now()
+    ids = [event.pk for event in events]
+    if not ids:
+        return set()
+    rows = (
+        TicketCategory.objects.filter(event_id__in=ids)
+        .annotate(taken=Count("registrations", filter=seat_held_q(now, prefix="registrations__")))
+        .values_list("event_id", "capacity", "taken")
+    )
+    has_room: set[int] = set()
+    has_category: set[int] = set()
+    for event_id, capacity, taken in rows:
+        has_category.add(event_id)
+        if capacity is None or taken < capacity:
+            has_room.add(event_id)
+    return has_category - has_room
+
+
+MAX_ROOM_COLUMNS = 6
+
+
+def program_days(items: list[ProgramItem]) -> list[dict]:
+    """The timetable: items grouped by their local day, each day into time slots (items starting
+    at the same time). A day with several rooms has parallel tracks: on wide screens each room gets
+    its column (`column`, 1-based; 0 for items without a room, which span all columns)."""
+    days: dict[datetime.date, dict] = {}
+    for item in items:
+        start = timezone.localtime(item.starts_at)
+        day = days.setdefault(start.date(), {"date": start.date(), "slots": {}, "rooms": []})
+        day["slots"].setdefault(start, []).append(item)
+        if item.room and item.room not in day["rooms"]:
+            day["rooms"].append(item.room)
+    result = []
+    for day in days.values():
+        rooms = day["rooms"]
+        parallel = 1 < len(rooms) <= MAX_ROOM_COLUMNS
+        for slot_items in day["slots"].values():
+            for item in slot_items:
+                item.column = rooms.index(item.room) + 1 if parallel and item.room else 0
+        result.append({
+            "date": day["date"],
+            "rooms": rooms,
+            "parallel": parallel,
+            "slots": [{"starts_at": start, "items": slot_items} for start, slot_items in day["slots"].items()],
+        })
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Organiser area
+
+
+def event_list_for_manager(*, user) -> QuerySet[Event]:
+    """The events `user` may manage (every event for superusers and people with the "manage all
+    events" permission), the latest first, each with its number of registrations per status as
+    `count_<status>` and `count_total` — one query for all."""
+    from revier.events.permissions import can_manage_all_events
+
+    qs = Event.objects.all() if can_manage_all_events(user) else Event.objects.filter(managers=user)
+    per_status = {
+        f"count_{status}": Count("registrations", filter=Q(registrations__status=status))
+        for status in Registration.Status.values
+    }
+    return (
+        qs.defer("description", "description_html")
+        .annotate(count_total=Count("registrations"), **per_status)
+        .order_by("-starts_at", "-id")
+    )
+
+
+def event_get_for_manager(*, slug: str) -> Event | None:
+    """An event of the organiser area with its categories and questions (permission checked by the view)."""
+    return (
+        Event.objects.filter(slug=slug[:200])
+        .prefetch_related(
+            Prefetch("categories", queryset=TicketCategory.objects.order_by("position", "id")),
+            "questions",
+        )
+        .first()
+    )
+
+
+REGISTRATION_SORTS = {
+    "name": ("last_name", "first_name", "id"),
+    "-name": ("-last_name", "-first_name", "-id"),
+    "registered": ("created_at", "id"),
+    "-registered": ("-created_at", "-id"),
+    "status": ("status", "created_at", "id"),
+    "-status": ("-status", "-created_at", "-id"),
+}
+DEFAULT_REGISTRATION_SORT = "registered"
+SEARCH_MAX_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class RegistrationFilter:
+    """The organiser table's search, filters and sort, as read from the query string."""
+
+    query: str = ""
+    status: str = ""
+    category_id: int | None = None
+    sort: str = DEFAULT_REGISTRATION_SORT
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.query or self.status or self.category_id)
+
+
+def registration_filter_from_params(*, event: Event, params) -> RegistrationFilter:
+    """Anything that is not a known status, one of the event's categories or a whitelisted sort key
+    is ignored; the search is cut to 200 characters."""
+    status = params.get("status") or ""
+    category_id = None
+    raw_category = (params.get("kategorie") or "").strip()
+    if raw_category.isdigit():
+        category_id = next((c.pk for c in event.categories.all() if c.pk == int(raw_category)), None)
+    sort = params.get("sortierung") or ""
+    return RegistrationFilter(
+        query=(params.get("q") or "").strip()[:SEARCH_MAX_LENGTH],
+        status=status if status in Registration.Status.values else "",
+        category_id=category_id,
+        sort=sort if sort in REGISTRATION_SORTS else DEFAULT_REGISTRATION_SORT,
+    )
+
+
+def registration_list_for_event(*, event: Event, registration_filter: RegistrationFilter | None = None) -> QuerySet[Registration]:
+    """The event's registrations as the organiser table and the exports show them: searched by
+    name, e-mail and organisation, filtered by status and category, sorted."""
+    registration_filter = registration_filter or RegistrationFilter()
+    qs = Registration.objects.filter(event=event).select_related("category")
+    if registration_filter.query:
+        for word in registration_filter.query.split()[:10]:
+            qs = qs.filter(
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(organisation__icontains=word)
+            )
+    if registration_filter.status:
+        qs = qs.filter(status=registration_filter.status)
+    if registration_filter.category_id:
+        qs = qs.filter(category_id=registration_filter.category_id)
+    return qs.order_by(*REGISTRATION_SORTS[registration_filter.sort])
+
+
+@dataclass(frozen=True)
+class CategoryOverview:
+    category: TicketCategory
+    availability: Availability
+    count: int  # registrations in any state
+
+
+@dataclass(frozen=True)
+class RegistrationCounts:
+    total: int
+    by_status: list[tuple[str, str, int]]  # (status, label, count) in the order of Registration.Status
+    categories: list[CategoryOverview]
+
+
+def registration_counts(*, event: Event, now=None) -> RegistrationCounts:
+    """Registrations per status and per category in one aggregate query, with each category's
+    seats taken by the capacity rule (seat_held_q) in another. Categories as prefetched."""
+    rows = (
+        Registration.objects.filter(event=event)
+        .order_by()
+        .values_list("status", "category_id")
+        .annotate(n=Count("id"))
+    )
+    by_status: dict[str, int] = {}
+    by_category: dict[int, int] = {}
+    total = 0
+    for status, category_id, n in rows:
+        by_status[status] = by_status.get(status, 0) + n
+        by_category[category_id] = by_category.get(category_id, 0) + n
+        total += n
+    availabilities = category_availabilities(event=event, now=now)
+    return RegistrationCounts(
+        total=total,
+        by_status=[(value, label, by_status.get(value, 0)) for value, label in Registration.Status.choices],
+        categories=[
+            CategoryOverview(
+                category=category,
+                availability=availabilities.get(category.pk, Availability(category.capacity, 0)),
+                count=by_category.get(category.pk, 0),
+            )
+            for category in event.categories.all()
+        ],
+    )
+
+
+def registration_get_for_manager(*, event: Event, pk: int) -> Registration | None:
+    """One registration of `event` with its consents; None for another event's registration."""
+    from revier.events.models import Consent
+
+    return (
+        Registration.objects.filter(event=event, pk=pk)
+        .select_related("category", "checked_in_by")
+        .prefetch_related(Prefetch("consents", queryset=Consent.objects.order_by("kind")))
+        .first()
+    )
+
+
+def registration_history(*, registration: Registration) -> QuerySet:
+    """The audit entries of a registration, the newest first."""
+    from revier.core.models import AuditEntry
+
+    return AuditEntry.objects.filter(
+        object_type=Registration._meta.label_lower, object_id=str(registration.pk)
+    ).select_related("actor")
+
+
+def registration_answer_list(*, registration: Registration, questions) -> list[tuple[object, str]]:
+    """(question, answer as text) for every question of the event, in the event's order."""
+    from revier.events.export import answer_text
+
+    return [(question, answer_text(registration.answers, question)) for question in questions]
+
+
+def check_in_count(*, event: Event) -> tuple[int, int]:
+    """(checked in, confirmed) for the entrance's live count, in one query."""
+    row = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).aggregate(
+        checked_in=Count("id", filter=Q(checked_in_at__isnull=False)), confirmed=Count("id")
+    )
+    return row["checked_in"], row["confirmed"]
+
+
+def registrations_for_message(*, event: Event, statuses: list[str], category_ids: list[int]) -> QuerySet[Registration]:
+    """The recipients of an organiser's message: registrations in the chosen states (and
+    categories; none chosen means all)."""
+    qs = Registration.objects.filter(event=event, status__in=statuses).select_related("event", "category")
+    if category_ids:
+        qs = qs.filter(category_id__in=category_ids)
+    return qs.order_by("id")
+
+
+# ---------------------------------------------------------------------------------------------
+# Registration form and self-service
+
+
+@dataclass(frozen=True)
+class RegistrationFormData:
+    """What the registration form of an event needs: the event, its categories with availability
+    and its own questions, in three queries whatever the number of registrations."""
+
+    event: Event
+    offers: list[CategoryOffer]
+    questions: list
+
+
+def registration_form_get(*, slug: str, now=None) -> RegistrationFormData | None:
+    from revier.events.models import Question
+
+    event = (
+        event_public()
+        .filter(slug=slug)
+        .prefetch_related(
+            Prefetch("categories", queryset=TicketCategory.objects.order_by("position", "id")),
+            Prefetch("questions", queryset=Question.objects.order_by("position", "id")),
+        )
+        .first()
+    )
+    if event is None:
+        return None
+    return RegistrationFormData(event=event, offers=event_offers(event=event, now=now), questions=list(event.questions.all()))
+
+
+def registration_questions(*, event: Event) -> list:
+    """The event's own questions in their order (the self-service page shows and edits the answers)."""
+    from revier.events.models import Question
+
+    return list(Question.objects.filter(event=event).order_by("position", "id"))
