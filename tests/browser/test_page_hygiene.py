@@ -1,4 +1,5 @@
-"""Images load from our own host, and anonymous readers get no cookie at all."""
+"""The article page shows all its parts (so the page-type checks cover them), and anonymous
+readers get no cookie at all."""
 
 import pytest
 
@@ -8,12 +9,17 @@ from tests.browser.portal import FORM_PAGE_TYPES
 pytestmark = pytest.mark.browser
 
 
-def test_article_image_is_shown(page, portal):
+def test_article_detail_shows_image_topics_links_and_more_news(page, portal):
     page.goto(portal.article.get_absolute_url(), wait_until="networkidle")
 
     image = page.locator("main figure img")
     assert image.get_attribute("alt") == portal.article.image_alt
     assert image.evaluate("(img) => img.complete && img.naturalWidth") > 0
+    assert page.locator("main figure figcaption").inner_text().endswith("Revier-Redaktion")
+    assert sorted(page.locator("main article header .topic-list a").all_inner_texts()) == ["Wasserstoff", "Wärmewende"]
+    assert page.locator("main .related-links a").all_inner_texts() == ["Weitere Informationen", "Programm und Anmeldung"]
+    assert page.locator("#more-news-title").is_visible()
+    assert page.locator("section[aria-labelledby=more-news-title] .teaser").count() == 3
 
 
 def test_anonymous_reader_gets_no_cookie(context, portal):
