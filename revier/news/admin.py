@@ -20,7 +20,8 @@ class TopicAdmin(AuditedAdmin, admin.ModelAdmin):
 class ArticleLinkInline(admin.TabularInline):
     model = ArticleLink
     extra = 1
-    fields = ["label", "url", "position"]
+    fields = ["label", "url", "event", "position"]
+    autocomplete_fields = ["event"]
 
 
 class StateFilter(admin.SimpleListFilter):

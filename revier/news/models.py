@@ -120,8 +120,18 @@ class ArticleLink(models.Model):
     url = models.CharField(
         _("address"),
         max_length=500,
+        blank=True,
         validators=[validate_link_target],
-        help_text=_("A full address (https://…) or a path on this site (/…)."))
+        help_text=_("A full address (https://…) or a path on this site (/…). May stay empty when an event is chosen."))
+    event = models.ForeignKey(
+        "events.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="article_links",
+        verbose_name=_("event"),
+        help_text=_("Links to the event's page (“Programm und Anmeldung”)."),
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
@@ -131,3 +141,14 @@ class ArticleLink(models.Model):
 
     def __str__(self):
         return self.label
+
+    def clean(self):
+        if not self.url.strip() and self.event_id is None:
+            raise ValidationError({"url": _("Please enter an address or choose an event.")})
+
+    @property
+    def href(self) -> str:
+        """The event's page when an event is chosen (its address follows the event), else the address."""
+        if self.event_id is not None and self.event is not None:
+            return self.event.get_absolute_url()
+        return self.url

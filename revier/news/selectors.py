@@ -89,7 +89,7 @@ def article_list_latest(*, limit: int, exclude: Article | None = None) -> list[A
 def _with_details(qs: QuerySet[Article]) -> QuerySet[Article]:
     return qs.prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("position", "name")),
-        Prefetch("links", queryset=ArticleLink.objects.order_by("position", "id")),
+        Prefetch("links", queryset=ArticleLink.objects.select_related("event").order_by("position", "id")),
     )
 
 

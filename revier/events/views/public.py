@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from revier.events import calendar, selectors
 from revier.events.models import Region
+from revier.events.permissions import can_manage_event
 from revier.events.structured_data import event_json_ld
 
 __all__ = [
@@ -71,13 +72,21 @@ def event_list_past(request):
 @require_safe
 def event_detail(request, slug):
     event = selectors.event_get_public(slug=slug)
+    preview = False
+    if event is None and request.user.is_authenticated:
+        # Organisers see their draft as it will look (linked from the admin).
+        event = selectors.event_get_public(slug=slug, include_drafts=True)
+        preview = event is not None and can_manage_event(request.user, event)
+        if not preview:
+            event = None
     if event is None:
         raise Http404("no such event")
     offers = selectors.event_offers(event=event)
-    return render(
+    response = render(
         request,
         "events/event_detail.html",
         {
+            "preview": preview,
             "event": event,
             "offers": offers,
             "registration_state": event.registration_state(),
@@ -85,6 +94,9 @@ def event_detail(request, slug):
             "json_ld": event_json_ld(request=request, event=event, offers=offers),
         },
     )
+    if preview:
+        response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe
