@@ -105,12 +105,14 @@ def event_months(*, past: bool, now=None) -> list[datetime.date]:
     return [month.date() for month in months]
 
 
-def event_get_public(*, slug: str, with_details: bool = True) -> Event | None:
-    """An event page with everything it shows, in a fixed number of queries."""
+def event_get_public(*, slug: str, with_details: bool = True, include_drafts: bool = False) -> Event | None:
+    """An event page with everything it shows, in a fixed number of queries. `include_drafts`
+    for the organisers' preview (the caller checks the permission)."""
+    qs = Event.objects.all() if include_drafts else event_public()
     if not with_details:
-        return event_public().filter(slug=slug).first()
+        return qs.filter(slug=slug).first()
     return (
-        event_public()
+        qs
         .filter(slug=slug)
         .prefetch_related(
             Prefetch("topics", queryset=Topic.objects.order_by("position", "name")),
