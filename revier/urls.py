@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
 from revier.core import views as core_views
+from revier.core.cache import cache_public_page
 from revier.news.sitemaps import ArticleSitemap, NewsIndexSitemap
 from revier.pages.sitemaps import PageSitemap
 
@@ -16,10 +18,16 @@ urlpatterns = [
     path("veranstaltungen/", include("revier.events.urls")),
     path("netzwerk/", core_views.coming_soon, {"section": "network"}, name="network-coming-soon"),
     path("monitor/", core_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
+    path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("healthz", core_views.health, name="health"),
     path("verwaltung/", admin.site.urls),
+    path(
+        "anmelden/",
+        auth_views.LoginView.as_view(template_name="events/manage/login.html", redirect_authenticated_user=False),
+        name="login",
+    ),
+    path("abmelden/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),
     path("", include("revier.pages.urls")),
 ]
 

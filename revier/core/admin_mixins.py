@@ -1,5 +1,6 @@
 from django.db import transaction
 
+from revier.core.cache import content_changed
 from revier.core.services import audit_log
 
 
@@ -11,8 +12,10 @@ class AuditedAdmin:
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         audit_log(actor=request.user, action="changed" if change else "created", obj=obj)
+        content_changed()
 
     @transaction.atomic
     def delete_model(self, request, obj):
         audit_log(actor=request.user, action="deleted", obj=obj)
         super().delete_model(request, obj)
+        content_changed()

@@ -40,7 +40,10 @@ def _stemmer():
 def german_stems(text: str) -> list[str]:
     """The German Snowball stems of the words in a text, in order, lower-cased."""
     words = [w.lower() for w in WORD.findall(text or "")]
-    return _stemmer().stemWords(words)
+    # The pure-Python stemmer is slow and texts repeat their words: stem each distinct word once.
+    distinct = list(dict.fromkeys(words))
+    stems = dict(zip(distinct, _stemmer().stemWords(distinct)))
+    return [stems[w] for w in words]
 
 
 def stem_document(text: str) -> str:

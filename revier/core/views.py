@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from revier.core.cache import cache_public_page
 from revier.news import selectors as news_selectors
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ COMING_SOON = {
 
 
 @require_safe
+@cache_public_page
 def home(request):
     return render(request, "core/home.html", {"articles": news_selectors.article_list_latest(limit=4)})
 

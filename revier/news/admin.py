@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from revier.core.admin_mixins import AuditedAdmin
+from revier.core.cache import content_changed
 from revier.news import services
 from revier.news.models import Article, ArticleLink, Topic
 
@@ -76,6 +77,15 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.article_save(article=obj, actor=request.user)
+
+    # Deleting bypasses the service: cached public pages must not show the deleted article.
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        content_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        content_changed()
 
     @admin.action(description=_("Publish selected articles"))
     def publish_selected(self, request, queryset):

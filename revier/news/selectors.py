@@ -1,8 +1,10 @@
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import F, Func, Prefetch, QuerySet
+from django.db.models import Expression, F, Prefetch, QuerySet
 from django.utils import timezone
 
 from revier.core.text import german_stems
@@ -11,17 +13,32 @@ from revier.news.models import Article, ArticleLink, Topic
 MAX_QUERY_LENGTH = 200
 
 
-class GermanDocument(Func):
-    """to_tsvector('german', search_text): the very expression the GIN index of migration 0002
-    is built on, so PostgreSQL uses the index."""
+class SearchVectorColumn(Expression):
+    """The column news_article.search_vector: to_tsvector('german', search_text), stored and
+    GIN-indexed by migration 0005 (PostgreSQL only). The model does not declare it because
+    PostgreSQL generates it; this expression names it under whatever alias the query gives the
+    table (also inside subqueries)."""
 
-    template = "to_tsvector('german'::regconfig, %(expressions)s)"
     output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name_unless_alias(alias)}.{connection.ops.quote_name('search_vector')}", []
 
 
 def article_published() -> QuerySet[Article]:
     """Published articles whose time has come: scheduled ones appear by themselves, no cron job."""
     return Article.objects.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+def article_next_publication_at(*, now: datetime.datetime) -> datetime.datetime | None:
+    """When the next scheduled article appears (None: none is scheduled). Uses the listing index."""
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
 
 
 def _for_listing(qs: QuerySet[Article]) -> QuerySet[Article]:
@@ -44,9 +61,9 @@ def article_search(*, query: str, qs: QuerySet[Article]) -> QuerySet[Article]:
     if connection.vendor == "postgresql":
         ts_query = SearchQuery(query, config="german", search_type="websearch")
         return (
-            qs.annotate(document=GermanDocument(F("search_text")))
+            qs.alias(document=SearchVectorColumn())
             .filter(document=ts_query)
-            .annotate(rank=SearchRank(GermanDocument(F("search_text")), ts_query))
+            .annotate(rank=SearchRank(F("document"), ts_query))
             .order_by("-rank", "-published_at", "-id")
         )
     stems = [s for s in german_stems(query) if s]
@@ -106,3 +123,19 @@ def article_feed_items(*, topic: Topic | None = None, limit: int = 20) -> list[A
     if topic:
         qs = qs.filter(topics=topic)
     return list(_for_listing(qs.order_by("-published_at", "-id"))[:limit])
+
+
+class ArticlePaginator(Paginator):
+    """Fetches a page in two steps: the ids of its rows first (for the plain list an index-only
+    scan of news_article_listing), then those rows with their topics. Deep pages such as
+    ?page=500 then skip over 5,000 index entries instead of sorting every article with all its
+    columns. Same rows, same order as the plain Paginator."""
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
+        return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)

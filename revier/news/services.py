@@ -2,6 +2,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from revier.core.cache import content_changed
 from revier.core.services import audit_log
 from revier.core.text import plain_text, render_markdown, stem_document
 from revier.news.models import Article
@@ -42,6 +43,7 @@ def article_save(*, article: Article, actor=None) -> Article:
         obj=article,
         data={"status": article.status, "published_at": article.published_at.isoformat() if article.published_at else None},
     )
+    content_changed()
     return article
 
 

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from revier.core.cache import cache_public_page
 from revier.news import selectors
 from revier.news.structured_data import article_json_ld
 
@@ -19,13 +19,14 @@ def _page_number(raw: str | None, num_pages: int) -> int:
 
 
 @require_safe
+@cache_public_page(unless_param="q")
 def article_list(request):
     article_filter = selectors.article_filter_from_params(
         topic_slug=request.GET.get("thema"), query=request.GET.get("q")
     )
     if request.GET.get("thema") and article_filter.topic is None:
         raise Http404("unknown topic")
-    paginator = Paginator(selectors.article_list(article_filter=article_filter), settings.NEWS_PAGE_SIZE)
+    paginator = selectors.ArticlePaginator(selectors.article_list(article_filter=article_filter), settings.NEWS_PAGE_SIZE)
     page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
     return render(
         request,
@@ -54,6 +55,7 @@ def _render_detail(request, article, *, preview: bool):
 
 
 @require_safe
+@cache_public_page
 def article_detail(request, slug):
     article = selectors.article_get_published(slug=slug)
     if article is None:

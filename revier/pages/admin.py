@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from revier.core.cache import content_changed
 from revier.pages import services
 from revier.pages.models import Page, StaffMessage
 
@@ -37,6 +38,15 @@ class PageAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.page_save(page=obj, actor=request.user)
+
+    # Deleting bypasses the service: cached public pages must not show the deleted page.
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        content_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        content_changed()
 
 
 class HandledFilter(admin.SimpleListFilter):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from revier.core.cache import content_changed
 from revier.core.services import audit_log
 from revier.core.text import render_markdown
 from revier.pages.models import Page, StaffMessage
@@ -29,6 +30,7 @@ def page_save(*, page: Page, actor=None) -> Page:
     page.full_clean()
     page.save()
     audit_log(actor=actor, action="page_created" if created else "page_changed", obj=page)
+    content_changed()
     return page
 
 

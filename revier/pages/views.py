@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.core import ratelimit
+from revier.core.cache import cache_public_page
 from revier.core.security import public_form
 from revier.pages import selectors, services
 from revier.pages.forms import BarrierReportForm, ContactForm
@@ -17,6 +18,7 @@ RATE_WINDOW_SECONDS = 15 * 60
 
 
 @require_safe
+@cache_public_page
 def page_detail(request, slug):
     page = selectors.page_get(slug=slug)
     if page is None:

@@ -1,0 +1,147 @@
+"""Whole-page cache for anonymous readers.
+
+Anonymous readers get no cookie, so every one of them sees the same page for the same address:
+such pages can be rendered once and served from Django's cache (local memory, or Redis when
+`REDIS_URL` is set). Two rules keep cached pages correct:
+
+- Edits show at once. Every cache key contains a "content generation" token kept in the cache;
+  `content_changed()`, called by every service that writes public content, replaces the token, so
+  all earlier entries are never read again (they expire by themselves).
+- Scheduled articles appear on time without a cron job. An entry never lives past the publication
+  time of the next scheduled article (`page_timeout`).
+
+With the local-memory cache every worker process has its own cache and generation: an edit made
+in one process reaches the others only when their entries expire (PAGE_CACHE_SECONDS). A
+deployment with more than one process sets REDIS_URL (docs/deployment.md).
+
+People with a session (staff) and requests that carry a messages cookie always get a fresh page;
+a response that sets a cookie or is not a plain 200 is never stored.
+"""
+
+import hashlib
+import math
+import secrets
+from datetime import datetime
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+
+DEFAULT_SECONDS = 300
+GENERATION_KEY = "page-cache:generation"
+# Headers the view sets itself; everything the middleware adds (CSP, security headers) is added
+# again on every request, cached page or not.
+_SKIPPED_HEADERS = {"set-cookie", "content-length"}
+
+
+def page_cache_seconds() -> int:
+    """The longest time a page stays cached; 0 switches the cache off (the tests' default)."""
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", DEFAULT_SECONDS))
+
+
+def content_generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _new_generation() -> None:
+    # A fresh random token rather than a counter: if the key is ever evicted, a new start can never
+    # reuse the token of an earlier generation whose pages may still be in the cache.
+    cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def content_changed() -> None:
+    """Makes every cached page stale. Called by the services that write public content.
+
+    Bumped at once (the writer's next request sees the change) and again after the commit: a
+    reader between the two could otherwise cache the old content from before the commit."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def page_timeout(*, now: datetime | None = None) -> int:
+    """Seconds a page rendered now may be kept: PAGE_CACHE_SECONDS, but never past the moment the
+    next scheduled article is published (one query on the listing index)."""
+    from revier.news.selectors import article_next_publication_at
+
+    now = now or timezone.now()
+    seconds = page_cache_seconds()
+    next_at = article_next_publication_at(now=now)
+    if next_at is not None:
+        seconds = min(seconds, max(1, math.ceil((next_at - now).total_seconds())))
+    return seconds
+
+
+def _bypass(request) -> bool:
+    cookies = request.COOKIES
+    return (
+        request.method not in ("GET", "HEAD")
+        or settings.SESSION_COOKIE_NAME in cookies
+        or getattr(settings, "MESSAGES_COOKIE_NAME", "messages") in cookies
+    )
+
+
+def _key(request, generation: str) -> str:
+    # Scheme and host are part of the page (absolute URLs in feeds, sitemap, JSON-LD, Open Graph).
+    address = request.build_absolute_uri()
+    return f"page-cache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+def _storable(request, response) -> bool:
+    session = getattr(request, "session", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
+    )
+
+
+def cache_public_page(view=None, *, unless_param: str | None = None):
+    """Caches the page a view renders for anonymous readers (see the module docstring).
+
+    `unless_param`: requests with a non-blank value for this query parameter are never cached
+    (the search: arbitrary input would fill the cache and push out the pages everyone reads)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if (
+                page_cache_seconds() <= 0
+                or _bypass(request)
+                or (unless_param and request.GET.get(unless_param, "").strip())
+            ):
+                return view(request, *args, **kwargs)
+            key = _key(request, content_generation())
+            cached = cache.get(key)
+            if cached is not None:
+                status, headers, content = cached
+                response = HttpResponse(content, status=status)
+                for name, value in headers:
+                    response[name] = value
+                return response
+            response = view(request, *args, **kwargs)
+            if request.method == "GET":
+
+                def store(response):
+                    # Checked after rendering: a template may ask for a CSRF token while it renders.
+                    if _storable(request, response):
+                        headers = [(k, v) for k, v in response.items() if k.lower() not in _SKIPPED_HEADERS]
+                        cache.set(key, (response.status_code, headers, response.content), page_timeout())
+
+                if getattr(response, "is_rendered", True) is False:
+                    response.add_post_render_callback(store)
+                else:
+                    store(response)
+            return response
+
+        return wrapped
+
+    return decorator(view) if view is not None else decorator
