@@ -21,7 +21,16 @@ from revier.core.text import render_markdown
 from revier.core.tokens import new_code, new_token, normalize_code, token_hash
 from revier.events import errors
 from revier.events.consents import consent_text
-from revier.events.models import Consent, Event, Registration, TicketCategory
+from revier.events.models import (
+    Consent,
+    Event,
+    Organisation,
+    ProgramItem,
+    Question,
+    Registration,
+    Speaker,
+    TicketCategory,
+)
 
 Status = Registration.Status
 
@@ -570,3 +579,107 @@ def event_cancel(*, event: Event, note: str, actor) -> Event:
     ):
         _mail(registration, "event_cancelled", extra={"note": note})
     return event
+
+
+# ---------------------------------------------------------------------------------------------
+# Organisations, speakers, program, categories, questions (used by the demo and organiser forms)
+
+
+def _save_checked(obj, *, action: str, actor, exclude=()) -> None:
+    created = obj.pk is None
+    obj.full_clean(exclude=list(exclude))
+    obj.save()
+    audit_log(actor=actor, action=f"{action}_{'created' if created else 'changed'}", obj=obj)
+
+
+@transaction.atomic
+def organisation_save(*, organisation: Organisation, actor=None) -> Organisation:
+    """Saves an organiser (name, link, logo with alt text) after validation, with an audit entry."""
+    _save_checked(organisation, action="organisation", actor=actor)
+    return organisation
+
+
+@transaction.atomic
+def speaker_save(*, speaker: Speaker, actor=None) -> Speaker:
+    """Saves a speaker after validation; a blank slug is made from the name."""
+    if not speaker.slug:
+        speaker.slug = _unique_slug(Speaker, speaker.name, speaker.pk)
+    _save_checked(speaker, action="speaker", actor=actor)
+    return speaker
+
+
+@transaction.atomic
+def program_item_save(*, item: ProgramItem, speakers: list[Speaker] | None = None, actor=None) -> ProgramItem:
+    """Saves a program item after validation; `speakers` (if given) replaces its speakers."""
+    _save_checked(item, action="program_item", actor=actor)
+    if speakers is not None:
+        item.speakers.set(speakers)
+    return item
+
+
+@transaction.atomic
+def program_item_delete(*, item: ProgramItem, actor=None) -> None:
+    audit_log(actor=actor, action="program_item_deleted", obj=item, data={"event": item.event_id})
+    item.delete()
+
+
+@transaction.atomic
+def ticket_category_save(*, category: TicketCategory, actor=None) -> TicketCategory:
+    """Creates a ticket category or changes its name, description and position. A capacity change
+    of an existing category goes through category_set_capacity (it may move people up)."""
+    if category.pk is not None:
+        stored = TicketCategory.objects.get(pk=category.pk)
+        if stored.capacity != category.capacity:
+            raise errors.InvalidTransition()
+    _save_checked(category, action="category", actor=actor)
+    return category
+
+
+@transaction.atomic
+def question_save(*, question: Question, actor=None) -> Question:
+    _save_checked(question, action="question", actor=actor)
+    return question
+
+
+@transaction.atomic
+def registration_import(*, event: Event, data: RegistrationInput, registered_at: datetime.datetime,
+                        checked_in_at: datetime.datetime | None = None, actor=None) -> Registration:
+    """Adds a registration that was confirmed elsewhere (a list from an earlier tool, the demo):
+    confirmed at `registered_at`, without opt-in mail. Capacity holds as for every registration
+    (category row locked while counting; CapacityExhausted when full); an address with an active
+    registration for the event raises RegistrationError, nothing is created twice."""
+    category = _lock_category(data.category_id)
+    if category.event_id != event.pk:
+        raise errors.RegistrationError()
+    email = normalize_email(data.email)
+    if Registration.objects.filter(event=event, email_normalized=email, status__in=Registration.ACTIVE).exists():
+        raise errors.RegistrationError()
+    if category_availability(category=category, now=timezone.now()).is_full:
+        raise errors.CapacityExhausted()
+    registration = Registration.objects.create(
+        event=event,
+        category=category,
+        status=Status.CONFIRMED,
+        first_name=data.first_name.strip(),
+        last_name=data.last_name.strip(),
+        email=data.email.strip(),
+        email_normalized=email,
+        organisation=data.organisation.strip(),
+        function=data.function.strip(),
+        sector=data.sector,
+        answers=data.answers,
+        ticket_code=new_code(),
+        token_hash=new_token()[1],
+        confirmed_at=registered_at,
+        checked_in_at=checked_in_at,
+    )
+    # created_at is set on insert (auto_now_add); the import keeps the original time.
+    Registration.objects.filter(pk=registration.pk).update(created_at=registered_at)
+    registration.created_at = registered_at
+    Consent.objects.bulk_create(
+        Consent(registration=registration, kind=kind, text=consent_text(kind)[1], text_version=consent_text(kind)[0],
+                given_at=registered_at)
+        for kind in sorted(data.consents)
+    )
+    audit_log(actor=actor, action="registration_imported", obj=registration, data={"category": category.pk})
+    return registration

@@ -117,7 +117,8 @@ SEED_ARTICLES = [
         topics=("veranstaltungen", "wasserstoff", "waermewende", "ccs-ccu", "innovation"),
         links=(
             ("Weitere Informationen", "https://www.bbsr.bund.de/"),
-            ("Programm und Anmeldung", "/veranstaltungen/"),
+            # The conference of the events demo (revier/events/demo.py, CONFERENCE_SLUG).
+            ("Programm und Anmeldung", "/veranstaltungen/kmu-im-strukturwandel-staerken-2024/"),
         ),
         is_generated=False,
         image_alt=(
