@@ -1,27 +1,270 @@
-"""Registration and self-service without an account."""
+"""Registration and self-service without an account.
 
-from django.http import Http404
+Anonymous people get no cookie (core.security.public_form), so results after a POST travel as a
+fixed keyword in the query string (`?erledigt=bestaetigt`) that selects one of our own texts; input
+is never echoed from the address. Pages reached with a personal link are not indexed and send no
+referrer, so the token does not leak to other sites.
+"""
+
+import io
+
+import segno
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from revier.core import ratelimit
+from revier.core.security import public_form
+from revier.events import errors, selectors, services
+from revier.events.calendar import event_ics
+from revier.events.forms import CancelForm, RegistrationChangeForm, RegistrationForm, ResendLinkForm
+from revier.events.models import Registration
+
+Status = Registration.Status
+
+__all__ = ["register", "registration_page", "ticket_page", "ticket_qr", "registration_ics", "resend_link"]
+
+# POSTs per client and window, per form: enough for a person who corrects a few mistakes, too few
+# for a bot trying addresses or tokens.
+RATE_LIMIT = 10
+RATE_WINDOW_SECONDS = 10 * 60
+MAX_TOKEN_LENGTH = 100
+
+# The results a self-service POST can report, by the keyword in the address.
+DONE_MESSAGES = {
+    "bestaetigt": _("Thank you, your confirmation has been received."),
+    "warteliste": _(
+        "The time to confirm had run out and the seat has gone to someone else in the meantime. "
+        "You are now on the waiting list; we will write to you when a seat becomes free."
+    ),
+    "geaendert": _("Your changes have been saved."),
+    "abgemeldet": _("You have cancelled your registration. Your seat is free for someone else."),
+}
+
+CLOSED_MESSAGES = {
+    "cancelled": _("This event has been cancelled. Registration is no longer possible."),
+    "not_yet": _("Registration for this event has not opened yet."),
+    "closed": _("Registration for this event is closed."),
+    "none": _("There is no online registration for this event."),
+}
 
 
-def register(request, *args, **kwargs):
-    raise Http404("not built yet")
+def _private(response):
+    """Headers of every page reached with a personal link."""
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
-def registration_page(request, *args, **kwargs):
-    raise Http404("not built yet")
+def _within_limit(request, scope: str) -> bool:
+    return ratelimit.hit(scope=scope, request=request, limit=RATE_LIMIT, window_seconds=RATE_WINDOW_SECONDS)
 
 
-def ticket_page(request, *args, **kwargs):
-    raise Http404("not built yet")
+# ---------------------------------------------------------------------------------------------
+# Registration form
 
 
-def ticket_qr(request, *args, **kwargs):
-    raise Http404("not built yet")
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def register(request, slug):
+    data = selectors.registration_form_get(slug=slug)
+    if data is None:
+        raise Http404("no such event")
+    event = data.event
+    context = {"event": event, "resend_url": reverse("events:resend-link")}
+    if request.method != "POST" and request.GET.get("gesendet") == "1":
+        return render(request, "events/registration/register_done.html", context)
+
+    state = event.registration_state()
+    if state == "open" and not data.offers:
+        state = "none"
+    if state != "open":
+        context.update(state=state, closed_message=CLOSED_MESSAGES[state])
+        return render(request, "events/registration/register_closed.html", context)
+
+    status, rate_limited, domain_error = 200, False, None
+    if request.method == "POST":
+        form = RegistrationForm(request.POST, offers=data.offers, questions=data.questions)
+        if not _within_limit(request, "events-register"):
+            rate_limited, status = True, 429
+        elif form.is_valid():
+            if form.is_spam:
+                return redirect(f"{request.path}?gesendet=1")
+            try:
+                services.registration_create(event=event, data=form.to_input())
+            except errors.RegistrationError as error:
+                domain_error = error.message
+            else:
+                # The same page for a new registration, a waiting-list place and an address that
+                # was registered already: the page must not tell anyone which it was.
+                return redirect(f"{request.path}?gesendet=1")
+    else:
+        form = RegistrationForm(offers=data.offers, questions=data.questions)
+    context.update(
+        form=form,
+        offers=data.offers,
+        rate_limited=rate_limited,
+        rate_limit_message=ratelimit.TOO_MANY_REQUESTS_MESSAGE,
+        domain_error=domain_error,
+    )
+    return render(request, "events/registration/register.html", context, status=status)
 
 
-def registration_ics(request, *args, **kwargs):
-    raise Http404("not built yet")
+# ---------------------------------------------------------------------------------------------
+# Self-service
 
 
-def resend_link(request, *args, **kwargs):
-    raise Http404("not built yet")
+def _registration_or_none(token: str) -> Registration | None:
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    return services.registration_get_by_token(token=token)
+
+
+def _invalid_link(request):
+    response = render(
+        request, "events/registration/invalid_link.html", {"resend_url": reverse("events:resend-link")}, status=404
+    )
+    return _private(response)
+
+
+def _self_service_context(registration: Registration, *, questions, change_form=None, cancel_form=None,
+                          error=None, done=None) -> dict:
+    answers = registration.answers if isinstance(registration.answers, dict) else {}
+    answered = []
+    for question in questions:
+        value = answers.get(str(question.pk))
+        if isinstance(value, list):
+            value = ", ".join(map(str, value))
+        answered.append((question, value))
+    return {
+        "registration": registration,
+        "event": registration.event,
+        "position": services.waitlist_position(registration=registration),
+        "can_confirm": registration.status in Registration.HELD,
+        "is_active": registration.is_active,
+        "answered": answered,
+        "change_form": change_form or RegistrationChangeForm(registration=registration, questions=questions),
+        "cancel_form": cancel_form or CancelForm(),
+        "error": error,
+        "done_message": DONE_MESSAGES.get(done or ""),
+        "consents": list(registration.consents.all()),
+    }
+
+
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_page(request, token):
+    registration = _registration_or_none(token)
+    if registration is None:
+        return _invalid_link(request)
+    questions = selectors.registration_questions(event=registration.event)
+    here = reverse("events:registration", kwargs={"token": token})
+    status, error, change_form, cancel_form = 200, None, None, None
+
+    if request.method == "POST":
+        action = request.POST.get("aktion", "")
+        if not _within_limit(request, "events-self-service"):
+            status, error = 429, ratelimit.TOO_MANY_REQUESTS_MESSAGE
+        elif action == "bestaetigen":
+            try:
+                confirmed = services.registration_confirm(token=token)
+            except errors.RegistrationError as domain_error:
+                status, error = 409, domain_error.message
+                registration = _registration_or_none(token) or registration
+            else:
+                done = "warteliste" if confirmed.status == Status.WAITLISTED else "bestaetigt"
+                return redirect(f"{here}?erledigt={done}")
+        elif action == "aendern":
+            change_form = RegistrationChangeForm(request.POST, registration=registration, questions=questions)
+            if change_form.is_valid():
+                data = change_form.cleaned_data
+                try:
+                    services.registration_update(
+                        registration=registration,
+                        first_name=data["first_name"],
+                        last_name=data["last_name"],
+                        organisation=data.get("organisation", ""),
+                        function=data.get("function", ""),
+                        sector=data["sector"],
+                        answers=change_form.answers(),
+                    )
+                except errors.RegistrationError as domain_error:
+                    status, error = 409, domain_error.message
+                else:
+                    return redirect(f"{here}?erledigt=geaendert")
+        elif action == "abmelden":
+            cancel_form = CancelForm(request.POST)
+            if cancel_form.is_valid():
+                services.registration_cancel(registration=registration)
+                return redirect(f"{here}?erledigt=abgemeldet")
+        else:
+            return redirect(here)
+
+    context = _self_service_context(
+        registration, questions=questions, change_form=change_form, cancel_form=cancel_form, error=error,
+        done=request.GET.get("erledigt") if request.method != "POST" else None,
+    )
+    return _private(render(request, "events/registration/self_service.html", context, status=status))
+
+
+@require_safe
+def ticket_page(request, token):
+    registration = _registration_or_none(token)
+    if registration is None:
+        return _invalid_link(request)
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "is_valid_ticket": registration.status == Status.CONFIRMED,
+    }
+    return _private(render(request, "events/registration/ticket.html", context))
+
+
+@require_safe
+def ticket_qr(request, token):
+    registration = _registration_or_none(token)
+    if registration is None or registration.status != Status.CONFIRMED:
+        raise Http404("no valid ticket")
+    buffer = io.BytesIO()
+    segno.make(registration.ticket_code, error="m").save(
+        buffer, kind="svg", scale=8, border=4, xmldecl=False, svgclass=None, lineclass=None,
+        title=f"QR-Code {registration.ticket_code}",
+    )
+    return _private(HttpResponse(buffer.getvalue(), content_type="image/svg+xml"))
+
+
+@require_safe
+def registration_ics(request, token):
+    registration = _registration_or_none(token)
+    if registration is None:
+        return _invalid_link(request)
+    response = HttpResponse(event_ics(registration.event), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{registration.event.slug}.ics"'
+    return _private(response)
+
+
+# ---------------------------------------------------------------------------------------------
+# "Link erneut senden"
+
+
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def resend_link(request):
+    if request.method != "POST" and request.GET.get("gesendet") == "1":
+        return render(request, "events/registration/resend_done.html")
+    status, rate_limited = 200, False
+    if request.method == "POST":
+        form = ResendLinkForm(request.POST)
+        if not _within_limit(request, "events-resend-link"):
+            rate_limited, status = True, 429
+        elif form.is_valid():
+            if not form.is_spam:
+                services.registration_resend_links(email=form.cleaned_data["email"])
+            return redirect(f"{request.path}?gesendet=1")
+    else:
+        form = ResendLinkForm()
+    context = {"form": form, "rate_limited": rate_limited, "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE}
+    return render(request, "events/registration/resend.html", context, status=status)
