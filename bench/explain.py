@@ -4,7 +4,9 @@
 
 Every URL is requested once through Django's test client (so the queries are exactly the view's);
 each captured query is then run again under EXPLAIN (ANALYZE, BUFFERS). For search URLs it checks
-that the plan uses the GIN index news_article_search_german and exits with status 1 if not.
+that the plan uses the GIN index news_article_search_vector (on the stored tsvector column of
+migration news/0005) and exits with status 1 if not. The page cache is off here: the point is the
+view's own queries.
 """
 
 import os
@@ -18,11 +20,15 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+settings.PAGE_CACHE_SECONDS = 0
+
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-GIN_INDEX = "news_article_search_german"
+GIN_INDEX = "news_article_search_vector"
 
 
 def main(urls: list[str]) -> int:

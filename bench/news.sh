@@ -8,10 +8,13 @@
 # EXPLAIN the pages' queries (bench/explain.py; fails if search does not use the GIN index),
 # start gunicorn, warm up, then measure every URL for $DURATION seconds with $CONNECTIONS
 # connections. Prints a Markdown table and keeps everything in bench/results/<timestamp>/.
+# The page cache (revier.core.cache) is on, in Redis as in a deployment with several workers;
+# two extra rows measure pages that miss it (every request a different list page / article).
 # gunicorn is stopped on exit, whatever happens. Settings can be overridden from the environment:
 #   PG_URL (postgres://postgres@127.0.0.1:5432)  BENCH_DB (revier_bench)  ARTICLES (10000)
 #   PORT (8765)  WORKER_CLASS (gthread)  THREADS (4)  CONNECTIONS (8)  WRK_THREADS (2)
 #   DURATION (15)  WARMUP (5)  REUSE_DB=1 (keep the database of the last run: no drop, no seeding)
+#   REDIS_URL (redis://127.0.0.1:6379/13; empty: local-memory cache per worker)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -39,6 +42,7 @@ export ALLOWED_HOSTS=127.0.0.1
 export LOG_LEVEL=WARNING
 export STATIC_ROOT=$ROOT/var/bench-static
 export CONN_MAX_AGE=${CONN_MAX_AGE:-60}
+export REDIS_URL=${REDIS_URL-redis://127.0.0.1:6379/13}
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
@@ -62,6 +66,14 @@ EOF
   "$PY" bench/seed_news.py --count "$ARTICLES"
 fi
 
+if [[ -n "$REDIS_URL" ]]; then
+  "$PY" -c "import redis,sys; redis.Redis.from_url(sys.argv[1]).ping()" "$REDIS_URL" \
+    || { echo "Redis does not answer at $REDIS_URL (start it, or run with REDIS_URL= for the local-memory cache)" >&2; exit 1; }
+fi
+# The data was written without the services: start a new content generation, so that no page
+# cached by an earlier run is served.
+"$PY" manage.py shell -c "from revier.core.cache import content_changed; content_changed()"
+
 log "collectstatic"
 "$PY" manage.py collectstatic --no-input --clear -v0
 
@@ -73,6 +85,18 @@ qs = article_published().order_by("-published_at", "-id")
 print(qs.values_list("slug", flat=True)[qs.count() // 2])
 EOF
 )
+# Paths that miss the page cache: every list page, every article (in a random but fixed order).
+"$PY" - "$OUT" <<'EOF'
+import random, sys
+import django; django.setup()
+from django.conf import settings
+from revier.news.selectors import article_published
+slugs = list(article_published().values_list("slug", flat=True))
+random.Random(1).shuffle(slugs)
+pages = -(-len(slugs) // settings.NEWS_PAGE_SIZE)
+open(f"{sys.argv[1]}/paths-list.txt", "w").write("".join(f"/aktuelles/?page={n}\n" for n in range(1, pages + 1)))
+open(f"{sys.argv[1]}/paths-detail.txt", "w").write("".join(f"/aktuelles/{slug}/\n" for slug in slugs))
+EOF
 NAMES=(ceiling list list-page-500 detail search-common search-rare feed-rss)
 URLS=(
   /healthz
@@ -88,6 +112,9 @@ URLS=(
 LOW_CONNECTIONS=$WORKERS
 LOW_NAMES=(search-common search-rare)
 LOW_URLS=("/aktuelles/?q=Wasserstoffs" "/aktuelles/?q=Radschnellweg")
+# Measured last, without warm-up: every request a different page, so nearly all miss the cache.
+MISS_NAMES=(list-uncached detail-uncached)
+MISS_FILES=("$OUT/paths-list.txt" "$OUT/paths-detail.txt")
 
 log "EXPLAIN (details in $OUT/explain.txt)"
 "$PY" bench/explain.py "${URLS[@]:1}" >"$OUT/explain.txt" 2>&1 || { grep '^>>>' "$OUT/explain.txt"; echo "search does not use the GIN index" >&2; exit 1; }
@@ -142,6 +169,11 @@ for i in "${!LOW_URLS[@]}"; do
     --duration "${DURATION}s" "http://127.0.0.1:$PORT${LOW_URLS[$i]}" >"$OUT/wrk-$name.txt"
   echo "$name ${LOW_URLS[$i]} $LOW_CONNECTIONS $(grep '^RESULT' "$OUT/wrk-$name.txt" | cut -d' ' -f2-)" | tee -a "$OUT/results.txt" >&2
 done
+for i in "${!MISS_NAMES[@]}"; do
+  name="${MISS_NAMES[$i]}"
+  PATHS="${MISS_FILES[$i]}" "${WRK[@]/report.lua/rotate.lua}" --duration "${DURATION}s" "http://127.0.0.1:$PORT/" >"$OUT/wrk-$name.txt"
+  echo "$name $(head -1 "${MISS_FILES[$i]}")… $CONNECTIONS $(grep '^RESULT' "$OUT/wrk-$name.txt" | cut -d' ' -f2-)" | tee -a "$OUT/results.txt" >&2
+done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 stop_gunicorn
 
@@ -157,7 +189,9 @@ print("| page | URL | connections | requests/s | p50 ms | p99 ms | non-2xx | soc
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
 for name, url, connections, r in rows:
     share = 100 * r["rps"] / ceiling
-    if name.startswith(("list", "detail")):
+    if name.endswith("-uncached"):
+        budget = "– (cache misses, for comparison)"
+    elif name.startswith(("list", "detail")):
         budget = f"≥ 40 % of ceiling: {'met' if share >= 40 else 'MISSED'}"
     elif name.startswith("search"):
         budget = f"p99 < 100 ms: {'met' if r['p99_ms'] < 100 else 'MISSED'}"
@@ -170,6 +204,7 @@ EOF
   echo "Date: $(date -R)"
   echo "Load average (1/5/15 min) before measuring: $LOAD_BEFORE; after: $LOAD_AFTER"
   echo "Machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2}') MB RAM, $(uname -srm)"
+  echo "Page cache: ${REDIS_URL:-local memory per worker} (PAGE_CACHE_SECONDS default)"
   echo "PostgreSQL: $("$PY" -c "import psycopg,sys; print(psycopg.connect(sys.argv[1]).execute('show server_version').fetchone()[0])" "$DATABASE_URL")"
   echo "gunicorn $("$ROOT/.venv/bin/gunicorn" --version | tr -dc '0-9.'): $WORKERS workers, $WORKER_CLASS, $THREADS threads; wrk: $WRK_THREADS threads, $CONNECTIONS connections, ${DURATION}s per URL after ${WARMUP}s warm-up"
   echo
