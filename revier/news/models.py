@@ -93,8 +93,13 @@ class Article(models.Model):
 
     def clean(self):
         # Field-level messages for the admin form, before the constraints' own check.
+        errors = {}
         if self.image and not self.image_alt.strip():
-            raise ValidationError({"image_alt": _("Please describe the image in an alternative text.")})
+            errors["image_alt"] = _("Please describe the image in an alternative text.")
+        if self.image and not self.image_credit.strip():
+            errors["image_credit"] = _("Please name the source of the image (image credit).")
+        if errors:
+            raise ValidationError(errors)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
 
