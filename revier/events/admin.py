@@ -4,9 +4,7 @@ Every write goes through the events services. Organisers (staff without "Can man
 see and edit only the events they are organisers of (Event.managers); see permissions.py.
 """
 
-from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html
@@ -32,6 +30,11 @@ class EventChildInline:
             return True
         return fallback
 
+    def get_queryset(self, request):
+        # InlineModelAdmin empties the queryset for people without model permissions; here the
+        # event admin has checked the event already, and the formset keeps to the event's rows.
+        return admin.options.BaseModelAdmin.get_queryset(self, request)
+
     def has_view_permission(self, request, obj=None):
         return self._may(request, obj, super().has_view_permission(request, obj))
 
@@ -52,21 +55,9 @@ class ProgramItemInline(EventChildInline, admin.StackedInline):
     autocomplete_fields = ["speakers"]
 
 
-class TicketCategoryFormSet(forms.BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        for form in self.deleted_forms:
-            category = form.instance
-            if category.pk and category.registrations.exists():
-                raise ValidationError(
-                    _("The category “%(name)s” has registrations and cannot be deleted. Set its capacity to 0 "
-                      "instead to accept no more registrations.") % {"name": category.name}
-                )
-
-
 class TicketCategoryInline(EventChildInline, admin.TabularInline):
     model = TicketCategory
-    formset = TicketCategoryFormSet
+    # Deleting a category with registrations is refused by the admin itself (PROTECT), with a message.
     extra = 0
     fields = ["name", "description", "capacity", "position"]
 
