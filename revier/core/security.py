@@ -16,6 +16,10 @@ def is_same_origin_post(request) -> bool:
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site and fetch_site not in ("same-origin", "none"):
         return False
+    if fetch_site == "same-origin":
+        # Set by the browser alone (no script can forge it). Needed for pages sent with
+        # `Referrer-Policy: no-referrer` (personal links): their forms post with `Origin: null`.
+        return True
     origin = request.headers.get("Origin")
     if origin and origin != "null":
         host = urlsplit(origin).netloc

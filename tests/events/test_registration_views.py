@@ -321,7 +321,7 @@ def test_self_service_get_does_not_confirm(client, event, category):
 def test_self_service_confirm_by_post_and_redirect_with_fixed_message(client, event, category):
     token = registered(category)
     response = client.post(page_url(token), {"aktion": "bestaetigen"})
-    assert response.status_code == 302 and response["Location"].endswith("?erledigt=bestaetigt")
+    assert response.status_code == 302 and response["Location"].endswith("?erledigt=bestaetigt#erledigt")
     assert no_cookie(response)
     assert Registration.objects.get().status == Status.CONFIRMED
     html = client.get(response["Location"]).content.decode()
@@ -350,7 +350,7 @@ def test_self_service_expired_hold_then_confirm_gives_seat_if_free(client, event
     token = registered(category)
     Registration.objects.update(hold_until=timezone.now() - datetime.timedelta(minutes=1))
     response = client.post(page_url(token), {"aktion": "bestaetigen"})
-    assert response["Location"].endswith("?erledigt=bestaetigt")
+    assert response["Location"].endswith("?erledigt=bestaetigt#erledigt")
     assert Registration.objects.get().status == Status.CONFIRMED
 
 
@@ -360,7 +360,7 @@ def test_self_service_expired_hold_then_confirm_when_full_goes_to_waitlist(clien
     registered(category, 2)
     registered(category, 3)
     response = client.post(page_url(token), {"aktion": "bestaetigen"})
-    assert response["Location"].endswith("?erledigt=warteliste")
+    assert response["Location"].endswith("?erledigt=warteliste#erledigt")
     assert Registration.objects.get(email="alex1@example.org").status == Status.WAITLISTED
     html = client.get(response["Location"]).content.decode()
     assert "Warteliste" in html and "Platz 1" in html
@@ -422,7 +422,7 @@ def test_self_service_change_details_and_answers(client, event, category):
         "aktion": "aendern", "first_name": "Kim", "last_name": "Neu", "organisation": "Neu AG", "function": "",
         "sector": "wissenschaft", f"frage_{question.pk}": "Austausch",
     })
-    assert response["Location"].endswith("?erledigt=geaendert")
+    assert response["Location"].endswith("?erledigt=geaendert#erledigt")
     registration = Registration.objects.get()
     assert (registration.first_name, registration.organisation, registration.sector) == ("Kim", "Neu AG", "wissenschaft")
     assert registration.answers == {str(question.pk): "Austausch"}
@@ -438,7 +438,7 @@ def test_self_service_cancel_needs_the_checkbox_and_frees_the_seat_for_the_waitl
     assert "Bitte setzen Sie das Häkchen" in refused.content.decode()
     assert Registration.objects.get(email="alex1@example.org").status == Status.UNCONFIRMED
     response = client.post(page_url(token), {"aktion": "abmelden", "confirm": "on"})
-    assert response["Location"].endswith("?erledigt=abgemeldet")
+    assert response["Location"].endswith("?erledigt=abgemeldet#erledigt")
     assert Registration.objects.get(email="alex1@example.org").status == Status.CANCELLED
     assert Registration.objects.get(email="alex3@example.org").status == Status.OFFERED
     mail = [m for m in OutboxMail.objects.order_by("-id") if "alex3@example.org" in m.to][0]
@@ -584,3 +584,17 @@ def test_resend_link_get_has_no_cookie(client):
     response = client.get("/veranstaltungen/link-anfordern/")
     assert response.status_code == 200 and no_cookie(response)
     assert 'name="csrfmiddlewaretoken"' not in response.content.decode()
+
+
+def test_self_service_form_posts_from_no_referrer_page_are_accepted(client, event, category):
+    """A page sent with `Referrer-Policy: no-referrer` makes the browser post with `Origin: null`;
+    `Sec-Fetch-Site: same-origin`, which no script can forge, says the form is our own."""
+    token = registered(category)
+    response = client.post(page_url(token), {"aktion": "bestaetigen"}, HTTP_ORIGIN="null",
+                           HTTP_SEC_FETCH_SITE="same-origin")
+    assert response.status_code == 302
+    forged = client.post(page_url(token), {"aktion": "abmelden", "confirm": "on"}, HTTP_ORIGIN="null")
+    assert forged.status_code == 403
+    cross = client.post(page_url(token), {"aktion": "abmelden", "confirm": "on"}, HTTP_SEC_FETCH_SITE="cross-site")
+    assert cross.status_code == 403
+    assert Registration.objects.get().status == Status.CONFIRMED

@@ -176,7 +176,7 @@ def registration_page(request, token):
                 registration = _registration_or_none(token) or registration
             else:
                 done = "warteliste" if confirmed.status == Status.WAITLISTED else "bestaetigt"
-                return redirect(f"{here}?erledigt={done}")
+                return redirect(f"{here}?erledigt={done}#erledigt")
         elif action == "aendern":
             change_form = RegistrationChangeForm(request.POST, registration=registration, questions=questions)
             if change_form.is_valid():
@@ -194,12 +194,12 @@ def registration_page(request, token):
                 except errors.RegistrationError as domain_error:
                     status, error = 409, domain_error.message
                 else:
-                    return redirect(f"{here}?erledigt=geaendert")
+                    return redirect(f"{here}?erledigt=geaendert#erledigt")
         elif action == "abmelden":
             cancel_form = CancelForm(request.POST)
             if cancel_form.is_valid():
                 services.registration_cancel(registration=registration)
-                return redirect(f"{here}?erledigt=abgemeldet")
+                return redirect(f"{here}?erledigt=abgemeldet#erledigt")
         else:
             return redirect(here)
 
