@@ -14,9 +14,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from revier.events import services as event_services
+from revier.events.models import Event, Organisation, Speaker
 from revier.news.models import Article
 from revier.pages.models import Page
-from tests.factories import ArticleFactory, ArticleLinkFactory, TopicFactory
+from tests.factories import (
+    ArticleFactory,
+    ArticleLinkFactory,
+    EventFactory,
+    ProgramItemFactory,
+    SpeakerFactory,
+    TicketCategoryFactory,
+    TopicFactory,
+)
 
 # The footer pages with the German starting texts every installation gets from the pages app's
 # data migration. Tests with a live server empty the database after each test, so build_portal()
@@ -37,7 +47,9 @@ STATIC_PAGE_TYPES = {
     "contact-thanks": "/kontakt/danke/",
     "report-barrier": "/barriere-melden/",
     "report-barrier-thanks": "/barriere-melden/danke/",
-    "events": "/veranstaltungen/",  # "in Vorbereitung" until the events app shows its list
+    "events-list": "/veranstaltungen/",
+    "events-filtered": "/veranstaltungen/?thema=wasserstoff&region=lausitz",
+    "events-past": "/veranstaltungen/vergangene/",
     "network-coming-soon": "/netzwerk/",
     "monitor-coming-soon": "/monitor/",
     "not-found": "/aktuelles/diesen-artikel-gibt-es-nicht/",
@@ -53,13 +65,26 @@ def png_upload(name: str = "elektrolyseur.png") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
+# Page types whose paths depend on the data built (slugs).
+DATA_PAGE_TYPES = ("article-detail", "event-detail", "event-cancelled", "speaker")
+
+
 @dataclass(frozen=True)
 class Portal:
     article: Article
+    event: Event  # with parallel tracks
+    cancelled_event: Event
+    speaker: Speaker
 
     @property
     def page_types(self) -> dict[str, str]:
-        return {**STATIC_PAGE_TYPES, "article-detail": self.article.get_absolute_url()}
+        return {
+            **STATIC_PAGE_TYPES,
+            "article-detail": self.article.get_absolute_url(),
+            "event-detail": self.event.get_absolute_url(),
+            "event-cancelled": self.cancelled_event.get_absolute_url(),
+            "speaker": self.speaker.get_absolute_url(),
+        }
 
 
 def build_portal() -> Portal:
@@ -93,4 +118,67 @@ def build_portal() -> Portal:
     importlib.import_module(STARTING_PAGES_MIGRATION).create_pages(apps, None)
     missing = set(FOOTER_PAGES) - set(Page.objects.filter(slug__in=FOOTER_PAGES).values_list("slug", flat=True))
     assert not missing, f"footer pages missing (data migration of the pages app?): {sorted(missing)}"
-    return Portal(article=article)
+    event, cancelled_event, speaker = build_events(hydrogen)
+    return Portal(article=article, event=event, cancelled_event=cancelled_event, speaker=speaker)
+
+
+def build_events(topic) -> tuple[Event, Event, Speaker]:
+    """An upcoming conference with parallel tracks over two days, a cancelled and a past event."""
+    now = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    start = now + datetime.timedelta(days=40)
+    event = EventFactory(
+        title="Wasserstoff im Mittelstand: Innovationskonferenz der Lausitz",
+        subtitle="Programm und Anmeldung",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(days=1, hours=8),
+        region="lausitz",
+        online_url="https://video.example.org/raum",
+        description="Ein Tag mit **Vorträgen**, Workshops und Zeit für Gespräche.\n\n- Praxisbeispiele\n- Förderung",
+        image=png_upload("konferenz.png"),
+        image_alt="Publikum in einem Konferenzsaal",
+        image_credit="Revier-Redaktion",
+    )
+    event.topics.set([topic])
+    organisation = event_services.organisation_save(organisation=Organisation(
+        name="IHK Cottbus", url="https://www.ihk-cottbus.de", logo=png_upload("ihk.png"), logo_alt="Logo der IHK Cottbus"
+    ))
+    event.organisers.set([organisation])
+    TicketCategoryFactory(event=event, name="Teilnahme vor Ort", capacity=120)
+    TicketCategoryFactory(event=event, name="Online-Teilnahme", capacity=None, position=1)
+    speaker = SpeakerFactory(
+        name="Jörn-Heinrich Tobaben", slug="joern-heinrich-tobaben", academic_title="Dr.",
+        function="Geschäftsführer", organisation="Europäische Metropolregion Mitteldeutschland",
+        bio="Arbeitet seit vielen Jahren am Strukturwandel im Mitteldeutschen Revier.",
+        photo=png_upload("tobaben.png"), photo_alt="Porträt von Jörn-Heinrich Tobaben",
+    )
+
+    def item(hours, minutes, title, kind="vortrag", room="", day=0, speakers=()):
+        begins = start + datetime.timedelta(days=day, hours=hours, minutes=minutes)
+        program_item = ProgramItemFactory(
+            event=event, title=title, kind=kind, room=room, starts_at=begins,
+            ends_at=begins + datetime.timedelta(minutes=45),
+            description="Mit Zeit für Fragen aus dem Publikum." if kind != "pause" else "",
+        )
+        program_item.speakers.set(speakers)
+
+    item(0, 0, "Begrüßung", kind="begruessung")
+    item(1, 0, "Klimaneutrale Industrieregion Mitteldeutschland", room="Großer Saal mit einem langen Namen", speakers=[speaker])
+    item(1, 0, "Grüner Wasserstoff für kleine und mittlere Unternehmen", kind="workshop", room="Raum 2")
+    item(1, 0, "Wärmewende in Kommunen", kind="podium", room="Raum 3")
+    item(2, 0, "Mittagspause", kind="pause")
+    item(3, 0, "CCS und CCU: Chancen für die Industrie", kind="podium", room="Großer Saal mit einem langen Namen")
+    item(3, 30, "Fachkräfte gewinnen", kind="workshop", room="Raum 2")
+    item(0, 30, "Netzwerken und Ausklang", kind="netzwerken", day=1)
+
+    cancelled = EventFactory(
+        title="Werkstattgespräch Kreislaufwirtschaft", starts_at=start + datetime.timedelta(days=7),
+        ends_at=start + datetime.timedelta(days=7, hours=3), region="rheinisch",
+    )
+    TicketCategoryFactory(event=cancelled, capacity=20)
+    event_services.event_cancel(event=cancelled, note="Die Veranstaltung muss leider entfallen. Ein neuer Termin folgt.", actor=None)
+    EventFactory(
+        title="Kleine und mittlere Unternehmen im Strukturwandel stärken",
+        starts_at=now - datetime.timedelta(days=400), ends_at=now - datetime.timedelta(days=400, hours=-8),
+        region="mitteldeutsch", registration_opens_at=None, registration_closes_at=None,
+    ).topics.set([topic])
+    return event, cancelled, speaker

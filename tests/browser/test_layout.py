@@ -4,7 +4,10 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-NARROW_PAGE_TYPES = ["home", "news-list", "search-results", "article-detail", "page-datenschutz", "report-barrier"]
+NARROW_PAGE_TYPES = [
+    "home", "news-list", "search-results", "article-detail", "page-datenschutz", "report-barrier",
+    "events-list", "event-detail", "speaker",
+]
 
 
 def horizontal_overflow(page) -> dict | None:
