@@ -318,7 +318,7 @@ def test_capacity_change_offers_seat_to_waiting_list(organiser_client, event, on
 def test_capacity_change_with_bad_input_shows_german_error(organiser_client, event, onsite, data):
     data = {"category": onsite.pk, **data}
     response = organiser_client.post(manage_url(event), data)
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode() and "Bitte" in response.content.decode()
     onsite.refresh_from_db()
     assert onsite.capacity == 2
@@ -531,7 +531,7 @@ def test_message_counts_recipients_then_sends_through_outbox(organiser_client, e
 ])
 def test_message_bad_input_shows_german_errors(organiser_client, event, onsite, data):
     response = organiser_client.post(reverse("events:manage-message", kwargs={"slug": event.slug}), {**data, "action": "send"})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "Bitte prüfen Sie Ihre" in response.content.decode()
     assert OutboxMail.objects.count() == 0
 
@@ -542,7 +542,7 @@ def test_cancel_event_needs_note_and_confirmation_then_mails_everyone(organiser_
     register(onsite, 2)
     url = reverse("events:manage-cancel", kwargs={"slug": event.slug})
     response = organiser_client.post(url, {"note": "Der Saal ist nicht verfügbar."})
-    assert response.status_code == 400 and "Bitte bestätigen Sie" in response.content.decode()
+    assert response.status_code == 200 and "Bitte bestätigen Sie" in response.content.decode()
     event.refresh_from_db()
     assert event.status == Event.Status.PUBLISHED
     response = organiser_client.post(url, {"note": "Der Saal ist nicht verfügbar.", "confirm": "on"})
@@ -598,7 +598,7 @@ def test_check_in_unknown_code_says_not_found(organiser_client, event, onsite, c
 def test_check_in_bad_input_gives_german_error(organiser_client, event):
     for code in ("", "x" * 500):
         response = organiser_client.post(check_in_url(event), {"code": code}, HTTP_X_REQUESTED_WITH="fetch")
-        assert response.status_code == 400 and "Bitte" in response.content.decode()
+        assert response.status_code == 200 and "Bitte" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -77,7 +77,7 @@ def manage_list(request):
     return render(request, "events/manage/event_list.html", {"events": events, "now": timezone.now()})
 
 
-def _render_table(request, event, *, capacity_form=None, status=200):
+def _render_table(request, event, *, capacity_form=None):
     registration_filter = selectors.registration_filter_from_params(event=event, params=request.GET)
     paginator = Paginator(
         selectors.registration_list_for_event(event=event, registration_filter=registration_filter), PAGE_SIZE
@@ -98,7 +98,6 @@ def _render_table(request, event, *, capacity_form=None, status=200):
             "capacity_form": capacity_form or CapacityForm(event=event),
             "export_query": request.GET.urlencode(),
         },
-        status=status,
     )
 
 
@@ -111,7 +110,7 @@ def manage_registrations(request, slug):
     # The one write on this page: a category's capacity.
     form = CapacityForm(request.POST, event=event)
     if not form.is_valid():
-        return _render_table(request, event, capacity_form=form, status=400)
+        return _render_table(request, event, capacity_form=form)
     category = next(c for c in event.categories.all() if c.pk == form.cleaned_data["category"])
     services.category_set_capacity(category=category, capacity=form.cleaned_data["capacity"], actor=request.user)
     messages.success(request, _("The capacity of “%(category)s” has been changed.") % {"category": category.name})
@@ -251,8 +250,7 @@ def manage_message(request, slug):
             recipients = selected.count()
     else:
         form = MessageForm(event=event, initial={"statuses": [Status.CONFIRMED]})
-    return render(request, "events/manage/message.html", {"event": event, "form": form, "recipients": recipients},
-                  status=400 if form.errors else 200)
+    return render(request, "events/manage/message.html", {"event": event, "form": form, "recipients": recipients})
 
 
 @_private
@@ -268,8 +266,7 @@ def manage_cancel_event(request, slug):
     else:
         form = CancelEventForm()
     active = sum(n for status, _label, n in selectors.registration_counts(event=event).by_status if status in Registration.ACTIVE)
-    return render(request, "events/manage/cancel_event.html", {"event": event, "form": form, "active": active},
-                  status=400 if form.errors else 200)
+    return render(request, "events/manage/cancel_event.html", {"event": event, "form": form, "active": active})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -295,8 +292,8 @@ def check_in(request, slug):
     checked_in, confirmed = selectors.check_in_count(event=event)
     context = {"event": event, "form": form, "result": result, "checked_in": checked_in, "confirmed": confirmed}
     if _wants_fragment(request):
-        return render(request, "events/manage/includes/check_in_result.html", context, status=400 if form.errors else 200)
-    return render(request, "events/manage/check_in.html", context, status=400 if form.errors else 200)
+        return render(request, "events/manage/includes/check_in_result.html", context)
+    return render(request, "events/manage/check_in.html", context)
 
 
 @_private
