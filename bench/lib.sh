@@ -1,0 +1,65 @@
+# Shell functions shared by the benchmarks (source it; bench/registrations.sh uses it, and
+# bench/news.sh can switch to it). Every function works from the repository root.
+#
+#   bench_log MESSAGE                      a visible step in the output
+#   bench_ensure_deps                      venv and npm packages (make install), wrk from apt
+#   bench_fresh_db PG_URL NAME             drops and creates a PostgreSQL database
+#   bench_start_gunicorn PORT WORKERS WORKER_CLASS THREADS LOGFILE
+#                                          starts gunicorn in the background (BENCH_GUNICORN_PID),
+#                                          stops it on exit and waits until /healthz answers
+#   bench_stop_gunicorn                    stops it (TERM, then KILL after 5 s)
+#   bench_machine_info                     cores, RAM, kernel, PostgreSQL and gunicorn versions
+
+BENCH_PY=${BENCH_PY:-$PWD/.venv/bin/python}
+BENCH_GUNICORN_PID=
+
+bench_log() { printf '\n== %s\n' "$*" >&2; }
+
+bench_ensure_deps() {
+  make -s install
+  if ! command -v wrk >/dev/null 2>&1; then
+    apt-get install -y -qq wrk >/dev/null 2>&1 \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+  fi
+}
+
+bench_fresh_db() {
+  "$BENCH_PY" - "$1" "$2" <<'PYEOF'
+import sys, psycopg
+url, name = sys.argv[1], sys.argv[2]
+with psycopg.connect(f"{url}/postgres", autocommit=True) as conn:
+    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    conn.execute(f'CREATE DATABASE "{name}"')
+PYEOF
+}
+
+bench_stop_gunicorn() {
+  if [[ -n "$BENCH_GUNICORN_PID" ]] && kill -0 "$BENCH_GUNICORN_PID" 2>/dev/null; then
+    kill -TERM "$BENCH_GUNICORN_PID"
+    for _ in $(seq 50); do kill -0 "$BENCH_GUNICORN_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$BENCH_GUNICORN_PID" 2>/dev/null || true
+  fi
+  BENCH_GUNICORN_PID=
+}
+
+bench_start_gunicorn() {
+  local port=$1 workers=$2 worker_class=$3 threads=$4 logfile=$5
+  trap bench_stop_gunicorn EXIT
+  "$PWD/.venv/bin/gunicorn" revier.wsgi:application \
+    --bind "127.0.0.1:$port" --workers "$workers" --worker-class "$worker_class" --threads "$threads" \
+    --log-level warning --error-logfile "$logfile" &
+  BENCH_GUNICORN_PID=$!
+  for _ in $(seq 100); do
+    "$BENCH_PY" -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \
+      "http://127.0.0.1:$port/healthz" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "gunicorn did not answer on port $port" >&2
+  return 1
+}
+
+bench_machine_info() {
+  echo "Machine: $(nproc) cores, $(free -m | awk '/^Mem:/ {print $2}') MB RAM, $(uname -srm)"
+  echo "PostgreSQL: $("$BENCH_PY" -c "import psycopg,sys; print(psycopg.connect(sys.argv[1]).execute('show server_version').fetchone()[0])" "$DATABASE_URL")"
+  echo "gunicorn: $("$PWD/.venv/bin/gunicorn" --version | tr -dc '0-9.')"
+}

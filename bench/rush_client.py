@@ -1,0 +1,217 @@
+"""A registration rush: COUNT registrations for one event, CONCURRENCY requests in flight.
+
+The form's field names come from the event's registration page as the server renders it (GET
+/veranstaltungen/<slug>/anmelden/), so the client follows the form as it is built: text fields get
+a value, the e-mail is unique per request (rush-<run>-<n>@example.org), the first category (or
+--category) and the waiting-list box are chosen, consents and the honeypot stay empty, required
+choices get their first option.
+
+Why not wrk: wrk runs for a duration, not a number of requests, and cannot tell which request an
+answer belongs to; this needs exactly COUNT registrations and the status of each. The client is
+plain asyncio with keep-alive connections (reopened when the server closes one), so it costs
+little CPU next to the server.
+
+Prints one JSON object: count, seconds, registrations_per_min, p50/p90/p99/max in ms, statuses.
+"""
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import time
+import urllib.parse
+import urllib.request
+from html.parser import HTMLParser
+
+HONEYPOTS = {"website"}
+WAITLIST_FIELD = "join_waitlist"
+
+
+class FormFields(HTMLParser):
+    """Collects the fields of the first POST form: [(name, kind, value)]."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_form = False
+        self.done = False
+        self.fields: list[tuple[str, str, str]] = []
+        self.select = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and (a.get("method") or "").lower() == "post" and not self.done:
+            self.in_form = True
+        if not self.in_form:
+            return
+        if tag == "input" and a.get("name"):
+            self.fields.append((a["name"], (a.get("type") or "text").lower(), a.get("value") or ""))
+        elif tag == "textarea" and a.get("name"):
+            self.fields.append((a["name"], "textarea", ""))
+        elif tag == "select" and a.get("name"):
+            self.select = a["name"]
+        elif tag == "option" and self.select and a.get("value"):
+            self.fields.append((self.select, "option", a["value"]))
+            self.select = None  # the first real option
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.in_form:
+            self.in_form, self.done = False, True
+        if tag == "select":
+            self.select = None
+
+
+TEXT_VALUES = {"first_name": "Bench", "last_name": "Ansturm", "organisation": "Bench GmbH", "function": "Test"}
+
+
+def form_template(page_html: str, category: str | None) -> list[tuple[str, str]]:
+    parser = FormFields()
+    parser.feed(page_html)
+    if not parser.fields:
+        raise SystemExit("no POST form on the registration page")
+    data: list[tuple[str, str]] = []
+    chosen_radio: set[str] = set()
+    for name, kind, value in parser.fields:
+        if name in HONEYPOTS or name.startswith("consent_"):
+            continue
+        if kind == "email":
+            data.append((name, "__EMAIL__"))
+        elif kind == "checkbox":
+            if name == WAITLIST_FIELD:
+                data.append((name, value or "on"))
+        elif kind == "radio":
+            if name in chosen_radio:
+                continue
+            if name == "category" and category and value != category:
+                continue
+            chosen_radio.add(name)
+            data.append((name, value))
+        elif kind == "option":
+            data.append((name, value))
+        elif kind in ("hidden", "submit"):
+            if value:
+                data.append((name, value))
+        else:
+            data.append((name, TEXT_VALUES.get(name, "Bench")))
+    names = {name for name, _ in data}
+    missing = {"email", "category", WAITLIST_FIELD} - names
+    if missing:
+        raise SystemExit(f"the form lacks {sorted(missing)}; fields seen: {sorted({f[0] for f in parser.fields})}")
+    return data
+
+
+async def read_response(reader) -> tuple[int, dict, bytes]:
+    status_line = await reader.readline()
+    if not status_line:
+        raise ConnectionError("closed")
+    status = int(status_line.split()[1])
+    headers = {}
+    while True:
+        line = await reader.readline()
+        if line in (b"\r\n", b"\n", b""):
+            break
+        key, _, value = line.decode("latin-1").partition(":")
+        headers[key.strip().lower()] = value.strip()
+    if "content-length" in headers:
+        body = await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding", "").lower() == "chunked":
+        chunks = []
+        while True:
+            size = int((await reader.readline()).split(b";")[0], 16)
+            if size == 0:
+                await reader.readline()
+                break
+            chunks.append(await reader.readexactly(size))
+            await reader.readline()
+        body = b"".join(chunks)
+    else:
+        body = await reader.read()
+        headers["connection"] = "close"
+    return status, headers, body
+
+
+async def run(host, port, path, template, count, concurrency, run_id):
+    counter = iter(range(count))
+    results = []
+
+    async def worker():
+        reader = writer = None
+        for n in counter:
+            email = f"rush-{run_id}-{n:05d}@example.org"
+            fields = [(k, email if v == "__EMAIL__" else (f"{v} {n}" if k == "last_name" else v)) for k, v in template]
+            body = urllib.parse.urlencode(fields).encode()
+            request = (
+                f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                "Content-Type: application/x-www-form-urlencoded\r\n"
+                f"Content-Length: {len(body)}\r\nConnection: keep-alive\r\n\r\n"
+            ).encode() + body
+            for attempt in range(2):  # a keep-alive connection the server closed meanwhile: once more
+                if writer is None:
+                    reader, writer = await asyncio.open_connection(host, port)
+                began = time.perf_counter()
+                try:
+                    writer.write(request)
+                    await writer.drain()
+                    status, headers, _ = await read_response(reader)
+                    break
+                except (ConnectionError, asyncio.IncompleteReadError):
+                    writer.close()
+                    reader = writer = None
+                    if attempt:
+                        status, headers = -1, {}
+            results.append((n, began, time.perf_counter(), status))
+            if headers.get("connection", "").lower() == "close" and writer is not None:
+                writer.close()
+                reader = writer = None
+        if writer is not None:
+            writer.close()
+
+    began = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return time.perf_counter() - began, results
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", default="http://127.0.0.1:8766")
+    parser.add_argument("--slug", required=True)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--category", default=None, help="category id (default: the first one)")
+    parser.add_argument("--run-id", default="a")
+    args = parser.parse_args()
+    url = urllib.parse.urlsplit(args.base)
+    path = f"/veranstaltungen/{args.slug}/anmelden/"
+    page = urllib.request.urlopen(args.base + path, timeout=30).read().decode()
+    template = form_template(page, args.category)
+    print(f"# form fields sent: {[name for name, _ in template]}", file=sys.stderr)
+    seconds, results = asyncio.run(
+        run(url.hostname, url.port, path, template, args.count, args.concurrency, args.run_id)
+    )
+    latencies = [(end - start) * 1000 for _, start, end, _ in results]
+    statuses: dict[str, int] = {}
+    for *_, status in results:
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
+    print(json.dumps({
+        "slug": args.slug,
+        "count": len(results),
+        "concurrency": args.concurrency,
+        "seconds": round(seconds, 3),
+        "registrations_per_min": round(len(results) / seconds * 60),
+        "p50_ms": round(percentile(latencies, 50), 1),
+        "p90_ms": round(percentile(latencies, 90), 1),
+        "p99_ms": round(percentile(latencies, 99), 1),
+        "max_ms": round(max(latencies), 1),
+        "mean_ms": round(statistics.fmean(latencies), 1),
+        "statuses": statuses,
+        "errors": sum(v for k, v in statuses.items() if k != "302"),
+    }))
+
+
+if __name__ == "__main__":
+    main()
