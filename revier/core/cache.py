@@ -4,9 +4,10 @@ Anonymous readers get no cookie, so every one of them sees the same page for the
 such pages can be rendered once and served from Django's cache (local memory, or Redis when
 `REDIS_URL` is set). Two rules keep cached pages correct:
 
-- Edits show at once. Every cache key contains a "content generation" token kept in the cache;
-  `content_changed()`, called by every service that writes public content, replaces the token, so
-  all earlier entries are never read again (they expire by themselves).
+- Edits show at once. Every entry is stored with the "content generation" token kept in the
+  cache and is only served while that token is current; `content_changed()`, called by every
+  service that writes public content, replaces the token, so all earlier entries are stale at once.
+  (Token and entry are read in one round trip to the cache.)
 - Scheduled articles appear on time without a cron job. An entry never lives past the publication
   time of the next scheduled article (`page_timeout`).
 
@@ -87,10 +88,10 @@ def _bypass(request) -> bool:
     )
 
 
-def _key(request, generation: str) -> str:
+def _key(request) -> str:
     # Scheme and host are part of the page (absolute URLs in feeds, sitemap, JSON-LD, Open Graph).
     address = request.build_absolute_uri()
-    return f"page-cache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"page-cache:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _storable(request, response) -> bool:
@@ -119,10 +120,12 @@ def cache_public_page(view=None, *, unless_param: str | None = None):
                 or (unless_param and request.GET.get(unless_param, "").strip())
             ):
                 return view(request, *args, **kwargs)
-            key = _key(request, content_generation())
-            cached = cache.get(key)
-            if cached is not None:
-                status, headers, content = cached
+            key = _key(request)
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or content_generation()
+            cached = found.get(key)
+            if cached is not None and cached[0] == generation:
+                _, status, headers, content = cached
                 response = HttpResponse(content, status=status)
                 for name, value in headers:
                     response[name] = value
@@ -134,7 +137,7 @@ def cache_public_page(view=None, *, unless_param: str | None = None):
                     # Checked after rendering: a template may ask for a CSRF token while it renders.
                     if _storable(request, response):
                         headers = [(k, v) for k, v in response.items() if k.lower() not in _SKIPPED_HEADERS]
-                        cache.set(key, (response.status_code, headers, response.content), page_timeout())
+                        cache.set(key, (generation, response.status_code, headers, response.content), page_timeout())
 
                 if getattr(response, "is_rendered", True) is False:
                     response.add_post_render_callback(store)
