@@ -210,8 +210,10 @@ def registration_create(*, event: Event, data: RegistrationInput, now=None) -> R
     (checked here and by a partial unique constraint): a second attempt sends the existing link again
     and creates nothing; people already waiting come before newcomers; the mail goes out only if
     this transaction commits."""
-    now = now or timezone.now()
     category = _lock_category(data.category_id)
+    # Read the clock under the lock: the waiting list is ordered by `waitlisted_at`, which must
+    # follow the order in which registrations take the lock (and get their ids).
+    now = now or timezone.now()
     if category.event_id != event.pk:
         raise errors.RegistrationError()
     event = category.event  # as read under the lock: a cancellation a moment ago counts
@@ -303,11 +305,11 @@ def registration_confirm(*, token: str, now=None) -> Registration:
     """Double opt-in: the person confirms with the link from the mail. A confirmed registration keeps
     its seat (or waits for approval). If the hold has run out, the seat is given if one is free,
     otherwise the person goes on the waiting list. Confirming twice changes nothing."""
-    now = now or timezone.now()
     found = registration_get_by_token(token=token)
     if found is None:
         raise errors.LinkInvalid()
     category = _lock_category(found.category_id)
+    now = now or timezone.now()  # under the lock, as in registration_create (waiting-list order)
     registration = Registration.objects.select_related("event", "category").get(pk=found.pk)
     if registration.status in (Status.CONFIRMED, Status.PENDING_APPROVAL):
         return registration
