@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.cache import content_changed
 from revier.core.capacity import Availability, lock_capacity_owner
 from revier.core.mail import Attachment, mail_queue
 from revier.core.services import audit_log
@@ -562,6 +563,7 @@ def event_save(*, event: Event, actor=None) -> Event:
     event.full_clean(exclude=["organisers", "topics", "managers"])
     event.save()
     audit_log(actor=actor, action="event_created" if created else "event_changed", obj=event)
+    content_changed()  # the home page and news pages may show events later
     return event
 
 
