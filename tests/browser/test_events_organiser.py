@@ -198,3 +198,48 @@ def test_table_and_check_in_fit_a_320px_screen(new_context, organiser_event):
     scroller = page.get_by_role("region", name=re.compile("Anmeldungen, Seite 1"))
     assert scroller.get_attribute("tabindex") == "0"
     assert scroller.evaluate("(el) => el.scrollWidth > el.clientWidth")
+
+
+def _qr_video(path, text: str) -> None:
+    """A short Y4M video (Chromium's fake camera plays it in a loop) showing the QR code of `text`."""
+    import segno
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=8, border=4)
+    qr = Image.open(io.BytesIO(buffer.getvalue())).convert("L")
+    frame = Image.new("L", (640, 480), 255)
+    frame.paste(qr, ((640 - qr.width) // 2, (480 - qr.height) // 2))
+    chroma = bytes([128]) * (320 * 240)
+    with open(path, "wb") as video:
+        video.write(b"YUV4MPEG2 W640 H480 F10:1 Ip A1:1 C420jpeg\n")
+        for _ in range(10):
+            video.write(b"FRAME\n" + frame.tobytes() + chroma + chroma)
+
+
+def test_camera_scanner_reads_the_ticket_qr_code(browser, organiser_event, live_server, tmp_path):
+    """Chromium's fake camera shows the ticket's QR code: the scanner (BarcodeDetector where the
+    browser has one, jsQR from our static files otherwise) reads it and checks the person in."""
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    event, joerg = organiser_event
+    video = tmp_path / "ticket.y4m"
+    _qr_video(video, joerg.ticket_code)
+    args = [*CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-video-capture={video}"]
+    # A second chromium with a fake camera, started by the session's Playwright.
+    camera_browser = browser.browser_type.launch(executable_path=CHROMIUM, args=args, headless=True)
+    try:
+        context = camera_browser.new_context(base_url=live_server.url, locale="de-DE")
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        log_in(page)
+        page.goto(reverse("events:check-in", kwargs={"slug": event.slug}))
+        page.get_by_role("button", name="Kamera starten").click()
+        page.locator("#checkin-result [data-result=checked_in]").wait_for()
+        assert "Jörg Größer" in page.locator("#checkin-result").inner_text()
+        page.get_by_role("button", name="Kamera ausschalten").click()
+        assert page.locator("#kamera-status").inner_text() == "Die Kamera ist aus."
+    finally:
+        camera_browser.close()
+    assert Registration.objects.get(pk=joerg.pk).checked_in_at is not None

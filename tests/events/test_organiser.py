@@ -654,3 +654,10 @@ def test_check_in_from_two_devices_at_once_counts_once():
                    for html in results)
     assert kinds == ["already", "checked_in"]
     assert AuditEntry.objects.filter(action="registration_checked_in").count() == 1
+
+
+def test_check_in_scanner_files_are_served_from_our_static_files():
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("vendor/jsqr/jsQR.js")
+    assert finders.find("events/checkin.js") and finders.find("events/manage.css")
