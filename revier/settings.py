@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "revier.pages",
     "revier.news",
     "revier.events",
+    "revier.contingents",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -209,4 +210,5 @@ ADMINS = [("Revier", a) for a in env.list("ADMIN_EMAILS", default=[])]
 NEWS_PAGE_SIZE = 10
 
 # What the background worker (`manage.py run_worker`, started by `make run`) does every round.
-WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.events.services.expire_due_task"]
+WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.events.services.expire_due_task",
+                "revier.contingents.services.expire_due_task"]

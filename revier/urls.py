@@ -15,6 +15,7 @@ sitemaps = {"news-index": NewsIndexSitemap, "articles": ArticleSitemap, "pages":
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("aktuelles/", include("revier.news.urls")),
+    path("veranstaltungen/freikarten/", include("revier.contingents.urls")),
     path("veranstaltungen/", include("revier.events.urls")),
     path("netzwerk/", core_views.coming_soon, {"section": "network"}, name="network-coming-soon"),
     path("monitor/", core_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),

@@ -195,3 +195,61 @@ def registration_input(category, n=0, **overrides):
     }
     values.update(overrides)
     return event_services.RegistrationInput(**values)
+
+
+# --- contingents --------------------------------------------------------------------------------
+
+from revier.contingents import services as contingent_services  # noqa: E402
+from revier.contingents.models import Contingent, EligibilityQuestion  # noqa: E402
+
+
+class ContingentFactory(factory.django.DjangoModelFactory):
+    """An open first-come contingent of 5 tickets for a partner fair; codes: `with_codes(contingent, n)`."""
+
+    class Meta:
+        model = Contingent
+
+    title = factory.Sequence(lambda n: f"Freikarten Partnermesse {n}")
+    partner_event_title = "W3+ FAIR JENA"
+    partner_event_starts_on = factory.LazyFunction(lambda: (timezone.now() + datetime.timedelta(days=60)).date())
+    partner_event_ends_on = factory.LazyAttribute(lambda o: o.partner_event_starts_on + datetime.timedelta(days=1))
+    partner_event_place = "Jena"
+    partner_name = "Messe Jena GmbH"
+    partner_url = "https://example.org/messe"
+    size = 5
+    status = Contingent.Status.PUBLISHED
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=20))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return contingent_services.contingent_save(contingent=model_class(*args, **kwargs))
+
+
+class EligibilityQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EligibilityQuestion
+
+    contingent = factory.SubFactory(ContingentFactory)
+    text = "Ist Ihr Unternehmen in der Metropolregion ansässig?"
+    accepted_answers = "Ja"
+
+
+def with_codes(contingent, n, prefix="CODE"):
+    report = contingent_services.codes_import(
+        contingent=contingent, text="\n".join(f"{prefix}-{i:04d}" for i in range(n)), actor=None
+    )
+    assert report.ok, report
+    return report
+
+
+def claim_input(n=0, **overrides):
+    values = {
+        "first_name": "Robin",
+        "last_name": f"Beispiel{n}",
+        "email": f"robin{n}@example.org",
+        "organisation": f"Firma {n} GmbH",
+        "privacy_consent": True,
+    }
+    values.update(overrides)
+    return contingent_services.ClaimInput(**values)

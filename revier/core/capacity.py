@@ -22,7 +22,8 @@ def lock_capacity_owner(queryset: models.QuerySet) -> models.Model:
     ascending primary-key order to avoid deadlocks."""
     if not connection.in_atomic_block:
         raise CapacityLockError("lock_capacity_owner() must run inside transaction.atomic()")
-    return queryset.select_for_update().get()
+    # of=("self",): only the owner row is locked, also when related rows are joined (select_related).
+    return queryset.select_for_update(of=("self",)).get()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from revier.contingents import views
+
+app_name = "contingents"
+
+urlpatterns = [
+    path("", views.contingent_list, name="list"),
+    path("link-anfordern/", views.resend_link, name="resend-link"),
+    path("antrag/<str:token>/", views.claim_page, name="claim"),
+    path("verwalten/", views.manage_list, name="manage-list"),
+    path("verwalten/<slug:slug>/", views.manage_claims, name="manage"),
+    path("verwalten/<slug:slug>/antraege/<int:pk>/", views.manage_claim_detail, name="manage-claim"),
+    path("verwalten/<slug:slug>/export.<str:fmt>", views.manage_export, name="manage-export"),
+    path("verwalten/<slug:slug>/partnerliste.<str:fmt>", views.partner_export, name="partner-export"),
+    path("verwalten/<slug:slug>/codes/", views.import_codes, name="import-codes"),
+    path("verwalten/<slug:slug>/auslosen/", views.draw, name="draw"),
+    path("<slug:slug>/", views.contingent_detail, name="detail"),
+    path("<slug:slug>/losprotokoll/", views.draw_protocol, name="protocol"),
+]

@@ -1,0 +1,36 @@
+"""Tickets under real concurrency: real threads with their own connections and transactions."""
+
+import pytest
+
+from revier.contingents import services
+from revier.contingents.models import Claim, TicketCode
+from tests.contingents.test_services import last_token
+from tests.events.test_concurrency import _run_concurrently
+from tests.factories import ContingentFactory, claim_input, with_codes
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_200_concurrent_confirmations_hand_out_exactly_50_codes_each_once():
+    contingent = ContingentFactory(size=50)
+    with_codes(contingent, 60)
+    for n in range(200):
+        services.claim_create(contingent=contingent, data=claim_input(n))
+    tokens = [last_token(f"robin{n}@example.org") for n in range(200)]
+    results, failures = _run_concurrently([(lambda t=t: services.claim_confirm(token=t)) for t in tokens])
+    assert failures == []
+    assert len(results) == 200
+    allocated = Claim.objects.filter(contingent=contingent, status=Claim.Status.ALLOCATED)
+    assert allocated.count() == 50
+    assigned = TicketCode.objects.filter(contingent=contingent, claim__isnull=False)
+    assert assigned.count() == 50
+    assert set(assigned.values_list("claim_id", flat=True)) == set(allocated.values_list("id", flat=True))
+    assert Claim.objects.filter(contingent=contingent, status=Claim.Status.WAITLISTED).count() == 150
+
+
+def test_200_concurrent_claims_of_10_addresses_create_10():
+    contingent = ContingentFactory(size=50)
+    calls = [(lambda n=n: services.claim_create(contingent=contingent, data=claim_input(n % 10))) for n in range(200)]
+    results, failures = _run_concurrently(calls)
+    assert failures == []
+    assert Claim.objects.filter(contingent=contingent).count() == 10
