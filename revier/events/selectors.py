@@ -412,11 +412,9 @@ def registration_get_for_manager(*, event: Event, pk: int) -> Registration | Non
 
 def registration_history(*, registration: Registration) -> QuerySet:
     """The audit entries of a registration, the newest first."""
-    from revier.core.models import AuditEntry
+    from revier.core.selectors import audit_history
 
-    return AuditEntry.objects.filter(
-        object_type=Registration._meta.label_lower, object_id=str(registration.pk)
-    ).select_related("actor")
+    return audit_history(obj=registration)
 
 
 def registration_answer_list(*, registration: Registration, questions) -> list[tuple[object, str]]:
