@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.contingents import errors
 from revier.contingents.consents import consent_text
-from revier.contingents.models import Claim, ClaimConsent, Contingent, DrawProtocol, TicketCode
+from revier.contingents.models import Claim, ClaimConsent, Contingent, DrawProtocol, EligibilityQuestion, TicketCode
 from revier.core.cache import content_changed
 from revier.core.capacity import Availability, lock_capacity_owner
 from revier.core.mail import mail_queue
@@ -595,3 +595,68 @@ def contingent_save(*, contingent: Contingent, actor=None) -> Contingent:
         _promote(contingent, now=timezone.now())
     content_changed()
     return contingent
+
+
+@transaction.atomic
+def eligibility_question_save(*, question: EligibilityQuestion, actor=None) -> EligibilityQuestion:
+    """Saves an eligibility question of a contingent (validated like a form would)."""
+    created = question.pk is None
+    question.full_clean()
+    question.save()
+    audit_log(actor=actor, action="eligibility_question_created" if created else "eligibility_question_changed",
+              obj=question.contingent, data={"question": question.pk})
+    content_changed()
+    return question
+
+
+@transaction.atomic
+def claim_import(*, contingent: Contingent, data: ClaimInput, status: str, claimed_at: datetime.datetime,
+                 actor=None) -> Claim:
+    """Adds a claim that was handled elsewhere (a list from an earlier tool, the demo): confirmed at
+    `claimed_at`, without mails and without a period check. ALLOCATED takes the next unused code
+    under the contingent lock, as a confirmation would (InvalidClaimState when no ticket is left,
+    NoCodeLeft when no code is); APPLIED counts for a lottery's draw. An address with an active
+    claim raises ClaimError: nothing is created twice."""
+    contingent = _lock(contingent.pk)
+    if status not in (Status.ALLOCATED, Status.APPLIED):
+        raise errors.InvalidClaimState()
+    if (status == Status.APPLIED) != (contingent.mode == Contingent.Mode.LOTTERY):
+        raise errors.InvalidClaimState()
+    email = normalize_email(data.email)
+    active = Claim.objects.filter(contingent=contingent, status__in=Claim.ACTIVE)
+    if active.filter(email_normalized=email).exists():
+        raise errors.ClaimError()
+    organisation_key = normalize_organisation(data.organisation) if contingent.one_per_organisation else ""
+    if organisation_key and active.filter(organisation_key=organisation_key).exists():
+        raise errors.OrganisationHasTicket()
+    if status == Status.ALLOCATED and not contingent_availability(contingent=contingent).free:
+        raise errors.InvalidClaimState()
+    claim = Claim.objects.create(
+        contingent=contingent,
+        status=status,
+        first_name=data.first_name.strip(),
+        last_name=data.last_name.strip(),
+        email=data.email.strip(),
+        email_normalized=email,
+        organisation=data.organisation.strip(),
+        organisation_key=organisation_key,
+        answers=data.answers,
+        pseudonym=new_code(groups=2, size=4),
+        token_hash=new_token()[1],
+        confirmed_at=claimed_at,
+        allocated_at=claimed_at if status == Status.ALLOCATED else None,
+    )
+    # created_at is set on insert (auto_now_add); the import keeps the original time.
+    Claim.objects.filter(pk=claim.pk).update(created_at=claimed_at)
+    claim.created_at = claimed_at
+    if status == Status.ALLOCATED:
+        _take_code(contingent, claim)
+    consents = [("privacy", data.privacy_consent), ("partner", data.partner_consent)]
+    ClaimConsent.objects.bulk_create(
+        ClaimConsent(claim=claim, kind=kind, text=consent_text(kind)[1], text_version=consent_text(kind)[0],
+                     given_at=claimed_at)
+        for kind, given in consents
+        if given
+    )
+    audit_log(actor=actor, action="claim_imported", obj=claim, data={"status": status})
+    return claim
