@@ -48,7 +48,9 @@ class DemoArticle:
     teaser: str
     body: str
     topics: tuple[str, ...]
-    links: tuple[tuple[str, str], ...] = ()
+    # (label, url) or (label, url, event slug): with an event the link follows the event's page
+    # (the url stays as fallback). The events demo loads first (DEMO_LOADERS).
+    links: tuple[tuple[str, ...], ...] = ()
     status: str = Article.Status.PUBLISHED
     is_generated: bool = True
     image_alt: str = ""  # an article with alt text gets the generated demo graphic
@@ -118,7 +120,11 @@ SEED_ARTICLES = [
         links=(
             ("Weitere Informationen", "https://www.bbsr.bund.de/"),
             # The conference of the events demo (revier/events/demo.py, CONFERENCE_SLUG).
-            ("Programm und Anmeldung", "/veranstaltungen/kmu-im-strukturwandel-staerken-2024/"),
+            (
+                "Programm und Anmeldung",
+                "/veranstaltungen/kmu-im-strukturwandel-staerken-2024/",
+                "kmu-im-strukturwandel-staerken-2024",
+            ),
         ),
         is_generated=False,
         image_alt=(
@@ -817,6 +823,12 @@ def _needs_image(article: Article, spec: DemoArticle) -> bool:
     return not article.image or not article.image.storage.exists(article.image.name)
 
 
+def _event_id(slug: str) -> int | None:
+    from revier.events.models import Event
+
+    return Event.objects.filter(slug=slug).values_list("id", flat=True).first()
+
+
 def _sync_article(spec: DemoArticle) -> str:
     """Brings one article to its demo state; returns 'created', 'changed' or 'unchanged'."""
     article = Article.objects.filter(slug=spec.slug).first()
@@ -850,12 +862,15 @@ def _sync_article(spec: DemoArticle) -> str:
         article.topics.set(topics)
         changed = True
 
-    wanted_links = [(label, url, position) for position, (label, url) in enumerate(spec.links)]
-    current_links = list(article.links.order_by("position", "id").values_list("label", "url", "position"))
+    wanted_links = [
+        (label, url, position, _event_id(rest[0]) if rest else None)
+        for position, (label, url, *rest) in enumerate(spec.links)
+    ]
+    current_links = list(article.links.order_by("position", "id").values_list("label", "url", "position", "event_id"))
     if current_links != wanted_links:
         article.links.all().delete()
-        for label, url, position in wanted_links:
-            link = ArticleLink(article=article, label=label, url=url, position=position)
+        for label, url, position, event_id in wanted_links:
+            link = ArticleLink(article=article, label=label, url=url, position=position, event_id=event_id)
             link.full_clean()
             link.save()
         changed = True

@@ -28,7 +28,7 @@ def test_demo_seed_conference_article_has_seed_text_date_links_and_image(loaded)
     assert len(article.body.split("\n\n")) == 4
     assert [(link.label, link.url) for link in article.links.all()] == [
         ("Weitere Informationen", "https://www.bbsr.bund.de/"),
-        ("Programm und Anmeldung", "/veranstaltungen/"),
+        ("Programm und Anmeldung", "/veranstaltungen/kmu-im-strukturwandel-staerken-2024/"),  # the events demo's
     ]
     assert set(article.topics.values_list("slug", flat=True)) == {
         "veranstaltungen", "wasserstoff", "waermewende", "ccs-ccu", "innovation"
@@ -92,7 +92,7 @@ def test_demo_seed_article_page_shows_text_links_and_image(loaded, client):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Innovationskonferenz zu KMUs in den Strukturwandelregionen" in page
-    assert "Programm und Anmeldung" in page and 'href="/veranstaltungen/"' in page
+    assert "Programm und Anmeldung" in page and 'href="/veranstaltungen/kmu-im-strukturwandel-staerken-2024/"' in page
     assert article.image.url in page
 
 

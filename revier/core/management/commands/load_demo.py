@@ -23,8 +23,8 @@ from revier.core.services import audit_log
 
 # In the order in which they load: an app's demo may refer to the demo content of an earlier one.
 DEMO_LOADERS = [
+    "revier.events.demo.load",  # before news: the seed article links to the demo conference
     "revier.news.demo.load",
-    "revier.events.demo.load",
 ]
 
 DEMO_USERNAME = "redaktion"
