@@ -17,4 +17,5 @@ urlpatterns = [
     path("verwalten/<slug:slug>/auslosen/", views.draw, name="draw"),
     path("<slug:slug>/", views.contingent_detail, name="detail"),
     path("<slug:slug>/losprotokoll/", views.draw_protocol, name="protocol"),
+    path("<slug:slug>/verfuegbar/", views.contingent_availability, name="availability"),
 ]

@@ -1,23 +1,245 @@
-"""Public pages: contingent list and page with the claim form, personal link, draw protocol."""
+"""Public pages: contingent list and page with the claim form, live count, personal link, "Link
+erneut senden", draw protocol.
 
-from django.http import Http404
+As for registrations (events/views/registration.py): anonymous people get no cookie
+(core.security.public_form), so results after a POST travel as a fixed keyword in the query string
+(`?erledigt=angenommen`) that selects one of our own texts; pages reached with a personal link are
+not indexed and send no referrer.
+"""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from revier.contingents import errors, selectors, services
+from revier.contingents.forms import ClaimForm, ResendLinkForm, ReturnForm
+from revier.contingents.models import Claim, Contingent
+from revier.core import ratelimit
+from revier.core.security import public_form
+
+Status = Claim.Status
+
+__all__ = ["contingent_list", "contingent_detail", "contingent_availability", "claim_page", "resend_link", "draw_protocol"]
+
+# POSTs per client and window, per form: enough for a person who corrects a few mistakes, too few
+# for a bot trying addresses or tokens.
+RATE_LIMIT = 10
+RATE_WINDOW_SECONDS = 10 * 60
+MAX_TOKEN_LENGTH = 100
+
+DONE_MESSAGES = {
+    "ticket": _("Thank you, your e-mail address is confirmed. Your ticket is shown below; we have also sent it to you by e-mail."),
+    "warteliste": _(
+        "Thank you, your e-mail address is confirmed. All tickets are handed out at the moment, so you are on "
+        "the waiting list. If a ticket is given back, it goes to you automatically and we write to you."
+    ),
+    "beworben": _("Thank you, your e-mail address is confirmed. Your application takes part in the lottery."),
+    "angenommen": _("You have accepted the ticket. Have a good time at the event!"),
+    "zurueckgegeben": _("Done. Your ticket or request has been given back; someone else can now use it."),
+}
 
 
-def contingent_list(request, *args, **kwargs):
-    raise Http404("not built yet")
+def _private(response):
+    """Headers of every page reached with a personal link."""
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
-def contingent_detail(request, *args, **kwargs):
-    raise Http404("not built yet")
+def _within_limit(request, scope: str) -> bool:
+    return ratelimit.hit(scope=scope, request=request, limit=RATE_LIMIT, window_seconds=RATE_WINDOW_SECONDS)
 
 
-def claim_page(request, *args, **kwargs):
-    raise Http404("not built yet")
+# ---------------------------------------------------------------------------------------------
+# List and contingent page
 
 
-def resend_link(request, *args, **kwargs):
-    raise Http404("not built yet")
+@require_safe
+def contingent_list(request):
+    return render(request, "contingents/contingent_list.html", {"offers": selectors.contingent_list_public()})
 
 
-def draw_protocol(request, *args, **kwargs):
-    raise Http404("not built yet")
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def contingent_detail(request, slug):
+    offer = selectors.contingent_get_public(slug=slug)
+    if offer is None:
+        raise Http404("no such contingent")
+    context = {"offer": offer, "contingent": offer.contingent, "resend_url": reverse("contingents:resend-link")}
+    if request.method != "POST" and request.GET.get("gesendet") == "1":
+        return render(request, "contingents/claim_sent.html", context)
+
+    status, rate_limited, domain_error, form = 200, False, None, None
+    if offer.is_open:
+        if request.method == "POST":
+            form = ClaimForm(request.POST, contingent=offer.contingent)
+            if not _within_limit(request, "contingents-claim"):
+                rate_limited, status = True, 429
+            elif form.is_valid():
+                if form.is_spam:
+                    return redirect(f"{request.path}?gesendet=1")
+                try:
+                    services.claim_create(contingent=offer.contingent, data=form.to_input())
+                except errors.ClaimError as error:
+                    domain_error = error.message
+                else:
+                    # The same page for a new request and for an address that had one already:
+                    # the page must not tell anyone which it was.
+                    return redirect(f"{request.path}?gesendet=1")
+        else:
+            form = ClaimForm(contingent=offer.contingent)
+    context.update(
+        form=form,
+        rate_limited=rate_limited,
+        rate_limit_message=ratelimit.TOO_MANY_REQUESTS_MESSAGE,
+        domain_error=domain_error,
+    )
+    return render(request, "contingents/contingent_detail.html", context, status=status)
+
+
+@require_safe
+def contingent_availability(request, slug):
+    """The live count, polled by the contingent page (htmx). `?frei=` is the number the page shows:
+    when it is still right, 204 and nothing changes on the page (screen readers stay quiet)."""
+    availability = selectors.contingent_availability_public(slug=slug)
+    if availability is None:
+        raise Http404("no such contingent")
+    if request.GET.get("frei", "") == str(availability.free):
+        response = HttpResponse(status=204)
+    else:
+        response = render(
+            request, "contingents/includes/availability.html", {"availability": availability, "slug": slug}
+        )
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+# ---------------------------------------------------------------------------------------------
+# Personal link
+
+
+def _claim_or_none(token: str) -> Claim | None:
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    return services.claim_get_by_token(token=token)
+
+
+def _invalid_link(request):
+    response = render(
+        request, "contingents/invalid_link.html", {"resend_url": reverse("contingents:resend-link")}, status=404
+    )
+    return _private(response)
+
+
+def _return_label(claim: Claim):
+    if claim.status in Claim.HOLDING:
+        return _("Yes, I want to give the ticket back")
+    if claim.contingent.mode == Contingent.Mode.LOTTERY:
+        return _("Yes, I want to withdraw my application")
+    return _("Yes, I want to withdraw my request")
+
+
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def claim_page(request, token):
+    claim = _claim_or_none(token)
+    if claim is None:
+        return _invalid_link(request)
+    here = reverse("contingents:claim", kwargs={"token": token})
+    status, error, return_form = 200, None, None
+
+    if request.method == "POST":
+        action = request.POST.get("aktion", "")
+        if not _within_limit(request, "contingents-claim-page"):
+            status, error = 429, ratelimit.TOO_MANY_REQUESTS_MESSAGE
+        elif action == "bestaetigen":
+            try:
+                confirmed = services.claim_confirm(token=token)
+            except errors.ClaimError as domain_error:
+                status, error = 409, domain_error.message
+            else:
+                done = {Status.ALLOCATED: "ticket", Status.WAITLISTED: "warteliste", Status.APPLIED: "beworben"}
+                return redirect(f"{here}?erledigt={done.get(confirmed.status, 'beworben')}#erledigt")
+        elif action == "annehmen":
+            try:
+                services.claim_accept(token=token)
+            except errors.ClaimError as domain_error:
+                status, error = 409, domain_error.message
+            else:
+                return redirect(f"{here}?erledigt=angenommen#erledigt")
+        elif action == "zurueckgeben":
+            return_form = ReturnForm(request.POST, label=_return_label(claim))
+            if return_form.is_valid():
+                services.claim_return(claim=claim)
+                return redirect(f"{here}?erledigt=zurueckgegeben#erledigt")
+            status = 400
+        else:
+            return redirect(here)
+        claim = _claim_or_none(token) or claim
+
+    code = getattr(getattr(claim, "ticket_code", None), "code", None)
+    context = {
+        "claim": claim,
+        "contingent": claim.contingent,
+        "is_lottery": claim.contingent.mode == Contingent.Mode.LOTTERY,
+        "code": code if claim.status in Claim.HOLDING else None,
+        "position": services.waitlist_position(claim=claim),
+        "link_expired": claim.status == Status.UNCONFIRMED and claim.hold_until is not None
+        and claim.hold_until <= timezone.now(),
+        "is_active": claim.status in Claim.ACTIVE,
+        "return_form": return_form or ReturnForm(label=_return_label(claim)),
+        "error": error,
+        "done_message": DONE_MESSAGES.get(request.GET.get("erledigt", "")) if request.method != "POST" else None,
+        "consents": list(claim.consents.all()),
+    }
+    return _private(render(request, "contingents/claim_page.html", context, status=status))
+
+
+# ---------------------------------------------------------------------------------------------
+# "Link erneut senden"
+
+
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def resend_link(request):
+    if request.method != "POST" and request.GET.get("gesendet") == "1":
+        return render(request, "contingents/resend_done.html")
+    status, rate_limited = 200, False
+    if request.method == "POST":
+        form = ResendLinkForm(request.POST)
+        if not _within_limit(request, "contingents-resend-link"):
+            rate_limited, status = True, 429
+        elif form.is_valid():
+            if not form.is_spam:
+                services.claim_resend_links(email=form.cleaned_data["email"])
+            return redirect(f"{request.path}?gesendet=1")
+    else:
+        form = ResendLinkForm()
+    context = {"form": form, "rate_limited": rate_limited, "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE}
+    return render(request, "contingents/resend.html", context, status=status)
+
+
+# ---------------------------------------------------------------------------------------------
+# Draw protocol
+
+
+@require_safe
+def draw_protocol(request, slug):
+    protocol = selectors.draw_protocol_get_public(slug=slug)
+    if protocol is None:
+        raise Http404("not drawn yet")
+    applications = selectors.draw_applications_in_order(protocol=protocol)
+    rows = [(position, pseudonym, position <= protocol.winners) for position, pseudonym in enumerate(protocol.order, 1)]
+    context = {
+        "protocol": protocol,
+        "contingent": protocol.contingent,
+        "rows": rows,
+        "winners": protocol.order[: protocol.winners],
+        "applications": applications,
+        "applications_text": "\n".join(applications),
+    }
+    return render(request, "contingents/draw_protocol.html", context)

@@ -1,0 +1,161 @@
+"""Forms of the public contingent pages. They validate and hand plain values to the services; every
+message is German and shown next to its field. Field helpers come from the events' registration
+form, so both forms behave alike."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from revier.contingents.consents import CONSENTS
+from revier.contingents.models import Contingent, EligibilityQuestion
+from revier.contingents.services import ClaimInput
+from revier.events.forms import ANSWER_MAX_LENGTH, NO, TOO_LONG, YES, _text
+from revier.events.forms import ResendLinkForm as EventResendLinkForm
+
+EMAIL_ERRORS = {
+    "required": _("Please enter your e-mail address."),
+    "invalid": _("Please enter an e-mail address in the form name@example.de."),
+    "max_length": TOO_LONG,
+}
+
+
+def question_field_name(question: EligibilityQuestion) -> str:
+    return f"frage_{question.pk}"
+
+
+def question_field(question: EligibilityQuestion) -> forms.Field:
+    common = {"label": question.text, "required": question.required}
+    if question.kind == EligibilityQuestion.Kind.YES_NO:
+        field = forms.ChoiceField(choices=[(YES, _("Yes")), (NO, _("No"))], widget=forms.RadioSelect, **common)
+        field.error_messages["invalid_choice"] = _("Please answer with yes or no.")
+    elif question.kind == EligibilityQuestion.Kind.CHOICE:
+        field = forms.ChoiceField(choices=[(c, c) for c in question.choice_list], widget=forms.RadioSelect, **common)
+        field.error_messages["invalid_choice"] = _("Please choose one of the offered answers.")
+    else:
+        field = forms.CharField(max_length=ANSWER_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}), **common)
+        field.error_messages["max_length"] = TOO_LONG
+    field.error_messages["required"] = _("Please answer this question.")
+    return field
+
+
+class ClaimForm(forms.Form):
+    """The claim (first come) or application (lottery) form of a contingent."""
+
+    # No `required` attributes: the browser's bubbles would pre-empt our German messages.
+    use_required_attribute = False
+
+    def __init__(self, *args, contingent: Contingent, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contingent = contingent
+        self.fields["first_name"] = _text(
+            _("First name"), max_length=100, required_message=_("Please enter your first name."),
+            autocomplete="given-name",
+        )
+        self.fields["last_name"] = _text(
+            _("Last name"), max_length=100, required_message=_("Please enter your last name."),
+            autocomplete="family-name",
+        )
+        self.fields["email"] = forms.EmailField(
+            label=_("E-mail address"),
+            max_length=254,
+            help_text=_("We send you a link to confirm your address; the ticket is only yours after that."),
+            error_messages=EMAIL_ERRORS,
+            widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        )
+        self.fields["organisation"] = _text(
+            _("Organisation"), max_length=200, required=contingent.one_per_organisation,
+            required_message=_("Please enter your organisation: only one ticket per organisation is possible."),
+            autocomplete="organization",
+        )
+        if contingent.one_per_organisation:
+            self.fields["organisation"].help_text = _("Only one ticket per organisation is possible.")
+        self.questions = list(contingent.questions.all())
+        for question in self.questions:
+            self.fields[question_field_name(question)] = question_field(question)
+        self.fields["consent_privacy"] = forms.BooleanField(
+            label=CONSENTS["privacy"][1],
+            error_messages={"required": _("Please confirm that you have read the privacy notice.")},
+        )
+        self.fields["consent_partner"] = forms.BooleanField(
+            label=CONSENTS["partner"][1], required=False, initial=False,
+            help_text=_("Voluntary. Your request does not depend on it."),
+        )
+        self.fields["website"] = forms.CharField(label=_("Website (please leave empty)"), required=False)
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
+            field.widget.attrs.pop("required", None)
+
+    @property
+    def question_fields(self):
+        return [self[question_field_name(q)] for q in self.questions]
+
+    @property
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def _required_text(self, name, message):
+        value = (self.cleaned_data.get(name) or "").strip()
+        if not value:
+            raise forms.ValidationError(message, code="required")
+        return value
+
+    def clean_first_name(self):
+        return self._required_text("first_name", _("Please enter your first name."))
+
+    def clean_last_name(self):
+        return self._required_text("last_name", _("Please enter your last name."))
+
+    def clean_organisation(self):
+        value = (self.cleaned_data.get("organisation") or "").strip()
+        if self.contingent.one_per_organisation and not value:
+            raise forms.ValidationError(
+                _("Please enter your organisation: only one ticket per organisation is possible."), code="required"
+            )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        for question in self.questions:
+            name = question_field_name(question)
+            value = cleaned.get(name)
+            # A required text answer of spaces only is no answer.
+            if question.required and isinstance(value, str) and not value.strip() and name not in self.errors:
+                self.add_error(name, forms.ValidationError(_("Please answer this question."), code="required"))
+        return cleaned
+
+    def answers(self) -> dict:
+        result = {}
+        for question in self.questions:
+            value = (self.cleaned_data.get(question_field_name(question)) or "").strip()
+            if value:
+                result[str(question.pk)] = value
+        return result
+
+    def to_input(self) -> ClaimInput:
+        data = self.cleaned_data
+        return ClaimInput(
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            organisation=data.get("organisation", ""),
+            answers=self.answers(),
+            privacy_consent=bool(data.get("consent_privacy")),
+            partner_consent=bool(data.get("consent_partner")),
+        )
+
+
+class ReturnForm(forms.Form):
+    """The confirmation step before a ticket is given back or a request withdrawn."""
+
+    use_required_attribute = False
+    confirm = forms.BooleanField(error_messages={"required": _("Please tick the box to confirm.")})
+
+    def __init__(self, *args, label, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["confirm"].label = label
+        self.fields["confirm"].widget.attrs.pop("required", None)
+
+
+class ResendLinkForm(EventResendLinkForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _("The address you requested a ticket with.")

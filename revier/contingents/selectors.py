@@ -1,0 +1,330 @@
+"""Reads of the contingents app. Public pages see published contingents only; the staff area adds
+its own selectors below."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils import timezone
+
+from revier.contingents.models import Claim, Contingent, DrawProtocol, TicketCode
+from revier.core.capacity import Availability
+
+# ---------------------------------------------------------------------------------------------
+# Public pages
+
+
+@dataclass(frozen=True)
+class ContingentOffer:
+    """A published contingent as the public pages show it."""
+
+    contingent: Contingent
+    availability: Availability
+    state: str  # "not_yet", "open" or "closed"
+    drawn: bool
+
+    @property
+    def is_lottery(self) -> bool:
+        return self.contingent.mode == Contingent.Mode.LOTTERY
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == "open"
+
+    @property
+    def offers_waitlist(self) -> bool:
+        """First come and all tickets taken: the form puts people on the waiting list."""
+        return self.is_open and not self.is_lottery and self.availability.is_full
+
+
+def contingent_state(contingent: Contingent, *, now: datetime.datetime | None = None) -> str:
+    """'not_yet', 'open' or 'closed': the period for claims (lottery: the application period)."""
+    now = now or timezone.now()
+    if now < contingent.opens_at:
+        return "not_yet"
+    if now >= contingent.closes_at:
+        return "closed"
+    return "open"
+
+
+def _availability(contingent: Contingent, *, taken: int, codes: int) -> Availability:
+    # The rule of services.contingent_availability, from counts read for many contingents at once.
+    capacity = min(contingent.size, codes) if contingent.uses_codes else contingent.size
+    return Availability(capacity=capacity, taken=taken)
+
+
+def _published():
+    return Contingent.objects.filter(status=Contingent.Status.PUBLISHED).select_related("event", "draw")
+
+
+def contingent_list_public(*, now: datetime.datetime | None = None) -> list[ContingentOffer]:
+    """Published contingents: open ones first (closing soonest first), then upcoming ones (opening
+    soonest first), then closed ones (most recently closed first). Three queries, whatever the number."""
+    now = now or timezone.now()
+    contingents = list(_published())
+    ids = [c.pk for c in contingents]
+    taken = dict(
+        Claim.objects.filter(contingent_id__in=ids, status__in=Claim.HOLDING)
+        .values_list("contingent_id")
+        .annotate(n=Count("id"))
+        .values_list("contingent_id", "n")
+    )
+    codes = dict(
+        TicketCode.objects.filter(contingent_id__in=ids, revoked=False)
+        .values_list("contingent_id")
+        .annotate(n=Count("id"))
+        .values_list("contingent_id", "n")
+    )
+    offers = [
+        ContingentOffer(
+            contingent=c,
+            availability=_availability(c, taken=taken.get(c.pk, 0), codes=codes.get(c.pk, 0)),
+            state=contingent_state(c, now=now),
+            drawn=hasattr(c, "draw"),
+        )
+        for c in contingents
+    ]
+    open_ = sorted((o for o in offers if o.state == "open"), key=lambda o: (o.contingent.closes_at, o.contingent.pk))
+    upcoming = sorted((o for o in offers if o.state == "not_yet"), key=lambda o: (o.contingent.opens_at, o.contingent.pk))
+    closed = sorted(
+        (o for o in offers if o.state == "closed"), key=lambda o: (o.contingent.closes_at, o.contingent.pk), reverse=True
+    )
+    return open_ + upcoming + closed
+
+
+def contingent_get_public(*, slug: str, now: datetime.datetime | None = None) -> ContingentOffer | None:
+    """A published contingent with its questions and availability; None for drafts and unknown slugs."""
+    contingent = _published().prefetch_related("questions").filter(slug=slug).first()
+    if contingent is None:
+        return None
+    return contingent_offer(contingent=contingent, now=now)
+
+
+def contingent_offer(*, contingent: Contingent, now: datetime.datetime | None = None) -> ContingentOffer:
+    taken = Claim.objects.filter(contingent=contingent, status__in=Claim.HOLDING).count()
+    codes = TicketCode.objects.filter(contingent=contingent, revoked=False).count() if contingent.uses_codes else 0
+    return ContingentOffer(
+        contingent=contingent,
+        availability=_availability(contingent, taken=taken, codes=codes),
+        state=contingent_state(contingent, now=now),
+        drawn=hasattr(contingent, "draw"),
+    )
+
+
+def contingent_availability_public(*, slug: str) -> Availability | None:
+    """Only the numbers, for the live count on the contingent page (polled every few seconds)."""
+    contingent = Contingent.objects.filter(status=Contingent.Status.PUBLISHED, slug=slug).first()
+    if contingent is None:
+        return None
+    return contingent_offer(contingent=contingent).availability
+
+
+def draw_protocol_get_public(*, slug: str) -> DrawProtocol | None:
+    """The draw protocol of a published contingent; None before the draw."""
+    return (
+        DrawProtocol.objects.select_related("contingent", "contingent__event")
+        .filter(contingent__slug=slug, contingent__status=Contingent.Status.PUBLISHED)
+        .first()
+    )
+
+
+def draw_applications_in_order(*, protocol: DrawProtocol) -> list[str]:
+    """The pseudonyms of the valid applications in application order, as hashed for the protocol:
+    every claim that took part in the draw, by claim id (the order services.lottery_draw read them in)."""
+    return list(
+        Claim.objects.filter(contingent_id=protocol.contingent_id, draw_position__isnull=False)
+        .order_by("id")
+        .values_list("pseudonym", flat=True)
+    )
+
+
+def contingents_for_event(*, event) -> list[Contingent]:
+    """Published contingents of one of our own events (linked from the event page)."""
+    return list(Contingent.objects.filter(event=event, status=Contingent.Status.PUBLISHED).order_by("opens_at", "id"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff area
+
+
+def contingent_list_for_staff():
+    """Every contingent, the latest first, with its claims per status as `count_<status>` and
+    `count_total` — one aggregate query for all (plus the joined event and draw protocol)."""
+    from django.db.models import Q
+
+    per_status = {
+        f"count_{status}": Count("claims", filter=Q(claims__status=status))
+        for status in Claim.Status.values
+    }
+    return (
+        Contingent.objects.select_related("event", "draw")
+        .defer("description", "description_html", "event__description", "event__description_html")
+        .annotate(count_total=Count("claims"), **per_status)
+        .order_by("-opens_at", "-id")
+    )
+
+
+def contingent_get_for_staff(*, slug: str) -> Contingent | None:
+    """A contingent of the staff area with its event, draw protocol and questions (permission is
+    checked by the view); drafts included."""
+    return (
+        Contingent.objects.select_related("event", "draw")
+        .prefetch_related("questions")
+        .filter(slug=slug[:200])
+        .first()
+    )
+
+
+CLAIM_SORTS = {
+    "claimed": ("created_at", "id"),
+    "-claimed": ("-created_at", "-id"),
+    "name": ("last_name", "first_name", "id"),
+    "-name": ("-last_name", "-first_name", "-id"),
+    "status": ("status", "created_at", "id"),
+    "draw": ("draw_position", "created_at", "id"),
+}
+DEFAULT_CLAIM_SORT = "claimed"
+CLAIM_SEARCH_MAX_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """The staff table's search, status filter and sort, as read from the query string."""
+
+    query: str = ""
+    status: str = ""
+    sort: str = DEFAULT_CLAIM_SORT
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.query or self.status)
+
+
+def claim_filter_from_params(*, params) -> ClaimFilter:
+    """Anything that is not a known status or a whitelisted sort key is ignored; the search is cut
+    to 200 characters."""
+    status = params.get("status") or ""
+    sort = params.get("sortierung") or ""
+    return ClaimFilter(
+        query=(params.get("q") or "").strip()[:CLAIM_SEARCH_MAX_LENGTH],
+        status=status if status in Claim.Status.values else "",
+        sort=sort if sort in CLAIM_SORTS else DEFAULT_CLAIM_SORT,
+    )
+
+
+def claim_list_for_contingent(*, contingent: Contingent, claim_filter: ClaimFilter | None = None):
+    """The contingent's claims as the staff table shows them (with the code): searched by name,
+    e-mail and organisation, filtered by status, sorted."""
+    from django.db.models import Q
+
+    claim_filter = claim_filter or ClaimFilter()
+    qs = Claim.objects.filter(contingent=contingent).select_related("ticket_code")
+    for word in claim_filter.query.split()[:10]:
+        qs = qs.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(organisation__icontains=word)
+        )
+    if claim_filter.status:
+        qs = qs.filter(status=claim_filter.status)
+    return qs.order_by(*CLAIM_SORTS[claim_filter.sort])
+
+
+@dataclass(frozen=True)
+class CodeCounts:
+    total: int
+    unused: int
+    handed_out: int
+    revoked: int
+
+
+@dataclass(frozen=True)
+class ContingentOverview:
+    """The staff's view of a contingent: claims per status, tickets taken of the capacity, codes."""
+
+    total: int
+    by_status: list[tuple[str, str, int]]  # (status, label, count) in the order of Claim.Status
+    availability: Availability
+    codes: CodeCounts
+
+    def count(self, status: str) -> int:
+        return next((n for value, _label, n in self.by_status if value == status), 0)
+
+
+def code_counts(*, contingent: Contingent) -> CodeCounts:
+    """Imported codes: unused, handed out (linked to a claim) and revoked — one query."""
+    from django.db.models import Q
+
+    row = TicketCode.objects.filter(contingent=contingent).aggregate(
+        total=Count("id"),
+        unused=Count("id", filter=Q(claim__isnull=True, revoked=False)),
+        handed_out=Count("id", filter=Q(claim__isnull=False)),
+        revoked=Count("id", filter=Q(revoked=True)),
+    )
+    return CodeCounts(**row)
+
+
+def contingent_overview(*, contingent: Contingent) -> ContingentOverview:
+    """Claims per status (one aggregate query) and the codes (another); tickets taken follow
+    the rule of services.contingent_availability."""
+    rows = Claim.objects.filter(contingent=contingent).order_by().values_list("status").annotate(n=Count("id"))
+    counts = dict(rows)
+    codes = code_counts(contingent=contingent)
+    taken = sum(counts.get(status, 0) for status in Claim.HOLDING)
+    return ContingentOverview(
+        total=sum(counts.values()),
+        by_status=[(value, label, counts.get(value, 0)) for value, label in Claim.Status.choices],
+        availability=_availability(contingent, taken=taken, codes=codes.total - codes.revoked),
+        codes=codes,
+    )
+
+
+def claim_get_for_staff(*, contingent: Contingent, pk: int) -> Claim | None:
+    """One claim of `contingent` with its code and consents; None for another contingent's claim."""
+    from django.db.models import Prefetch
+
+    from revier.contingents.models import ClaimConsent
+
+    return (
+        Claim.objects.filter(contingent=contingent, pk=pk)
+        .select_related("ticket_code")
+        .prefetch_related(Prefetch("consents", queryset=ClaimConsent.objects.order_by("kind")))
+        .first()
+    )
+
+
+def claim_history(*, claim: Claim):
+    """The audit entries of a claim, the newest first."""
+    from revier.core.selectors import audit_history
+
+    return audit_history(obj=claim)
+
+
+def claim_answer_list(*, claim: Claim, questions) -> list[tuple[object, str]]:
+    """(question, answer as text) for every question of the contingent, in its order."""
+    from revier.core.export import answer_text
+
+    return [(question, answer_text(claim.answers, question)) for question in questions]
+
+
+def claims_for_export(*, contingent: Contingent):
+    """All claims of a contingent with code and consents, in claim order (two queries)."""
+    return (
+        Claim.objects.filter(contingent=contingent)
+        .select_related("ticket_code")
+        .prefetch_related("consents")
+        .order_by("created_at", "id")
+    )
+
+
+def claims_for_partner(*, contingent: Contingent):
+    """The people the partner puts on its guest list: tickets handed out and offered, by name,
+    with their consents (to decide whether the e-mail address may be passed on)."""
+    return (
+        Claim.objects.filter(contingent=contingent, status__in=Claim.HOLDING)
+        .select_related("ticket_code")
+        .prefetch_related("consents")
+        .order_by("last_name", "first_name", "id")
+    )
+
