@@ -5,13 +5,15 @@
 #   bench_ensure_deps                      venv and npm packages (make install), wrk from apt
 #   bench_fresh_db PG_URL NAME             drops and creates a PostgreSQL database
 #   bench_start_gunicorn PORT WORKERS WORKER_CLASS THREADS LOGFILE
-#                                          starts gunicorn in the background (BENCH_GUNICORN_PID),
-#                                          stops it on exit and waits until /healthz answers
-#   bench_stop_gunicorn                    stops it (TERM, then KILL after 5 s)
+#                                          starts a gunicorn master in the background (its pid in
+#                                          BENCH_GUNICORN_PID; call it again for a second master on
+#                                          another port), stops it on exit, waits until /healthz answers
+#   bench_stop_gunicorn                    stops every master started (TERM, then KILL after 5 s)
 #   bench_machine_info                     cores, RAM, kernel, PostgreSQL and gunicorn versions
 
 BENCH_PY=${BENCH_PY:-$PWD/.venv/bin/python}
 BENCH_GUNICORN_PID=
+BENCH_GUNICORN_PIDS=()
 
 bench_log() { printf '\n== %s\n' "$*" >&2; }
 
@@ -34,12 +36,16 @@ PYEOF
 }
 
 bench_stop_gunicorn() {
-  if [[ -n "$BENCH_GUNICORN_PID" ]] && kill -0 "$BENCH_GUNICORN_PID" 2>/dev/null; then
-    kill -TERM "$BENCH_GUNICORN_PID"
-    for _ in $(seq 50); do kill -0 "$BENCH_GUNICORN_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$BENCH_GUNICORN_PID" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "${BENCH_GUNICORN_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then kill -TERM "$pid"; fi
+  done
+  for pid in "${BENCH_GUNICORN_PIDS[@]}"; do
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
   BENCH_GUNICORN_PID=
+  BENCH_GUNICORN_PIDS=()
 }
 
 bench_start_gunicorn() {
@@ -49,6 +55,7 @@ bench_start_gunicorn() {
     --bind "127.0.0.1:$port" --workers "$workers" --worker-class "$worker_class" --threads "$threads" \
     --log-level warning --error-logfile "$logfile" &
   BENCH_GUNICORN_PID=$!
+  BENCH_GUNICORN_PIDS+=("$BENCH_GUNICORN_PID")
   for _ in $(seq 100); do
     "$BENCH_PY" -c "import urllib.request,sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \
       "http://127.0.0.1:$port/healthz" 2>/dev/null && return 0

@@ -12,6 +12,9 @@ plain asyncio with keep-alive connections (reopened when the server closes one),
 little CPU next to the server.
 
 Prints one JSON object: count, seconds, registrations_per_min, p50/p90/p99/max in ms, statuses.
+
+bench/claim_rush.py (the contingents' benchmark) reuses the pieces: FormFields, form_template,
+run (several servers, any request per number) and summarize.
 """
 
 import argparse
@@ -29,34 +32,45 @@ WAITLIST_FIELD = "join_waitlist"
 
 
 class FormFields(HTMLParser):
-    """Collects the fields of the first POST form: [(name, kind, value)]."""
+    """Collects the fields of every POST form: `forms` is [(action, [(name, kind, value)])] in page
+    order, `fields` those of the first one. A required checkbox is reported as kind
+    "checkbox-required"."""
 
     def __init__(self):
         super().__init__()
-        self.in_form = False
-        self.done = False
-        self.fields: list[tuple[str, str, str]] = []
+        self.forms: list[tuple[str, list[tuple[str, str, str]]]] = []
+        self.current: list[tuple[str, str, str]] | None = None
         self.select = None
+
+    @property
+    def fields(self) -> list[tuple[str, str, str]]:
+        return self.forms[0][1] if self.forms else []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "form" and (a.get("method") or "").lower() == "post" and not self.done:
-            self.in_form = True
-        if not self.in_form:
+        if tag == "form" and (a.get("method") or "").lower() == "post" and self.current is None:
+            self.current = []
+            self.forms.append((a.get("action") or "", self.current))
+        if self.current is None:
             return
         if tag == "input" and a.get("name"):
-            self.fields.append((a["name"], (a.get("type") or "text").lower(), a.get("value") or ""))
+            kind = (a.get("type") or "text").lower()
+            if kind == "checkbox" and "required" in a:
+                kind = "checkbox-required"
+            self.current.append((a["name"], kind, a.get("value") or ""))
         elif tag == "textarea" and a.get("name"):
-            self.fields.append((a["name"], "textarea", ""))
+            self.current.append((a["name"], "textarea", ""))
         elif tag == "select" and a.get("name"):
             self.select = a["name"]
         elif tag == "option" and self.select and a.get("value"):
-            self.fields.append((self.select, "option", a["value"]))
+            self.current.append((self.select, "option", a["value"]))
             self.select = None  # the first real option
+        elif tag == "button" and a.get("name"):
+            self.current.append((a["name"], "submit", a.get("value") or ""))
 
     def handle_endtag(self, tag):
-        if tag == "form" and self.in_form:
-            self.in_form, self.done = False, True
+        if tag == "form":
+            self.current = None
         if tag == "select":
             self.select = None
 
@@ -64,25 +78,40 @@ class FormFields(HTMLParser):
 TEXT_VALUES = {"first_name": "Bench", "last_name": "Ansturm", "organisation": "Bench GmbH", "function": "Test"}
 
 
-def form_template(page_html: str, category: str | None) -> list[tuple[str, str]]:
-    parser = FormFields()
-    parser.feed(page_html)
-    if not parser.fields:
-        raise SystemExit("no POST form on the registration page")
+# A yes/no question (e.g. an eligibility question) is answered with the first of these it offers.
+PREFERRED_ANSWERS = ("Ja", "ja", "yes", "True", "true")
+
+
+def form_template(page_html: str, category: str | None, *, fields=None, tick_all_checkboxes: bool = False,
+                  skip_prefixes: tuple[str, ...] = ("consent_",),
+                  required: tuple[str, ...] = ("email", "category", WAITLIST_FIELD)) -> list[tuple[str, str]]:
+    """The (name, value) pairs to send, with "__EMAIL__" where the unique address goes. By default
+    for the registration form (consents unticked, the waiting-list box ticked); with
+    tick_all_checkboxes every checkbox but the honeypot is ticked (e.g. privacy and partner consent
+    of a claim). `fields`: the fields of another form than the page's first POST form."""
+    if fields is None:
+        parser = FormFields()
+        parser.feed(page_html)
+        fields = parser.fields
+    if not fields:
+        raise SystemExit("no POST form on the page")
     data: list[tuple[str, str]] = []
     chosen_radio: set[str] = set()
-    for name, kind, value in parser.fields:
-        if name in HONEYPOTS or name.startswith("consent_"):
+    preferred = {name: value for name, kind, value in reversed(fields) if kind == "radio" and value in PREFERRED_ANSWERS}
+    for name, kind, value in fields:
+        if name in HONEYPOTS or any(name.startswith(prefix) for prefix in skip_prefixes):
             continue
         if kind == "email":
             data.append((name, "__EMAIL__"))
-        elif kind == "checkbox":
-            if name == WAITLIST_FIELD:
+        elif kind in ("checkbox", "checkbox-required"):
+            if name == WAITLIST_FIELD or tick_all_checkboxes:
                 data.append((name, value or "on"))
         elif kind == "radio":
             if name in chosen_radio:
                 continue
             if name == "category" and category and value != category:
+                continue
+            if name in preferred and value != preferred[name]:
                 continue
             chosen_radio.add(name)
             data.append((name, value))
@@ -94,7 +123,7 @@ def form_template(page_html: str, category: str | None) -> list[tuple[str, str]]
         else:
             data.append((name, TEXT_VALUES.get(name, "Bench")))
     names = {name for name, _ in data}
-    missing = {"email", "category", WAITLIST_FIELD} - names
+    missing = set(required) - names
     if missing:
         raise SystemExit(f"the form lacks {sorted(missing)}; fields seen: {sorted({f[0] for f in parser.fields})}")
     return data
@@ -130,16 +159,25 @@ async def read_response(reader) -> tuple[int, dict, bytes]:
     return status, headers, body
 
 
-async def run(host, port, path, template, count, concurrency, run_id):
+def form_body(template, n: int, run_id: str) -> bytes:
+    """The form of request n: a unique address rush-<run>-<n>@example.org and last name."""
+    email = f"rush-{run_id}-{n:05d}@example.org"
+    fields = [(k, email if v == "__EMAIL__" else (f"{v} {n}" if k == "last_name" else v)) for k, v in template]
+    return urllib.parse.urlencode(fields).encode()
+
+
+async def run(servers, make_request, count, concurrency):
+    """Sends requests 0 … count-1 with `concurrency` in flight, spread evenly over `servers`
+    [(host, port)] (worker i talks to server i mod len(servers)); make_request(n) -> (path, body)
+    of a form POST. Returns (seconds, [(n, began, ended, status, server index)])."""
     counter = iter(range(count))
     results = []
 
-    async def worker():
+    async def worker(index):
+        host, port = servers[index % len(servers)]
         reader = writer = None
         for n in counter:
-            email = f"rush-{run_id}-{n:05d}@example.org"
-            fields = [(k, email if v == "__EMAIL__" else (f"{v} {n}" if k == "last_name" else v)) for k, v in template]
-            body = urllib.parse.urlencode(fields).encode()
+            path, body = make_request(n)
             request = (
                 f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\n"
                 "Content-Type: application/x-www-form-urlencoded\r\n"
@@ -159,7 +197,7 @@ async def run(host, port, path, template, count, concurrency, run_id):
                     reader = writer = None
                     if attempt:
                         status, headers = -1, {}
-            results.append((n, began, time.perf_counter(), status))
+            results.append((n, began, time.perf_counter(), status, index % len(servers)))
             if headers.get("connection", "").lower() == "close" and writer is not None:
                 writer.close()
                 reader = writer = None
@@ -167,13 +205,33 @@ async def run(host, port, path, template, count, concurrency, run_id):
             writer.close()
 
     began = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    await asyncio.gather(*(worker(i) for i in range(concurrency)))
     return time.perf_counter() - began, results
 
 
 def percentile(values, p):
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def summarize(seconds, results, concurrency) -> dict:
+    """Rate, latency percentiles and statuses of a run (rate per minute under "per_min")."""
+    latencies = [(end - start) * 1000 for _, start, end, *_ in results]
+    statuses: dict[str, int] = {}
+    for _, _, _, status, *_ in results:
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
+    return {
+        "count": len(results),
+        "concurrency": concurrency,
+        "seconds": round(seconds, 3),
+        "per_min": round(len(results) / seconds * 60),
+        "p50_ms": round(percentile(latencies, 50), 1),
+        "p90_ms": round(percentile(latencies, 90), 1),
+        "p99_ms": round(percentile(latencies, 99), 1),
+        "max_ms": round(max(latencies), 1),
+        "mean_ms": round(statistics.fmean(latencies), 1),
+        "statuses": statuses,
+    }
 
 
 def main():
@@ -191,25 +249,18 @@ def main():
     template = form_template(page, args.category)
     print(f"# form fields sent: {[name for name, _ in template]}", file=sys.stderr)
     seconds, results = asyncio.run(
-        run(url.hostname, url.port, path, template, args.count, args.concurrency, args.run_id)
+        run([(url.hostname, url.port)], lambda n: (path, form_body(template, n, args.run_id)), args.count,
+            args.concurrency)
     )
-    latencies = [(end - start) * 1000 for _, start, end, _ in results]
-    statuses: dict[str, int] = {}
-    for *_, status in results:
-        statuses[str(status)] = statuses.get(str(status), 0) + 1
+    summary = summarize(seconds, results, args.concurrency)
     print(json.dumps({
         "slug": args.slug,
-        "count": len(results),
+        "count": summary["count"],
         "concurrency": args.concurrency,
-        "seconds": round(seconds, 3),
-        "registrations_per_min": round(len(results) / seconds * 60),
-        "p50_ms": round(percentile(latencies, 50), 1),
-        "p90_ms": round(percentile(latencies, 90), 1),
-        "p99_ms": round(percentile(latencies, 99), 1),
-        "max_ms": round(max(latencies), 1),
-        "mean_ms": round(statistics.fmean(latencies), 1),
-        "statuses": statuses,
-        "errors": sum(v for k, v in statuses.items() if k != "302"),
+        "seconds": summary["seconds"],
+        "registrations_per_min": summary["per_min"],
+        **{key: summary[key] for key in ("p50_ms", "p90_ms", "p99_ms", "max_ms", "mean_ms", "statuses")},
+        "errors": sum(v for k, v in summary["statuses"].items() if k != "302"),
     }))
 
 
