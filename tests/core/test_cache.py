@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from revier.core.cache import content_changed, page_timeout
+from revier.core.cache import content_changed, forget_local_copies, page_timeout
 from revier.news import services as news_services
 from revier.news.models import Article
 from revier.pages import services as pages_services
@@ -23,6 +23,9 @@ SECONDS = 300
 def _page_cache_on(settings):
     # tests/conftest.py switches the cache off for every other test.
     settings.PAGE_CACHE_SECONDS = SECONDS
+    forget_local_copies()
+    yield
+    forget_local_copies()
 
 
 def _get(client, url):
