@@ -13,7 +13,7 @@ run: install migrate static demo
 	@echo "Revier läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)"
 	@$(BIN)/python manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --insecure
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --nostatic
 
 APPS := $(patsubst revier/%/apps.py,%,$(wildcard revier/*/apps.py))
 
