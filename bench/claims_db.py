@@ -5,8 +5,8 @@
   verify   checks the database after the confirmations and exits non-zero if a check fails:
            COUNT claims, one per address, none missing, no duplicates; exactly CAPACITY codes
            assigned, each to one claim, and exactly those claims ALLOCATED; all the others
-           WAITLISTED with distinct times, in confirmation order, none confirmed before a ticket
-           holder; no code handed out that was not imported; two mails per address (confirm
+           WAITLISTED with distinct times, in confirmation order (the order of the audit entries
+           written under the contingent lock), the first to confirm holding the tickets; no code handed out that was not imported; two mails per address (confirm
            request, then ticket or waiting list)
 """
 
@@ -25,7 +25,7 @@ django.setup()
 from django.db.models import Count  # noqa: E402
 
 from revier.contingents.models import Claim, TicketCode  # noqa: E402
-from revier.core.models import OutboxMail  # noqa: E402
+from revier.core.models import AuditEntry, OutboxMail  # noqa: E402
 
 TOKEN = re.compile(r"/freikarten/antrag/([A-Za-z0-9_-]+)/")
 
@@ -83,12 +83,22 @@ def verify(args) -> int:
     waiting = list(claims.filter(status=Claim.Status.WAITLISTED).values_list("id", "waitlisted_at", "confirmed_at"))
     check(f"{args.count - args.capacity} WAITLISTED", len(waiting) == args.count - args.capacity, len(waiting))
     check("distinct waitlisted_at", len({w[1] for w in waiting}) == len(waiting), len({w[1] for w in waiting}))
+    # The confirmation order is the order in which confirmations took the contingent lock: that of
+    # the audit entries written under it (ids from one sequence).
+    contingent_claims = {str(pk) for pk in claims.values_list("id", flat=True)}
+    order = [
+        int(pk) for pk in AuditEntry.objects.filter(
+            object_type="contingents.claim", action__in=["claim_allocated", "claim_waitlisted"]
+        ).order_by("id").values_list("object_id", flat=True)
+        if pk in contingent_claims
+    ]
+    check("one confirmation each", len(order) == len(set(order)) == args.count, len(order))
+    check("the first to confirm got the tickets", set(order[: args.capacity]) == allocated)
     by_list = [w[0] for w in sorted(waiting, key=lambda w: (w[1], w[0]))]
-    by_confirmation = [w[0] for w in sorted(waiting, key=lambda w: (w[2], w[0]))]
-    check("waiting list in confirmation order", by_list == by_confirmation)
+    check("waiting list in confirmation order", by_list == order[args.capacity:])
     last_holder = max(claims.filter(id__in=allocated).values_list("confirmed_at", flat=True), default=None)
     first_waiting = min((w[2] for w in waiting), default=None)
-    check("every ticket holder confirmed before everyone waiting",
+    check("every ticket holder confirmed (by the clock) before everyone waiting",
           last_holder is None or first_waiting is None or last_holder <= first_waiting,
           f"last holder {last_holder}, first waiting {first_waiting}")
 
