@@ -1,31 +1,306 @@
-"""Staff area: claims, exports, code import, revoke/re-issue, the lottery draw."""
+"""Staff area: claims, exports, code import, revoke/re-issue, the lottery draw.
 
+Only for logged-in people who may manage contingents (permissions.can_manage_contingents); others
+are sent to the login (not logged in) or get a 404 (logged in without the permission), so that
+nobody learns which contingents or claims there are. These people have a session, so Django's usual
+CSRF protection applies."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from revier.contingents import errors, export, selectors, services
+from revier.contingents.models import Claim, ClaimConsent, Contingent
+from revier.contingents.permissions import can_manage_contingents
+from revier.contingents.staff_forms import CodeImportForm, DrawForm
+from revier.core.export import spreadsheet_response
+
+__all__ = [
+    "manage_list",
+    "manage_claims",
+    "manage_claim_detail",
+    "manage_export",
+    "partner_export",
+    "import_codes",
+    "draw",
+]
+
+PAGE_SIZE = 50
+FORMATS = ("csv", "xlsx")
+Status = Claim.Status
 
 
-def manage_list(request, *args, **kwargs):
-    raise Http404("not built yet")
+def _page_number(raw: str | None, num_pages: int) -> int:
+    try:
+        number = int(raw or 1)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), max(num_pages, 1))
 
 
-def manage_claims(request, *args, **kwargs):
-    raise Http404("not built yet")
+def _staff(view):
+    """Logged in (else to the login), allowed to manage contingents (else 404), never cached or indexed."""
+
+    def wrapped(request, *args, **kwargs):
+        if not can_manage_contingents(request.user):
+            raise Http404("not for you")
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return login_required(never_cache(wrapped))
 
 
-def manage_claim_detail(request, *args, **kwargs):
-    raise Http404("not built yet")
+def _contingent(slug: str) -> Contingent:
+    contingent = selectors.contingent_get_for_staff(slug=slug)
+    if contingent is None:
+        raise Http404("no such contingent")
+    return contingent
 
 
-def manage_export(request, *args, **kwargs):
-    raise Http404("not built yet")
+def _here(contingent: Contingent) -> str:
+    return reverse("contingents:manage", kwargs={"slug": contingent.slug})
 
 
-def partner_export(request, *args, **kwargs):
-    raise Http404("not built yet")
+# ---------------------------------------------------------------------------------------------
+# List and table
 
 
-def import_codes(request, *args, **kwargs):
-    raise Http404("not built yet")
+@_staff
+@require_safe
+def manage_list(request):
+    contingents = list(selectors.contingent_list_for_staff())
+    return render(request, "contingents/manage/contingent_list.html", {"contingents": contingents, "now": timezone.now()})
 
 
-def draw(request, *args, **kwargs):
-    raise Http404("not built yet")
+SORTS = [
+    ("claimed", gettext_lazy("Claimed (oldest first)")),
+    ("-claimed", gettext_lazy("Claimed (newest first)")),
+    ("name", gettext_lazy("Name (A–Z)")),
+    ("-name", gettext_lazy("Name (Z–A)")),
+    ("status", gettext_lazy("Status")),
+    ("draw", gettext_lazy("Position in the draw")),
+]
+
+
+@_staff
+@require_safe
+def manage_claims(request, slug):
+    contingent = _contingent(slug)
+    claim_filter = selectors.claim_filter_from_params(params=request.GET)
+    paginator = Paginator(selectors.claim_list_for_contingent(contingent=contingent, claim_filter=claim_filter), PAGE_SIZE)
+    page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    return render(
+        request,
+        "contingents/manage/claims.html",
+        {
+            "contingent": contingent,
+            "page_obj": page_obj,
+            "claims": page_obj.object_list,
+            "overview": selectors.contingent_overview(contingent=contingent),
+            "claim_filter": claim_filter,
+            "statuses": Status.choices,
+            "sorts": SORTS,
+            "is_lottery": contingent.mode == Contingent.Mode.LOTTERY,
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Detail and actions
+
+
+ACTIONS = {
+    "revoke": (services.claim_revoke, gettext_lazy("The ticket has been revoked; its code is never handed out again. The person has been informed, and the next person in line has moved up.")),
+    "reissue": (services.claim_reissue_code, gettext_lazy("A new code has been assigned and sent to the person; the old code is revoked.")),
+}
+
+HISTORY_LABELS = {
+    "claim_created": gettext_lazy("Requested (e-mail not yet confirmed)"),
+    "claim_applied": gettext_lazy("E-mail confirmed, application counts for the draw"),
+    "claim_waitlisted": gettext_lazy("E-mail confirmed, put on the waiting list"),
+    "claim_allocated": gettext_lazy("Ticket handed out"),
+    "claim_offered": gettext_lazy("Ticket offered, waiting for acceptance"),
+    "claim_accepted": gettext_lazy("Ticket accepted by the person"),
+    "claim_returned": gettext_lazy("Given back by the person"),
+    "claim_link_resent": gettext_lazy("Personal link sent again"),
+    "claim_offer_expired": gettext_lazy("Offer not accepted in time"),
+    "claim_revoked": gettext_lazy("Revoked by staff"),
+    "claim_code_reissued": gettext_lazy("New code issued by staff"),
+    "claim_imported": gettext_lazy("Imported"),
+}
+
+
+def _allowed_actions(contingent: Contingent, claim: Claim) -> set[str]:
+    allowed = set()
+    if claim.status in Claim.ACTIVE:
+        allowed.add("revoke")
+    if claim.status in Claim.HOLDING and contingent.uses_codes:
+        allowed.add("reissue")
+    return allowed
+
+
+@_staff
+@require_http_methods(["GET", "HEAD", "POST"])
+def manage_claim_detail(request, slug, pk):
+    contingent = _contingent(slug)
+    claim = selectors.claim_get_for_staff(contingent=contingent, pk=pk)
+    if claim is None:
+        raise Http404("no such claim")
+    here = reverse("contingents:manage-claim", kwargs={"slug": contingent.slug, "pk": claim.pk})
+    allowed = _allowed_actions(contingent, claim)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action not in ACTIONS or action not in allowed:
+            messages.error(request, str(errors.InvalidClaimState.message))
+            return redirect(here)
+        if request.POST.get("confirm") != "yes":
+            return redirect(f"{here}?bestaetigen={action}#bestaetigen")
+        service, success = ACTIONS[action]
+        try:
+            service(claim=claim, actor=request.user)
+        except errors.ClaimError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(request, str(success))
+        return redirect(here)
+    history = list(selectors.claim_history(claim=claim)[:200])
+    for entry in history:
+        entry.label = HISTORY_LABELS.get(entry.action, entry.action)
+    confirming = request.GET.get("bestaetigen", "")
+    return render(
+        request,
+        "contingents/manage/claim_detail.html",
+        {
+            "contingent": contingent,
+            "claim": claim,
+            "code": getattr(claim, "ticket_code", None),
+            "answers": selectors.claim_answer_list(claim=claim, questions=contingent.questions.all()),
+            "history": history,
+            "allowed": allowed,
+            "confirming": confirming if confirming in allowed else "",
+            "waitlist_position": services.waitlist_position(claim=claim),
+            "partner_consent": any(c.kind == ClaimConsent.Kind.PARTNER for c in claim.consents.all()),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Exports
+
+
+def _filename(prefix: str, contingent: Contingent) -> str:
+    return f"{prefix}-{slugify(contingent.slug)[:60]}-{timezone.localdate():%Y-%m-%d}"
+
+
+@_staff
+@require_safe
+def manage_export(request, slug, fmt):
+    contingent = _contingent(slug)
+    if fmt not in FORMATS:
+        raise Http404("unknown format")
+    rows = export.claims_table(
+        contingent, selectors.claims_for_export(contingent=contingent), list(contingent.questions.all())
+    )
+    return spreadsheet_response(rows, fmt=fmt, filename=_filename("antraege", contingent), title=_("Claims"))
+
+
+@_staff
+@require_safe
+def partner_export(request, slug, fmt):
+    contingent = _contingent(slug)
+    if fmt not in FORMATS:
+        raise Http404("unknown format")
+    rows = export.partner_table(contingent, selectors.claims_for_partner(contingent=contingent))
+    return spreadsheet_response(rows, fmt=fmt, filename=_filename("partnerliste", contingent), title=_("Guest list"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Codes
+
+
+@_staff
+@require_http_methods(["GET", "HEAD", "POST"])
+def import_codes(request, slug):
+    contingent = _contingent(slug)
+    report = None
+    if request.method == "POST" and contingent.uses_codes:
+        form = CodeImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            report = services.codes_import(contingent=contingent, text=form.cleaned_data["codes"], actor=request.user)
+            if report.ok and report.added:
+                messages.success(
+                    request,
+                    ngettext("%(count)d code has been imported.", "%(count)d codes have been imported.", report.added)
+                    % {"count": report.added},
+                )
+                return redirect("contingents:import-codes", slug=contingent.slug)
+            if report.ok:
+                form.add_error("text", _("The list contains no code. Please paste the codes or choose a CSV file."))
+                report = None
+    else:
+        form = CodeImportForm()
+    return render(
+        request,
+        "contingents/manage/import_codes.html",
+        {
+            "contingent": contingent,
+            "form": form,
+            "report": report,
+            "overview": selectors.contingent_overview(contingent=contingent),
+        },
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Lottery
+
+
+@_staff
+@require_http_methods(["GET", "HEAD", "POST"])
+def draw(request, slug):
+    contingent = _contingent(slug)
+    if contingent.mode != Contingent.Mode.LOTTERY:
+        raise Http404("no lottery")
+    here = reverse("contingents:draw", kwargs={"slug": contingent.slug})
+    form = DrawForm()
+    if request.method == "POST":
+        form = DrawForm(request.POST)
+        if getattr(contingent, "draw", None) is not None:
+            # A second draw (or the second click of a double submit): nothing changes.
+            messages.error(request, str(errors.AlreadyDrawn.message))
+            return redirect(here)
+        if form.is_valid():
+            try:
+                services.lottery_draw(contingent=contingent, actor=request.user)
+            except errors.ClaimError as error:
+                messages.error(request, str(error.message))
+            else:
+                messages.success(request, _("The draw is done. The winners have been offered their ticket by mail; everyone else has been told their place on the waiting list."))
+            return redirect(here)
+    now = timezone.now()
+    overview = selectors.contingent_overview(contingent=contingent)
+    return render(
+        request,
+        "contingents/manage/draw.html",
+        {
+            "contingent": contingent,
+            "form": form,
+            "protocol": getattr(contingent, "draw", None),
+            "too_early": now < contingent.closes_at,
+            "applications": overview.count(Status.APPLIED),
+            "overview": overview,
+            "unconfirmed": overview.count(Status.UNCONFIRMED),
+        },
+    )
