@@ -8,6 +8,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
+from revier.events import selectors as event_selectors
 from revier.news import selectors as news_selectors
 
 logger = logging.getLogger(__name__)
@@ -33,7 +34,12 @@ COMING_SOON = {
 @require_safe
 @cache_public_page
 def home(request):
-    return render(request, "core/home.html", {"articles": news_selectors.article_list_latest(limit=4)})
+    upcoming = event_selectors.event_list_upcoming(event_filter=event_selectors.EventFilter())[:3]
+    return render(
+        request,
+        "core/home.html",
+        {"articles": news_selectors.article_list_latest(limit=4), "events": list(upcoming)},
+    )
 
 
 @require_safe

@@ -25,6 +25,7 @@ from revier.core.services import audit_log
 DEMO_LOADERS = [
     "revier.events.demo.load",  # before news: the seed article links to the demo conference
     "revier.news.demo.load",
+    "revier.contingents.demo.load",  # the seed article's "Freikarten" link points at its contingent
 ]
 
 DEMO_USERNAME = "redaktion"
