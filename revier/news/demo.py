@@ -150,12 +150,12 @@ SEED_ARTICLES = [
                 "Partner für Entwicklungsprojekte zu finden und zu sehen, wie Hightech-Verfahren aus Jena "
                 "in anderen Branchen eingesetzt werden können.",
                 "Die kostenfreien Tickets werden in der Reihenfolge der Anfragen vergeben, solange der "
-                "Vorrat reicht. Wie Sie ein Ticket erhalten, erfahren Sie über den Link „Weitere "
-                "Informationen“.",
+                "Vorrat reicht. Wie Sie ein Ticket erhalten, erfahren Sie über den Link „Freikarten“.",
             ]
         ),
         topics=("veranstaltungen", "innovation"),
-        links=(("Weitere Informationen", "/veranstaltungen/"),),
+        # The contingent of the contingents demo (revier/contingents/demo.py, FAIR_SLUG).
+        links=(("Freikarten", "/veranstaltungen/freikarten/w3-fair-jena-2025/"),),
         is_generated=False,
     ),
     DemoArticle(

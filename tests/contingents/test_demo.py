@@ -3,10 +3,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.urls import resolve
 
 from revier.contingents import demo, services
 from revier.contingents.models import Claim, ClaimConsent, Contingent, EligibilityQuestion, TicketCode
 from revier.core.models import AuditEntry, OutboxMail
+from revier.news.models import ArticleLink
 from tests.contingents.test_services import last_token
 from tests.factories import claim_input
 
@@ -118,10 +120,14 @@ def test_demo_lottery_takes_applications_until_the_deadline_and_draws_after_it(l
     assert Claim.objects.filter(contingent=lottery, status=Status.OFFERED).count() == 7
 
 
-def test_demo_is_loaded_by_load_demo_after_events(login_file, capsys):
+def test_demo_is_loaded_by_load_demo_and_linked_from_the_seed_article(login_file, capsys):
     call_command("load_demo")
     output = capsys.readouterr().out
     assert "Freikarten: 3 Kontingente angelegt, 0 aktualisiert, 0 unverändert; 70 Codes und 60 Anträge hinzugefügt." in output
+    link = ArticleLink.objects.get(article__title__startswith="W3+ FAIR JENA 2025", label="Freikarten")
+    match = resolve(link.href)
+    assert match.view_name == "contingents:detail" and match.kwargs["slug"] == demo.FAIR_SLUG
+    assert "„Freikarten“" in link.article.body
     recipients = [address for to in OutboxMail.objects.values_list("to", flat=True) for address in to]
     assert not [address for address in recipients if ".w3-" in address or ".kw-" in address or ".lt-" in address]
 
@@ -166,3 +172,10 @@ def test_claim_import_keeps_capacity_and_refuses_a_second_claim_of_an_address(lo
     with pytest.raises(services.errors.InvalidClaimState):  # applications only in a lottery
         services.claim_import(contingent=fair, data=claim_input(98), status=Status.APPLIED, claimed_at=at)
     assert Claim.objects.filter(contingent=fair).count() == 50
+
+
+def test_demo_contingent_pages_answer(loaded, client):
+    for slug in (demo.FAIR_SLUG, demo.CIRCULAR_SLUG, demo.LOTTERY_SLUG):
+        response = client.get(Contingent.objects.get(slug=slug).get_absolute_url())
+        assert response.status_code == 200, slug
+        assert response.context["contingent"].slug == slug
