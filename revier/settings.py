@@ -212,3 +212,6 @@ NEWS_PAGE_SIZE = 10
 # What the background worker (`manage.py run_worker`, started by `make run`) does every round.
 WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.events.services.expire_due_task",
                 "revier.contingents.services.expire_due_task"]
+
+# Whole-page cache for anonymous readers (core.cache); 0 switches it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
