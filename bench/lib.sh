@@ -70,3 +70,15 @@ bench_machine_info() {
   echo "PostgreSQL: $("$BENCH_PY" -c "import psycopg,sys; print(psycopg.connect(sys.argv[1]).execute('show server_version').fetchone()[0])" "$DATABASE_URL")"
   echo "gunicorn: $("$PWD/.venv/bin/gunicorn" --version | tr -dc '0-9.')"
 }
+
+# CPU time (ms, user + system) used so far by gunicorn's workers: divided by the requests served in
+# between, it gives the server's cost per request, which a busy machine does not distort as much
+# as wall-clock throughput.
+bench_gunicorn_cpu_ms() {
+  local ticks=0 pid
+  for pid in $(pgrep -P "$BENCH_GUNICORN_PID"); do
+    [[ -r /proc/$pid/stat ]] || continue
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}

@@ -232,8 +232,16 @@ def registration_create(*, event: Event, data: RegistrationInput, now=None) -> R
     if existing is not None:
         return _resend_existing(existing)
 
-    _promote_waitlist(category=category, now=now)
-    availability = category_availability(category=category, now=now)
+    # People already waiting come first: move them up while seats are free. Counted once when the
+    # category is full (nobody can move up) and not at all without a limit (it is never full):
+    # this runs under the category lock, so every query here is paid by everyone in a rush.
+    if category.capacity is None:
+        _promote_waitlist(category=category, now=now)
+        availability = Availability(capacity=None, taken=0)
+    else:
+        availability = category_availability(category=category, now=now)
+        if availability.free and _promote_waitlist(category=category, now=now):
+            availability = category_availability(category=category, now=now)
     if availability.is_full:  # after moving people up, free seats mean nobody is waiting
         if not data.join_waitlist:
             raise errors.CapacityExhausted()
