@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The suite runs on both cores (pytest-xdist); each worker has its own test database and browser.
+PYTEST_ARGS ?= -n 2
 export DJANGO_SETTINGS_MODULE := revier.settings
 
 .PHONY: run test install gettext compiled-messages chromium migrate demo static messages lock clean
