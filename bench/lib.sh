@@ -82,3 +82,14 @@ bench_gunicorn_cpu_ms() {
   done
   echo $((ticks * 1000 / $(getconf CLK_TCK)))
 }
+
+# The same for the PostgreSQL backends connected to database $1 (the workers keep their
+# connections, CONN_MAX_AGE): the database's share of the cost per request.
+bench_postgres_cpu_ms() {
+  local ticks=0 pid
+  for pid in $("$BENCH_PY" -c "import psycopg,sys; print(' '.join(str(r[0]) for r in psycopg.connect(sys.argv[1]).execute('select pid from pg_stat_activity where datname = %s and pid <> pg_backend_pid()', (sys.argv[2],)).fetchall()))" "$DATABASE_URL" "$1"); do
+    [[ -r /proc/$pid/stat ]] || continue
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}

@@ -48,7 +48,7 @@ export SECRET_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export ALLOWED_HOSTS=127.0.0.1
 export LOG_LEVEL=WARNING
 export STATIC_ROOT=$ROOT/var/bench-static-events
-export CONN_MAX_AGE=${CONN_MAX_AGE:-60}
+export CONN_MAX_AGE=${CONN_MAX_AGE:-600}  # the workers keep one connection for the whole run
 export REDIS_URL=${REDIS_URL-}
 export RATELIMIT_ENABLED=false
 export SITE_URL=$BASE
@@ -73,14 +73,22 @@ done
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_log "Rush: $COUNT registrations, $CAPACITY seats with waiting list, $CONCURRENCY in flight"
+CPU0=$(bench_gunicorn_cpu_ms)
+PG0=$(bench_postgres_cpu_ms "$BENCH_DB")
 "$PY" bench/rush_client.py --base "$BASE" --slug "$RUSH_SLUG" --count "$COUNT" --concurrency "$CONCURRENCY" \
   --run-id w | tee "$OUT/rush-capacity.json"
+echo $(( $(bench_gunicorn_cpu_ms) - CPU0 )) >"$OUT/cpu-capacity.txt"
+echo $(( $(bench_postgres_cpu_ms "$BENCH_DB") - PG0 )) >"$OUT/pgcpu-capacity.txt"
 "$PY" bench/verify_rush.py --slug "$RUSH_SLUG" --count "$COUNT" --capacity "$CAPACITY" --run-id w \
   | tee "$OUT/verify-capacity.txt" || VERIFY_FAILED=1
 
 bench_log "Rush: $COUNT registrations, no limit, $CONCURRENCY in flight"
+CPU0=$(bench_gunicorn_cpu_ms)
+PG0=$(bench_postgres_cpu_ms "$BENCH_DB")
 "$PY" bench/rush_client.py --base "$BASE" --slug "$UNLIMITED_SLUG" --count "$COUNT" --concurrency "$CONCURRENCY" \
   --run-id u | tee "$OUT/rush-unlimited.json"
+echo $(( $(bench_gunicorn_cpu_ms) - CPU0 )) >"$OUT/cpu-unlimited.txt"
+echo $(( $(bench_postgres_cpu_ms "$BENCH_DB") - PG0 )) >"$OUT/pgcpu-unlimited.txt"
 "$PY" bench/verify_rush.py --slug "$UNLIMITED_SLUG" --count "$COUNT" --run-id u \
   | tee "$OUT/verify-unlimited.txt" || VERIFY_FAILED=1
 
@@ -91,8 +99,9 @@ URLS=(/healthz "/veranstaltungen/$PAGE_SLUG/" /veranstaltungen/)
 for url in "${URLS[@]}"; do "${WRK[@]}" --duration "${WARMUP}s" "$BASE$url" >/dev/null; done
 : >"$OUT/pages.txt"
 for i in "${!URLS[@]}"; do
+  CPU0=$(bench_gunicorn_cpu_ms)
   "${WRK[@]}" --duration "${DURATION}s" "$BASE${URLS[$i]}" >"$OUT/wrk-${NAMES[$i]}.txt"
-  echo "${NAMES[$i]} ${URLS[$i]} $(grep '^RESULT' "$OUT/wrk-${NAMES[$i]}.txt" | cut -d' ' -f2-)" | tee -a "$OUT/pages.txt" >&2
+  echo "${NAMES[$i]} ${URLS[$i]} $(grep '^RESULT' "$OUT/wrk-${NAMES[$i]}.txt" | cut -d' ' -f2-) cpu_ms=$(( $(bench_gunicorn_cpu_ms) - CPU0 ))" | tee -a "$OUT/pages.txt" >&2
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_stop_gunicorn
@@ -101,17 +110,19 @@ SERVER_ERRORS=$(grep -c -E 'Traceback|Internal Server Error' "$OUT/gunicorn.log"
 "$PY" - "$OUT" "$SERVER_ERRORS" >"$OUT/table.md" <<'PYEOF'
 import json, sys
 out, server_errors = sys.argv[1], int(sys.argv[2])
-print("| rush | registrations | in flight | registrations/min | p50 ms | p99 ms | max ms | responses | budget (≥ 6,000/min, p99 < 500 ms, no error) |")
-print("|---|---:|---:|---:|---:|---:|---:|---|---|")
+print("| rush | registrations | in flight | registrations/min | p50 ms | p99 ms | max ms | responses | server CPU ms / registration (gunicorn + PostgreSQL) | budget (≥ 6,000/min, p99 < 500 ms, no error) |")
+print("|---|---:|---:|---:|---:|---:|---:|---|---:|---|")
 for name, label in (("capacity", "50 seats + waiting list"), ("unlimited", "no limit")):
     r = json.load(open(f"{out}/rush-{name}.json"))
+    cpu = int(open(f"{out}/cpu-{name}.txt").read()) / r["count"]
+    pgcpu = int(open(f"{out}/pgcpu-{name}.txt").read()) / r["count"]
     met = r["registrations_per_min"] >= 6000 and r["p99_ms"] < 500 and r["errors"] == 0
     statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r["statuses"].items()))
     print(f"| {label} | {r['count']} | {r['concurrency']} | {r['registrations_per_min']:,} | {r['p50_ms']} | {r['p99_ms']} "
-          f"| {r['max_ms']} | {statuses} | {'met' if met else 'MISSED'} |")
+          f"| {r['max_ms']} | {statuses} | {cpu:.1f} + {pgcpu:.1f} | {'met' if met else 'MISSED'} |")
 print()
-print("| page | URL | requests/s | p50 ms | p99 ms | non-2xx | socket errors | % of ceiling | budget |")
-print("|---|---|---:|---:|---:|---:|---:|---:|---|")
+print("| page | URL | requests/s | p50 ms | p99 ms | non-2xx | socket errors | server CPU ms / request | % of ceiling | budget |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
 rows = []
 for line in open(f"{out}/pages.txt"):
     name, url, *fields = line.split()
@@ -120,8 +131,9 @@ ceiling = rows[0][2]["rps"]
 for name, url, r in rows:
     share = 100 * r["rps"] / ceiling
     budget = f"≥ 40 %: {'met' if share >= 40 else 'MISSED'}" if name == "event-page" else "–"
+    cpu = r["cpu_ms"] / max(r["requests"], 1)
     print(f"| {name} | `{url}` | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['non2xx']:.0f} "
-          f"| {r['socket_errors']:.0f} | {share:.0f} % | {budget} |")
+          f"| {r['socket_errors']:.0f} | {cpu:.2f} | {share:.0f} % | {budget} |")
 print()
 print(f"Server errors in the gunicorn log: {server_errors}")
 PYEOF
