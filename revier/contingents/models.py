@@ -236,6 +236,9 @@ class DrawProtocol(models.Model):
     application_count = models.PositiveIntegerField(_("valid applications"))
     applications_hash = models.CharField(_("hash of the ordered applications"), max_length=64)
     seed = models.CharField(_("random seed"), max_length=64)
+    # The pseudonyms of the valid applications in application order, as hashed: the protocol can be
+    # checked from its own contents, whatever happens to the claims later.
+    applications = models.JSONField(_("applications in application order"), default=list)
     order = models.JSONField(_("drawn order of pseudonyms"), default=list)
     winners = models.PositiveIntegerField(_("tickets drawn"))
     drawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -129,13 +129,9 @@ def draw_protocol_get_public(*, slug: str) -> DrawProtocol | None:
 
 
 def draw_applications_in_order(*, protocol: DrawProtocol) -> list[str]:
-    """The pseudonyms of the valid applications in application order, as hashed for the protocol:
-    every claim that took part in the draw, by claim id (the order services.lottery_draw read them in)."""
-    return list(
-        Claim.objects.filter(contingent_id=protocol.contingent_id, draw_position__isnull=False)
-        .order_by("id")
-        .values_list("pseudonym", flat=True)
-    )
+    """The pseudonyms of the valid applications in application order, as hashed for the protocol
+    (stored with the protocol by services.lottery_draw)."""
+    return list(protocol.applications)
 
 
 def contingents_for_event(*, event) -> list[Contingent]:

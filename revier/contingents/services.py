@@ -465,6 +465,7 @@ def lottery_draw(*, contingent: Contingent, actor, now=None, seed: str | None = 
         drawn_at=now,
         application_count=len(applications),
         applications_hash=applications_hash(pseudonyms),
+        applications=pseudonyms,
         seed=seed,
         order=order,
         winners=min(free, len(order)),
