@@ -133,11 +133,13 @@ def _storable(request, response) -> bool:
     )
 
 
-def cache_public_page(view=None, *, unless_param: str | None = None):
+def cache_public_page(view=None, *, unless_param: str | None = None, max_seconds: int | None = None):
     """Caches the page a view renders for anonymous readers (see the module docstring).
 
     `unless_param`: requests with a non-blank value for this query parameter are never cached
-    (the search: arbitrary input would fill the cache and push out the pages everyone reads)."""
+    (the search: arbitrary input would fill the cache and push out the pages everyone reads).
+    `max_seconds`: a shorter lifetime for pages that show live figures such as free seats, which
+    change without a content edit (a registration does not start a new content generation)."""
 
     def decorator(view):
         @wraps(view)
@@ -174,7 +176,7 @@ def cache_public_page(view=None, *, unless_param: str | None = None):
                     # Checked after rendering: a template may ask for a CSRF token while it renders.
                     if _storable(request, response):
                         headers = [(k, v) for k, v in response.items() if k.lower() not in _SKIPPED_HEADERS]
-                        timeout = page_timeout()
+                        timeout = page_timeout() if max_seconds is None else min(page_timeout(), max_seconds)
                         entry = (generation, time.time() + timeout, response.status_code, headers, response.content)
                         cache.set(key, entry, timeout)
                         if remote:

@@ -207,3 +207,26 @@ def test_cache_public_page_off_when_seconds_is_zero(client, article, settings):
     client.get("/aktuelles/")
     _, queries = _get(client, "/aktuelles/")
     assert queries > 0
+
+
+@pytest.mark.django_db
+def test_live_pages_are_cached_for_a_short_time_only(settings, client):
+    from tests.factories import TicketCategoryFactory, registration_input
+    from revier.events import services as event_services
+
+    settings.PAGE_CACHE_SECONDS = 300
+    category = TicketCategoryFactory(capacity=3)
+    url = category.event.get_absolute_url()
+    assert "noch 3 von 3" in client.get(url).content.decode()
+    event_services.registration_create(event=category.event, data=registration_input(category))
+    # still the cached page: a registration is not a content edit …
+    assert "noch 3 von 3" in client.get(url).content.decode()
+    # … but the entry lives only LIVE_PAGE_SECONDS
+    from revier.core.cache import _key
+    from django.core.cache import cache
+    from django.test import RequestFactory
+
+    entry = cache.get(_key(RequestFactory().get(url)))
+    import time
+
+    assert entry is not None and entry[1] - time.time() <= 10

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from revier.core.cache import cache_public_page
 from revier.events import calendar, selectors
 from revier.events.models import Region
 from revier.events.permissions import can_manage_event
@@ -59,7 +60,13 @@ def _render_list(request, *, past: bool):
     )
 
 
+# Free seats and "ausgebucht" on these pages may be up to this old (anonymous readers only); the
+# registration itself always counts under the lock.
+LIVE_PAGE_SECONDS = 10
+
+
 @require_safe
+@cache_public_page(max_seconds=LIVE_PAGE_SECONDS)
 def event_list(request):
     return _render_list(request, past=False)
 
@@ -70,6 +77,7 @@ def event_list_past(request):
 
 
 @require_safe
+@cache_public_page(max_seconds=LIVE_PAGE_SECONDS)
 def event_detail(request, slug):
     event = selectors.event_get_public(slug=slug)
     preview = False
