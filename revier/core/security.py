@@ -40,3 +40,12 @@ def public_form(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def personal_link_response(response):
+    """Headers of every page reached with a personal link (registrations, ticket claims): the token
+    in the address never leaves in a Referer, the page is not stored or indexed."""
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

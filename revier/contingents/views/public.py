@@ -18,7 +18,7 @@ from revier.contingents import errors, selectors, services
 from revier.contingents.forms import ClaimForm, ResendLinkForm, ReturnForm
 from revier.contingents.models import Claim, Contingent
 from revier.core import ratelimit
-from revier.core.security import public_form
+from revier.core.security import public_form, personal_link_response
 
 Status = Claim.Status
 
@@ -40,14 +40,6 @@ DONE_MESSAGES = {
     "angenommen": _("You have accepted the ticket. Have a good time at the event!"),
     "zurueckgegeben": _("Done. Your ticket or request has been given back; someone else can now use it."),
 }
-
-
-def _private(response):
-    """Headers of every page reached with a personal link."""
-    response["Referrer-Policy"] = "no-referrer"
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def _within_limit(request, scope: str) -> bool:
@@ -132,7 +124,7 @@ def _invalid_link(request):
     response = render(
         request, "contingents/invalid_link.html", {"resend_url": reverse("contingents:resend-link")}, status=404
     )
-    return _private(response)
+    return personal_link_response(response)
 
 
 def _return_label(claim: Claim):
@@ -196,7 +188,7 @@ def claim_page(request, token):
         "done_message": DONE_MESSAGES.get(request.GET.get("erledigt", "")) if request.method != "POST" else None,
         "consents": list(claim.consents.all()),
     }
-    return _private(render(request, "contingents/claim_page.html", context, status=status))
+    return personal_link_response(render(request, "contingents/claim_page.html", context, status=status))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.core import ratelimit
-from revier.core.security import public_form
+from revier.core.security import public_form, personal_link_response
 from revier.events import errors, selectors, services
 from revier.events.calendar import event_ics
 from revier.events.forms import CancelForm, RegistrationChangeForm, RegistrationForm, ResendLinkForm
@@ -49,14 +49,6 @@ CLOSED_MESSAGES = {
     "closed": _("Registration for this event is closed."),
     "none": _("There is no online registration for this event."),
 }
-
-
-def _private(response):
-    """Headers of every page reached with a personal link."""
-    response["Referrer-Policy"] = "no-referrer"
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def _within_limit(request, scope: str) -> bool:
@@ -127,7 +119,7 @@ def _invalid_link(request):
     response = render(
         request, "events/registration/invalid_link.html", {"resend_url": reverse("events:resend-link")}, status=404
     )
-    return _private(response)
+    return personal_link_response(response)
 
 
 def _self_service_context(registration: Registration, *, questions, change_form=None, cancel_form=None,
@@ -207,7 +199,7 @@ def registration_page(request, token):
         registration, questions=questions, change_form=change_form, cancel_form=cancel_form, error=error,
         done=request.GET.get("erledigt") if request.method != "POST" else None,
     )
-    return _private(render(request, "events/registration/self_service.html", context, status=status))
+    return personal_link_response(render(request, "events/registration/self_service.html", context, status=status))
 
 
 @require_safe
@@ -220,7 +212,7 @@ def ticket_page(request, token):
         "event": registration.event,
         "is_valid_ticket": registration.status == Status.CONFIRMED,
     }
-    return _private(render(request, "events/registration/ticket.html", context))
+    return personal_link_response(render(request, "events/registration/ticket.html", context))
 
 
 @require_safe
@@ -233,7 +225,7 @@ def ticket_qr(request, token):
         buffer, kind="svg", scale=8, border=4, xmldecl=False, svgclass=None, lineclass=None,
         title=f"QR-Code {registration.ticket_code}",
     )
-    return _private(HttpResponse(buffer.getvalue(), content_type="image/svg+xml"))
+    return personal_link_response(HttpResponse(buffer.getvalue(), content_type="image/svg+xml"))
 
 
 @require_safe
@@ -243,7 +235,7 @@ def registration_ics(request, token):
         return _invalid_link(request)
     response = HttpResponse(event_ics(registration.event), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{registration.event.slug}.ics"'
-    return _private(response)
+    return personal_link_response(response)
 
 
 # ---------------------------------------------------------------------------------------------
