@@ -16,6 +16,8 @@
 #   Afterwards bench/claims_db.py verify checks the database (exactly CAPACITY codes assigned, each
 #   to one claim, CAPACITY claims ALLOCATED, the rest WAITLISTED in confirmation order, no
 #   duplicates, two mails per address).
+#   3. the machine's ceiling for comparison: /healthz (a Django view without database) on both
+#      servers at once, one wrk per server (bench/report.lua), the same number of connections.
 # The client is bench/rush_client.py's (exact request count and the status of every request,
 # which wrk cannot give). The rate limit is switched off for these servers only
 # (RATELIMIT_ENABLED=false): all requests come from 127.0.0.1. Mails are only written to the
@@ -24,7 +26,7 @@
 # Settings from the environment:
 #   PG_URL (postgres://postgres@127.0.0.1:5432)  BENCH_DB (revier_bench_claims)  PORT_A (8201)
 #   PORT_B (8202)  WORKERS (2 per master)  WORKER_CLASS (sync)  THREADS (1)  COUNT (2000)
-#   CAPACITY (50)  CONCURRENCY (32 in total)  REDIS_URL (empty: local memory)
+#   CAPACITY (50)  CONCURRENCY (32 in total)  CEILING_SECONDS (10)  REDIS_URL (empty: local memory)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -41,6 +43,7 @@ COUNT=${COUNT:-2000}
 CAPACITY=${CAPACITY:-50}
 CONCURRENCY=${CONCURRENCY:-32}
 RUN_ID=${RUN_ID:-c}
+CEILING_SECONDS=${CEILING_SECONDS:-10}
 PY=$ROOT/.venv/bin/python
 OUT=$ROOT/bench/results/claims-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
@@ -89,6 +92,17 @@ wc -l <"$OUT/tokens.txt" >&2
 bench_log "Confirmations: $COUNT confirmation POSTs, $CONCURRENCY in flight over both servers"
 "$PY" bench/claim_rush.py confirm --base "$BASE_A" --base "$BASE_B" --tokens "$OUT/tokens.txt" \
   --concurrency "$CONCURRENCY" | tee "$OUT/confirms.json"
+
+bench_log "Ceiling: /healthz (no database) on both servers at once, two wrk with $((CONCURRENCY / 2)) connections each, ${CEILING_SECONDS}s"
+WRK_PIDS=()
+for base in "$BASE_A" "$BASE_B"; do
+  wrk --threads 1 --connections "$((CONCURRENCY / 2))" --duration "${CEILING_SECONDS}s" --timeout 30s \
+    --script bench/report.lua "$base/healthz" >"$OUT/wrk-ceiling-${base##*:}.txt" &
+  WRK_PIDS+=($!)
+done
+wait "${WRK_PIDS[@]}"  # not the gunicorn masters, which run in the background too
+cat "$OUT"/wrk-ceiling-*.txt | grep '^RESULT' >"$OUT/ceiling.txt"
+cat "$OUT/ceiling.txt" >&2
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_stop_gunicorn
 rm -f "$OUT/tokens.txt"  # personal links, not needed any more
@@ -110,6 +124,10 @@ for name, label in (("claims", "claims (form POST)"), ("confirms", "confirmation
     servers = " / ".join(str(v) for v in r["per_server"].values())
     print(f"| {label} | {r['count']} | {r['concurrency']} | {r['per_min']:,} | {r['p50_ms']} | {r['p99_ms']} "
           f"| {r['max_ms']} | {statuses} | {r['errors']} | {r['server_errors']} | {servers} | {'met' if met else 'MISSED'} |")
+rps = 0.0
+for line in open(f"{out}/ceiling.txt"):
+    rps += float(dict(f.split("=") for f in line.split()[1:])["rps"])
+print(f"| ceiling: `/healthz` on both servers (wrk) | – | – | {rps * 60:,.0f} | | | | | | | | – |")
 print()
 print(f"Server errors in the gunicorn logs: {server_errors}")
 PYEOF
