@@ -236,7 +236,8 @@ def registration_create(*, event: Event, data: RegistrationInput, now=None) -> R
     # category is full (nobody can move up) and not at all without a limit (it is never full):
     # this runs under the category lock, so every query here is paid by everyone in a rush.
     if category.capacity is None:
-        _promote_waitlist(category=category, now=now)
+        # Nobody waits for an unlimited category: setting a capacity to unlimited moves everyone
+        # up in the same transaction (category_set_capacity).
         availability = Availability(capacity=None, taken=0)
     else:
         availability = category_availability(category=category, now=now)

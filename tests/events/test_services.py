@@ -238,3 +238,12 @@ def test_resend_links_only_for_active_upcoming(category):
 def test_mail_text_is_not_html_escaped(category):
     register(category, 0, first_name="Anna & Co")
     assert "Anna & Co" in OutboxMail.objects.get().body_text
+
+
+def test_capacity_set_to_unlimited_moves_everyone_waiting_up():
+    category = TicketCategoryFactory(capacity=1)
+    register(category, 0)
+    waiting = [register(category, n, join_waitlist=True).registration for n in (1, 2)]
+    services.category_set_capacity(category=category, capacity=None, actor=StaffFactory())
+    assert {r.status for r in Registration.objects.filter(pk__in=[w.pk for w in waiting])} == {Status.OFFERED}
+    assert register(category, 3).kind == "created"
