@@ -4,7 +4,6 @@ to the services; every message is German, next to its field (CONVENTIONS: errors
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from revier.core.capacity import Availability
 from revier.events.consents import CONSENTS
 from revier.events.models import Question, Registration, Sector
 from revier.events.services import RegistrationInput
@@ -133,12 +132,14 @@ class PersonFieldsMixin:
 
 
 class RegistrationForm(PersonFieldsMixin, forms.Form):
-    """The public registration form. `offers` are the event's categories with their availability
-    (selectors.CategoryOffer); a full category can be chosen only together with the waiting list."""
+    """The public registration form for the event's `categories`. A full category can be chosen
+    only together with the waiting list: `availabilities` returns {category id: Availability} and
+    is called only when that needs checking (a category with a limit, the box not ticked)."""
 
-    def __init__(self, *args, offers, questions, **kwargs):
+    def __init__(self, *args, categories, availabilities, questions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.offers = list(offers)
+        self.categories = list(categories)
+        self._availabilities = availabilities
         self.fields["email"] = forms.EmailField(
             label=_("E-mail address"),
             max_length=254,
@@ -154,7 +155,7 @@ class RegistrationForm(PersonFieldsMixin, forms.Form):
         self.fields["category"] = forms.TypedChoiceField(
             label=_("Ticket category"),
             coerce=int,
-            choices=[(str(offer.category.pk), offer.category.name) for offer in self.offers],
+            choices=[(str(category.pk), category.name) for category in self.categories],
             widget=forms.RadioSelect,
             error_messages={
                 "required": _("Please choose a ticket category."),
@@ -169,17 +170,13 @@ class RegistrationForm(PersonFieldsMixin, forms.Form):
         for kind, (_version, text) in CONSENTS.items():
             self.fields[f"consent_{kind}"] = forms.BooleanField(label=text, required=False, initial=False)
         self.fields["website"] = forms.CharField(label=_("Website (please leave empty)"), required=False)
-        if len(self.offers) == 1 and not self.is_bound:
-            self.initial.setdefault("category", str(self.offers[0].category.pk))
+        if len(self.categories) == 1 and not self.is_bound:
+            self.initial.setdefault("category", str(self.categories[0].pk))
         order = ["first_name", "last_name", "email", "organisation", "function", "sector", "category", "join_waitlist"]
         order += [question_field_name(q) for q in self.questions]
         order += [f"consent_{kind}" for kind in CONSENTS] + ["website"]
         self.order_fields(order)
         self._tidy_widgets()
-
-    @property
-    def availability_by_category(self) -> dict[int, Availability]:
-        return {offer.category.pk: offer.availability for offer in self.offers}
 
     @property
     def consent_fields(self):
@@ -191,9 +188,11 @@ class RegistrationForm(PersonFieldsMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        category_id = cleaned.get("category")
-        availability = self.availability_by_category.get(category_id)
-        if availability is not None and availability.is_full and not cleaned.get("join_waitlist"):
+        category = next((c for c in self.categories if c.pk == cleaned.get("category")), None)
+        if category is None or category.capacity is None or cleaned.get("join_waitlist"):
+            return cleaned  # nothing to count: no choice yet, no limit, or the waiting list is fine
+        availability = self._availabilities().get(category.pk)
+        if availability is not None and availability.is_full:
             self.add_error(
                 "join_waitlist",
                 forms.ValidationError(

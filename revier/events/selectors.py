@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -447,12 +448,25 @@ def registrations_for_message(*, event: Event, statuses: list[str], category_ids
 
 @dataclass(frozen=True)
 class RegistrationFormData:
-    """What the registration form of an event needs: the event, its categories with availability
-    and its own questions, in three queries whatever the number of registrations."""
+    """What the registration form of an event needs: the event, its categories and its own
+    questions (three queries whatever the number of registrations), and the categories'
+    availability, counted in one more query only when asked for: a page that shows the form needs
+    it, a valid POST does not (the service counts again under the category lock)."""
 
     event: Event
-    offers: list[CategoryOffer]
     questions: list
+    now: datetime.datetime | None = None
+
+    @property
+    def categories(self) -> list[TicketCategory]:
+        return list(self.event.categories.all())
+
+    @cached_property
+    def offers(self) -> list[CategoryOffer]:
+        return event_offers(event=self.event, now=self.now)
+
+    def availabilities(self) -> dict[int, Availability]:
+        return {offer.category.pk: offer.availability for offer in self.offers}
 
 
 def registration_form_get(*, slug: str, now=None) -> RegistrationFormData | None:
@@ -469,7 +483,7 @@ def registration_form_get(*, slug: str, now=None) -> RegistrationFormData | None
     )
     if event is None:
         return None
-    return RegistrationFormData(event=event, offers=event_offers(event=event, now=now), questions=list(event.questions.all()))
+    return RegistrationFormData(event=event, questions=list(event.questions.all()), now=now)
 
 
 def registration_questions(*, event: Event) -> list:

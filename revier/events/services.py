@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils import translation
@@ -204,13 +204,37 @@ def _resend_existing(existing: Registration) -> RegistrationOutcome:
     return RegistrationOutcome(registration=existing, kind="existing")
 
 
-@transaction.atomic
+def _seats_and_line(*, category: TicketCategory, now) -> tuple[Availability, int, int]:
+    """Seats taken in the category, people waiting there, and those of them whose place in line is
+    at `now` or earlier, in one query. A newcomer who joins the waiting list at `now` stands right
+    behind the latter (the order of waitlist_position)."""
+    counts = Registration.objects.filter(
+        category=category, status__in=[*Registration.SEATED, *Registration.HELD, Status.WAITLISTED]
+    ).aggregate(
+        taken=Count("id", filter=_held(now)),
+        waiting=Count("id", filter=Q(status=Status.WAITLISTED)),
+        ahead=Count("id", filter=Q(status=Status.WAITLISTED, waitlisted_at__lte=now)),
+    )
+    return Availability(capacity=category.capacity, taken=counts["taken"]), counts["waiting"], counts["ahead"]
+
+
 def registration_create(*, event: Event, data: RegistrationInput, now=None) -> RegistrationOutcome:
     """Registers a person for a category of an event. Guarantees: the category is never overbooked
     (category row locked while counting and writing); one active registration per e-mail and event
     (checked here and by a partial unique constraint): a second attempt sends the existing link again
     and creates nothing; people already waiting come before newcomers; the mail goes out only if
     this transaction commits."""
+    try:
+        return _registration_create(event=event, data=data, now=now)
+    except IntegrityError:
+        # The same address was registered at the same moment in another category of the event
+        # (another lock): the unique constraint refused this insert once the other transaction had
+        # committed, so a second attempt finds that registration and sends its link again.
+        return _registration_create(event=event, data=data, now=now)
+
+
+@transaction.atomic
+def _registration_create(*, event: Event, data: RegistrationInput, now=None) -> RegistrationOutcome:
     category = _lock_category(data.category_id)
     # Read the clock under the lock: the waiting list is ordered by `waitlisted_at`, which must
     # follow the order in which registrations take the lock (and get their ids).
@@ -221,28 +245,30 @@ def registration_create(*, event: Event, data: RegistrationInput, now=None) -> R
     _check_open(event, now)
     email = normalize_email(data.email)
 
-    existing = (
-        Registration.objects.select_related("event", "category")
-        .filter(event=event, email_normalized=email, status__in=Registration.ACTIVE)
+    # Everything below runs under the category lock, so each query is paid by everyone in a rush:
+    # the check for an earlier registration reads only the id (the whole row only when found).
+    existing_id = (
+        Registration.objects.filter(event=event, email_normalized=email, status__in=Registration.ACTIVE)
+        .values_list("id", flat=True)
         .first()
     )
-    if existing is not None and existing.status in Registration.HELD and existing.hold_until and existing.hold_until <= now:
-        _expire(existing, now=now)
-        existing = None
-    if existing is not None:
-        return _resend_existing(existing)
+    if existing_id is not None:
+        existing = Registration.objects.select_related("event", "category").get(pk=existing_id)
+        if existing.status in Registration.HELD and existing.hold_until and existing.hold_until <= now:
+            _expire(existing, now=now)
+        else:
+            return _resend_existing(existing)
 
-    # People already waiting come first: move them up while seats are free. Counted once when the
-    # category is full (nobody can move up) and not at all without a limit (it is never full):
-    # this runs under the category lock, so every query here is paid by everyone in a rush.
+    # People already waiting come first: move them up while seats are free. One count when nobody
+    # can move up; none without a limit (it is never full, and nobody waits: setting a category to
+    # unlimited moves everyone up in the same transaction, category_set_capacity).
+    ahead = 0
     if category.capacity is None:
-        # Nobody waits for an unlimited category: setting a capacity to unlimited moves everyone
-        # up in the same transaction (category_set_capacity).
         availability = Availability(capacity=None, taken=0)
     else:
-        availability = category_availability(category=category, now=now)
-        if availability.free and _promote_waitlist(category=category, now=now):
-            availability = category_availability(category=category, now=now)
+        availability, waiting, ahead = _seats_and_line(category=category, now=now)
+        if availability.free and waiting and _promote_waitlist(category=category, now=now):
+            availability, waiting, ahead = _seats_and_line(category=category, now=now)
     if availability.is_full:  # after moving people up, free seats mean nobody is waiting
         if not data.join_waitlist:
             raise errors.CapacityExhausted()
@@ -251,7 +277,7 @@ def registration_create(*, event: Event, data: RegistrationInput, now=None) -> R
         status, hold_until, waitlisted_at = Status.UNCONFIRMED, now + datetime.timedelta(hours=event.hold_hours), None
 
     token, hashed = new_token()
-    registration = Registration(
+    registration = Registration.objects.create(
         event=event,
         category=category,
         status=status,
@@ -268,25 +294,13 @@ def registration_create(*, event: Event, data: RegistrationInput, now=None) -> R
         ticket_code=new_code(),
         token_hash=hashed,
     )
-    try:
-        with transaction.atomic():
-            registration.save()
-    except IntegrityError:
-        # The same address registered at the same moment in another category.
-        existing = Registration.objects.select_related("event", "category").filter(
-            event=event, email_normalized=email, status__in=Registration.ACTIVE
-        ).first()
-        if existing is None:
-            raise
-        return _resend_existing(existing)
     Consent.objects.bulk_create(
         Consent(registration=registration, kind=kind, text=consent_text(kind)[1], text_version=consent_text(kind)[0], given_at=now)
         for kind in sorted(data.consents)
     )
     audit_log(actor=None, action="registration_created", obj=registration, data={"status": status, "category": category.pk})
     if status == Status.WAITLISTED:
-        _mail(registration, "waitlisted", token=token,
-              extra={"position": waitlist_position(registration=registration)})
+        _mail(registration, "waitlisted", token=token, extra={"position": ahead + 1})
         return RegistrationOutcome(registration=registration, kind="waitlisted")
     _mail(registration, "confirm_request", token=token)
     return RegistrationOutcome(registration=registration, kind="created")

@@ -81,6 +81,23 @@ def test_concurrent_registrations_with_the_same_address_create_one():
     assert sorted(r.kind for r in results).count("created") == 1
 
 
+def test_concurrent_registrations_with_the_same_address_in_two_categories_create_one():
+    """Two categories have two locks: the partial unique constraint refuses the second insert, and
+    registration_create then finds the first registration and sends its link again."""
+    onsite = TicketCategoryFactory(capacity=50)
+    online = TicketCategoryFactory(event=onsite.event, capacity=None)
+    event = onsite.event
+    calls = [
+        (lambda c=c: services.registration_create(event=event, data=registration_input(c, 0, email="Dieselbe@Example.org")))
+        for _ in range(10) for c in (onsite, online)
+    ]
+    results, failures = _run_concurrently(calls)
+    assert failures == []
+    assert Registration.objects.filter(event=event).count() == 1
+    assert sorted(r.kind for r in results).count("created") == 1
+    assert len(results) == 20
+
+
 def test_concurrent_cancellations_and_registrations_keep_capacity():
     category = TicketCategoryFactory(capacity=10)
     event = category.event

@@ -497,6 +497,37 @@ def test_self_service_waitlist_query_count_does_not_grow(count_queries, event, c
     assert large == small
 
 
+def _post_queries(client, url, data):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.post(url, data)
+    return response, [q["sql"].upper() for q in context.captured_queries]
+
+
+def test_register_post_counts_seats_once_and_does_not_grow_with_the_waiting_list(client, event, category):
+    """In a rush every query of the POST is paid by everyone: the seats are counted once, under the
+    category lock (the form asks whether the category is full only for someone who has not ticked
+    the waiting-list box), and the number of queries does not depend on how many are waiting."""
+    registered(category, 1)
+    registered(category, 2)
+    response, few = _post_queries(client, register_url(event), form_data(category, 3, join_waitlist="on"))
+    assert response.status_code == 302
+    for n in range(4, 40):
+        services.registration_create(event=event, data=registration_input(category, n, join_waitlist=True))
+    response, many = _post_queries(client, register_url(event), form_data(category, 40, join_waitlist="on"))
+    assert response.status_code == 302
+    assert len(few) == len(many)
+    assert sum("COUNT(" in sql for sql in many) == 1
+    assert Registration.objects.get(email="alex40@example.org").status == Status.WAITLISTED
+
+    response, without_box = _post_queries(client, register_url(event), form_data(category, 41))
+    assert response.status_code == 200  # the form asks for the box
+    assert sum("COUNT(" in sql for sql in without_box) == 1
+    assert not Registration.objects.filter(email="alex41@example.org").exists()
+
+
 # ---------------------------------------------------------------------------------------------
 # Ticket, QR code, calendar
 

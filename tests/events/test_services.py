@@ -247,3 +247,30 @@ def test_capacity_set_to_unlimited_moves_everyone_waiting_up():
     services.category_set_capacity(category=category, capacity=None, actor=StaffFactory())
     assert {r.status for r in Registration.objects.filter(pk__in=[w.pk for w in waiting])} == {Status.OFFERED}
     assert register(category, 3).kind == "created"
+
+
+def mailed_position(email) -> int:
+    """The waiting-list position stated in the newest waiting-list mail to `email`."""
+    for mail in OutboxMail.objects.filter(subject__startswith="Warteliste").order_by("-id"):
+        if email in mail.to:
+            return int(re.search(r"auf Platz (\d+)\.", mail.body_text).group(1))
+    raise AssertionError(f"no waiting-list mail to {email}")
+
+
+def test_waiting_list_mail_states_the_position_the_personal_page_shows(category):
+    register(category, 0)
+    register(category, 1)
+    waiting = {n: register(category, n, join_waitlist=True).registration for n in (2, 3, 4)}
+    assert [mailed_position(f"alex{n}@example.org") for n in (2, 3, 4)] == [1, 2, 3]
+
+    services.registration_cancel(registration=waiting[3])  # leaves the line: frees no seat
+    services.registration_move_up(registration=waiting[4], actor=StaffFactory())  # to the head of the line
+    newcomer = register(category, 5, join_waitlist=True).registration
+    assert mailed_position("alex5@example.org") == services.waitlist_position(registration=newcomer) == 3
+    # A server whose clock is behind: this newcomer's place in line is before the last one's.
+    behind = services.registration_create(
+        event=category.event, data=registration_input(category, 6, join_waitlist=True),
+        now=newcomer.waitlisted_at - datetime.timedelta(microseconds=1),
+    ).registration
+    assert mailed_position("alex6@example.org") == services.waitlist_position(registration=behind) == 3
+    assert services.waitlist_position(registration=newcomer) == 4

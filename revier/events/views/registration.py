@@ -71,7 +71,7 @@ def register(request, slug):
         return render(request, "events/registration/register_done.html", context)
 
     state = event.registration_state()
-    if state == "open" and not data.offers:
+    if state == "open" and not data.categories:
         state = "none"
     if state != "open":
         context.update(state=state, closed_message=CLOSED_MESSAGES[state])
@@ -79,7 +79,9 @@ def register(request, slug):
 
     status, rate_limited, domain_error = 200, False, None
     if request.method == "POST":
-        form = RegistrationForm(request.POST, offers=data.offers, questions=data.questions)
+        form = RegistrationForm(
+            request.POST, categories=data.categories, availabilities=data.availabilities, questions=data.questions
+        )
         if not _within_limit(request, "events-register"):
             rate_limited, status = True, 429
         elif form.is_valid():
@@ -94,7 +96,9 @@ def register(request, slug):
                 # was registered already: the page must not tell anyone which it was.
                 return redirect(f"{request.path}?gesendet=1")
     else:
-        form = RegistrationForm(offers=data.offers, questions=data.questions)
+        form = RegistrationForm(
+            categories=data.categories, availabilities=data.availabilities, questions=data.questions
+        )
     context.update(
         form=form,
         offers=data.offers,
