@@ -248,13 +248,16 @@ def main():
     page = urllib.request.urlopen(args.base + path, timeout=30).read().decode()
     template = form_template(page, args.category)
     print(f"# form fields sent: {[name for name, _ in template]}", file=sys.stderr)
+    cpu_before = time.process_time()
     seconds, results = asyncio.run(
         run([(url.hostname, url.port)], lambda n: (path, form_body(template, n, args.run_id)), args.count,
             args.concurrency)
     )
+    client_cpu_ms = (time.process_time() - cpu_before) * 1000
     summary = summarize(seconds, results, args.concurrency)
     print(json.dumps({
         "slug": args.slug,
+        "client_cpu_ms_per_request": round(client_cpu_ms / max(summary["count"], 1), 2),
         "count": summary["count"],
         "concurrency": args.concurrency,
         "seconds": summary["seconds"],
