@@ -433,6 +433,25 @@ def check_in_count(*, event: Event) -> tuple[int, int]:
     return row["checked_in"], row["confirmed"]
 
 
+def check_in_result(*, event: Event, kind: str, registration_id: str):
+    """The result of a check-in shown again after the redirect (check-in without JavaScript), read
+    from the database: "eingecheckt" only for a ticket of this event that is checked in. None for
+    anything else in the address."""
+    from revier.events.services import CheckInResult
+
+    if kind == "not_found":
+        return CheckInResult(kind=kind)
+    if kind not in ("checked_in", "already", "not_valid") or not registration_id.isdigit():
+        return None
+    registration = Registration.objects.select_related("category").filter(event=event, pk=int(registration_id)).first()
+    if registration is None:
+        return None
+    valid = registration.status == Registration.Status.CONFIRMED
+    if kind == "not_valid" and valid or kind != "not_valid" and not (valid and registration.checked_in_at):
+        return None  # the address does not match the ticket (any more)
+    return CheckInResult(kind=kind, registration=registration)
+
+
 def registrations_for_message(*, event: Event, statuses: list[str], category_ids: list[int]) -> QuerySet[Registration]:
     """The recipients of an organiser's message: registrations in the chosen states (and
     categories; none chosen means all)."""

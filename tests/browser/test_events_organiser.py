@@ -108,6 +108,10 @@ def test_check_in_works_without_javascript(new_context, organiser_event):
         page.get_by_role("button", name="Einchecken").click()
     assert "Eingecheckt" in page.locator("#checkin-result").inner_text()
     assert "Jörg Größer" in page.locator("#checkin-result").inner_text()
+    page.reload()  # the result page came from a redirect: reloading scans nothing again
+    result = page.locator("#checkin-result").inner_text()
+    assert "Eingecheckt" in result and "Bereits" not in result
+    assert page.locator("#checkin-count").inner_text().strip().startswith("Eingecheckt: 1 von")
 
 
 def test_camera_without_device_says_so_in_german(page, organiser_event):

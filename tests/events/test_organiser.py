@@ -568,9 +568,14 @@ def test_check_in_by_typed_code_then_warns_with_time(organiser_client, event, on
     response = organiser_client.get(check_in_url(event))
     assert response.status_code == 200 and "Eingecheckt: 0 von 1" in response.content.decode()
     response = organiser_client.post(check_in_url(event), {"code": registration.ticket_code.lower()})
-    html = response.content.decode()
-    assert response.status_code == 200 and 'data-result="checked_in"' in html and "Jörg Größer" in html
-    assert "Eingecheckt: 1 von 1" in html
+    assert response.status_code == 302  # without JavaScript: reloading the result page scans nothing again
+    result_url = response["Location"]
+    for _ in range(2):
+        response = organiser_client.get(result_url)
+        html = response.content.decode()
+        assert response.status_code == 200 and 'data-result="checked_in"' in html and "Jörg Größer" in html
+        assert "Eingecheckt: 1 von 1" in html
+    assert AuditEntry.objects.filter(action="registration_checked_in").count() == 1
     registration.refresh_from_db()
     local = timezone.localtime(registration.checked_in_at)
     response = organiser_client.post(check_in_url(event), {"code": registration.ticket_code}, HTTP_X_REQUESTED_WITH="fetch")
@@ -583,14 +588,14 @@ def test_check_in_shows_berlin_time(organiser_client, event, onsite):
     registration = confirmed(onsite, 1)
     moment = datetime.datetime(2024, 10, 23, 7, 12, tzinfo=datetime.timezone.utc)  # 09:12 in Leuna
     services.registration_check_in(event=event, code=registration.ticket_code, actor=None, now=moment)
-    response = organiser_client.post(check_in_url(event), {"code": registration.ticket_code})
+    response = organiser_client.post(check_in_url(event), {"code": registration.ticket_code}, follow=True)
     assert "Bereits eingecheckt um 09:12" in response.content.decode()
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", ["NOPE", "x" * 64, "'; DROP TABLE", "ÄÖÜ"])
 def test_check_in_unknown_code_says_not_found(organiser_client, event, onsite, code):
-    response = organiser_client.post(check_in_url(event), {"code": code})
+    response = organiser_client.post(check_in_url(event), {"code": code}, follow=True)
     assert response.status_code == 200 and "Ticket nicht gefunden" in response.content.decode()
 
 
@@ -604,11 +609,33 @@ def test_check_in_bad_input_gives_german_error(organiser_client, event):
 @pytest.mark.django_db
 def test_check_in_of_unconfirmed_ticket_is_not_valid(organiser_client, event, onsite, other_event):
     registration = register(onsite, 1)
-    response = organiser_client.post(check_in_url(event), {"code": registration.ticket_code})
+    response = organiser_client.post(check_in_url(event), {"code": registration.ticket_code}, follow=True)
     assert "Ticket nicht gültig (Status: Wartet auf Bestätigung per E-Mail)" in response.content.decode()
     _other, foreign = other_event
-    response = organiser_client.post(check_in_url(event), {"code": foreign.ticket_code})
+    response = organiser_client.post(check_in_url(event), {"code": foreign.ticket_code}, follow=True)
     assert "Ticket nicht gefunden" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_check_in_result_address_shows_only_what_the_database_says(organiser_client, event, onsite, other_event):
+    waiting = register(onsite, 1)
+    present = confirmed(onsite, 2)
+    _other, foreign = other_event
+    services.registration_check_in(event=foreign.event, code=foreign.ticket_code, actor=None)
+    for query in (
+        f"ergebnis=checked_in&anmeldung={waiting.pk}",  # not confirmed
+        f"ergebnis=checked_in&anmeldung={present.pk}",  # confirmed, not checked in
+        f"ergebnis=already&anmeldung={foreign.pk}",  # another event's ticket
+        f"ergebnis=not_valid&anmeldung={present.pk}",
+        "ergebnis=checked_in&anmeldung=x",
+        "ergebnis=<script>&anmeldung=1",
+    ):
+        response = organiser_client.get(f"{check_in_url(event)}?{query}")
+        html = response.content.decode()
+        assert response.status_code == 200 and "data-result" not in html, query
+        assert foreign.full_name not in html
+    response = organiser_client.get(f"{check_in_url(event)}?ergebnis=not_valid&anmeldung={waiting.pk}")
+    assert 'data-result="not_valid"' in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -4,6 +4,8 @@ Only for logged-in people who may manage the event (permissions.can_manage_event
 else another event's pages do not exist (404), so that nobody learns which events or registrations
 there are. These people have a session, so Django's usual CSRF protection applies."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -286,9 +288,19 @@ def check_in(request, slug):
         form = CheckInForm(request.POST)
         if form.is_valid():
             result = services.registration_check_in(event=event, code=form.cleaned_data["code"], actor=request.user)
+            if not _wants_fragment(request):
+                # Without JavaScript: post, redirect, get, so that reloading the page does not scan
+                # the ticket again (which would warn "bereits eingecheckt" about this very scan).
+                query = {"ergebnis": result.kind}
+                if result.registration is not None:
+                    query["anmeldung"] = result.registration.pk
+                return redirect(f"{request.path}?{urlencode(query)}")
             form = CheckInForm()  # an empty field for the next ticket
     else:
         form = CheckInForm()
+        result = selectors.check_in_result(
+            event=event, kind=request.GET.get("ergebnis", ""), registration_id=request.GET.get("anmeldung", "")
+        )
     checked_in, confirmed = selectors.check_in_count(event=event)
     context = {"event": event, "form": form, "result": result, "checked_in": checked_in, "confirmed": confirmed}
     if _wants_fragment(request):
