@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from revier.contingents import services
+from revier.core.admin import HTTPS_LINKS
 from revier.contingents.models import Claim, Contingent, DrawProtocol, EligibilityQuestion, TicketCode
 from revier.core.services import audit_log
 
@@ -25,6 +26,7 @@ class EligibilityQuestionInline(admin.StackedInline):
 
 @admin.register(Contingent)
 class ContingentAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["title", "target_title", "mode", "size", "status", "opens_at", "closes_at", "staff_links"]
     list_filter = ["status", "mode", "uses_codes"]
     search_fields = ["title", "partner_event_title", "partner_name"]

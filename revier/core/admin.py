@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.mail import outbox_retry
@@ -7,6 +8,9 @@ from revier.core.models import AuditEntry, OutboxMail
 admin.site.site_header = _("Revier administration")
 admin.site.site_title = _("Revier administration")
 admin.site.index_title = _("Content and settings")
+
+# Links typed without a scheme ("www.iwh-halle.de") become https:// links (Django 6's default).
+HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(AuditEntry)

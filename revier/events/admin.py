@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.admin import HTTPS_LINKS
+
 from revier.core.cache import content_changed
 from revier.core.services import audit_log
 from revier.events import services
@@ -70,6 +72,7 @@ class QuestionInline(EventChildInline, admin.StackedInline):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["title", "starts_at", "status", "region", "view_link"]
     list_filter = ["status", "region", "topics"]
     search_fields = ["title", "subtitle", "city"]
@@ -181,6 +184,7 @@ class EventAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_LINKS
     list_display = ["name", "url"]
     search_fields = ["name"]
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from revier.core.models import OutboxMail
 from revier.events import services
-from revier.events.models import Event, Registration, Speaker, TicketCategory
+from revier.events.models import Event, Organisation, Registration, Speaker, TicketCategory
 from tests.factories import (
     EventFactory,
     ProgramItemFactory,
@@ -293,3 +293,10 @@ def test_admin_program_item_of_other_event_stays_untouched(client, organiser, ow
     assert response.status_code in (200, 302)
     item.refresh_from_db()
     assert item.title == "Fremder Vortrag"
+
+
+def test_admin_link_without_scheme_becomes_https(client):
+    client.force_login(StaffFactory(is_superuser=True))
+    response = client.post(reverse("admin:events_organisation_add"), {"name": "IWH Halle", "url": "www.iwh-halle.de"})
+    assert response.status_code == 302
+    assert Organisation.objects.get(name="IWH Halle").url == "https://www.iwh-halle.de"
