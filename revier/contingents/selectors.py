@@ -304,8 +304,11 @@ def claim_answer_list(*, claim: Claim, questions) -> list[tuple[object, str]]:
     return [(question, answer_text(claim.answers, question)) for question in questions]
 
 
-def claims_for_export(*, contingent: Contingent):
-    """All claims of a contingent with code and consents, in claim order (two queries)."""
+def claims_for_export(*, contingent: Contingent, claim_filter: ClaimFilter | None = None):
+    """The claims of a contingent with code and consents (two queries): all in claim order, or,
+    with an active filter, those the staff table shows, in its order."""
+    if claim_filter is not None and claim_filter.is_active:
+        return claim_list_for_contingent(contingent=contingent, claim_filter=claim_filter).prefetch_related("consents")
     return (
         Claim.objects.filter(contingent=contingent)
         .select_related("ticket_code")

@@ -5,6 +5,8 @@ exports, the code import with its report, and the draw with its confirmation ste
 import csv
 import datetime
 import io
+import re
+from html import unescape
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -352,6 +354,18 @@ def test_export_has_all_claims_with_answers_consents_times_and_code(staff_client
     local = timezone.localtime(Claim.objects.get(pk=joerg.pk).created_at).strftime("%d.%m.%Y %H:%M")
     assert local in row.values()
     assert by_name["Warte"]["Code"] == ""
+
+
+@pytest.mark.parametrize(("query", "expected"), [("status=waitlisted", {"Warte"}), ("q=gr%C3%B6%C3%9Fer", {"Größer"})])
+def test_export_follows_the_tables_filter(staff_client, exported, query, expected):
+    contingent, *_claims = exported
+    page = staff_client.get(f"{url('manage', contingent)}?{query}").content.decode()
+    link = re.search(r'href="([^"]*export\.csv\?[^"]*)"[^>]*>[^<]*<span[^>]*></span> Die gefundenen Anträge als CSV', page)
+    assert link, "no export link for the claims found"
+    rows = _csv(staff_client.get(unescape(link.group(1))))
+    assert {row[2] for row in rows[1:]} == expected
+    unfiltered = staff_client.get(url("manage", contingent)).content.decode()
+    assert "Alle Anträge als CSV (Excel)" in unfiltered and "Die gefundenen Anträge" not in unfiltered
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])

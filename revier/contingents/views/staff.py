@@ -5,6 +5,8 @@ are sent to the login (not logged in) or get a 404 (logged in without the permis
 nobody learns which contingents or claims there are. These people have a session, so Django's usual
 CSRF protection applies."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -110,6 +112,8 @@ def manage_claims(request, slug):
             "claims": page_obj.object_list,
             "overview": selectors.contingent_overview(contingent=contingent),
             "claim_filter": claim_filter,
+            "export_query": urlencode({"q": claim_filter.query, "status": claim_filter.status, "sortierung": claim_filter.sort})
+            if claim_filter.is_active else "",
             "statuses": Status.choices,
             "sorts": SORTS,
             "is_lottery": contingent.mode == Contingent.Mode.LOTTERY,
@@ -210,8 +214,11 @@ def manage_export(request, slug, fmt):
     contingent = _contingent(slug)
     if fmt not in FORMATS:
         raise Http404("unknown format")
+    claim_filter = selectors.claim_filter_from_params(params=request.GET)
     rows = export.claims_table(
-        contingent, selectors.claims_for_export(contingent=contingent), list(contingent.questions.all())
+        contingent,
+        selectors.claims_for_export(contingent=contingent, claim_filter=claim_filter),
+        list(contingent.questions.all()),
     )
     return spreadsheet_response(rows, fmt=fmt, filename=_filename("antraege", contingent), title=_("Claims"))
 
