@@ -1,19 +1,15 @@
 import datetime
-import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from revier.core.cache import content_changed
+from revier.core.mail import mail_queue
 from revier.core.services import audit_log
 from revier.core.text import render_markdown
 from revier.pages.models import Page, StaffMessage
-
-logger = logging.getLogger(__name__)
 
 # The privacy statement (migration 0003) promises this; change both together.
 STAFF_MESSAGE_RETENTION_DAYS = 180
@@ -43,17 +39,20 @@ class StaffMessageInput:
     page_url: str = ""
 
 
-def _notify_staff(message_id: int) -> None:
-    # Plain send for now; the persistent mail outbox of a later issue will take this over.
-    message = StaffMessage.objects.filter(pk=message_id).first()
-    if message is None or not settings.STAFF_NOTIFICATION_EMAILS:
+def _notify_staff(message: StaffMessage) -> None:
+    """Queues the mail to the editorial team in the outbox, in the transaction that stores the
+    message: a mail server that is down delays the mail, it never loses it or fails the form."""
+    if not settings.STAFF_NOTIFICATION_EMAILS:
         return
-    subject = f"[{settings.SITE_NAME}] {message.get_kind_display()}"
-    body = render_to_string("pages/mail/staff_message.txt", {"message": message, "site_url": settings.SITE_URL})
-    try:
-        send_mail(subject, body, None, settings.STAFF_NOTIFICATION_EMAILS)
-    except Exception:  # the message is stored and visible in the admin; a mail failure must not show as an error
-        logger.exception("notification for staff message %s could not be sent", message_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = f"[{settings.SITE_NAME}] {message.get_kind_display()}"
+    mail_queue(
+        to=list(settings.STAFF_NOTIFICATION_EMAILS),
+        subject=subject,
+        template="pages/mail/staff_message",
+        context={"message": message, "site_url": settings.SITE_URL},
+        reply_to=message.email,
+    )
 
 
 def staff_message_purge_expired(*, now: datetime.datetime | None = None) -> int:
@@ -66,7 +65,8 @@ def staff_message_purge_expired(*, now: datetime.datetime | None = None) -> int:
 
 @transaction.atomic
 def staff_message_create(*, data: StaffMessageInput) -> StaffMessage:
-    """Stores a message from the public and, after commit, mails the editorial team.
+    """Stores a message from the public and queues a mail to the editorial team in the outbox (sent
+    by the worker after commit).
 
     The same message (kind, e-mail, text) sent again within ten minutes is a double submission:
     the stored one is returned and nobody is mailed twice. Expired messages are purged on the way.
@@ -91,7 +91,7 @@ def staff_message_create(*, data: StaffMessageInput) -> StaffMessage:
     purged = staff_message_purge_expired()
     if purged:
         audit_log(actor=None, action="staff_messages_purged", obj=message, data={"count": purged})
-    transaction.on_commit(lambda: _notify_staff(message.pk))
+    _notify_staff(message)
     return message
 
 

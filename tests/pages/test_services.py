@@ -5,7 +5,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from revier.core.models import AuditEntry
+from revier.core.mail import outbox_send_due
+from revier.core.models import AuditEntry, OutboxMail
 from revier.pages import services
 from revier.pages.models import Page, StaffMessage
 from tests.factories import PageFactory, StaffFactory, StaffMessageFactory
@@ -45,17 +46,26 @@ def test_page_save_refuses_duplicate_slug():
         PageFactory(slug="impressum")
 
 
-def test_staff_message_create_stores_audits_and_mails_after_commit(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        message = StaffMessageFactory(kind="contact", email="a@example.org", message="Hallo Redaktion")
-    assert len(mail.outbox) == 0  # nothing is sent before the commit
-    for callback in callbacks:
-        callback()
+def test_staff_message_create_stores_audits_and_mails_through_the_outbox(settings):
+    settings.STAFF_NOTIFICATION_EMAILS = ["redaktion@example.org"]
+    message = StaffMessageFactory(kind="contact", email="a@example.org", message="Hallo Redaktion")
+    assert len(mail.outbox) == 0  # queued in the outbox with the message, sent by the worker
+    queued = OutboxMail.objects.get()
+    assert queued.to == ["redaktion@example.org"] and queued.reply_to == "a@example.org"
+    assert outbox_send_due() == 1
     assert len(mail.outbox) == 1
     assert "Hallo Redaktion" in mail.outbox[0].body
     assert f"/verwaltung/pages/staffmessage/{message.pk}/change/" in mail.outbox[0].body
     entry = AuditEntry.objects.get(action="staff_message_received")
     assert entry.data == {"kind": "contact"}  # no personal data in the audit log
+
+
+def test_staff_message_create_with_mail_server_down_keeps_the_mail_for_a_retry(settings):
+    settings.EMAIL_BACKEND = "tests.core.mail_backends.DownBackend"
+    StaffMessageFactory(message="Hallo Redaktion")
+    assert outbox_send_due() == 0
+    queued = OutboxMail.objects.get()
+    assert queued.status == OutboxMail.Status.PENDING and "SMTPServerDisconnected" in queued.last_error
 
 
 def test_staff_message_create_rolled_back_sends_nothing(django_capture_on_commit_callbacks):
@@ -67,7 +77,8 @@ def test_staff_message_create_rolled_back_sends_nothing(django_capture_on_commit
                 StaffMessageFactory()
                 raise RuntimeError("rollback")
     assert StaffMessage.objects.count() == 0
-    assert len(mail.outbox) == 0
+    assert OutboxMail.objects.count() == 0
+    assert outbox_send_due() == 0
 
 
 def test_staff_message_create_same_message_again_returns_the_stored_one():

@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from revier.core.mail import outbox_send_due
 from revier.core.models import AuditEntry
 from revier.pages.models import StaffMessage
 from revier.pages.views import RATE_LIMIT
@@ -129,6 +130,7 @@ def test_report_barrier_happy_path_stores_message_mails_staff_and_redirects(
     assert message.page_url == "/aktuelles/"
     assert message.email == "leser@example.org"
     assert not message.handled
+    assert outbox_send_due() == 1
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["redaktion@example.org"]
     assert "Gemeldete Barriere" in mail.outbox[0].subject
@@ -147,6 +149,7 @@ def test_contact_happy_path(client, django_capture_on_commit_callbacks):
     assert response["Location"] == reverse("pages:contact-thanks")
     message = StaffMessage.objects.get()
     assert (message.kind, message.name, message.email) == ("contact", "Erika Muster", "erika@example.org")
+    assert outbox_send_due() == 1
     assert len(mail.outbox) == 1
 
 
@@ -264,6 +267,7 @@ def test_double_submit_of_the_same_form_stores_one_message_and_mails_once(client
         second = client.post(reverse("pages:report-barrier"), _barrier())
     assert first.status_code == second.status_code == 302
     assert StaffMessage.objects.count() == 1
+    assert outbox_send_due() == 1
     assert len(mail.outbox) == 1
 
 
