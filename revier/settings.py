@@ -199,14 +199,28 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Errors are logged to the console. Django's own `mail_admins` (a synchronous SMTP send inside the
+# failing request, once per error) is replaced: error mails go through the outbox, at most
+# ERROR_MAILS_PER_HOUR an hour for the whole site, and only to ADMIN_EMAILS if any are set.
+LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "revier.core.log.OutboxAdminEmailHandler",
+        },
+    },
+    "loggers": {"django": {"handlers": ["mail_admins"], "level": LOG_LEVEL, "propagate": True}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 
 ADMINS = [("Revier", a) for a in env.list("ADMIN_EMAILS", default=[])]
+ERROR_MAILS_PER_HOUR = env.int("ERROR_MAILS_PER_HOUR", default=10)
 NEWS_PAGE_SIZE = 10
 
 # What the background worker (`manage.py run_worker`, started by `make run`) does every round.

@@ -45,6 +45,13 @@ def mail_queue(
             if error.__class__.__name__ != "TemplateDoesNotExist":
                 raise
             body_html = ""
+    return mail_store(to=to, subject=subject, body_text=body_text, body_html=body_html, attachments=attachments,
+                  reply_to=reply_to)
+
+
+def mail_store(*, to: list[str], subject: str, body_text: str, body_html: str = "",
+               attachments: list[Attachment] = (), reply_to: str = "") -> OutboxMail:
+    """Stores an already written mail in the outbox (mail_queue renders one from templates)."""
     return OutboxMail.objects.create(
         to=list(to),
         subject=" ".join(str(subject).split())[:300],

@@ -28,10 +28,15 @@ def hit(*, scope: str, request, limit: int, window_seconds: int) -> bool:
     """Counts one request of this client in `scope` and says whether it is still within `limit`
     requests per window of `window_seconds`. Every call counts, also the refused ones. With
     settings.RATELIMIT_ENABLED false (load benchmarks only) every request is allowed."""
+    return hit_key(scope=scope, key=client_key(request), limit=limit, window_seconds=window_seconds)
+
+
+def hit_key(*, scope: str, key: str, limit: int, window_seconds: int) -> bool:
+    """The same for any key: a recipient's hashed address, or one key for the whole site."""
     if not getattr(settings, "RATELIMIT_ENABLED", True):
         return True
     window = int(time.time() // window_seconds)
-    key = f"ratelimit:{scope}:{client_key(request)}:{window}"
+    key = f"ratelimit:{scope}:{key}:{window}"
     # The counter outlives its window a little; the window number in the key starts a new one.
     if cache.add(key, 1, timeout=window_seconds + 5):
         return 1 <= limit
