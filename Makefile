@@ -7,12 +7,19 @@ PORT ?= 8000
 # The suite runs on both cores (pytest-xdist); each worker has its own test database and browser.
 PYTEST_ARGS ?= -n 2
 export DJANGO_SETTINGS_MODULE := revier.settings
+# With DEBUG off the settings need SECRET_KEY and SITE_URL: this checkout's own random key (made once in
+# var/secret_key), and the address `make run` serves, so that links in mails lead there.
+ifndef SECRET_KEY
+SECRET_KEY := $(shell mkdir -p var && (test -s var/secret_key || (umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > var/secret_key)) && cat var/secret_key)
+endif
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SECRET_KEY SITE_URL
 
 .PHONY: run test install gettext compiled-messages chromium migrate demo static messages lock clean
 
 # The site and, beside it, the background worker (mail outbox, timed tasks); Ctrl+C stops both.
 run: install migrate static demo
-	@echo "Revier läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)"
+	@echo "Revier läuft auf http://127.0.0.1:$(PORT)/, Links in Mails zeigen auf $(SITE_URL)/ (Beenden mit Strg+C)"
 	@$(BIN)/python manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) --nostatic

@@ -39,6 +39,7 @@ export DATABASE_URL="$PG_URL/$BENCH_DB"
 export DEBUG=False
 export SECRET_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export ALLOWED_HOSTS=127.0.0.1
+export SITE_URL=http://127.0.0.1:$PORT
 export LOG_LEVEL=WARNING
 export STATIC_ROOT=$ROOT/var/bench-static
 export CONN_MAX_AGE=${CONN_MAX_AGE:-60}

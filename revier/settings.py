@@ -1,13 +1,15 @@
 """Settings of Revier: one file, everything that differs between machines comes from the environment.
 
-Development works with no variable set (SQLite in var/, mails on the console). A production
-configuration sets at least SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and the mail server.
+Development needs no variable but those `make` sets (SQLite in var/, mails on the console). With DEBUG
+off (the default) the site refuses to start without SECRET_KEY and SITE_URL; a production configuration
+also sets ALLOWED_HOSTS, DATABASE_URL and the mail server (docs/deployment.md).
 """
 
 import os
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -16,10 +18,19 @@ env = environ.Env()
 env.read_env(BASE_DIR / ".env") if (BASE_DIR / ".env").exists() else None
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str("SECRET_KEY", default="django-insecure-development-only-key-never-use-in-production-7f3a9c2e41b8d6")
+# Without DEBUG these two have no default: a site on a known key, or one whose mails link to an address
+# where nothing is served, must not start. `make` sets both (var/secret_key, SITE_URL from PORT).
+_missing = [name for name in ("SECRET_KEY", "SITE_URL") if not env.str(name, default="").strip()]
+if _missing and not DEBUG:
+    raise ImproperlyConfigured(
+        f"Revier does not start: {' and '.join(_missing)} not set. With DEBUG off, set SECRET_KEY to a long "
+        "random value and SITE_URL to the address where the site is served (e.g. https://revier.example); "
+        "links in mails point there. See docs/deployment.md."
+    )
+SECRET_KEY = env.str("SECRET_KEY", default="") or "django-insecure-development-only-key-never-use-in-production-7f3a9c2e41b8d6"
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+SITE_URL = env.str("SITE_URL", default="").strip() or "http://127.0.0.1:8000"
 SITE_NAME = env.str("SITE_NAME", default="Revier")
 
 # Our apps come first: their German catalogues take precedence over Django's for the same text.
