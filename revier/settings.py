@@ -25,7 +25,8 @@ if _missing and not DEBUG:
     raise ImproperlyConfigured(
         f"Revier does not start: {' and '.join(_missing)} not set. With DEBUG off, set SECRET_KEY to a long "
         "random value and SITE_URL to the address where the site is served (e.g. https://revier.example); "
-        "links in mails point there. See docs/deployment.md."
+        "links in mails point there (docs/deployment.md). In development, run it through make (it sets both) "
+        "or set DEBUG=true."
     )
 SECRET_KEY = env.str("SECRET_KEY", default="") or "django-insecure-development-only-key-never-use-in-production-7f3a9c2e41b8d6"
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
