@@ -236,8 +236,11 @@ ERROR_MAILS_PER_HOUR = env.int("ERROR_MAILS_PER_HOUR", default=10)
 NEWS_PAGE_SIZE = 10
 
 # What the background worker (`manage.py run_worker`, started by `make run`) does every round.
-WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.events.services.expire_due_task",
+WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.core.mail.outbox_purge", "revier.events.services.expire_due_task",
                 "revier.contingents.services.expire_due_task"]
+
+# Sent mails (their bodies are blanked when sent) and mails that failed for good are deleted after this.
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)
 
 # Whole-page cache for anonymous readers (core.cache); 0 switches it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)

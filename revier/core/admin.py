@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from revier.core.mail import outbox_retry
+from revier.core.mail import message_id, outbox_retry
 from revier.core.models import AuditEntry, OutboxMail
 
 admin.site.site_header = _("Revier administration")
@@ -32,16 +32,27 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 @admin.register(OutboxMail)
 class OutboxMailAdmin(admin.ModelAdmin):
+    """Staff see whether and when a mail went out, never what it says: a body may hold a personal
+    link, and whoever opens that link can change or cancel the registration or claim. So neither
+    the body nor the attachments are shown, and only subject and recipient are searchable."""
+
     list_display = ["created_at", "subject", "recipients", "status", "attempts", "next_attempt_at", "sent_at"]
     list_filter = ["status"]
     search_fields = ["subject", "to"]
     date_hierarchy = "created_at"
     actions = ["retry_now"]
-    readonly_fields = [f.name for f in OutboxMail._meta.fields]
+    fields = readonly_fields = [
+        "created_at", "recipients", "subject", "reply_to", "status", "attempts", "next_attempt_at", "sent_at",
+        "message_id", "last_error",
+    ]
 
     @admin.display(description=_("recipients"))
     def recipients(self, obj):
         return ", ".join(obj.to)
+
+    @admin.display(description="Message-ID")
+    def message_id(self, obj):
+        return message_id(obj)
 
     def has_add_permission(self, request):
         return False

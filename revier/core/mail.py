@@ -1,5 +1,6 @@
 """The mail outbox: every mail of the platform goes through `mail_queue` and is sent by the worker
-(`manage.py run_worker`), never inside a request."""
+(`manage.py run_worker`), never inside a request. A sent mail's body and attachments are blanked
+(they hold personal links); its envelope is deleted settings.OUTBOX_RETENTION_DAYS later."""
 
 import base64
 import datetime
@@ -70,8 +71,13 @@ def _backoff(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=min(30 * 2 ** (attempts - 1), 6 * 3600))
 
 
-def _message(mail: OutboxMail, mail_connection) -> EmailMultiAlternatives:
+def message_id(mail: OutboxMail) -> str:
+    """The Message-ID header of a mail, the same on every attempt (it is made from the row's id)."""
     domain = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0] or "revier.local"
+    return f"<outbox-{mail.pk}@{domain}>"
+
+
+def _message(mail: OutboxMail, mail_connection) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=mail.body_text,
@@ -80,7 +86,7 @@ def _message(mail: OutboxMail, mail_connection) -> EmailMultiAlternatives:
         reply_to=[mail.reply_to] if mail.reply_to else None,
         connection=mail_connection,
         # The same Message-ID on every attempt lets receivers drop a copy should a send be repeated.
-        headers={"Message-ID": f"<outbox-{mail.pk}@{domain}>", "Auto-Submitted": "auto-generated"},
+        headers={"Message-ID": message_id(mail), "Auto-Submitted": "auto-generated"},
     )
     if mail.body_html:
         message.attach_alternative(mail.body_html, "text/html")
@@ -129,11 +135,23 @@ def outbox_send_due(*, limit: int = 50) -> int:
                 last_error=f"{error.__class__.__name__}: {error}"[:2000],
             )
         else:
+            # The body holds the recipient's personal link: once the mail is out, only the envelope
+            # (recipient, subject, status, times; the Message-ID follows from the id) is kept.
             OutboxMail.objects.filter(pk=mail.pk).update(
-                status=OutboxMail.Status.SENT, sent_at=timezone.now(), last_error=""
+                status=OutboxMail.Status.SENT, sent_at=timezone.now(), last_error="",
+                body_text="", body_html="", attachments=[],
             )
             sent += 1
     return sent
+
+
+def outbox_purge(*, now: datetime.datetime | None = None) -> int:
+    """Worker task: deletes sent mails settings.OUTBOX_RETENTION_DAYS after they were sent, and mails
+    that failed for good as long after their last attempt. Returns how many were deleted."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=settings.OUTBOX_RETENTION_DAYS)
+    sent, _ = OutboxMail.objects.filter(status=OutboxMail.Status.SENT, sent_at__lt=cutoff).delete()
+    failed, _ = OutboxMail.objects.filter(status=OutboxMail.Status.FAILED, next_attempt_at__lt=cutoff).delete()
+    return sent + failed
 
 
 def outbox_retry(*, mail: OutboxMail) -> OutboxMail:

@@ -34,7 +34,8 @@ class AuditEntry(models.Model):
 class OutboxMail(models.Model):
     """A mail stored before it is sent (transactional outbox). It is written in the same transaction
     as the change it reports, so a rolled-back change sends nothing; the worker sends it after commit,
-    with retries and backoff, and marks it sent. Nothing is lost while the mail server is down."""
+    with retries and backoff, and marks it sent. Nothing is lost while the mail server is down.
+    Once sent, body and attachments are blanked (core.mail.outbox_send_due)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting")
@@ -58,7 +59,10 @@ class OutboxMail(models.Model):
         verbose_name = _("outgoing mail")
         verbose_name_plural = _("mail outbox")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due")]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="core_outbox_due"),
+            models.Index(fields=["status", "sent_at"], name="core_outbox_sent"),
+        ]
 
     def __str__(self):
         return self.subject

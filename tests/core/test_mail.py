@@ -4,11 +4,13 @@ import threading
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from revier.core.mail import Attachment, mail_queue, outbox_send_due
+from revier.core.mail import Attachment, mail_queue, mail_store, message_id, outbox_purge, outbox_send_due
 from revier.core.models import OutboxMail
 from tests.core import mail_backends
+from tests.factories import StaffFactory
 
 
 def _queue(n=1):
@@ -111,3 +113,48 @@ def test_worker_command_runs_once(settings):
     _queue(2)
     call_command("run_worker", "--once")
     assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+def test_outbox_send_due_blanks_body_and_attachments_once_sent():
+    queued = _queue()[0]
+    assert outbox_send_due() == 1
+    assert "Hallo Person 0" in mail.outbox[0].body
+    stored = OutboxMail.objects.get()
+    assert (stored.body_text, stored.body_html, stored.attachments) == ("", "", [])
+    assert stored.to == ["person0@example.org"] and stored.subject == "Test"
+    assert stored.status == OutboxMail.Status.SENT and stored.sent_at is not None
+    assert mail.outbox[0].extra_headers["Message-ID"] == message_id(queued)
+
+
+@pytest.mark.django_db
+def test_outbox_purge_deletes_sent_and_failed_mails_after_the_retention_time(settings):
+    settings.OUTBOX_RETENTION_DAYS = 30
+    old_sent, recent_sent, old_failed, pending = _queue(4)
+    now = timezone.now()
+    OutboxMail.objects.filter(pk=old_sent.pk).update(status=OutboxMail.Status.SENT, sent_at=now - datetime.timedelta(days=31))
+    OutboxMail.objects.filter(pk=recent_sent.pk).update(status=OutboxMail.Status.SENT, sent_at=now - datetime.timedelta(days=29))
+    OutboxMail.objects.filter(pk=old_failed.pk).update(
+        status=OutboxMail.Status.FAILED, next_attempt_at=now - datetime.timedelta(days=31)
+    )
+    OutboxMail.objects.filter(pk=pending.pk).update(created_at=now - datetime.timedelta(days=40))
+    assert outbox_purge() == 2
+    assert set(OutboxMail.objects.values_list("pk", flat=True)) == {recent_sent.pk, pending.pk}
+    assert "revier.core.mail.outbox_purge" in settings.WORKER_TASKS
+
+
+@pytest.mark.django_db
+def test_outbox_admin_never_shows_a_personal_link(client):
+    """Whoever can view the outbox must not be able to open someone's registration."""
+    link = "http://127.0.0.1:8000/veranstaltungen/anmeldung/GEHEIMER-TOKEN/"
+    waiting = mail_store(to=["person@example.org"], subject="Ihre Anmeldung", body_text=f"Ihr Link: {link}",
+                         body_html=f'<a href="{link}">Ihr Link</a>')
+    client.force_login(StaffFactory())
+    change = client.get(reverse("admin:core_outboxmail_change", args=[waiting.pk]))
+    assert change.status_code == 200
+    html = change.content.decode()
+    assert "person@example.org" in html and "Ihre Anmeldung" in html
+    assert "GEHEIMER-TOKEN" not in html
+    found = client.get(reverse("admin:core_outboxmail_changelist"), {"q": "GEHEIMER-TOKEN"})
+    assert "Ihre Anmeldung" not in found.content.decode()
+    assert "Ihre Anmeldung" in client.get(reverse("admin:core_outboxmail_changelist"), {"q": "person@"}).content.decode()
