@@ -6,8 +6,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from revier.core.models import Topic
 from revier.news import services as news_services
-from revier.news.models import Article, ArticleLink, Topic
+from revier.news.models import Article, ArticleLink
 
 
 class UserFactory(factory.django.DjangoModelFactory):

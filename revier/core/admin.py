@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.admin_mixins import AuditedAdmin
 from revier.core.mail import message_id, outbox_retry
-from revier.core.models import AuditEntry, OutboxMail
+from revier.core.models import AuditEntry, OutboxMail, Topic
 
 admin.site.site_header = _("Revier administration")
 admin.site.site_title = _("Revier administration")
@@ -68,3 +69,11 @@ class OutboxMailAdmin(admin.ModelAdmin):
         for mail in queryset.exclude(status=OutboxMail.Status.SENT):
             outbox_retry(mail=mail)
         self.message_user(request, _("The selected mails will be sent again."))
+
+
+@admin.register(Topic)
+class TopicAdmin(AuditedAdmin, admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]

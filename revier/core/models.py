@@ -66,3 +66,20 @@ class OutboxMail(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class Topic(models.Model):
+    """An entry of the portal's shared, staff-editable topic list (Wasserstoff, Wärmewende, …), used by
+    news, events and the network."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name

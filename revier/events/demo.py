@@ -25,9 +25,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from revier.core.management.commands.load_demo import demo_account_ensure
+from revier.core.models import Topic
 from revier.events import services
 from revier.events.models import Event, Organisation, ProgramItem, Question, Region, Registration, Speaker, TicketCategory
-from revier.news.models import Topic
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ORGANISER_USERNAME = "organisation"

@@ -104,7 +104,7 @@ class Event(models.Model):
     organisers = models.ManyToManyField(Organisation, verbose_name=_("organisers"), blank=True, related_name="events")
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     description_html = models.TextField(editable=False, default="")
-    topics = models.ManyToManyField("news.Topic", verbose_name=_("topics"), blank=True, related_name="events")
+    topics = models.ManyToManyField("core.Topic", verbose_name=_("topics"), blank=True, related_name="events")
     region = models.CharField(_("region"), max_length=20, choices=Region.choices, default=Region.SUPRAREGIONAL)
     image = models.ImageField(_("image"), upload_to="events/", blank=True)
     image_alt = models.CharField(_("alternative text"), max_length=300, blank=True)

@@ -8,8 +8,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from revier.core.capacity import Availability
+from revier.core.models import Topic
 from revier.events.models import Event, Organisation, ProgramItem, Region, Registration, Speaker, TicketCategory
-from revier.news.models import Topic
 
 # ---------------------------------------------------------------------------------------------
 # Public pages

@@ -4,18 +4,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from revier.core.admin_mixins import AuditedAdmin
 from revier.core.cache import content_changed
 from revier.news import services
-from revier.news.models import Article, ArticleLink, Topic
-
-
-@admin.register(Topic)
-class TopicAdmin(AuditedAdmin, admin.ModelAdmin):
-    list_display = ["name", "slug", "position"]
-    list_editable = ["position"]
-    prepopulated_fields = {"slug": ["name"]}
-    search_fields = ["name"]
+from revier.news.models import Article, ArticleLink
 
 
 class ArticleLinkInline(admin.TabularInline):

@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from revier.news.models import Article, ArticleLink, Topic
+from revier.core.models import Topic
+from revier.news.models import Article, ArticleLink
 from revier.news.services import article_save
 
 BERLIN = ZoneInfo("Europe/Berlin")

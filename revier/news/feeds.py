@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from revier.core.models import Topic
 from revier.news import selectors
-from revier.news.models import Topic
 
 
 class LatestArticlesRss(Feed):

@@ -5,23 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.models import Topic
 from revier.core.validators import validate_link_target
-
-
-class Topic(models.Model):
-    """An entry of the shared, staff-editable topic list (Wasserstoff, Wärmewende, …)."""
-
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
-    position = models.PositiveIntegerField(_("position"), default=0)
-
-    class Meta:
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["position", "name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Article(models.Model):

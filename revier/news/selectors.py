@@ -7,8 +7,9 @@ from django.db import connection
 from django.db.models import Expression, F, Prefetch, QuerySet
 from django.utils import timezone
 
+from revier.core.models import Topic
 from revier.core.text import german_stems
-from revier.news.models import Article, ArticleLink, Topic
+from revier.news.models import Article, ArticleLink
 
 MAX_QUERY_LENGTH = 200
 
