@@ -20,7 +20,7 @@ from django.utils import timezone  # noqa: E402
 
 from revier.core.models import OutboxMail  # noqa: E402
 from revier.events.models import Registration  # noqa: E402
-from revier.events.selectors import seat_held_q  # noqa: E402
+from revier.events.models import SEATS  # noqa: E402
 
 
 def main():
@@ -47,7 +47,7 @@ def main():
     duplicates = registrations.values("email_normalized").annotate(n=Count("id")).filter(n__gt=1).count()
     check("no duplicates", duplicates == 0, duplicates)
 
-    seated = list(registrations.filter(seat_held_q(now)).order_by("id").values_list("id", flat=True))
+    seated = list(registrations.filter(SEATS.holds_q(now)).order_by("id").values_list("id", flat=True))
     waiting = list(registrations.filter(status=Registration.Status.WAITLISTED).values_list("id", "waitlisted_at"))
     if args.capacity is not None:
         check(f"exactly {args.capacity} hold a seat", len(seated) == args.capacity, len(seated))

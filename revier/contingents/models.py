@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.capacity import CapacityRule
+
 
 class Contingent(models.Model):
     """Free tickets the network hands out for a partner's event or one of its own events. This row
@@ -185,6 +187,20 @@ class Claim(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+# How claims hold the tickets of a contingent (core.capacity): a ticket handed out or offered holds
+# one until the claim ends (an offer not accepted in time ends by the worker, which also returns its
+# code to the pool); unconfirmed claims and applications hold nothing. The waiting list: drawn people
+# in drawn order first, then the order of joining.
+TICKETS = CapacityRule(
+    holder=Claim,
+    owner="contingent",
+    seated=tuple(Claim.HOLDING),
+    expiring=(Claim.Status.OFFERED,),
+    waiting=Claim.Status.WAITLISTED,
+    line=("draw_position", "waitlisted_at", "id"),
+)
 
 
 class ClaimConsent(models.Model):

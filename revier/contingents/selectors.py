@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.utils import timezone
 
-from revier.contingents.models import Claim, Contingent, DrawProtocol, TicketCode
+from revier.contingents.models import TICKETS, Claim, Contingent, DrawProtocol, TicketCode
+from revier.core import capacity
 from revier.core.capacity import Availability
 
 # ---------------------------------------------------------------------------------------------
@@ -48,9 +49,26 @@ def contingent_state(contingent: Contingent, *, now: datetime.datetime | None = 
 
 
 def _availability(contingent: Contingent, *, taken: int, codes: int) -> Availability:
-    # The rule of services.contingent_availability, from counts read for many contingents at once.
-    capacity = min(contingent.size, codes) if contingent.uses_codes else contingent.size
-    return Availability(capacity=capacity, taken=taken)
+    # With partner codes, a contingent can also run out of codes before it reaches its size: the
+    # smaller limit counts.
+    size = min(contingent.size, codes) if contingent.uses_codes else contingent.size
+    return Availability(capacity=size, taken=taken)
+
+
+def contingent_availability(*, contingent: Contingent, now: datetime.datetime | None = None) -> Availability:
+    """Tickets taken by the capacity rule (models.TICKETS): handed out or offered, of the size or
+    of the unrevoked codes, whichever is smaller. For a decision, call it under the contingent lock."""
+    now = now or timezone.now()
+    taken = capacity.count_taken(TICKETS, owner_id=contingent.pk, now=now)
+    codes = TicketCode.objects.filter(contingent=contingent, revoked=False).count() if contingent.uses_codes else 0
+    return _availability(contingent, taken=taken, codes=codes)
+
+
+def waitlist_position(*, claim: Claim) -> int | None:
+    """1 for the next in line; None for a claim not on the waiting list. Drawn people (lottery)
+    come in drawn order before anyone who joined later without a draw position; otherwise the
+    order of joining."""
+    return capacity.waitlist_position(TICKETS, holder=claim)
 
 
 def _published():
@@ -64,7 +82,7 @@ def contingent_list_public(*, now: datetime.datetime | None = None) -> list[Cont
     contingents = list(_published())
     ids = [c.pk for c in contingents]
     taken = dict(
-        Claim.objects.filter(contingent_id__in=ids, status__in=Claim.HOLDING)
+        Claim.objects.filter(TICKETS.holds_q(now), contingent_id__in=ids)
         .values_list("contingent_id")
         .annotate(n=Count("id"))
         .values_list("contingent_id", "n")
@@ -101,11 +119,9 @@ def contingent_get_public(*, slug: str, now: datetime.datetime | None = None) ->
 
 
 def contingent_offer(*, contingent: Contingent, now: datetime.datetime | None = None) -> ContingentOffer:
-    taken = Claim.objects.filter(contingent=contingent, status__in=Claim.HOLDING).count()
-    codes = TicketCode.objects.filter(contingent=contingent, revoked=False).count() if contingent.uses_codes else 0
     return ContingentOffer(
         contingent=contingent,
-        availability=_availability(contingent, taken=taken, codes=codes),
+        availability=contingent_availability(contingent=contingent, now=now),
         state=contingent_state(contingent, now=now),
         drawn=hasattr(contingent, "draw"),
     )
@@ -263,11 +279,11 @@ def code_counts(*, contingent: Contingent) -> CodeCounts:
 
 def contingent_overview(*, contingent: Contingent) -> ContingentOverview:
     """Claims per status (one aggregate query) and the codes (another); tickets taken follow
-    the rule of services.contingent_availability."""
+    the capacity rule (models.TICKETS)."""
     rows = Claim.objects.filter(contingent=contingent).order_by().values_list("status").annotate(n=Count("id"))
     counts = dict(rows)
     codes = code_counts(contingent=contingent)
-    taken = sum(counts.get(status, 0) for status in Claim.HOLDING)
+    taken = sum(counts.get(status, 0) for status in TICKETS.seated)  # TICKETS holds nothing by time
     return ContingentOverview(
         total=sum(counts.values()),
         by_status=[(value, label, counts.get(value, 0)) for value, label in Claim.Status.choices],
@@ -288,6 +304,17 @@ def claim_get_for_staff(*, contingent: Contingent, pk: int) -> Claim | None:
         .prefetch_related(Prefetch("consents", queryset=ClaimConsent.objects.order_by("kind")))
         .first()
     )
+
+
+def claim_allowed_actions(*, contingent: Contingent, claim: Claim) -> set[str]:
+    """What staff may do with the claim in its current state ("revoke", "reissue"); the services
+    check the state again under the contingent lock."""
+    allowed = set()
+    if claim.status in Claim.ACTIVE:
+        allowed.add("revoke")
+    if claim.status in Claim.HOLDING and contingent.uses_codes:
+        allowed.add("reissue")
+    return allowed
 
 
 def claim_history(*, claim: Claim):

@@ -20,9 +20,19 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.contingents import errors
 from revier.contingents.consents import consent_text
-from revier.contingents.models import Claim, ClaimConsent, Contingent, DrawProtocol, EligibilityQuestion, TicketCode
+from revier.contingents.models import (
+    TICKETS,
+    Claim,
+    ClaimConsent,
+    Contingent,
+    DrawProtocol,
+    EligibilityQuestion,
+    TicketCode,
+)
+from revier.contingents.selectors import contingent_availability, waitlist_position
 from revier.core.cache import content_changed
-from revier.core.capacity import Availability, lock_capacity_owner
+from revier.core import capacity
+from revier.core.capacity import lock_capacity_owner
 from revier.core.mail import mail_queue
 from revier.core.services import audit_log
 from revier.core.text import render_markdown
@@ -41,48 +51,6 @@ def normalize_organisation(name: str) -> str:
 
 def claim_url(token: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("contingents:claim", kwargs={"token": token})
-
-
-# ---------------------------------------------------------------------------------------------
-# Availability
-
-
-def contingent_availability(*, contingent: Contingent) -> Availability:
-    """Tickets taken: handed out or offered. With partner codes, a contingent can also run out of
-    codes before it reaches its size: the smaller limit counts."""
-    taken = Claim.objects.filter(contingent=contingent, status__in=Claim.HOLDING).count()
-    capacity = contingent.size
-    if contingent.uses_codes:
-        codes = TicketCode.objects.filter(contingent=contingent, revoked=False).count()
-        capacity = min(capacity, codes)
-    return Availability(capacity=capacity, taken=taken)
-
-
-def waitlist_position(*, claim: Claim) -> int | None:
-    """1 for the next in line. Drawn people (lottery) come in drawn order before anyone who joined
-    later without a draw position; otherwise the order of joining."""
-    if claim.status != Status.WAITLISTED:
-        return None
-    if claim.draw_position is not None:
-        ahead = Q(draw_position__lt=claim.draw_position)
-    else:
-        ahead = (
-            Q(draw_position__isnull=False)
-            | Q(waitlisted_at__lt=claim.waitlisted_at)
-            | Q(waitlisted_at=claim.waitlisted_at, id__lt=claim.id)
-        )
-    return _waitlist(claim.contingent_id).filter(ahead).count() + 1
-
-
-def _waitlist(contingent_id: int):
-    # Lottery: the drawn order; first come: the order of confirmation.
-    return Claim.objects.filter(contingent_id=contingent_id, status=Status.WAITLISTED)
-
-
-def _waitlist_in_order(contingent_id: int):
-    from django.db.models import F
-
-    return _waitlist(contingent_id).order_by(F("draw_position").asc(nulls_last=True), "waitlisted_at", "id")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,20 +141,17 @@ def _hand_out(contingent: Contingent, claim: Claim, *, now, offer: bool) -> None
     audit_log(actor=None, action="claim_offered" if offer else "claim_allocated", obj=claim)
 
 
-def _promote(contingent: Contingent, *, now) -> list[Claim]:
-    """Hands free tickets to the waiting list in order. The caller holds the contingent lock."""
-    promoted = []
-    free = contingent_availability(contingent=contingent).free or 0
-    if free <= 0:
-        return promoted
+def _promote(contingent: Contingent, *, now: datetime.datetime) -> list[Claim]:
+    """Hands free tickets to the waiting list in order (core.capacity.promote): handed out at once
+    (first come) or offered with a deadline to accept (lottery). The caller holds the contingent lock."""
     offer = contingent.mode == Contingent.Mode.LOTTERY
-    for claim in _waitlist_in_order(contingent.pk).select_related("contingent")[:free]:
-        token = None
+
+    def move_up(claim: Claim) -> None:
         _hand_out(contingent, claim, now=now, offer=offer)
-        token = _rotate_token(claim)
-        _mail(claim, "offered" if offer else "allocated", token=token)
-        promoted.append(claim)
-    return promoted
+        _mail(claim, "offered" if offer else "allocated", token=_rotate_token(claim))
+
+    free = contingent_availability(contingent=contingent).free or 0
+    return capacity.promote(TICKETS, owner_id=contingent.pk, free=free, move_up=move_up, related=["contingent"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -332,7 +297,7 @@ def claim_confirm(*, token: str, now=None) -> Claim:
         return claim
     # The lock is held until commit, so every query here limits the rate of confirmations under a
     # rush: while anyone waits, a newcomer cannot get a ticket, and the tickets need not be counted.
-    waiting = _waitlist(contingent.pk).exists()
+    waiting = TICKETS.waiting_line(contingent.pk).exists()
     if not waiting and (contingent_availability(contingent=contingent).free or 0) > 0:
         _hand_out(contingent, claim, now=now, offer=False)
         claim.confirmed_at = now
@@ -398,29 +363,24 @@ def claim_resend_links(*, email: str) -> int:
     return len(claims)
 
 
-def claims_expire_due(*, now=None) -> int:
+def claims_expire_due(*, now: datetime.datetime | None = None) -> int:
     """Worker task: unconfirmed claims past their confirmation time expire (nothing was held);
-    offers not accepted in time expire, their code returns to the pool and the next in line gets it."""
+    offers not accepted in time expire, their code returns to the pool and the next in line gets it
+    (core.capacity.expire_due, contingent by contingent under its lock). Returns the offers expired."""
     now = now or timezone.now()
     Claim.objects.filter(status=Status.UNCONFIRMED, hold_until__lte=now).update(status=Status.EXPIRED)
-    contingent_ids = set(
-        Claim.objects.filter(status=Status.OFFERED, hold_until__lte=now).values_list("contingent_id", flat=True)
+
+    def expire(claim: Claim) -> None:
+        _release_code(claim)
+        claim.status = Status.EXPIRED
+        claim.save(update_fields=["status"])
+        audit_log(actor=None, action="claim_offer_expired", obj=claim)
+        _mail(claim, "offer_expired")
+
+    return capacity.expire_due(
+        TICKETS, now=now, lock=_lock, expire=expire, after=lambda contingent: _promote(contingent, now=now),
+        related=["contingent"],
     )
-    expired = 0
-    for contingent_id in sorted(contingent_ids):
-        with transaction.atomic():
-            contingent = _lock(contingent_id)
-            for claim in Claim.objects.select_related("contingent").filter(
-                contingent=contingent, status=Status.OFFERED, hold_until__lte=now
-            ):
-                _release_code(claim)
-                claim.status = Status.EXPIRED
-                claim.save(update_fields=["status"])
-                audit_log(actor=None, action="claim_offer_expired", obj=claim)
-                _mail(claim, "offer_expired")
-                expired += 1
-            _promote(contingent, now=now)
-    return expired
 
 
 def expire_due_task():

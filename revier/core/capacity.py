@@ -5,23 +5,46 @@ holds capacity, then write. PostgreSQL: `SELECT … FOR UPDATE` on the owner row
 who competes for the same capacity (and nobody else). SQLite ignores FOR UPDATE, but its connection
 uses `transaction_mode = IMMEDIATE`: every transaction takes the database's write lock at its start,
 so the count and the write can never interleave either. Database constraints back it up.
+
+An app plugs in by describing its holder model with a `CapacityRule` (events: `Registration` rows
+holding seats of a `TicketCategory`; contingents: `Claim` rows holding tickets of a `Contingent`).
+The mechanism then owns, for every app alike:
+
+    lock_capacity_owner     lock the owner row (refused outside a transaction)
+    CapacityRule.holds_q    the one "holds capacity" condition
+    count_taken             what holds capacity now (so an expired hold frees its place at once)
+    promote                 move the next people of the waiting line up, in order, while places are free
+    expire_due              the worker: owner by owner in ascending id order, end the holds that ran out
+    waitlist_position       a waiting person's place in line (1 = next)
+
+What moving up or expiring means for one row (new status, offer deadline, mail, audit entry) stays
+with the app, passed in as a function.
 """
 
+import datetime
+import operator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import reduce
 
-from django.db import connection, models
+from django.db import connection, models, transaction
+from django.db.models import F, Q
 
 
 class CapacityLockError(RuntimeError):
     pass
 
 
+def _require_transaction(what: str) -> None:
+    if not connection.in_atomic_block:
+        raise CapacityLockError(f"{what} must run inside transaction.atomic()")
+
+
 def lock_capacity_owner(queryset: models.QuerySet) -> models.Model:
     """Locks and returns the single row of `queryset` that owns a capacity. Must be called inside
     `transaction.atomic()`; when several owners are locked in one transaction, lock them in
-    ascending primary-key order to avoid deadlocks."""
-    if not connection.in_atomic_block:
-        raise CapacityLockError("lock_capacity_owner() must run inside transaction.atomic()")
+    ascending primary-key order to avoid deadlocks (`expire_due` does)."""
+    _require_transaction("lock_capacity_owner()")
     # of=("self",): only the owner row is locked, also when related rows are joined (select_related).
     return queryset.select_for_update(of=("self",)).get()
 
@@ -38,3 +61,98 @@ class Availability:
     @property
     def is_full(self) -> bool:
         return self.capacity is not None and self.taken >= self.capacity
+
+
+@dataclass(frozen=True)
+class CapacityRule:
+    """How an app's holder rows use the capacity of an owner row.
+
+    holder      the model of the rows that take places (it has `status` and `hold_until`)
+    owner       the name of its foreign key to the row that owns the capacity
+    seated      statuses that hold a place for good
+    held        statuses that hold a place until `hold_until` (an unconfirmed sign-up, an offer)
+    expiring    statuses whose `hold_until` the worker acts on (default: `held`)
+    waiting     the status of the waiting list
+    line        the waiting list's order: ascending field names, empty values last
+    """
+
+    holder: type[models.Model]
+    owner: str
+    seated: tuple[str, ...]
+    held: tuple[str, ...] = ()
+    expiring: tuple[str, ...] | None = None
+    waiting: str = "waitlisted"
+    line: tuple[str, ...] = ("waitlisted_at", "id")
+
+    def holds_q(self, now: datetime.datetime, prefix: str = "") -> Q:
+        """The one rule: a row holds a place when its status is seated, or held and its hold has
+        not run out at `now`. `prefix` for a join from the owner (e.g. "registrations__")."""
+        condition = Q(**{f"{prefix}status__in": self.seated})
+        if self.held:
+            condition |= Q(**{f"{prefix}status__in": self.held, f"{prefix}hold_until__gt": now})
+        return condition
+
+    def of_owner(self, owner_id: int) -> models.QuerySet:
+        return self.holder.objects.filter(**{f"{self.owner}_id": owner_id})
+
+    def waiting_line(self, owner_id: int) -> models.QuerySet:
+        """The owner's waiting list, the next first."""
+        order = [F(name).asc(nulls_last=True) for name in self.line]
+        return self.of_owner(owner_id).filter(status=self.waiting).order_by(*order)
+
+
+def count_taken(rule: CapacityRule, *, owner_id: int, now: datetime.datetime) -> int:
+    """How many rows hold a place of the owner at `now`: a hold that ran out stops counting at
+    once, without waiting for the worker. For a decision, call it under the owner's lock."""
+    return rule.of_owner(owner_id).filter(rule.holds_q(now)).count()
+
+
+def promote(rule: CapacityRule, *, owner_id: int, free: int | None, move_up: Callable[[models.Model], None],
+            related: Iterable[str] = ()) -> list[models.Model]:
+    """Moves the first `free` people of the waiting line up (everyone when `free` is None, i.e.
+    unlimited), in line order, calling `move_up` for each (it sets the new status, writes and mails).
+    The caller holds the owner's lock (lock_capacity_owner) and counted `free` under it."""
+    _require_transaction("promote()")
+    if free is not None and free <= 0:
+        return []
+    line = rule.waiting_line(owner_id).select_related(*related)
+    moved = list(line if free is None else line[:free])
+    for row in moved:
+        move_up(row)
+    return moved
+
+
+def expire_due(rule: CapacityRule, *, now: datetime.datetime, lock: Callable[[int], models.Model],
+               expire: Callable[[models.Model], None], after: Callable[[models.Model], None],
+               related: Iterable[str] = ()) -> int:
+    """Worker task: ends the holds of `rule.expiring` rows whose `hold_until` is past. Owner by owner
+    in ascending id order, each in its own transaction under the owner's lock (`lock(owner_id)`):
+    `expire` is called for every such row, then `after(owner)` (usually: move people up). Returns
+    the number of rows expired. Capacity never depends on this task (a hold that ran out stops
+    counting at once); it makes the freed places reach the waiting list sooner."""
+    statuses = rule.held if rule.expiring is None else rule.expiring
+    due = rule.holder.objects.filter(status__in=statuses, hold_until__lte=now)
+    owner_ids = sorted(set(due.values_list(f"{rule.owner}_id", flat=True)))
+    expired = 0
+    for owner_id in owner_ids:
+        with transaction.atomic():
+            owner = lock(owner_id)
+            for row in due.filter(**{f"{rule.owner}_id": owner_id}).select_related(*related).order_by("id"):
+                expire(row)
+                expired += 1
+            after(owner)
+    return expired
+
+
+def waitlist_position(rule: CapacityRule, *, holder: models.Model) -> int | None:
+    """1 for the next in line, None for a row not on the waiting list. Counts the rows ahead in the
+    order of `rule.line` (empty values last), in one query."""
+    if holder.status != rule.waiting:
+        return None
+    ahead, same = [], Q()
+    for name in rule.line:
+        value = getattr(holder, name)
+        ahead.append(same & (Q(**{f"{name}__isnull": False}) if value is None else Q(**{f"{name}__lt": value})))
+        same &= Q(**{f"{name}__isnull": True}) if value is None else Q(**{name: value})
+    owner_id = getattr(holder, f"{rule.owner}_id")
+    return rule.of_owner(owner_id).filter(status=rule.waiting).filter(reduce(operator.or_, ahead)).count() + 1

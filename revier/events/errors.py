@@ -33,3 +33,16 @@ class InvalidTransition(RegistrationError):
 
 class LinkInvalid(RegistrationError):
     message = _("This link is not valid (any more). Please request a new link.")
+
+
+class NoOnlineRegistration(RegistrationError):
+    message = _("There is no online registration for this event.")
+
+
+# What the registration page says instead of the form, by Event.registration_state().
+CLOSED_MESSAGES = {
+    "cancelled": EventCancelled.message,
+    "not_yet": RegistrationNotYetOpen.message,
+    "closed": RegistrationClosed.message,
+    "none": NoOnlineRegistration.message,
+}

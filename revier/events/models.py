@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.capacity import CapacityRule
 
 
 class Region(models.TextChoices):
@@ -341,15 +342,22 @@ class Registration(models.Model):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
 
-    def holds_seat(self, now: datetime.datetime | None = None) -> bool:
-        now = now or timezone.now()
-        if self.status in self.SEATED:
-            return True
-        return self.status in self.HELD and self.hold_until is not None and self.hold_until > now
-
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+
+# How registrations hold the seats of a ticket category (core.capacity): confirmed ones and those
+# awaiting approval for good, unconfirmed and moved-up ones until `hold_until`; the waiting list in
+# the order of joining it.
+SEATS = CapacityRule(
+    holder=Registration,
+    owner="category",
+    seated=tuple(Registration.SEATED),
+    held=tuple(Registration.HELD),
+    waiting=Registration.Status.WAITLISTED,
+    line=("waitlisted_at", "id"),
+)
 
 
 class Consent(models.Model):

@@ -7,9 +7,10 @@ from functools import cached_property
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from revier.core import capacity
 from revier.core.capacity import Availability
 from revier.core.models import Topic
-from revier.events.models import Event, Organisation, ProgramItem, Region, Registration, Speaker, TicketCategory
+from revier.events.models import SEATS, Event, Organisation, ProgramItem, Region, Registration, Speaker, TicketCategory
 
 # ---------------------------------------------------------------------------------------------
 # Public pages
@@ -164,13 +165,17 @@ def speaker_get_public(*, slug: str) -> Speaker | None:
 # Availability
 
 
-def seat_held_q(now, prefix: str = "") -> Q:
-    """The capacity rule: a registration holds a seat when it is confirmed or awaits approval, or
-    when it is unconfirmed or moved up and its hold has not run out. services.category_availability
-    counts with the same rule, one category at a time."""
-    return Q(**{f"{prefix}status__in": Registration.SEATED}) | Q(
-        **{f"{prefix}status__in": Registration.HELD, f"{prefix}hold_until__gt": now}
-    )
+def category_availability(*, category: TicketCategory, now: datetime.datetime | None = None) -> Availability:
+    """Seats taken in one category by the capacity rule (models.SEATS): confirmed or awaiting
+    approval, plus unexpired holds of unconfirmed people and people moved up. An expired hold frees
+    its seat at once, without waiting for the worker. For a decision, call it under the category lock."""
+    now = now or timezone.now()
+    return Availability(capacity=category.capacity, taken=capacity.count_taken(SEATS, owner_id=category.pk, now=now))
+
+
+def waitlist_position(*, registration: Registration) -> int | None:
+    """1 for the next in line; None for a registration that is not on the waiting list."""
+    return capacity.waitlist_position(SEATS, holder=registration)
 
 
 def category_availabilities(*, event: Event, now=None) -> dict[int, Availability]:
@@ -179,7 +184,7 @@ def category_availabilities(*, event: Event, now=None) -> dict[int, Availability
     now = now or timezone.now()
     rows = (
         TicketCategory.objects.filter(event=event)
-        .annotate(taken=Count("registrations", filter=seat_held_q(now, prefix="registrations__")))
+        .annotate(taken=Count("registrations", filter=SEATS.holds_q(now, prefix="registrations__")))
         .values_list("pk", "capacity", "taken")
     )
     return {pk: Availability(capacity=capacity, taken=taken) for pk, capacity, taken in rows}
@@ -215,7 +220,7 @@ def events_sold_out(*, events: list[Event], now=None) -> set[int]:
         return set()
     rows = (
         TicketCategory.objects.filter(event_id__in=ids)
-        .annotate(taken=Count("registrations", filter=seat_held_q(now, prefix="registrations__")))
+        .annotate(taken=Count("registrations", filter=SEATS.holds_q(now, prefix="registrations__")))
         .values_list("event_id", "capacity", "taken")
     )
     has_room: set[int] = set()
@@ -370,7 +375,7 @@ class RegistrationCounts:
 
 def registration_counts(*, event: Event, now=None) -> RegistrationCounts:
     """Registrations per status and per category in one aggregate query, with each category's
-    seats taken by the capacity rule (seat_held_q) in another. Categories as prefetched."""
+    seats taken by the capacity rule (models.SEATS) in another. Categories as prefetched."""
     rows = (
         Registration.objects.filter(event=event)
         .order_by()
@@ -411,6 +416,19 @@ def registration_get_for_manager(*, event: Event, pk: int) -> Registration | Non
     )
 
 
+def registration_allowed_actions(*, event: Event, registration: Registration) -> set[str]:
+    """What an organiser may do with the registration in its current state ("approve", "reject",
+    "move_up", "cancel"); the services check the state again under their lock."""
+    allowed = set()
+    if registration.status == Registration.Status.PENDING_APPROVAL and event.requires_approval:
+        allowed |= {"approve", "reject"}
+    if registration.status == Registration.Status.WAITLISTED:
+        allowed.add("move_up")
+    if registration.is_active:
+        allowed.add("cancel")
+    return allowed
+
+
 def registration_history(*, registration: Registration) -> QuerySet:
     """The audit entries of a registration, the newest first."""
     from revier.core.selectors import audit_history
@@ -433,12 +451,16 @@ def check_in_count(*, event: Event) -> tuple[int, int]:
     return row["checked_in"], row["confirmed"]
 
 
-def check_in_result(*, event: Event, kind: str, registration_id: str):
+@dataclass(frozen=True)
+class CheckInResult:
+    kind: str  # "checked_in", "already", "not_found", "not_valid"
+    registration: Registration | None = None
+
+
+def check_in_result(*, event: Event, kind: str, registration_id: str) -> CheckInResult | None:
     """The result of a check-in shown again after the redirect (check-in without JavaScript), read
     from the database: "eingecheckt" only for a ticket of this event that is checked in. None for
     anything else in the address."""
-    from revier.events.services import CheckInResult
-
     if kind == "not_found":
         return CheckInResult(kind=kind)
     if kind not in ("checked_in", "already", "not_valid") or not registration_id.isdigit():

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.cache import content_changed
+from revier.core import capacity
 from revier.core.capacity import Availability, lock_capacity_owner
 from revier.core.mail import Attachment, mail_queue
 from revier.core.services import audit_log
@@ -28,10 +29,12 @@ from revier.events.models import (
     Organisation,
     ProgramItem,
     Question,
+    SEATS,
     Registration,
     Speaker,
     TicketCategory,
 )
+from revier.events.selectors import CheckInResult, category_availability
 
 Status = Registration.Status
 
@@ -50,30 +53,6 @@ def absolute_url(path: str) -> str:
 
 def manage_url(token: str) -> str:
     return absolute_url(reverse("events:registration", kwargs={"token": token}))
-
-
-def _held(now) -> Q:
-    # The one capacity rule, shared with the event page's aggregate (selectors.category_availabilities).
-    from revier.events.selectors import seat_held_q
-
-    return seat_held_q(now)
-
-
-def category_availability(*, category: TicketCategory, now=None) -> Availability:
-    """Seats taken: confirmed or awaiting approval, plus unexpired holds of unconfirmed people and
-    people moved up. An expired hold frees its seat at once, without waiting for the worker."""
-    now = now or timezone.now()
-    taken = Registration.objects.filter(category=category).filter(_held(now)).count()
-    return Availability(capacity=category.capacity, taken=taken)
-
-
-def waitlist_position(*, registration: Registration) -> int | None:
-    if registration.status != Status.WAITLISTED:
-        return None
-    ahead = Registration.objects.filter(category_id=registration.category_id, status=Status.WAITLISTED).filter(
-        Q(waitlisted_at__lt=registration.waitlisted_at) | Q(waitlisted_at=registration.waitlisted_at, id__lt=registration.id)
-    )
-    return ahead.count() + 1
 
 
 def _ics_attachment(event: Event) -> Attachment:
@@ -134,31 +113,26 @@ def _lock_category(category_id: int) -> TicketCategory:
 # Waiting list
 
 
-def _promote_waitlist(*, category: TicketCategory, now) -> list[Registration]:
-    """Moves the first people in line up while seats are free: each gets an offer held for the
-    event's `hold_hours` and a mail. The caller holds the category lock."""
-    promoted = []
+def _promote_waitlist(*, category: TicketCategory, now: datetime.datetime,
+                      availability: Availability | None = None) -> list[Registration]:
+    """Moves the first people in line up while seats are free (core.capacity.promote): each gets an
+    offer held for the event's `hold_hours` and a mail. The caller holds the category lock;
+    `availability`, if given, was counted under it at `now`."""
     if category.capacity is None:
-        candidates = Registration.objects.filter(category=category, status=Status.WAITLISTED)
-        free = candidates.count()
+        free = None
     else:
-        free = category_availability(category=category, now=now).free
-    if not free:
-        return promoted
-    line = (
-        Registration.objects.select_related("event")
-        .filter(category=category, status=Status.WAITLISTED)
-        .order_by("waitlisted_at", "id")[:free]
-    )
-    for registration in line:
+        free = (availability or category_availability(category=category, now=now)).free
+
+    def move_up(registration: Registration) -> None:
         registration.status = Status.OFFERED
         registration.hold_until = now + datetime.timedelta(hours=category.event.hold_hours)
         token, registration.token_hash = new_token()
         registration.save(update_fields=["status", "hold_until", "token_hash"])
-        audit_log(actor=None, action="registration_moved_up", obj=registration, data={"hold_until": registration.hold_until.isoformat()})
+        audit_log(actor=None, action="registration_moved_up", obj=registration,
+                  data={"hold_until": registration.hold_until.isoformat()})
         _mail(registration, "moved_up", token=token)
-        promoted.append(registration)
-    return promoted
+
+    return capacity.promote(SEATS, owner_id=category.pk, free=free, move_up=move_up, related=["event"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -211,7 +185,7 @@ def _seats_and_line(*, category: TicketCategory, now) -> tuple[Availability, int
     counts = Registration.objects.filter(
         category=category, status__in=[*Registration.SEATED, *Registration.HELD, Status.WAITLISTED]
     ).aggregate(
-        taken=Count("id", filter=_held(now)),
+        taken=Count("id", filter=SEATS.holds_q(now)),
         waiting=Count("id", filter=Q(status=Status.WAITLISTED)),
         ahead=Count("id", filter=Q(status=Status.WAITLISTED, waitlisted_at__lte=now)),
     )
@@ -267,7 +241,7 @@ def _registration_create(*, event: Event, data: RegistrationInput, now=None) -> 
         availability = Availability(capacity=None, taken=0)
     else:
         availability, waiting, ahead = _seats_and_line(category=category, now=now)
-        if availability.free and waiting and _promote_waitlist(category=category, now=now):
+        if availability.free and waiting and _promote_waitlist(category=category, now=now, availability=availability):
             availability, waiting, ahead = _seats_and_line(category=category, now=now)
     if availability.is_full:  # after moving people up, free seats mean nobody is waiting
         if not data.join_waitlist:
@@ -427,28 +401,22 @@ def registration_resend_links(*, email: str, now=None) -> int:
 # Worker task
 
 
-def registrations_expire_due(*, now=None) -> int:
-    """Worker task: marks holds that ran out as expired and moves people up. Capacity never depends
-    on this task (expired holds do not count anyway); it only sends the offers sooner."""
+def registrations_expire_due(*, now: datetime.datetime | None = None) -> int:
+    """Worker task: marks holds that ran out as expired (an offer with a mail) and moves people up,
+    category by category (core.capacity.expire_due). Capacity never depends on this task (expired
+    holds do not count anyway); it only sends the offers sooner."""
     now = now or timezone.now()
-    category_ids = set(
-        Registration.objects.filter(status__in=Registration.HELD, hold_until__lte=now).values_list("category_id", flat=True)
+
+    def expire(registration: Registration) -> None:
+        was_offer = registration.status == Status.OFFERED
+        _expire(registration, now=now)
+        if was_offer:
+            _mail(registration, "offer_expired")
+
+    return capacity.expire_due(
+        SEATS, now=now, lock=_lock_category, expire=expire,
+        after=lambda category: _promote_waitlist(category=category, now=now), related=["event"],
     )
-    expired = 0
-    for category_id in sorted(category_ids):
-        with transaction.atomic():
-            category = _lock_category(category_id)
-            stale = Registration.objects.select_related("event").filter(
-                category=category, status__in=Registration.HELD, hold_until__lte=now
-            )
-            for registration in stale:
-                was_offer = registration.status == Status.OFFERED
-                _expire(registration, now=now)
-                if was_offer:
-                    _mail(registration, "offer_expired")
-                expired += 1
-            _promote_waitlist(category=category, now=now)
-    return expired
 
 
 def expire_due_task():
@@ -524,12 +492,6 @@ def category_set_capacity(*, category: TicketCategory, capacity: int | None, act
     audit_log(actor=actor, action="category_capacity_changed", obj=category, data={"from": old, "to": capacity})
     _promote_waitlist(category=category, now=now)
     return category
-
-
-@dataclass(frozen=True)
-class CheckInResult:
-    kind: str  # "checked_in", "already", "not_found", "not_valid"
-    registration: Registration | None = None
 
 
 def registration_check_in(*, event: Event, code: str, actor, now=None) -> CheckInResult:

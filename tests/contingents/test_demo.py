@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import resolve
 
-from revier.contingents import demo, services
+from revier.contingents import demo, selectors, services
 from revier.contingents.models import Claim, ClaimConsent, Contingent, EligibilityQuestion, TicketCode
 from revier.core.models import AuditEntry, OutboxMail
 from revier.news.models import ArticleLink
@@ -56,7 +56,7 @@ def test_demo_fair_is_the_seed_contingent_past_and_fully_handed_out(loaded):
     assert fair.status == Contingent.Status.PUBLISHED and fair.mode == Contingent.Mode.FIRST_COME
     assert fair.size == 50 and fair.uses_codes and fair.is_generated
     assert fair.closes_at < TODAY
-    availability = services.contingent_availability(contingent=fair)
+    availability = selectors.contingent_availability(contingent=fair)
     assert (availability.capacity, availability.taken, availability.free) == (50, 50, 0)
 
 
@@ -94,7 +94,7 @@ def test_demo_open_contingent_hands_out_at_once_and_then_waitlists(loaded):
     circular = Contingent.objects.get(slug=demo.CIRCULAR_SLUG)
     assert circular.is_generated and circular.opens_at < TODAY < circular.closes_at
     assert TicketCode.objects.filter(contingent=circular).count() == 20
-    availability = services.contingent_availability(contingent=circular)
+    availability = selectors.contingent_availability(contingent=circular)
     assert (availability.capacity, availability.taken) == (20, 4)
     for n in range(17):
         services.claim_create(contingent=circular, data=claim_input(n), now=TODAY)

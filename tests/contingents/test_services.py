@@ -4,7 +4,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from revier.contingents import errors, services
+from revier.contingents import errors, selectors, services
 from revier.contingents.models import Claim, Contingent, DrawProtocol, TicketCode
 from revier.core.models import OutboxMail
 from tests.factories import ContingentFactory, EligibilityQuestionFactory, StaffFactory, claim_input, with_codes
@@ -32,7 +32,7 @@ def test_first_come_hands_out_code_after_confirmation_only():
     with_codes(contingent, 2)
     outcome = services.claim_create(contingent=contingent, data=claim_input(0))
     assert outcome.claim.status == Status.UNCONFIRMED
-    assert services.contingent_availability(contingent=contingent).taken == 0
+    assert selectors.contingent_availability(contingent=contingent).taken == 0
     claim = services.claim_confirm(token=last_token("robin0@example.org"))
     assert claim.status == Status.ALLOCATED
     code = TicketCode.objects.get(claim=claim)
@@ -45,7 +45,7 @@ def test_empty_contingent_puts_on_waiting_list_and_returned_code_goes_to_next():
     first = claim_and_confirm(contingent, 0)
     second = claim_and_confirm(contingent, 1)
     assert second.status == Status.WAITLISTED
-    assert services.waitlist_position(claim=second) == 1
+    assert selectors.waitlist_position(claim=second) == 1
     services.claim_return(claim=first)
     second.refresh_from_db()
     assert second.status == Status.ALLOCATED
@@ -141,7 +141,7 @@ def test_lottery_winner_accepts_or_loses_ticket_to_next_in_drawn_order():
     protocol = services.lottery_draw(contingent=contingent, actor=None)
     winner = Claim.objects.get(pseudonym=protocol.order[0])
     runner_up = Claim.objects.get(pseudonym=protocol.order[1])
-    assert services.waitlist_position(claim=runner_up) == 1
+    assert selectors.waitlist_position(claim=runner_up) == 1
     later = timezone.now() + datetime.timedelta(hours=73)
     services.claims_expire_due(now=later)
     winner.refresh_from_db()

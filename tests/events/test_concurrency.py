@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from revier.events import errors, services
+from revier.events import errors, selectors, services
 from revier.events.models import Registration
 from tests.factories import TicketCategoryFactory, registration_input
 
@@ -58,13 +58,13 @@ def test_200_concurrent_registrations_never_overbook_50_seats():
     seated = Registration.objects.filter(category=category, status=Status.UNCONFIRMED)
     waiting = Registration.objects.filter(category=category, status=Status.WAITLISTED)
     assert seated.count() == 50
-    assert services.category_availability(category=category).taken == 50
+    assert selectors.category_availability(category=category).taken == 50
     assert len(results) + len(full) == 200
     assert waiting.count() == len(results) - 50
     # everyone who asked for the waiting list and got no seat is on it; the others were told it is full
     assert len(full) == 200 - len(results)
     assert Registration.objects.filter(category=category).count() == len(results)
-    positions = [services.waitlist_position(registration=r) for r in waiting.order_by("waitlisted_at", "id")]
+    positions = [selectors.waitlist_position(registration=r) for r in waiting.order_by("waitlisted_at", "id")]
     assert positions == list(range(1, waiting.count() + 1))
 
 
@@ -109,6 +109,6 @@ def test_concurrent_cancellations_and_registrations_keep_capacity():
     ]
     results, failures = _run_concurrently(calls)
     assert failures == []
-    assert services.category_availability(category=category).taken == 10
+    assert selectors.category_availability(category=category).taken == 10
     held = Registration.objects.filter(category=category, status__in=[Status.UNCONFIRMED, Status.OFFERED])
     assert held.count() == 10

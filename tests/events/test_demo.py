@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import resolve
 
 from revier.core.models import AuditEntry, OutboxMail
-from revier.events import demo, services
+from revier.events import demo, selectors, services
 from revier.events.models import Event, Organisation, ProgramItem, Question, Registration, Speaker, TicketCategory
 from revier.events.permissions import can_manage_event
 from revier.news.models import ArticleLink
@@ -109,7 +109,7 @@ def test_demo_upcoming_event_fills_after_three_and_then_waitlists(loaded):
     onsite = event.categories.get(name="Teilnahme vor Ort")
     online = event.categories.get(name="Online-Teilnahme")
     assert onsite.capacity == 20 and online.capacity is None and not event.requires_approval
-    assert services.category_availability(category=onsite, now=TODAY).taken == 17
+    assert selectors.category_availability(category=onsite, now=TODAY).taken == 17
     kinds = [
         services.registration_create(event=event, data=registration_input(onsite, n), now=TODAY).kind
         for n in range(3)

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from revier.core.models import AuditEntry, OutboxMail
 from revier.core.tokens import new_code, new_token
-from revier.events import services
+from revier.events import selectors, services
 from revier.events.models import Event, Question, Registration
 from tests.events.test_services import last_token
 from tests.factories import (
@@ -404,8 +404,8 @@ def test_detail_move_up_from_waiting_list(organiser_client, event, onsite):
     last = register(onsite, 4, join_waitlist=True)
     response = organiser_client.post(detail_url(last), {"action": "move_up"}, follow=True)
     assert "Warteliste" in response.content.decode()
-    assert services.waitlist_position(registration=Registration.objects.get(pk=last.pk)) == 1
-    assert services.waitlist_position(registration=Registration.objects.get(pk=first.pk)) == 2
+    assert selectors.waitlist_position(registration=Registration.objects.get(pk=last.pk)) == 1
+    assert selectors.waitlist_position(registration=Registration.objects.get(pk=first.pk)) == 2
 
 
 @pytest.mark.django_db

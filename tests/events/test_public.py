@@ -449,7 +449,7 @@ def test_category_availabilities_agree_with_service():
     together = selectors.category_availabilities(event=event, now=now)
 
     for category in categories:
-        assert together[category.pk] == services.category_availability(category=category, now=now), category
+        assert together[category.pk] == selectors.category_availability(category=category, now=now), category
     assert together[first.pk].taken == 5 and together[first.pk].is_full
     assert together[second.pk].taken == 1 and together[second.pk].free == 2
     assert together[unlimited.pk].free is None

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from revier.events import services
+from revier.events import selectors, services
 from revier.events.models import Registration
 from tests.factories import TicketCategoryFactory, registration_input
 
@@ -62,11 +62,11 @@ def test_registration_create_moves_the_waiting_person_up_before_a_newcomer_takes
     stale.refresh_from_db()
     assert waiting.status == Status.OFFERED
     assert newcomer.kind == "waitlisted"
-    assert services.category_availability(category=category, now=later).taken == 1
+    assert selectors.category_availability(category=category, now=later).taken == 1
 
 
 def test_registration_create_free_seat_without_waiting_list_is_given():
     category = TicketCategoryFactory(capacity=2)
     outcome = services.registration_create(event=category.event, data=registration_input(category, 0))
     assert outcome.kind == "created"
-    assert services.category_availability(category=category).taken == 1
+    assert selectors.category_availability(category=category).taken == 1

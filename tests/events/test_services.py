@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from revier.core.models import AuditEntry, OutboxMail
-from revier.events import errors, services
+from revier.events import errors, selectors, services
 from revier.events.models import Consent, Event, Registration
 from tests.factories import EventFactory, StaffFactory, TicketCategoryFactory, registration_input
 
@@ -42,7 +42,7 @@ def test_registration_holds_seat_until_confirmed_and_mails_link(category):
     assert outcome.kind == "created"
     assert registration.status == Status.UNCONFIRMED
     assert registration.hold_until > timezone.now() + datetime.timedelta(hours=47)
-    assert services.category_availability(category=category).taken == 1
+    assert selectors.category_availability(category=category).taken == 1
     assert subjects("alex0@example.org") == [f"Bitte bestätigen Sie Ihre Anmeldung: {category.event.title}"]
     assert registration.token_hash and last_token("alex0@example.org") not in registration.token_hash
 
@@ -86,9 +86,9 @@ def test_full_category_refuses_or_puts_on_waiting_list_in_order(category):
     second = register(category, 2, join_waitlist=True).registration
     third = register(category, 3, join_waitlist=True).registration
     assert second.status == third.status == Status.WAITLISTED
-    assert services.waitlist_position(registration=second) == 1
-    assert services.waitlist_position(registration=third) == 2
-    assert services.category_availability(category=category).taken == 2
+    assert selectors.waitlist_position(registration=second) == 1
+    assert selectors.waitlist_position(registration=third) == 2
+    assert selectors.category_availability(category=category).taken == 2
 
 
 def test_cancel_frees_seat_and_moves_first_in_line_up(category):
@@ -101,7 +101,7 @@ def test_cancel_frees_seat_and_moves_first_in_line_up(category):
     assert waiting.status == Status.OFFERED
     assert waiting.hold_until > timezone.now()
     assert subjects("alex2@example.org")[-1].startswith("Ein Platz ist frei")
-    assert services.category_availability(category=category).taken == 2
+    assert selectors.category_availability(category=category).taken == 2
     # the person moved up confirms with the link from the new mail
     confirmed = services.registration_confirm(token=last_token("alex2@example.org"))
     assert confirmed.status == Status.CONFIRMED
@@ -113,7 +113,7 @@ def test_expired_hold_frees_seat_at_once_and_worker_moves_up(category):
     services.registration_confirm(token=last_token("alex1@example.org"))
     waiting = register(category, 2, join_waitlist=True).registration
     later = timezone.now() + datetime.timedelta(hours=49)
-    assert services.category_availability(category=category, now=later).taken == 1
+    assert selectors.category_availability(category=category, now=later).taken == 1
     assert services.registrations_expire_due(now=later) == 1
     stale.refresh_from_db()
     waiting.refresh_from_db()
@@ -191,8 +191,8 @@ def test_move_up_by_hand_goes_to_head_of_line_and_capacity_raise_gives_seat(cate
     last = register(category, 3, join_waitlist=True).registration
     staff = StaffFactory()
     services.registration_move_up(registration=last, actor=staff)
-    assert services.waitlist_position(registration=Registration.objects.get(pk=last.pk)) == 1
-    assert services.waitlist_position(registration=Registration.objects.get(pk=first.pk)) == 2
+    assert selectors.waitlist_position(registration=Registration.objects.get(pk=last.pk)) == 1
+    assert selectors.waitlist_position(registration=Registration.objects.get(pk=first.pk)) == 2
     services.category_set_capacity(category=category, capacity=3, actor=staff)
     last.refresh_from_db()
     first.refresh_from_db()
@@ -266,11 +266,11 @@ def test_waiting_list_mail_states_the_position_the_personal_page_shows(category)
     services.registration_cancel(registration=waiting[3])  # leaves the line: frees no seat
     services.registration_move_up(registration=waiting[4], actor=StaffFactory())  # to the head of the line
     newcomer = register(category, 5, join_waitlist=True).registration
-    assert mailed_position("alex5@example.org") == services.waitlist_position(registration=newcomer) == 3
+    assert mailed_position("alex5@example.org") == selectors.waitlist_position(registration=newcomer) == 3
     # A server whose clock is behind: this newcomer's place in line is before the last one's.
     behind = services.registration_create(
         event=category.event, data=registration_input(category, 6, join_waitlist=True),
         now=newcomer.waitlisted_at - datetime.timedelta(microseconds=1),
     ).registration
-    assert mailed_position("alex6@example.org") == services.waitlist_position(registration=behind) == 3
-    assert services.waitlist_position(registration=newcomer) == 4
+    assert mailed_position("alex6@example.org") == selectors.waitlist_position(registration=behind) == 3
+    assert selectors.waitlist_position(registration=newcomer) == 4

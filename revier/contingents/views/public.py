@@ -179,7 +179,7 @@ def claim_page(request, token):
         "contingent": claim.contingent,
         "is_lottery": claim.contingent.mode == Contingent.Mode.LOTTERY,
         "code": code if claim.status in Claim.HOLDING else None,
-        "position": services.waitlist_position(claim=claim),
+        "position": selectors.waitlist_position(claim=claim),
         "link_expired": claim.status == Status.UNCONFIRMED and claim.hold_until is not None
         and claim.hold_until <= timezone.now(),
         "is_active": claim.status in Claim.ACTIVE,

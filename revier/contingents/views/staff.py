@@ -146,15 +146,6 @@ HISTORY_LABELS = {
 }
 
 
-def _allowed_actions(contingent: Contingent, claim: Claim) -> set[str]:
-    allowed = set()
-    if claim.status in Claim.ACTIVE:
-        allowed.add("revoke")
-    if claim.status in Claim.HOLDING and contingent.uses_codes:
-        allowed.add("reissue")
-    return allowed
-
-
 @_staff
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_claim_detail(request, slug, pk):
@@ -163,7 +154,7 @@ def manage_claim_detail(request, slug, pk):
     if claim is None:
         raise Http404("no such claim")
     here = reverse("contingents:manage-claim", kwargs={"slug": contingent.slug, "pk": claim.pk})
-    allowed = _allowed_actions(contingent, claim)
+    allowed = selectors.claim_allowed_actions(contingent=contingent, claim=claim)
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action not in ACTIONS or action not in allowed:
@@ -194,7 +185,7 @@ def manage_claim_detail(request, slug, pk):
             "history": history,
             "allowed": allowed,
             "confirming": confirming if confirming in allowed else "",
-            "waitlist_position": services.waitlist_position(claim=claim),
+            "waitlist_position": selectors.waitlist_position(claim=claim),
             "partner_consent": any(c.kind == ClaimConsent.Kind.PARTNER for c in claim.consents.all()),
         },
     )

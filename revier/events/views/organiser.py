@@ -147,17 +147,6 @@ HISTORY_LABELS = {
 }
 
 
-def _allowed_actions(event, registration) -> set[str]:
-    allowed = set()
-    if registration.status == Status.PENDING_APPROVAL and event.requires_approval:
-        allowed |= {"approve", "reject"}
-    if registration.status == Status.WAITLISTED:
-        allowed.add("move_up")
-    if registration.is_active:
-        allowed.add("cancel")
-    return allowed
-
-
 @_private
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_registration_detail(request, slug, pk):
@@ -166,7 +155,7 @@ def manage_registration_detail(request, slug, pk):
     if registration is None:
         raise Http404("no such registration")
     here = reverse("events:manage-registration", kwargs={"slug": event.slug, "pk": registration.pk})
-    allowed = _allowed_actions(event, registration)
+    allowed = selectors.registration_allowed_actions(event=event, registration=registration)
     if request.method == "POST":
         action = request.POST.get("action", "")
         if action not in ACTIONS or action not in allowed:
@@ -195,7 +184,7 @@ def manage_registration_detail(request, slug, pk):
             "history": history,
             "allowed": allowed,
             "confirm_cancel": "cancel" in allowed and request.GET.get("stornieren") == "1",
-            "waitlist_position": services.waitlist_position(registration=registration),
+            "waitlist_position": selectors.waitlist_position(registration=registration),
         },
     )
 

@@ -43,14 +43,6 @@ DONE_MESSAGES = {
     "abgemeldet": _("You have cancelled your registration. Your seat is free for someone else."),
 }
 
-CLOSED_MESSAGES = {
-    "cancelled": _("This event has been cancelled. Registration is no longer possible."),
-    "not_yet": _("Registration for this event has not opened yet."),
-    "closed": _("Registration for this event is closed."),
-    "none": _("There is no online registration for this event."),
-}
-
-
 def _within_limit(request, scope: str) -> bool:
     return ratelimit.hit(scope=scope, request=request, limit=RATE_LIMIT, window_seconds=RATE_WINDOW_SECONDS)
 
@@ -74,7 +66,7 @@ def register(request, slug):
     if state == "open" and not data.categories:
         state = "none"
     if state != "open":
-        context.update(state=state, closed_message=CLOSED_MESSAGES[state])
+        context.update(state=state, closed_message=errors.CLOSED_MESSAGES[state])
         return render(request, "events/registration/register_closed.html", context)
 
     status, rate_limited, domain_error = 200, False, None
@@ -138,7 +130,7 @@ def _self_service_context(registration: Registration, *, questions, change_form=
     return {
         "registration": registration,
         "event": registration.event,
-        "position": services.waitlist_position(registration=registration),
+        "position": selectors.waitlist_position(registration=registration),
         "can_confirm": registration.status in Registration.HELD,
         "is_active": registration.is_active,
         "answered": answered,
