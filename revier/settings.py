@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "revier.news",
     "revier.events",
     "revier.contingents",
+    "revier.portal",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

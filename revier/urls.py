@@ -9,16 +9,17 @@ from revier.core import views as core_views
 from revier.core.cache import cache_public_page
 from revier.news.sitemaps import ArticleSitemap, NewsIndexSitemap
 from revier.pages.sitemaps import PageSitemap
+from revier.portal import views as portal_views
 
 sitemaps = {"news-index": NewsIndexSitemap, "articles": ArticleSitemap, "pages": PageSitemap}
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", portal_views.home, name="home"),
     path("aktuelles/", include("revier.news.urls")),
     path("veranstaltungen/freikarten/", include("revier.contingents.urls")),
     path("veranstaltungen/", include("revier.events.urls")),
-    path("netzwerk/", core_views.coming_soon, {"section": "network"}, name="network-coming-soon"),
-    path("monitor/", core_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),
+    path("netzwerk/", portal_views.coming_soon, {"section": "network"}, name="network-coming-soon"),
+    path("monitor/", portal_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("healthz", core_views.health, name="health"),

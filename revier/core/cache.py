@@ -11,8 +11,10 @@ such pages can be rendered once and served from Django's cache (local memory, or
   read for GENERATION_CHECK_SECONDS (1 s), since a round trip to Redis costs several times what
   serving the page does: an edit is seen at once by the process that made it and within a second
   by all others.
-- Scheduled articles appear on time without a cron job. An entry never lives past the publication
-  time of the next scheduled article (`page_timeout`).
+- Scheduled articles appear on time without a cron job. An entry never lives past the next time
+  at which public content changes by itself (`page_timeout`): each app with content on a timer
+  tells core when that is through `register_next_change` (news does so for scheduled articles in
+  its AppConfig.ready), so core imports no app.
 
 With the local-memory cache every worker process has its own cache and generation: an edit made
 in one process reaches the others only when their entries expire (PAGE_CACHE_SECONDS). A
@@ -26,6 +28,7 @@ import hashlib
 import math
 import secrets
 import time
+from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
 
@@ -94,16 +97,27 @@ def content_changed() -> None:
     transaction.on_commit(_new_generation)
 
 
-def page_timeout(*, now: datetime | None = None) -> int:
-    """Seconds a page rendered now may be kept: PAGE_CACHE_SECONDS, but never past the moment the
-    next scheduled article is published (one query on the listing index)."""
-    from revier.news.selectors import article_next_publication_at
+NextChange = Callable[..., datetime | None]
+_next_change_hooks: list[NextChange] = []
 
+
+def register_next_change(hook: NextChange) -> None:
+    """Registers `hook(*, now) -> datetime | None`: the next time after `now` at which an app's
+    public content changes without a write (a scheduled article appears), or None. Apps call it in
+    their AppConfig.ready; registering the same hook twice has no effect."""
+    if hook not in _next_change_hooks:
+        _next_change_hooks.append(hook)
+
+
+def page_timeout(*, now: datetime | None = None) -> int:
+    """Seconds a page rendered now may be kept: PAGE_CACHE_SECONDS, but never past the next time a
+    registered app's content changes by itself (for news: one query on the listing index)."""
     now = now or timezone.now()
     seconds = page_cache_seconds()
-    next_at = article_next_publication_at(now=now)
-    if next_at is not None:
-        seconds = min(seconds, max(1, math.ceil((next_at - now).total_seconds())))
+    for hook in _next_change_hooks:
+        next_at = hook(now=now)
+        if next_at is not None:
+            seconds = min(seconds, max(1, math.ceil((next_at - now).total_seconds())))
     return seconds
 
 

@@ -6,3 +6,10 @@ class NewsConfig(AppConfig):
     name = "revier.news"
     label = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from revier.core.cache import register_next_change
+        from revier.news.selectors import article_next_publication_at
+
+        # Cached pages must not outlive the moment a scheduled article appears.
+        register_next_change(article_next_publication_at)

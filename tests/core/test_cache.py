@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from revier.core.cache import content_changed, forget_local_copies, page_timeout
+from revier.core import cache as page_cache
+from revier.core.cache import content_changed, forget_local_copies, page_timeout, register_next_change
 from revier.news import services as news_services
 from revier.news.models import Article
 from revier.pages import services as pages_services
@@ -141,6 +142,24 @@ def test_page_timeout_ends_when_the_next_scheduled_article_appears(article):
     assert page_timeout(now=now - datetime.timedelta(minutes=10)) == SECONDS  # capped by the default too
     # Never 0 (which would mean "forever" for some backends).
     assert page_timeout(now=now + datetime.timedelta(seconds=41, microseconds=999_999)) == 1
+
+
+def test_page_timeout_asks_every_app_that_registered_a_next_change(article, monkeypatch):
+    """core learns an app's timed changes only through register_next_change (news registers its
+    scheduled articles in NewsConfig.ready); a hook registered twice counts once."""
+    assert any(hook.__module__ == "revier.news.selectors" for hook in page_cache._next_change_hooks)
+    monkeypatch.setattr(page_cache, "_next_change_hooks", list(page_cache._next_change_hooks))
+    now = timezone.now()
+
+    def meeting_slots_open(*, now):
+        return now + datetime.timedelta(seconds=30)
+
+    register_next_change(meeting_slots_open)
+    register_next_change(meeting_slots_open)
+    assert page_cache._next_change_hooks.count(meeting_slots_open) == 1
+    assert page_timeout(now=now) == 30
+    ArticleFactory(title="Bald", published_at=now + datetime.timedelta(seconds=12))
+    assert page_timeout(now=now) == 12
 
 
 def test_cache_public_page_scheduled_article_appears_on_time(client, article, settings):

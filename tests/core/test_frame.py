@@ -22,23 +22,10 @@ def test_frame_is_german_with_navigation_breadcrumbs_search_and_footer(client):
     assert 'href="/aktuelles/" aria-current="page"' in html
 
 
-@pytest.mark.parametrize("url,title", [("/netzwerk/", "Netzwerk"), ("/monitor/", "Monitor")])
-def test_parts_not_built_yet_say_in_preparation(client, url, title):
-    html = client.get(url).content.decode()
-    assert f"<title>{title} – Revier</title>" in html
-    assert "In Vorbereitung" in html
-
-
 def test_dates_are_german_in_berlin_time(client):
     article = ArticleFactory(published_at=datetime.datetime(2024, 10, 17, 0, 30, tzinfo=BERLIN))
     html = client.get(article.get_absolute_url()).content.decode()
     assert "17. Oktober 2024" in html
-
-
-def test_home_shows_latest_news(client):
-    article = ArticleFactory(title="Wasserstoff für die Lausitz")
-    html = client.get("/").content.decode()
-    assert article.title in html and "Neueste Nachrichten" in html
 
 
 def test_robots_and_health(client):
