@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -199,8 +200,9 @@ def _resend(existing: Claim) -> ClaimOutcome:
     return ClaimOutcome(claim=existing, kind="existing")
 
 
-@transaction.atomic
-def claim_create(*, contingent: Contingent, data: ClaimInput, now=None) -> ClaimOutcome:
+@transaction.atomic(durable=True)
+def claim_create(*, contingent: Contingent, data: ClaimInput,
+                 now: datetime.datetime | None = None) -> ClaimOutcome:
     """Records a claim (first come) or an application (lottery) and mails the confirmation link.
     Nothing is held before the address is confirmed. One active claim per address (compared case-
     insensitively) and, if the contingent says so, per organisation — checked here and by
@@ -267,8 +269,8 @@ def claim_get_by_token(*, token: str) -> Claim | None:
     )
 
 
-@transaction.atomic
-def claim_confirm(*, token: str, now=None) -> Claim:
+@transaction.atomic(durable=True)
+def claim_confirm(*, token: str, now: datetime.datetime | None = None) -> Claim:
     """Double opt-in. First come: a ticket is handed out at once if one is left, otherwise the
     person joins the waiting list. Lottery: the application counts for the draw. Confirming
     twice changes nothing."""
@@ -313,8 +315,8 @@ def claim_confirm(*, token: str, now=None) -> Claim:
     return claim
 
 
-@transaction.atomic
-def claim_accept(*, token: str, now=None) -> Claim:
+@transaction.atomic(durable=True)
+def claim_accept(*, token: str, now: datetime.datetime | None = None) -> Claim:
     """A lottery winner (or someone moved up) accepts the offered ticket before the deadline."""
     now = now or timezone.now()
     found = claim_get_by_token(token=token)
@@ -334,8 +336,8 @@ def claim_accept(*, token: str, now=None) -> Claim:
     return claim
 
 
-@transaction.atomic
-def claim_return(*, claim: Claim, now=None) -> Claim:
+@transaction.atomic(durable=True)
+def claim_return(*, claim: Claim, now: datetime.datetime | None = None) -> Claim:
     """The person gives the ticket back (or withdraws the application or waiting-list place). A
     given-back code returns to the pool and goes to the next in line at once."""
     now = now or timezone.now()
@@ -353,8 +355,10 @@ def claim_return(*, claim: Claim, now=None) -> Claim:
     return claim
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def claim_resend_links(*, email: str) -> int:
+    """"Link erneut senden": every active claim of the address gets a new link by mail (the old one
+    stops working). Says nothing to the requester; returns how many mails were queued."""
     claims = list(
         Claim.objects.select_related("contingent").filter(email_normalized=normalize_email(email), status__in=Claim.ACTIVE)
     )
@@ -383,7 +387,8 @@ def claims_expire_due(*, now: datetime.datetime | None = None) -> int:
     )
 
 
-def expire_due_task():
+def expire_due_task() -> int:
+    """The worker's entry (settings.WORKER_TASKS)."""
     return claims_expire_due()
 
 
@@ -401,8 +406,9 @@ def draw_order(pseudonyms: list[str], seed: str) -> list[str]:
     return sorted(pseudonyms, key=lambda p: hashlib.sha256(f"{seed}:{p}".encode()).hexdigest())
 
 
-@transaction.atomic
-def lottery_draw(*, contingent: Contingent, actor, now=None, seed: str | None = None) -> DrawProtocol:
+@transaction.atomic(durable=True)
+def lottery_draw(*, contingent: Contingent, actor: User | None, now: datetime.datetime | None = None,
+                 seed: str | None = None) -> DrawProtocol:
     """Draws the lottery once, after the deadline: the first in drawn order get a ticket offer with
     a deadline to accept, the others are told and wait in drawn order. A second draw is refused
     (lock on the contingent plus the one-to-one protocol row)."""
@@ -451,8 +457,8 @@ def lottery_draw(*, contingent: Contingent, actor, now=None, seed: str | None = 
 # Staff
 
 
-@transaction.atomic
-def claim_revoke(*, claim: Claim, actor, now=None) -> Claim:
+@transaction.atomic(durable=True)
+def claim_revoke(*, claim: Claim, actor: User | None, now: datetime.datetime | None = None) -> Claim:
     """Staff withdraw a ticket (e.g. misuse): its code is revoked for good, the claim ends and the
     next in line moves up."""
     now = now or timezone.now()
@@ -470,8 +476,8 @@ def claim_revoke(*, claim: Claim, actor, now=None) -> Claim:
     return claim
 
 
-@transaction.atomic
-def claim_reissue_code(*, claim: Claim, actor) -> Claim:
+@transaction.atomic(durable=True)
+def claim_reissue_code(*, claim: Claim, actor: User | None) -> Claim:
     """Staff replace a person's code (e.g. lost or leaked): the old code is revoked for good, the
     next unused one is assigned and mailed."""
     contingent = _lock(claim.contingent_id)
@@ -520,7 +526,7 @@ def parse_codes(text: str) -> tuple[list[str], list[int], list[tuple[int, str]]]
 
 
 @transaction.atomic
-def codes_import(*, contingent: Contingent, text: str, actor) -> CodeImportReport:
+def codes_import(*, contingent: Contingent, text: str, actor: User | None) -> CodeImportReport:
     """Imports the partner's codes. A list with blank lines, duplicates or codes already present is
     refused as a whole with a report, so that staff fix the list and nothing is half imported."""
     contingent = _lock(contingent.pk)
@@ -545,7 +551,7 @@ def _unique_slug(title: str, pk) -> str:
 
 
 @transaction.atomic
-def contingent_save(*, contingent: Contingent, actor=None) -> Contingent:
+def contingent_save(*, contingent: Contingent, actor: User | None = None) -> Contingent:
     """Saves a contingent with its rendered description; a raised size is handed to the waiting list."""
     created = contingent.pk is None
     if not contingent.slug:
@@ -563,7 +569,8 @@ def contingent_save(*, contingent: Contingent, actor=None) -> Contingent:
 
 
 @transaction.atomic
-def eligibility_question_save(*, question: EligibilityQuestion, actor=None) -> EligibilityQuestion:
+def eligibility_question_save(*, question: EligibilityQuestion,
+                              actor: User | None = None) -> EligibilityQuestion:
     """Saves an eligibility question of a contingent (validated like a form would)."""
     created = question.pk is None
     question.full_clean()
@@ -576,7 +583,7 @@ def eligibility_question_save(*, question: EligibilityQuestion, actor=None) -> E
 
 @transaction.atomic
 def claim_import(*, contingent: Contingent, data: ClaimInput, status: str, claimed_at: datetime.datetime,
-                 actor=None) -> Claim:
+                 actor: User | None = None) -> Claim:
     """Adds a claim that was handled elsewhere (a list from an earlier tool, the demo): confirmed at
     `claimed_at`, without mails and without a period check. ALLOCATED takes the next unused code
     under the contingent lock, as a confirmation would (InvalidClaimState when no ticket is left,

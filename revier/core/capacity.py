@@ -135,7 +135,7 @@ def expire_due(rule: CapacityRule, *, now: datetime.datetime, lock: Callable[[in
     owner_ids = sorted(set(due.values_list(f"{rule.owner}_id", flat=True)))
     expired = 0
     for owner_id in owner_ids:
-        with transaction.atomic():
+        with transaction.atomic(durable=True):
             owner = lock(owner_id)
             for row in due.filter(**{f"{rule.owner}_id": owner_id}).select_related(*related).order_by("id"):
                 expire(row)

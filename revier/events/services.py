@@ -3,9 +3,11 @@ seat locks the category row (core.capacity.lock_capacity_owner) before it counts
 then moves people up from the waiting list while seats are free."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -192,7 +194,8 @@ def _seats_and_line(*, category: TicketCategory, now) -> tuple[Availability, int
     return Availability(capacity=category.capacity, taken=counts["taken"]), counts["waiting"], counts["ahead"]
 
 
-def registration_create(*, event: Event, data: RegistrationInput, now=None) -> RegistrationOutcome:
+def registration_create(*, event: Event, data: RegistrationInput,
+                        now: datetime.datetime | None = None) -> RegistrationOutcome:
     """Registers a person for a category of an event. Guarantees: the category is never overbooked
     (category row locked while counting and writing); one active registration per e-mail and event
     (checked here and by a partial unique constraint): a second attempt sends the existing link again
@@ -207,8 +210,9 @@ def registration_create(*, event: Event, data: RegistrationInput, now=None) -> R
         return _registration_create(event=event, data=data, now=now)
 
 
-@transaction.atomic
-def _registration_create(*, event: Event, data: RegistrationInput, now=None) -> RegistrationOutcome:
+@transaction.atomic(durable=True)
+def _registration_create(*, event: Event, data: RegistrationInput,
+                         now: datetime.datetime | None) -> RegistrationOutcome:
     category = _lock_category(data.category_id)
     # Read the clock under the lock: the waiting list is ordered by `waitlisted_at`, which must
     # follow the order in which registrations take the lock (and get their ids).
@@ -298,8 +302,8 @@ def _seat_confirmed(registration: Registration, *, now) -> None:
     audit_log(actor=None, action="registration_confirmed", obj=registration, data={"status": registration.status})
 
 
-@transaction.atomic
-def registration_confirm(*, token: str, now=None) -> Registration:
+@transaction.atomic(durable=True)
+def registration_confirm(*, token: str, now: datetime.datetime | None = None) -> Registration:
     """Double opt-in: the person confirms with the link from the mail. A confirmed registration keeps
     its seat (or waits for approval). If the hold has run out, the seat is given if one is free,
     otherwise the person goes on the waiting list. Confirming twice changes nothing."""
@@ -340,8 +344,9 @@ def _expire(registration: Registration, *, now) -> None:
     audit_log(actor=None, action="registration_expired", obj=registration)
 
 
-@transaction.atomic
-def registration_cancel(*, registration: Registration, actor=None, now=None) -> Registration:
+@transaction.atomic(durable=True)
+def registration_cancel(*, registration: Registration, actor: User | None = None,
+                        now: datetime.datetime | None = None) -> Registration:
     """Cancels a registration (by the person or an organiser); the seat is free at once and the
     first person on the waiting list is moved up in the same transaction."""
     now = now or timezone.now()
@@ -360,7 +365,7 @@ def registration_cancel(*, registration: Registration, actor=None, now=None) -> 
     return registration
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def registration_update(*, registration: Registration, first_name: str, last_name: str, organisation: str,
                         function: str, sector: str, answers: dict) -> Registration:
     """Self-service: the person changes name, organisation, function, sector and answers (not the e-mail
@@ -379,8 +384,8 @@ def registration_update(*, registration: Registration, first_name: str, last_nam
     return registration
 
 
-@transaction.atomic
-def registration_resend_links(*, email: str, now=None) -> int:
+@transaction.atomic(durable=True)
+def registration_resend_links(*, email: str, now: datetime.datetime | None = None) -> int:
     """"Link erneut senden": every active registration of the address for an event that has not
     ended gets a new link (the old one stops working) by mail. Says nothing to the requester about
     whether registrations exist; returns how many mails were queued."""
@@ -419,7 +424,8 @@ def registrations_expire_due(*, now: datetime.datetime | None = None) -> int:
     )
 
 
-def expire_due_task():
+def expire_due_task() -> int:
+    """The worker's entry (settings.WORKER_TASKS)."""
     return registrations_expire_due()
 
 
@@ -427,8 +433,10 @@ def expire_due_task():
 # Organiser actions
 
 
-@transaction.atomic
-def registration_approve(*, registration: Registration, actor) -> Registration:
+@transaction.atomic(durable=True)
+def registration_approve(*, registration: Registration, actor: User | None) -> Registration:
+    """An organiser approves a registration that waits for approval: it keeps its seat, is confirmed,
+    and the person gets the ticket mail with a new personal link."""
     registration = Registration.objects.select_for_update().select_related("event", "category").get(pk=registration.pk)
     if registration.status != Status.PENDING_APPROVAL:
         raise errors.InvalidTransition()
@@ -439,8 +447,11 @@ def registration_approve(*, registration: Registration, actor) -> Registration:
     return registration
 
 
-@transaction.atomic
-def registration_reject(*, registration: Registration, actor, now=None) -> Registration:
+@transaction.atomic(durable=True)
+def registration_reject(*, registration: Registration, actor: User | None,
+                        now: datetime.datetime | None = None) -> Registration:
+    """An organiser rejects a registration that waits for approval: the person is told, the seat is
+    free at once and goes to the first in line (category lock held)."""
     now = now or timezone.now()
     category = _lock_category(registration.category_id)
     registration = Registration.objects.select_related("event", "category").get(pk=registration.pk)
@@ -454,8 +465,9 @@ def registration_reject(*, registration: Registration, actor, now=None) -> Regis
     return registration
 
 
-@transaction.atomic
-def registration_move_up(*, registration: Registration, actor, now=None) -> Registration:
+@transaction.atomic(durable=True)
+def registration_move_up(*, registration: Registration, actor: User | None,
+                         now: datetime.datetime | None = None) -> Registration:
     """An organiser moves a person on the waiting list up by hand. With a free seat the person gets
     the offer at once; without one, the person goes to the head of the line and gets the next seat.
     Never more seats than the capacity."""
@@ -481,7 +493,8 @@ def registration_move_up(*, registration: Registration, actor, now=None) -> Regi
 
 
 @transaction.atomic
-def category_set_capacity(*, category: TicketCategory, capacity: int | None, actor, now=None) -> TicketCategory:
+def category_set_capacity(*, category: TicketCategory, capacity: int | None, actor: User | None,
+                          now: datetime.datetime | None = None) -> TicketCategory:
     """Changes a category's capacity; raised capacity is offered to the waiting list at once.
     Lowering it below the seats taken takes no seat away; nobody new gets one until it is free."""
     now = now or timezone.now()
@@ -494,7 +507,8 @@ def category_set_capacity(*, category: TicketCategory, capacity: int | None, act
     return category
 
 
-def registration_check_in(*, event: Event, code: str, actor, now=None) -> CheckInResult:
+def registration_check_in(*, event: Event, code: str, actor: User | None,
+                          now: datetime.datetime | None = None) -> CheckInResult:
     """Checks a ticket in once. The conditional UPDATE is atomic on both databases: of two devices
     scanning the same ticket at the same moment exactly one succeeds, the other sees "already"."""
     now = now or timezone.now()
@@ -504,7 +518,7 @@ def registration_check_in(*, event: Event, code: str, actor, now=None) -> CheckI
         return CheckInResult(kind="not_found")
     if registration.status != Status.CONFIRMED:
         return CheckInResult(kind="not_valid", registration=registration)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         won = Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=True).update(
             checked_in_at=now, checked_in_by=actor
         )
@@ -514,9 +528,11 @@ def registration_check_in(*, event: Event, code: str, actor, now=None) -> CheckI
     return CheckInResult(kind="checked_in" if won else "already", registration=registration)
 
 
-@transaction.atomic
-def registrations_message(*, event: Event, registrations, subject: str, body: str, actor) -> int:
-    """Sends an organiser's message to the given registrations through the outbox."""
+@transaction.atomic(durable=True)
+def registrations_message(*, event: Event, registrations: Iterable[Registration], subject: str, body: str,
+                          actor: User | None) -> int:
+    """Sends an organiser's message to the given registrations through the outbox (one mail each,
+    queued in this transaction, sent after commit) with one audit entry; returns how many."""
     count = 0
     for registration in registrations:
         _mail(registration, "organiser_message", subject, extra={"body": body})
@@ -539,7 +555,7 @@ def _unique_slug(model, title: str, pk) -> str:
 
 
 @transaction.atomic
-def event_save(*, event: Event, actor=None) -> Event:
+def event_save(*, event: Event, actor: User | None = None) -> Event:
     """Saves an event with its rendered, sanitised description and an audit entry."""
     created = event.pk is None
     if not event.slug:
@@ -553,7 +569,7 @@ def event_save(*, event: Event, actor=None) -> Event:
 
 
 @transaction.atomic
-def event_cancel(*, event: Event, note: str, actor) -> Event:
+def event_cancel(*, event: Event, note: str, actor: User | None) -> Event:
     """Cancels an event: it stays visible with a notice, registration closes, and everyone with an
     active registration is told by mail."""
     event = Event.objects.select_for_update().get(pk=event.pk)
@@ -582,14 +598,14 @@ def _save_checked(obj, *, action: str, actor, exclude=()) -> None:
 
 
 @transaction.atomic
-def organisation_save(*, organisation: Organisation, actor=None) -> Organisation:
+def organisation_save(*, organisation: Organisation, actor: User | None = None) -> Organisation:
     """Saves an organiser (name, link, logo with alt text) after validation, with an audit entry."""
     _save_checked(organisation, action="organisation", actor=actor)
     return organisation
 
 
 @transaction.atomic
-def speaker_save(*, speaker: Speaker, actor=None) -> Speaker:
+def speaker_save(*, speaker: Speaker, actor: User | None = None) -> Speaker:
     """Saves a speaker after validation; a blank slug is made from the name."""
     if not speaker.slug:
         speaker.slug = _unique_slug(Speaker, speaker.name, speaker.pk)
@@ -598,7 +614,8 @@ def speaker_save(*, speaker: Speaker, actor=None) -> Speaker:
 
 
 @transaction.atomic
-def program_item_save(*, item: ProgramItem, speakers: list[Speaker] | None = None, actor=None) -> ProgramItem:
+def program_item_save(*, item: ProgramItem, speakers: list[Speaker] | None = None,
+                      actor: User | None = None) -> ProgramItem:
     """Saves a program item after validation; `speakers` (if given) replaces its speakers."""
     _save_checked(item, action="program_item", actor=actor)
     if speakers is not None:
@@ -607,13 +624,14 @@ def program_item_save(*, item: ProgramItem, speakers: list[Speaker] | None = Non
 
 
 @transaction.atomic
-def program_item_delete(*, item: ProgramItem, actor=None) -> None:
+def program_item_delete(*, item: ProgramItem, actor: User | None = None) -> None:
+    """Deletes a program item, with an audit entry naming its event."""
     audit_log(actor=actor, action="program_item_deleted", obj=item, data={"event": item.event_id})
     item.delete()
 
 
 @transaction.atomic
-def ticket_category_save(*, category: TicketCategory, actor=None) -> TicketCategory:
+def ticket_category_save(*, category: TicketCategory, actor: User | None = None) -> TicketCategory:
     """Creates a ticket category or changes its name, description and position. A capacity change
     of an existing category goes through category_set_capacity (it may move people up)."""
     if category.pk is not None:
@@ -625,14 +643,15 @@ def ticket_category_save(*, category: TicketCategory, actor=None) -> TicketCateg
 
 
 @transaction.atomic
-def question_save(*, question: Question, actor=None) -> Question:
+def question_save(*, question: Question, actor: User | None = None) -> Question:
+    """Saves a registration question of an event after validation, with an audit entry."""
     _save_checked(question, action="question", actor=actor)
     return question
 
 
 @transaction.atomic
 def registration_import(*, event: Event, data: RegistrationInput, registered_at: datetime.datetime,
-                        checked_in_at: datetime.datetime | None = None, actor=None) -> Registration:
+                        checked_in_at: datetime.datetime | None = None, actor: User | None = None) -> Registration:
     """Adds a registration that was confirmed elsewhere (a list from an earlier tool, the demo):
     confirmed at `registered_at`, without opt-in mail. Capacity holds as for every registration
     (category row locked while counting; CapacityExhausted when full); an address with an active

@@ -160,3 +160,11 @@ def test_lock_count_write_never_overbooks_under_real_concurrency():
         list(pool.map(take, range(40)))
     assert errors == []
     assert Registration.objects.filter(category=category).count() == 7
+
+
+@pytest.mark.django_db(transaction=True)
+def test_expire_due_is_a_top_level_transaction_of_its_own():
+    """Each owner's expiry commits on its own: the worker never runs it inside another transaction."""
+    with pytest.raises(RuntimeError, match="durable"), transaction.atomic():
+        holder(TicketCategoryFactory(), "unconfirmed", hold_until=NOW)
+        capacity.expire_due(RULE, now=NOW, lock=lock, expire=lambda row: None, after=lambda owner: None)
