@@ -7,7 +7,9 @@ from django.core.management import call_command
 from django.urls import resolve
 
 from revier.core.models import AuditEntry, OutboxMail
-from revier.events import demo, selectors, services
+from revier.demo.files import read_yaml
+from revier.demo.loader import load_events
+from revier.events import selectors, services
 from revier.events.models import Event, Organisation, ProgramItem, Question, Registration, Speaker, TicketCategory
 from revier.events.permissions import can_manage_event
 from revier.news.models import ArticleLink
@@ -15,20 +17,17 @@ from tests.factories import registration_input
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
+CONFERENCE_SLUG = "kmu-im-strukturwandel-staerken-2024"
+WORKSHOP_SLUG = "wasserstoff-werkstatt-fuer-kmu-2026"
+LAUSITZ_SLUG = "fachkraeftetag-lausitz-2027"
+CANCELLED_SLUG = "exkursion-waermespeicher-rheinisches-revier-2026"
 # The demo's dates are fixed; "today" for these tests is the day the demo was written for.
 TODAY = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
 
 
-@pytest.fixture(autouse=True)
-def login_file(settings, tmp_path):
-    settings.DEMO_LOGIN_FILE = str(tmp_path / "var" / "demo-login.txt")
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return tmp_path / "var" / "demo-login.txt"
-
-
 @pytest.fixture
 def loaded():
-    demo.load()
+    load_events()
 
 
 def snapshot():
@@ -53,7 +52,7 @@ def snapshot():
 
 
 def test_demo_conference_is_the_seed_event_in_the_past(loaded):
-    event = Event.objects.get(slug=demo.CONFERENCE_SLUG)
+    event = Event.objects.get(slug=CONFERENCE_SLUG)
     assert event.title == "Kleine und mittlere Unternehmen im Strukturwandel stärken"
     assert event.starts_at.astimezone(BERLIN).date() == datetime.date(2024, 10, 23)
     assert event.city == "Leuna" and event.is_past and event.status == Event.Status.PUBLISHED
@@ -69,7 +68,7 @@ def test_demo_conference_is_the_seed_event_in_the_past(loaded):
 
 
 def test_demo_conference_program_has_the_seed_talk_and_parallel_afternoon_tracks(loaded):
-    event = Event.objects.get(slug=demo.CONFERENCE_SLUG)
+    event = Event.objects.get(slug=CONFERENCE_SLUG)
     talk = event.program_items.get(title="Klimaneutrale Industrieregion Mitteldeutschland")
     assert [s.display_name for s in talk.speakers.all()] == ["Jörn-Heinrich Tobaben"]
     assert talk.speakers.get().organisation == "Europäische Metropolregion Mitteldeutschland (EMMD)"
@@ -87,7 +86,7 @@ def test_demo_conference_program_has_the_seed_talk_and_parallel_afternoon_tracks
 
 
 def test_demo_conference_has_categories_questions_and_checked_in_registrations(loaded):
-    event = Event.objects.get(slug=demo.CONFERENCE_SLUG)
+    event = Event.objects.get(slug=CONFERENCE_SLUG)
     categories = {c.name: c.capacity for c in event.categories.all()}
     assert categories == {"Teilnahme vor Ort": 120, "Online-Teilnahme": None}
     assert list(event.questions.values_list("kind", flat=True)) == ["single", "text"]
@@ -104,7 +103,7 @@ def test_demo_conference_has_categories_questions_and_checked_in_registrations(l
 
 
 def test_demo_upcoming_event_fills_after_three_and_then_waitlists(loaded):
-    event = Event.objects.get(slug=demo.WORKSHOP_SLUG)
+    event = Event.objects.get(slug=WORKSHOP_SLUG)
     assert event.is_generated and event.registration_state(TODAY) == "open"
     onsite = event.categories.get(name="Teilnahme vor Ort")
     online = event.categories.get(name="Online-Teilnahme")
@@ -123,8 +122,8 @@ def test_demo_upcoming_event_fills_after_three_and_then_waitlists(loaded):
 
 
 def test_demo_lists_show_every_state(loaded):
-    lausitz = Event.objects.get(slug=demo.LAUSITZ_SLUG)
-    cancelled = Event.objects.get(slug=demo.CANCELLED_SLUG)
+    lausitz = Event.objects.get(slug=LAUSITZ_SLUG)
+    cancelled = Event.objects.get(slug=CANCELLED_SLUG)
     assert lausitz.region == "lausitz" and lausitz.registration_state(TODAY) == "not_yet"
     assert cancelled.status == Event.Status.CANCELLED and cancelled.cancellation_note
     assert cancelled.registration_state(TODAY) == "cancelled"
@@ -136,14 +135,14 @@ def test_demo_organiser_account_manages_only_the_upcoming_event(loaded, login_fi
     assert not user.is_staff and not user.is_superuser and user.is_active
     password = login_file.read_text().split("Benutzername: organisation\nPasswort: ")[1].split("\n")[0]
     assert len(password) >= 16 and user.check_password(password)
-    assert can_manage_event(user, Event.objects.get(slug=demo.WORKSHOP_SLUG))
-    assert not can_manage_event(user, Event.objects.get(slug=demo.CONFERENCE_SLUG))
+    assert can_manage_event(user, Event.objects.get(slug=WORKSHOP_SLUG))
+    assert not can_manage_event(user, Event.objects.get(slug=CONFERENCE_SLUG))
 
 
 def test_demo_speakers_that_are_no_seed_people_are_marked_as_roles(loaded):
     real = {"joern-heinrich-tobaben", "carola-neugebauer"}
     for speaker in Speaker.objects.exclude(slug__in=real):
-        assert speaker.bio == demo.GENERATED_ROLE_BIO
+        assert speaker.bio == read_yaml("events.yaml")["generated_role_bio"]
 
 
 def test_demo_seed_article_links_to_the_conference(login_file, capsys):
@@ -152,10 +151,10 @@ def test_demo_seed_article_links_to_the_conference(login_file, capsys):
     link = ArticleLink.objects.get(
         article__slug="innovationskonferenz-zu-kmus-in-den-strukturwandelregionen", label="Programm und Anmeldung"
     )
-    assert link.event.slug == demo.CONFERENCE_SLUG
+    assert link.event.slug == CONFERENCE_SLUG
     for address in (link.href, link.url):  # the url is the fallback should the event be deleted
         match = resolve(address)
-        assert match.view_name == "events:detail" and match.kwargs["slug"] == demo.CONFERENCE_SLUG
+        assert match.view_name == "events:detail" and match.kwargs["slug"] == CONFERENCE_SLUG
     assert "Veranstaltungen: 4 angelegt" in output
     assert "Benutzername: organisation" in output and "/anmelden/" in output
 
@@ -172,14 +171,14 @@ def test_demo_second_run_changes_nothing(login_file, capsys):
 
 
 def test_demo_resets_a_changed_program_and_capacity_and_keeps_registrations(loaded):
-    event = Event.objects.get(slug=demo.WORKSHOP_SLUG)
-    other = Event.objects.get(slug=demo.CONFERENCE_SLUG)
+    event = Event.objects.get(slug=WORKSHOP_SLUG)
+    other = Event.objects.get(slug=CONFERENCE_SLUG)
     untouched = other.updated_at
     ProgramItem.objects.filter(event=event, kind="pause").update(title="Längere Pause")
     TicketCategory.objects.filter(event=event, name="Teilnahme vor Ort").update(capacity=30)
     registrations = Registration.objects.count()
 
-    result = demo.load()
+    result = load_events()
 
     assert (result.created, result.changed, result.unchanged) == (0, 1, 3)
     assert event.program_items.filter(title="Mittagspause").exists()

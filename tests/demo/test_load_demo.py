@@ -5,14 +5,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from revier.core.models import AuditEntry
-from revier.news.demo import ARTICLES
-from revier.news.models import Article, ArticleLink, Topic
-
-
-@pytest.fixture
-def login_file(settings, tmp_path):
-    settings.DEMO_LOGIN_FILE = str(tmp_path / "var" / "demo-login.txt")
-    return tmp_path / "var" / "demo-login.txt"
+from revier.demo.files import read_markdown_folder
+from revier.demo.loader import demo_people, per_person
+from revier.core.models import Topic
+from revier.news.models import Article, ArticleLink
 
 
 def run_load_demo(capsys) -> str:
@@ -39,7 +35,7 @@ def test_load_demo_creates_seed_and_generated_articles(login_file, capsys):
     assert 28 <= Article.objects.filter(is_generated=True).count() <= 35
     conference = Article.objects.get(slug="innovationskonferenz-zu-kmus-in-den-strukturwandelregionen")
     assert conference.published_at.isoformat() == "2024-10-17T08:00:00+00:00"  # 10:00 in Berlin
-    assert f"Aktuelles: {len(ARTICLES)} Artikel angelegt" in output
+    assert f"Aktuelles: {len(read_markdown_folder('articles'))} Artikel angelegt" in output
 
 
 @pytest.mark.django_db
@@ -108,3 +104,22 @@ def test_load_demo_reuses_the_password_of_an_existing_login_file(login_file, cap
     output = run_load_demo(capsys)
     assert get_user_model().objects.get(username="redaktion").check_password("schon-vorhanden-4711")
     assert "schon-vorhanden-4711" in output
+
+
+def test_per_person_gives_cycles_runs_and_plain_values():
+    assert [per_person({"cycle": ["a", "b", "c"]}, n) for n in range(5)] == ["a", "b", "c", "a", "b"]
+    assert [per_person({"runs": [["x", 2], ["y", 1]]}, n) for n in range(3)] == ["x", "x", "y"]
+    assert per_person("Ja", 41) == "Ja"
+    with pytest.raises(ValueError):
+        per_person({"runs": [["x", 2]]}, 2)
+
+
+def test_demo_people_are_the_same_at_every_run_with_unique_addresses():
+    rule = {"count": 30, "seed": 7, "offset": 2, "last_name_step": 5, "email": "{first}.{last}.t{number:02d}@example.org",
+            "from": "2026-01-05 09:00", "every_hours": 4, "spread_hours": 3}
+    people = demo_people(rule)
+    assert people == demo_people(rule)
+    assert len({person.email for person in people}) == 30
+    assert people[0].email == "claudia.conrad.t01@example.org"  # first and last name number 0 + 2
+    assert all(person.email.isascii() for person in people)
+    assert [p.at for p in people] == sorted(p.at for p in people)  # 4 hours apart, at most 3:59 later

@@ -5,9 +5,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import resolve
 
-from revier.contingents import demo, selectors, services
+from revier.contingents import selectors, services
 from revier.contingents.models import Claim, ClaimConsent, Contingent, EligibilityQuestion, TicketCode
 from revier.core.models import AuditEntry, OutboxMail
+from revier.demo.loader import load_contingents
 from revier.news.models import ArticleLink
 from tests.contingents.test_services import last_token
 from tests.factories import claim_input
@@ -15,19 +16,17 @@ from tests.factories import claim_input
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
 Status = Claim.Status
+FAIR_SLUG = "w3-fair-jena-2025"
+CIRCULAR_SLUG = "fachmesse-kreislaufwirtschaft-leipzig-2027"
+LOTTERY_SLUG = "innovationstag-lausitz-2027"
+FAIR_QUESTION = "Ist Ihr Unternehmen oder Ihre Einrichtung in Mitteldeutschland ansässig?"
 # The demo's dates are fixed; "today" for these tests is the day the demo was written for.
 TODAY = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=BERLIN)
 
 
-@pytest.fixture(autouse=True)
-def login_file(settings, tmp_path):
-    settings.DEMO_LOGIN_FILE = str(tmp_path / "var" / "demo-login.txt")
-    return tmp_path / "var" / "demo-login.txt"
-
-
 @pytest.fixture
 def loaded():
-    return demo.load()
+    return load_contingents()
 
 
 def snapshot():
@@ -47,7 +46,7 @@ def answer(contingent, text, value):
 
 
 def test_demo_fair_is_the_seed_contingent_past_and_fully_handed_out(loaded):
-    fair = Contingent.objects.get(slug=demo.FAIR_SLUG)
+    fair = Contingent.objects.get(slug=FAIR_SLUG)
     assert fair.title == fair.partner_event_title == "W3+ FAIR JENA 2025"
     assert (fair.partner_event_starts_on, fair.partner_event_ends_on) == (datetime.date(2025, 9, 24), datetime.date(2025, 9, 25))
     assert fair.partner_event_place == "Jena" and fair.partner_name
@@ -61,7 +60,7 @@ def test_demo_fair_is_the_seed_contingent_past_and_fully_handed_out(loaded):
 
 
 def test_demo_fair_codes_are_fake_and_each_held_by_one_generated_claimant(loaded):
-    fair = Contingent.objects.get(slug=demo.FAIR_SLUG)
+    fair = Contingent.objects.get(slug=FAIR_SLUG)
     codes = list(TicketCode.objects.filter(contingent=fair).order_by("code"))
     assert [c.code for c in codes] == [f"W3-DEMO-{n:04d}" for n in range(1, 51)]
     claims = Claim.objects.filter(contingent=fair)
@@ -84,14 +83,14 @@ def test_demo_fair_codes_are_fake_and_each_held_by_one_generated_claimant(loaded
 
 
 def test_demo_fair_refuses_new_claims_because_the_period_is_over(loaded):
-    fair = Contingent.objects.get(slug=demo.FAIR_SLUG)
-    data = claim_input(0, answers=answer(fair, demo.FAIR_QUESTION, "Ja"))
+    fair = Contingent.objects.get(slug=FAIR_SLUG)
+    data = claim_input(0, answers=answer(fair, FAIR_QUESTION, "Ja"))
     with pytest.raises(services.errors.ContingentClosed):
         services.claim_create(contingent=fair, data=data, now=TODAY)
 
 
 def test_demo_open_contingent_hands_out_at_once_and_then_waitlists(loaded):
-    circular = Contingent.objects.get(slug=demo.CIRCULAR_SLUG)
+    circular = Contingent.objects.get(slug=CIRCULAR_SLUG)
     assert circular.is_generated and circular.opens_at < TODAY < circular.closes_at
     assert TicketCode.objects.filter(contingent=circular).count() == 20
     availability = selectors.contingent_availability(contingent=circular)
@@ -104,7 +103,7 @@ def test_demo_open_contingent_hands_out_at_once_and_then_waitlists(loaded):
 
 
 def test_demo_lottery_takes_applications_until_the_deadline_and_draws_after_it(loaded):
-    lottery = Contingent.objects.get(slug=demo.LOTTERY_SLUG)
+    lottery = Contingent.objects.get(slug=LOTTERY_SLUG)
     assert lottery.mode == Contingent.Mode.LOTTERY and lottery.size == 10 and not lottery.uses_codes
     assert lottery.opens_at < TODAY < lottery.closes_at
     assert lottery.closes_at.astimezone(BERLIN).date() == datetime.date(2027, 1, 31)
@@ -126,7 +125,7 @@ def test_demo_is_loaded_by_load_demo_and_linked_from_the_seed_article(login_file
     assert "Freikarten: 3 Kontingente angelegt, 0 aktualisiert, 0 unverändert; 70 Codes und 60 Anträge hinzugefügt." in output
     link = ArticleLink.objects.get(article__title__startswith="W3+ FAIR JENA 2025", label="Freikarten")
     match = resolve(link.href)
-    assert match.view_name == "contingents:detail" and match.kwargs["slug"] == demo.FAIR_SLUG
+    assert match.view_name == "contingents:detail" and match.kwargs["slug"] == FAIR_SLUG
     assert "„Freikarten“" in link.article.body
     recipients = [address for to in OutboxMail.objects.values_list("to", flat=True) for address in to]
     assert not [address for address in recipients if ".w3-" in address or ".kw-" in address or ".lt-" in address]
@@ -134,14 +133,14 @@ def test_demo_is_loaded_by_load_demo_and_linked_from_the_seed_article(login_file
 
 def test_demo_second_run_changes_nothing(loaded, capsys):
     before = snapshot()
-    result = demo.load()
+    result = load_contingents()
     assert (result.created, result.changed, result.unchanged, result.codes, result.claims) == (0, 0, 3, 0, 0)
     assert snapshot() == before
 
 
 def test_demo_resets_a_changed_contingent_and_keeps_claims_and_codes(loaded):
-    circular = Contingent.objects.get(slug=demo.CIRCULAR_SLUG)
-    fair = Contingent.objects.get(slug=demo.FAIR_SLUG)
+    circular = Contingent.objects.get(slug=CIRCULAR_SLUG)
+    fair = Contingent.objects.get(slug=FAIR_SLUG)
     untouched = fair.updated_at
     Contingent.objects.filter(pk=circular.pk).update(size=25, title="Geändert")
     EligibilityQuestion.objects.filter(contingent=circular).update(required=True)
@@ -149,7 +148,7 @@ def test_demo_resets_a_changed_contingent_and_keeps_claims_and_codes(loaded):
     services.claim_return(claim=claim, now=TODAY)
     claims, codes = Claim.objects.count(), TicketCode.objects.count()
 
-    result = demo.load()
+    result = load_contingents()
 
     assert (result.created, result.changed, result.unchanged, result.claims, result.codes) == (0, 1, 2, 0, 0)
     circular.refresh_from_db()
@@ -161,7 +160,7 @@ def test_demo_resets_a_changed_contingent_and_keeps_claims_and_codes(loaded):
 
 
 def test_claim_import_keeps_capacity_and_refuses_a_second_claim_of_an_address(loaded):
-    fair = Contingent.objects.get(slug=demo.FAIR_SLUG)
+    fair = Contingent.objects.get(slug=FAIR_SLUG)
     at = datetime.datetime(2025, 9, 1, 10, 0, tzinfo=BERLIN)
     with pytest.raises(services.errors.InvalidClaimState):  # all 50 handed out
         services.claim_import(contingent=fair, data=claim_input(99), status=Status.ALLOCATED, claimed_at=at)
@@ -175,7 +174,7 @@ def test_claim_import_keeps_capacity_and_refuses_a_second_claim_of_an_address(lo
 
 
 def test_demo_contingent_pages_answer(loaded, client):
-    for slug in (demo.FAIR_SLUG, demo.CIRCULAR_SLUG, demo.LOTTERY_SLUG):
+    for slug in (FAIR_SLUG, CIRCULAR_SLUG, LOTTERY_SLUG):
         response = client.get(Contingent.objects.get(slug=slug).get_absolute_url())
         assert response.status_code == 200, slug
         assert response.context["contingent"].slug == slug

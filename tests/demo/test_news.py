@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
-from revier.news import demo
+from revier.demo import loader
 from revier.news.models import Article
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -14,7 +14,7 @@ WRITTEN_ON = datetime.datetime(2026, 11, 25, tzinfo=BERLIN)
 
 @pytest.fixture
 def loaded(db):
-    demo.load()
+    loader.load_news()
 
 
 def test_demo_seed_conference_article_has_seed_text_date_links_and_image(loaded):
@@ -83,7 +83,7 @@ def test_demo_text_has_inflected_forms_for_search(loaded):
 
 
 def test_demo_image_is_the_same_for_the_same_seed():
-    assert demo.demo_image_png() == demo.demo_image_png()
+    assert loader.demo_image_png() == loader.demo_image_png()
 
 
 def test_demo_seed_article_page_shows_text_links_and_image(loaded, client):

@@ -1,0 +1,33 @@
+"""Reading the demo's data files: YAML, and Markdown with YAML front matter."""
+
+import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import yaml
+
+DEMO_DIR = Path(__file__).resolve().parent
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def read_yaml(name: str):
+    with open(DEMO_DIR / name, encoding="utf-8") as file:
+        return yaml.safe_load(file)
+
+
+def read_markdown_folder(name: str) -> list[dict]:
+    """Every `<slug>.md` of the folder, sorted by name: its front matter (between two `---` lines)
+    with `slug` (the file name) and `body` (the Markdown after the front matter) added."""
+    documents = []
+    for path in sorted((DEMO_DIR / name).glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        _, front, body = text.split("---\n", 2)
+        documents.append({**yaml.safe_load(front), "slug": path.stem, "body": body.strip()})
+    return documents
+
+
+def at(value: str | None) -> datetime.datetime | None:
+    """'2024-10-17 10:00' (Berlin time) as an aware datetime; None stays None."""
+    if value is None:
+        return None
+    return datetime.datetime.strptime(value, "%Y-%m-%d %H:%M").replace(tzinfo=BERLIN)
