@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from revier.events.errors import RegistrationError
+from revier.core.errors import DomainError
 
 
-class ClaimError(RegistrationError):
+class ClaimError(DomainError):
     """A domain error of the contingents with a German message for the person."""
 
     message = _("Your request could not be completed.")

@@ -1,6 +1,6 @@
 """Forms of the public contingent pages. They validate and hand plain values to the services; every
-message is German and shown next to its field. Field helpers come from the events' registration
-form, so both forms behave alike."""
+message is German and shown next to its field. Field helpers come from core.forms, as for the
+events' registration form, so both forms behave alike."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -8,14 +8,18 @@ from django.utils.translation import gettext_lazy as _
 from revier.contingents.consents import CONSENTS
 from revier.contingents.models import Contingent, EligibilityQuestion
 from revier.contingents.services import ClaimInput
-from revier.events.forms import ANSWER_MAX_LENGTH, NO, TOO_LONG, YES, _text
-from revier.events.forms import ResendLinkForm as EventResendLinkForm
-
-EMAIL_ERRORS = {
-    "required": _("Please enter your e-mail address."),
-    "invalid": _("Please enter an e-mail address in the form name@example.de."),
-    "max_length": TOO_LONG,
-}
+from revier.core.forms import (
+    ANSWER_MAX_LENGTH,
+    NO,
+    TOO_LONG,
+    YES,
+    HoneypotMixin,
+    KernForm,
+    email_field,
+    honeypot_field,
+    text_field,
+    tidy_widgets,
+)
 
 
 def question_field_name(question: EligibilityQuestion) -> str:
@@ -37,31 +41,24 @@ def question_field(question: EligibilityQuestion) -> forms.Field:
     return field
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(HoneypotMixin, KernForm):
     """The claim (first come) or application (lottery) form of a contingent."""
-
-    # No `required` attributes: the browser's bubbles would pre-empt our German messages.
-    use_required_attribute = False
 
     def __init__(self, *args, contingent: Contingent, **kwargs):
         super().__init__(*args, **kwargs)
         self.contingent = contingent
-        self.fields["first_name"] = _text(
+        self.fields["first_name"] = text_field(
             _("First name"), max_length=100, required_message=_("Please enter your first name."),
             autocomplete="given-name",
         )
-        self.fields["last_name"] = _text(
+        self.fields["last_name"] = text_field(
             _("Last name"), max_length=100, required_message=_("Please enter your last name."),
             autocomplete="family-name",
         )
-        self.fields["email"] = forms.EmailField(
-            label=_("E-mail address"),
-            max_length=254,
-            help_text=_("We send you a link to confirm your address; the ticket is only yours after that."),
-            error_messages=EMAIL_ERRORS,
-            widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+        self.fields["email"] = email_field(
+            help_text=_("We send you a link to confirm your address; the ticket is only yours after that.")
         )
-        self.fields["organisation"] = _text(
+        self.fields["organisation"] = text_field(
             _("Organisation"), max_length=200, required=contingent.one_per_organisation,
             required_message=_("Please enter your organisation: only one ticket per organisation is possible."),
             autocomplete="organization",
@@ -79,18 +76,12 @@ class ClaimForm(forms.Form):
             label=CONSENTS["partner"][1], required=False, initial=False,
             help_text=_("Voluntary. Your request does not depend on it."),
         )
-        self.fields["website"] = forms.CharField(label=_("Website (please leave empty)"), required=False)
-        for field in self.fields.values():
-            field.widget.attrs.pop("maxlength", None)
-            field.widget.attrs.pop("required", None)
+        self.fields["website"] = honeypot_field()
+        tidy_widgets(self)
 
     @property
     def question_fields(self):
         return [self[question_field_name(q)] for q in self.questions]
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
     def _required_text(self, name, message):
         value = (self.cleaned_data.get(name) or "").strip()
@@ -143,19 +134,11 @@ class ClaimForm(forms.Form):
         )
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(KernForm):
     """The confirmation step before a ticket is given back or a request withdrawn."""
 
-    use_required_attribute = False
     confirm = forms.BooleanField(error_messages={"required": _("Please tick the box to confirm.")})
 
     def __init__(self, *args, label, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["confirm"].label = label
-        self.fields["confirm"].widget.attrs.pop("required", None)
-
-
-class ResendLinkForm(EventResendLinkForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].help_text = _("The address you requested a ticket with.")

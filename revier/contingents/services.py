@@ -16,7 +16,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from revier.contingents import errors
@@ -36,7 +35,7 @@ from revier.core import capacity
 from revier.core.capacity import lock_capacity_owner
 from revier.core.mail import mail_queue
 from revier.core.services import audit_log
-from revier.core.text import render_markdown
+from revier.core.text import render_markdown, unique_slug
 from revier.core.tokens import new_code, new_token, token_hash
 
 Status = Claim.Status
@@ -541,21 +540,12 @@ def codes_import(*, contingent: Contingent, text: str, actor: User | None) -> Co
     return CodeImportReport(added=len(codes), blank_lines=[], duplicate_lines=[], already_present=[])
 
 
-def _unique_slug(title: str, pk) -> str:
-    base = slugify(title.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))[:180] or "kontingent"
-    taken = set(Contingent.objects.filter(slug__startswith=base).exclude(pk=pk).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def contingent_save(*, contingent: Contingent, actor: User | None = None) -> Contingent:
     """Saves a contingent with its rendered description; a raised size is handed to the waiting list."""
     created = contingent.pk is None
     if not contingent.slug:
-        contingent.slug = _unique_slug(contingent.title, contingent.pk)
+        contingent.slug = unique_slug(model=Contingent, title=contingent.title, pk=contingent.pk, fallback="kontingent")
     contingent.description_html = render_markdown(contingent.description)
     contingent.full_clean()
     if not created:

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from revier.events.organiser_forms import TOO_LONG, KernForm
+from revier.core.forms import TOO_LONG, KernForm
 
 MAX_CODES_TEXT = 500_000  # characters: far more than any partner's list (10,000 codes of 40 characters)
 MAX_CODES_FILE = 1_000_000  # bytes

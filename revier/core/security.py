@@ -5,10 +5,14 @@ cross-site POST is only possible from a browser, and every current browser sends
 `Sec-Fetch-Site`) with a POST: those are checked instead. Staff forms keep Django's CSRF check.
 """
 
+from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlsplit
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 
@@ -49,3 +53,22 @@ def personal_link_response(response):
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def staff_page(*, allowed: Callable[..., bool] | None = None):
+    """Decorates a page of the organisers' or staff area: logged in (else to the login), allowed
+    (`allowed(user)`, else 404, so that nobody learns what there is), never cached, never indexed.
+    Without `allowed` the view itself checks what the person may see (e.g. per event)."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if allowed is not None and not allowed(request.user):
+                raise Http404("not for you")
+            response = view(request, *args, **kwargs)
+            response["X-Robots-Tag"] = "noindex"
+            return response
+
+        return login_required(never_cache(wrapped))
+
+    return decorate

@@ -1,4 +1,4 @@
-"""Text helpers every app shares: Markdown rendered safely, plain text, German word stems."""
+"""Text helpers every app shares: Markdown rendered safely, plain text, German word stems, slugs."""
 
 import re
 from functools import lru_cache
@@ -6,6 +6,8 @@ from functools import lru_cache
 import markdown
 import nh3
 import snowballstemmer
+from django.db import models
+from django.utils.text import slugify
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "h2", "h3", "h4", "blockquote",
@@ -50,3 +52,14 @@ def stem_document(text: str) -> str:
     """The distinct stems of a text, each framed by spaces, for a `contains " stem"` lookup."""
     stems = dict.fromkeys(german_stems(text))
     return " " + " ".join(stems) + " " if stems else ""
+
+
+def unique_slug(*, model: type[models.Model], title: str, pk=None, fallback: str, max_length: int = 180) -> str:
+    """The short name in addresses for `title` ("Wärmewende in Leuna" → "waermewende-in-leuna"),
+    unique among `model`'s slugs except the row `pk`'s own: "-2", "-3", … are appended as needed."""
+    base = slugify(title.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))[:max_length] or fallback
+    taken = set(model.objects.filter(slug__startswith=base).exclude(pk=pk).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug

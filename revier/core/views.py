@@ -1,10 +1,15 @@
 import logging
+from collections.abc import Callable
 
 from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
+
+from revier.core import ratelimit
+from revier.core.forms import ResendLinkForm
+from revier.core.security import public_form
 
 logger = logging.getLogger(__name__)
 
@@ -51,3 +56,43 @@ def health(request):
     """Liveness check for load balancers; touches no database. The benchmarks use it as the
     ceiling: the fastest a Django view can answer on the same server."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def resend_link_view(
+    *,
+    send_links: Callable[..., object],
+    scope: str,
+    template: str,
+    done_template: str,
+    email_help_text,
+    rate_limit: int,
+    rate_window_seconds: int,
+):
+    """The "Link erneut senden" page of an app with personal links (registrations, claims).
+
+    `send_links(email=…)` is the app's service; it runs only for a valid submission that is not
+    spam and within the client's rate limit (`scope`). The answer never says whether the address
+    is known: after every valid POST the person is sent to `?gesendet=1`, which shows `done_template`.
+    """
+
+    @public_form
+    @require_http_methods(["GET", "HEAD", "POST"])
+    def resend_link(request):
+        if request.method != "POST" and request.GET.get("gesendet") == "1":
+            return render(request, done_template)
+        status, rate_limited = 200, False
+        if request.method == "POST":
+            form = ResendLinkForm(request.POST, help_text=email_help_text)
+            within_limit = ratelimit.hit(scope=scope, request=request, limit=rate_limit, window_seconds=rate_window_seconds)
+            if not within_limit:
+                rate_limited, status = True, 429
+            elif form.is_valid():
+                if not form.is_spam:
+                    send_links(email=form.cleaned_data["email"])
+                return redirect(f"{request.path}?gesendet=1")
+        else:
+            form = ResendLinkForm(help_text=email_help_text)
+        context = {"form": form, "rate_limited": rate_limited, "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE}
+        return render(request, template, context, status=status)
+
+    return resend_link

@@ -1,14 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.errors import DomainError
 
-class RegistrationError(Exception):
-    """A domain error with a German message for the person (shown on the form, input kept)."""
+
+class RegistrationError(DomainError):
+    """A domain error of the registrations with a German message for the person."""
 
     message = _("The registration could not be completed.")
-
-    def __init__(self, message=None):
-        super().__init__(str(message or self.message))
-        self.message = message or self.message
 
 
 class EventCancelled(RegistrationError):

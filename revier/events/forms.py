@@ -4,23 +4,21 @@ to the services; every message is German, next to its field (CONVENTIONS: errors
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.forms import (
+    ANSWER_MAX_LENGTH,
+    NO,
+    TOO_LONG,
+    YES,
+    HoneypotMixin,
+    KernForm,
+    email_field,
+    honeypot_field,
+    text_field,
+    tidy_widgets,
+)
 from revier.events.consents import CONSENTS
 from revier.events.models import Question, Registration, Sector
 from revier.events.services import RegistrationInput
-
-TOO_LONG = _("Please shorten your entry to at most %(limit_value)d characters (it has %(show_value)d).")
-ANSWER_MAX_LENGTH = 1000
-YES, NO = "Ja", "Nein"  # stored as shown: the organiser's export reads them as they are
-
-
-def _text(label, *, max_length: int, required: bool = True, required_message=None, **widget_attrs):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        error_messages={"max_length": TOO_LONG, **({"required": required_message} if required_message else {})},
-        widget=forms.TextInput(attrs=widget_attrs),
-    )
 
 
 def question_field_name(question: Question) -> str:
@@ -59,18 +57,18 @@ class PersonFieldsMixin:
     use_required_attribute = False
 
     def _add_person_fields(self, questions):
-        self.fields["first_name"] = _text(
+        self.fields["first_name"] = text_field(
             _("First name"), max_length=100, required_message=_("Please enter your first name."),
             autocomplete="given-name",
         )
-        self.fields["last_name"] = _text(
+        self.fields["last_name"] = text_field(
             _("Last name"), max_length=100, required_message=_("Please enter your last name."),
             autocomplete="family-name",
         )
-        self.fields["organisation"] = _text(
+        self.fields["organisation"] = text_field(
             _("Organisation"), max_length=200, required=False, autocomplete="organization"
         )
-        self.fields["function"] = _text(
+        self.fields["function"] = text_field(
             _("Function"), max_length=200, required=False, autocomplete="organization-title"
         )
         self.fields["function"].help_text = _("E.g. managing director, project lead, mayor.")
@@ -85,12 +83,6 @@ class PersonFieldsMixin:
         self.questions = list(questions)
         for question in self.questions:
             self.fields[question_field_name(question)] = question_field(question)
-
-    def _tidy_widgets(self):
-        for field in self.fields.values():
-            # The browser's own bubbles would pre-empt our German messages next to the field.
-            field.widget.attrs.pop("maxlength", None)
-            field.widget.attrs.pop("required", None)
 
     @property
     def question_fields(self):
@@ -131,7 +123,7 @@ class PersonFieldsMixin:
         return cleaned
 
 
-class RegistrationForm(PersonFieldsMixin, forms.Form):
+class RegistrationForm(HoneypotMixin, PersonFieldsMixin, forms.Form):
     """The public registration form for the event's `categories`. A full category can be chosen
     only together with the waiting list: `availabilities` returns {category id: Availability} and
     is called only when that needs checking (a category with a limit, the box not ticked)."""
@@ -140,17 +132,7 @@ class RegistrationForm(PersonFieldsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.categories = list(categories)
         self._availabilities = availabilities
-        self.fields["email"] = forms.EmailField(
-            label=_("E-mail address"),
-            max_length=254,
-            help_text=_("We send you a link to confirm your registration to this address."),
-            error_messages={
-                "required": _("Please enter your e-mail address."),
-                "invalid": _("Please enter an e-mail address in the form name@example.de."),
-                "max_length": TOO_LONG,
-            },
-            widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        )
+        self.fields["email"] = email_field(help_text=_("We send you a link to confirm your registration to this address."))
         self._add_person_fields(questions)
         self.fields["category"] = forms.TypedChoiceField(
             label=_("Ticket category"),
@@ -169,22 +151,18 @@ class RegistrationForm(PersonFieldsMixin, forms.Form):
         )
         for kind, (_version, text) in CONSENTS.items():
             self.fields[f"consent_{kind}"] = forms.BooleanField(label=text, required=False, initial=False)
-        self.fields["website"] = forms.CharField(label=_("Website (please leave empty)"), required=False)
+        self.fields["website"] = honeypot_field()
         if len(self.categories) == 1 and not self.is_bound:
             self.initial.setdefault("category", str(self.categories[0].pk))
         order = ["first_name", "last_name", "email", "organisation", "function", "sector", "category", "join_waitlist"]
         order += [question_field_name(q) for q in self.questions]
         order += [f"consent_{kind}" for kind in CONSENTS] + ["website"]
         self.order_fields(order)
-        self._tidy_widgets()
+        tidy_widgets(self)
 
     @property
     def consent_fields(self):
         return [self[f"consent_{kind}"] for kind in CONSENTS]
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
     def clean(self):
         cleaned = super().clean()
@@ -227,7 +205,7 @@ class RegistrationChangeForm(PersonFieldsMixin, forms.Form):
             kwargs.setdefault("initial", self.initial_for(registration, questions))
         super().__init__(*args, **kwargs)
         self._add_person_fields(questions)
-        self._tidy_widgets()
+        tidy_widgets(self)
 
     @staticmethod
     def initial_for(registration: Registration, questions) -> dict:
@@ -245,39 +223,8 @@ class RegistrationChangeForm(PersonFieldsMixin, forms.Form):
         return initial
 
 
-class CancelForm(forms.Form):
-    use_required_attribute = False
+class CancelForm(KernForm):
     confirm = forms.BooleanField(
         label=_("Yes, I want to cancel my registration"),
         error_messages={"required": _("Please tick the box to confirm that you want to cancel.")},
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["confirm"].widget.attrs.pop("required", None)
-
-
-class ResendLinkForm(forms.Form):
-    use_required_attribute = False
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        max_length=254,
-        help_text=_("The address you registered with."),
-        error_messages={
-            "required": _("Please enter your e-mail address."),
-            "invalid": _("Please enter an e-mail address in the form name@example.de."),
-            "max_length": TOO_LONG,
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-    )
-    website = forms.CharField(label=_("Website (please leave empty)"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.pop("maxlength", None)
-            field.widget.attrs.pop("required", None)
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))

@@ -3,18 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.forms import TOO_LONG, KernForm
 from revier.events.models import Registration
-
-TOO_LONG = _("Please shorten your entry to at most %(limit_value)d characters (it has %(show_value)d).")
-
-
-class KernForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            # Our German messages next to the field, not the browser's bubbles.
-            field.widget.attrs.pop("maxlength", None)
-            field.widget.attrs.pop("required", None)
 
 
 class CapacityForm(KernForm):

@@ -13,7 +13,6 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.cache import content_changed
@@ -21,7 +20,7 @@ from revier.core import capacity
 from revier.core.capacity import Availability, lock_capacity_owner
 from revier.core.mail import Attachment, mail_queue
 from revier.core.services import audit_log
-from revier.core.text import render_markdown
+from revier.core.text import render_markdown, unique_slug
 from revier.core.tokens import new_code, new_token, normalize_code, token_hash
 from revier.events import errors
 from revier.events.consents import consent_text
@@ -545,21 +544,12 @@ def registrations_message(*, event: Event, registrations: Iterable[Registration]
 # Events
 
 
-def _unique_slug(model, title: str, pk) -> str:
-    base = slugify(title.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))[:180] or "x"
-    taken = set(model.objects.filter(slug__startswith=base).exclude(pk=pk).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @transaction.atomic
 def event_save(*, event: Event, actor: User | None = None) -> Event:
     """Saves an event with its rendered, sanitised description and an audit entry."""
     created = event.pk is None
     if not event.slug:
-        event.slug = _unique_slug(Event, event.title, event.pk)
+        event.slug = unique_slug(model=Event, title=event.title, pk=event.pk, fallback="x")
     event.description_html = render_markdown(event.description)
     event.full_clean(exclude=["organisers", "topics", "managers"])
     event.save()
@@ -608,7 +598,7 @@ def organisation_save(*, organisation: Organisation, actor: User | None = None) 
 def speaker_save(*, speaker: Speaker, actor: User | None = None) -> Speaker:
     """Saves a speaker after validation; a blank slug is made from the name."""
     if not speaker.slug:
-        speaker.slug = _unique_slug(Speaker, speaker.name, speaker.pk)
+        speaker.slug = unique_slug(model=Speaker, title=speaker.name, pk=speaker.pk, fallback="x")
     _save_checked(speaker, action="speaker", actor=actor)
     return speaker
 

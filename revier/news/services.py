@@ -1,26 +1,16 @@
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from revier.core.cache import content_changed
 from revier.core.services import audit_log
-from revier.core.text import plain_text, render_markdown, stem_document
+from revier.core.text import plain_text, render_markdown, stem_document, unique_slug
 from revier.news.models import Article
-
-
-def _unique_slug(*, title: str, article: Article) -> str:
-    base = slugify(title.replace("ß", "ss").replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))[:180] or "artikel"
-    taken = set(Article.objects.filter(slug__startswith=base).exclude(pk=article.pk).values_list("slug", flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def article_prepare(article: Article) -> Article:
     """Fills the derived fields (slug if empty, rendered HTML, search text and stems) without saving."""
     if not article.slug:
-        article.slug = _unique_slug(title=article.title, article=article)
+        article.slug = unique_slug(model=Article, title=article.title, pk=article.pk, fallback="artikel")
     article.body_html = render_markdown(article.body)
     article.search_text = " ".join([article.title, article.teaser, plain_text(article.body_html)])
     article.search_stems = stem_document(article.search_text)

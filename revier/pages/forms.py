@@ -1,16 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.forms import TOO_LONG, HoneypotMixin, KernForm, honeypot_field
 from revier.pages.models import StaffMessage
 from revier.pages.services import StaffMessageInput
 
 MESSAGE_MAX_LENGTH = 5000
 
 
-TOO_LONG = _("Please shorten your entry to at most %(limit_value)d characters (it has %(show_value)d).")
-
-
-class StaffMessageForm(forms.Form):
+class StaffMessageForm(HoneypotMixin, KernForm):
     """The fields both public forms share. `website` is the honeypot: people never see it,
     simple bots fill it in."""
 
@@ -40,27 +38,15 @@ class StaffMessageForm(forms.Form):
         error_messages={"required": _("Please enter your message."), "max_length": TOO_LONG},
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    website = forms.CharField(label=_("Website (please leave empty)"), required=False)
+    website = honeypot_field()
 
     field_order = ["page_url", "message", "name", "email", "website"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            # The browser's own bubbles would pre-empt our German messages next to the field.
-            field.widget.attrs.pop("maxlength", None)
-            field.widget.attrs.pop("required", None)
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
 
     def clean_message(self):
         message = self.cleaned_data["message"].strip()
         if not message:
             raise forms.ValidationError(_("Please enter your message."), code="required")
         return message
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
     def to_input(self) -> StaffMessageInput:
         data = self.cleaned_data

@@ -37,9 +37,29 @@ def imported_modules(source: str, *, package: str) -> Iterator[tuple[int, str]]:
                 yield node.lineno, node.args[0].value
 
 
+# Which of our apps each app may import (CONVENTIONS.md, "Boundaries"); a new app must be placed here.
+MAY_IMPORT = {
+    "core": set(),
+    "pages": {"core"},
+    "events": {"core"},
+    "news": {"core", "events"},  # an article links its event, never the other way round
+    "contingents": {"core", "events"},  # events' public services and selectors only (test below)
+    "portal": set(OUR_APPS),  # the top of the house: the home page composes the apps
+    "demo": set(OUR_APPS),  # the demo content is loaded through every app's services
+}
+EVENTS_PUBLIC = ("revier.events.services", "revier.events.selectors")
+
+
+def our_apps() -> list[str]:
+    return sorted(path.parent.name for path in PACKAGE.glob("*/apps.py"))
+
+
 def app_imports(app: str) -> Iterator[tuple[str, str]]:
-    """("revier/<app>/file.py:line", imported module) for every module of one of our apps."""
+    """("revier/<app>/file.py:line", imported module) for every module of one of our apps. An app's
+    demo.py belongs to the demo loader at the top of the house, not to the app."""
     for path in sorted((PACKAGE / app).rglob("*.py")):
+        if path.name == "demo.py":
+            continue
         module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
         package = module.removesuffix(".__init__") if path.name == "__init__.py" else module.rpartition(".")[0]
         for line, imported in imported_modules(path.read_text(encoding="utf-8"), package=package):
@@ -70,4 +90,27 @@ def test_core_imports_no_app():
     """core is the floor every app stands on: what it must learn from an app, the app registers
     (e.g. news' next publication time for the page cache, core.cache.register_next_change)."""
     offending = [f"{where} imports {name}" for where, name in app_imports("core") if apps_imported(name) not in (None, "core")]
+    assert offending == []
+
+
+def test_every_app_has_its_place_in_the_house():
+    assert set(our_apps()) <= set(MAY_IMPORT), "place the new app in MAY_IMPORT (and docs/architecture.md)"
+
+
+@pytest.mark.parametrize("app", sorted(MAY_IMPORT))
+def test_apps_import_only_downwards(app):
+    allowed = MAY_IMPORT[app] | {app}
+    offending = [f"{where} imports {name}" for where, name in app_imports(app) if apps_imported(name) not in allowed | {None}]
+    assert offending == []
+
+
+def test_contingents_use_only_events_public_services_and_selectors():
+    """No ClaimError(RegistrationError), no forms._text, no organiser_forms.KernForm: what both apps
+    need lives in core; contingents may call events' services and selectors, never a _private name."""
+    offending = [
+        f"{where} imports {name}"
+        for where, name in app_imports("contingents")
+        if name.startswith("revier.events.")
+        and (not name.startswith(EVENTS_PUBLIC) or any(part.startswith("_") for part in name.split(".")))
+    ]
     assert offending == []

@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.contingents import errors, selectors, services
-from revier.contingents.forms import ClaimForm, ResendLinkForm, ReturnForm
+from revier.contingents.forms import ClaimForm, ReturnForm
 from revier.contingents.models import Claim, Contingent
 from revier.core import ratelimit
 from revier.core.security import public_form, personal_link_response
+from revier.core.views import resend_link_view
 
 Status = Claim.Status
 
@@ -195,24 +196,15 @@ def claim_page(request, token):
 # "Link erneut senden"
 
 
-@public_form
-@require_http_methods(["GET", "HEAD", "POST"])
-def resend_link(request):
-    if request.method != "POST" and request.GET.get("gesendet") == "1":
-        return render(request, "contingents/resend_done.html")
-    status, rate_limited = 200, False
-    if request.method == "POST":
-        form = ResendLinkForm(request.POST)
-        if not _within_limit(request, "contingents-resend-link"):
-            rate_limited, status = True, 429
-        elif form.is_valid():
-            if not form.is_spam:
-                services.claim_resend_links(email=form.cleaned_data["email"])
-            return redirect(f"{request.path}?gesendet=1")
-    else:
-        form = ResendLinkForm()
-    context = {"form": form, "rate_limited": rate_limited, "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE}
-    return render(request, "contingents/resend.html", context, status=status)
+resend_link = resend_link_view(
+    send_links=services.claim_resend_links,
+    scope="contingents-resend-link",
+    template="contingents/resend.html",
+    done_template="contingents/resend_done.html",
+    email_help_text=_("The address you requested a ticket with."),
+    rate_limit=RATE_LIMIT,
+    rate_window_seconds=RATE_WINDOW_SECONDS,
+)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ CSRF protection applies."""
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -17,7 +16,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.contingents import errors, export, selectors, services
@@ -25,6 +23,7 @@ from revier.contingents.models import Claim, ClaimConsent, Contingent
 from revier.contingents.permissions import can_manage_contingents
 from revier.contingents.staff_forms import CodeImportForm, DrawForm
 from revier.core.export import spreadsheet_response
+from revier.core.security import staff_page
 
 __all__ = [
     "manage_list",
@@ -49,21 +48,6 @@ def _page_number(raw: str | None, num_pages: int) -> int:
     return min(max(number, 1), max(num_pages, 1))
 
 
-def _staff(view):
-    """Logged in (else to the login), allowed to manage contingents (else 404), never cached or indexed."""
-
-    def wrapped(request, *args, **kwargs):
-        if not can_manage_contingents(request.user):
-            raise Http404("not for you")
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return login_required(never_cache(wrapped))
-
-
 def _contingent(slug: str) -> Contingent:
     contingent = selectors.contingent_get_for_staff(slug=slug)
     if contingent is None:
@@ -79,7 +63,7 @@ def _here(contingent: Contingent) -> str:
 # List and table
 
 
-@_staff
+@staff_page(allowed=can_manage_contingents)
 @require_safe
 def manage_list(request):
     contingents = list(selectors.contingent_list_for_staff())
@@ -96,7 +80,7 @@ SORTS = [
 ]
 
 
-@_staff
+@staff_page(allowed=can_manage_contingents)
 @require_safe
 def manage_claims(request, slug):
     contingent = _contingent(slug)
@@ -146,7 +130,7 @@ HISTORY_LABELS = {
 }
 
 
-@_staff
+@staff_page(allowed=can_manage_contingents)
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_claim_detail(request, slug, pk):
     contingent = _contingent(slug)
@@ -199,7 +183,7 @@ def _filename(prefix: str, contingent: Contingent) -> str:
     return f"{prefix}-{slugify(contingent.slug)[:60]}-{timezone.localdate():%Y-%m-%d}"
 
 
-@_staff
+@staff_page(allowed=can_manage_contingents)
 @require_safe
 def manage_export(request, slug, fmt):
     contingent = _contingent(slug)
@@ -214,7 +198,7 @@ def manage_export(request, slug, fmt):
     return spreadsheet_response(rows, fmt=fmt, filename=_filename("antraege", contingent), title=_("Claims"))
 
 
-@_staff
+@staff_page(allowed=can_manage_contingents)
 @require_safe
 def partner_export(request, slug, fmt):
     contingent = _contingent(slug)
@@ -228,7 +212,7 @@ def partner_export(request, slug, fmt):
 # Codes
 
 
-@_staff
+@staff_page(allowed=can_manage_contingents)
 @require_http_methods(["GET", "HEAD", "POST"])
 def import_codes(request, slug):
     contingent = _contingent(slug)
@@ -265,7 +249,7 @@ def import_codes(request, slug):
 # Lottery
 
 
-@_staff
+@staff_page(allowed=can_manage_contingents)
 @require_http_methods(["GET", "HEAD", "POST"])
 def draw(request, slug):
     contingent = _contingent(slug)

@@ -7,7 +7,6 @@ there are. These people have a session, so Django's usual CSRF protection applie
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,9 +15,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from revier.core.security import staff_page
 from revier.events import errors, export, selectors, services
 from revier.events.models import Registration
 from revier.events.organiser_forms import CancelEventForm, CapacityForm, CheckInForm, MessageForm
@@ -55,24 +54,11 @@ def _managed_event(request, slug: str):
     return event
 
 
-def _private(view):
-    """Logged in, never cached, never indexed."""
-
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["X-Robots-Tag"] = "noindex"
-        return response
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return login_required(never_cache(wrapped))
-
-
 # ---------------------------------------------------------------------------------------------
 # Lists and table
 
 
-@_private
+@staff_page()
 @require_safe
 def manage_list(request):
     events = list(selectors.event_list_for_manager(user=request.user))
@@ -103,7 +89,7 @@ def _render_table(request, event, *, capacity_form=None):
     )
 
 
-@_private
+@staff_page()
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_registrations(request, slug):
     event = _managed_event(request, slug)
@@ -147,7 +133,7 @@ HISTORY_LABELS = {
 }
 
 
-@_private
+@staff_page()
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_registration_detail(request, slug, pk):
     event = _managed_event(request, slug)
@@ -193,7 +179,7 @@ def manage_registration_detail(request, slug, pk):
 # Export
 
 
-@_private
+@staff_page()
 @require_safe
 def manage_export(request, slug, fmt):
     event = _managed_event(request, slug)
@@ -220,7 +206,7 @@ def manage_export(request, slug, fmt):
 # Message and cancellation
 
 
-@_private
+@staff_page()
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_message(request, slug):
     event = _managed_event(request, slug)
@@ -244,7 +230,7 @@ def manage_message(request, slug):
     return render(request, "events/manage/message.html", {"event": event, "form": form, "recipients": recipients})
 
 
-@_private
+@staff_page()
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_cancel_event(request, slug):
     event = _managed_event(request, slug)
@@ -268,7 +254,7 @@ def _wants_fragment(request) -> bool:
     return request.headers.get("X-Requested-With") == "fetch" or request.headers.get("HX-Request") == "true"
 
 
-@_private
+@staff_page()
 @require_http_methods(["GET", "HEAD", "POST"])
 def check_in(request, slug):
     event = _managed_event(request, slug)
@@ -297,7 +283,7 @@ def check_in(request, slug):
     return render(request, "events/manage/check_in.html", context)
 
 
-@_private
+@staff_page()
 @require_safe
 def check_in_count(request, slug):
     event = _managed_event(request, slug)

@@ -17,9 +17,10 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.core import ratelimit
 from revier.core.security import public_form, personal_link_response
+from revier.core.views import resend_link_view
 from revier.events import errors, selectors, services
 from revier.events.calendar import event_ics
-from revier.events.forms import CancelForm, RegistrationChangeForm, RegistrationForm, ResendLinkForm
+from revier.events.forms import CancelForm, RegistrationChangeForm, RegistrationForm
 from revier.events.models import Registration
 
 Status = Registration.Status
@@ -238,21 +239,12 @@ def registration_ics(request, token):
 # "Link erneut senden"
 
 
-@public_form
-@require_http_methods(["GET", "HEAD", "POST"])
-def resend_link(request):
-    if request.method != "POST" and request.GET.get("gesendet") == "1":
-        return render(request, "events/registration/resend_done.html")
-    status, rate_limited = 200, False
-    if request.method == "POST":
-        form = ResendLinkForm(request.POST)
-        if not _within_limit(request, "events-resend-link"):
-            rate_limited, status = True, 429
-        elif form.is_valid():
-            if not form.is_spam:
-                services.registration_resend_links(email=form.cleaned_data["email"])
-            return redirect(f"{request.path}?gesendet=1")
-    else:
-        form = ResendLinkForm()
-    context = {"form": form, "rate_limited": rate_limited, "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE}
-    return render(request, "events/registration/resend.html", context, status=status)
+resend_link = resend_link_view(
+    send_links=services.registration_resend_links,
+    scope="events-resend-link",
+    template="events/registration/resend.html",
+    done_template="events/registration/resend_done.html",
+    email_help_text=_("The address you registered with."),
+    rate_limit=RATE_LIMIT,
+    rate_window_seconds=RATE_WINDOW_SECONDS,
+)
