@@ -13,13 +13,24 @@ def test_frame_is_german_with_navigation_breadcrumbs_search_and_footer(client):
     html = client.get("/aktuelles/").content.decode()
     assert '<html lang="de">' in html
     assert '<a class="skip-link" href="#inhalt">Zum Inhalt springen</a>' in html
-    for label in ["Aktuelles", "Veranstaltungen", "Netzwerk", "Monitor"]:
+    for label in ["Aktuelles", "Veranstaltungen", "Freikarten", "Netzwerk", "Monitor"]:
         assert f">{label}</a>" in html
     assert 'aria-label="Sie sind hier"' in html and ">Startseite</a>" in html
     assert 'role="search"' in html and ">Suchen</span>" in html
     for label in ["Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit", "Barriere melden", "Leichte Sprache", "Kontakt"]:
         assert f">{label}</a>" in html
     assert 'href="/aktuelles/" aria-current="page"' in html
+
+
+def test_free_tickets_are_in_the_main_navigation_and_the_only_current_section_there(client):
+    html = client.get("/veranstaltungen/freikarten/").content.decode()
+    navigation = html.split('class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/veranstaltungen/freikarten/" aria-current="page">Freikarten</a>' in navigation
+    assert navigation.count("aria-current") == 1
+
+    navigation = client.get("/veranstaltungen/").content.decode().split('class="site-nav"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="/veranstaltungen/" aria-current="page">Veranstaltungen</a>' in navigation
+    assert navigation.count("aria-current") == 1
 
 
 def test_dates_are_german_in_berlin_time(client):
