@@ -59,7 +59,7 @@ def test_main_navigation_reachable_when_narrow_or_zoomed(request, portal, viewpo
     width = page.viewport_size["width"]
 
     links = page.locator("nav.site-nav a")
-    assert links.count() == 4
+    assert links.count() == 5
     for index in range(links.count()):
         link = links.nth(index)
         assert link.is_visible()
@@ -77,3 +77,34 @@ def test_main_navigation_reachable_when_narrow_or_zoomed(request, portal, viewpo
 
     links.first.click()
     assert page.url.endswith("/aktuelles/")
+
+
+@pytest.mark.parametrize(
+    ("path", "summary", "list_selector", "field"),
+    [
+        ("/veranstaltungen/", "Veranstaltungen filtern", ".event-list", "#filter-thema"),
+        ("/aktuelles/", "Themen", ".teaser-list", "a[href='?thema=wasserstoff']"),
+    ],
+)
+@pytest.mark.parametrize("javascript", [True, False])
+def test_filters_come_before_the_list_on_phones_and_fold_away(new_context, portal, path, summary, list_selector, field, javascript):
+    page = new_context(viewport={"width": 320, "height": 640}, is_mobile=True, java_script_enabled=javascript).new_page()
+    page.goto(path)
+    toggle = page.locator("main details summary", has_text=summary)
+    first_in_list = page.locator(f"main {list_selector} a").first
+
+    assert toggle.bounding_box()["y"] < first_in_list.bounding_box()["y"]
+    assert toggle.evaluate("(el, other) => !!(el.compareDocumentPosition(other) & Node.DOCUMENT_POSITION_FOLLOWING)", first_in_list.element_handle())
+    # Folded on the phone, so the list is near the top; opens by keyboard, without JavaScript too.
+    assert not page.locator(f"main {field}").is_visible()
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(f"main {field}").is_visible()
+
+
+def test_filters_are_open_where_there_is_room(page, portal):
+    page.goto("/veranstaltungen/")
+
+    assert page.locator("#filter-thema").is_visible()
+    box = page.locator("main details").bounding_box()
+    assert box["x"] + box["width"] <= page.locator("main .event-list").bounding_box()["x"]

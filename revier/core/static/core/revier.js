@@ -10,6 +10,14 @@
     else document.addEventListener("DOMContentLoaded", fn);
   }
 
+  // Filters fold away on phones (a closed <details>); where there is room they start open.
+  ready(function () {
+    if (!window.matchMedia("(min-width: 64em)").matches) return;
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-open-wide]"), function (details) {
+      details.open = true;
+    });
+  });
+
   ready(function () {
     var summary = document.querySelector("[data-error-summary]");
     if (!summary) return;
