@@ -5,13 +5,19 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
+from django.conf import settings
 
 DEMO_DIR = Path(__file__).resolve().parent
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
+def demo_dir() -> Path:
+    """This folder, or the one the setting DEMO_DIR names (another set of demo content)."""
+    return Path(getattr(settings, "DEMO_DIR", None) or DEMO_DIR)
+
+
 def read_yaml(name: str):
-    with open(DEMO_DIR / name, encoding="utf-8") as file:
+    with open(demo_dir() / name, encoding="utf-8") as file:
         return yaml.safe_load(file)
 
 
@@ -19,7 +25,7 @@ def read_markdown_folder(name: str) -> list[dict]:
     """Every `<slug>.md` of the folder, sorted by name: its front matter (between two `---` lines)
     with `slug` (the file name) and `body` (the Markdown after the front matter) added."""
     documents = []
-    for path in sorted((DEMO_DIR / name).glob("*.md")):
+    for path in sorted((demo_dir() / name).glob("*.md")):
         text = path.read_text(encoding="utf-8")
         _, front, body = text.split("---\n", 2)
         documents.append({**yaml.safe_load(front), "slug": path.stem, "body": body.strip()})

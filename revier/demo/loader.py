@@ -66,6 +66,14 @@ def load(stdout=None) -> dict[str, LoadResult]:
 # --- Shared ------------------------------------------------------------------------------------
 
 
+def check_keys(spec: dict, allowed: str, where: str) -> None:
+    """Refuses a key the loader does not know (a typo in a data file would otherwise be ignored
+    without a word). `allowed`: the known keys, separated by spaces."""
+    unknown = sorted(set(spec) - set(allowed.split()))
+    if unknown:
+        raise ValueError(f"{where}: unbekannte Angabe {', '.join(unknown)} (bekannt sind: {allowed})")
+
+
 def _sync_fields(obj, wanted: dict) -> bool:
     """Sets the wanted values; True when the object is new or one of them differed."""
     changed = obj.pk is None or any(getattr(obj, name) != value for name, value in wanted.items())
@@ -131,12 +139,13 @@ def _sync_image(obj, spec: dict) -> bool:
     return True
 
 
-def _sync_questions(existing, specs: list[dict], *, new, wanted, save) -> bool:
+def _sync_questions(existing, specs: list[dict], *, new, wanted, allowed: str, save) -> bool:
     """Brings the demo's questions (by text, in their order, with their choices) to their demo state
     through `save`; questions staff added are left alone."""
     changed = False
     by_text = {question.text: question for question in existing}
     for position, spec in enumerate(specs):
+        check_keys(spec, f"text choices {allowed}", f"Frage „{spec.get('text')}“")
         question = by_text.get(spec["text"]) or new(spec["text"])
         fields = {**wanted(spec), "choices": "\n".join(spec.get("choices", [])), "position": position}
         if _sync_fields(question, fields):
@@ -188,6 +197,10 @@ def per_person(value, n: int):
     return value
 
 
+# The keys of every rule for invented people (demo_people, _answers).
+RULE_KEYS = "count seed offset last_name_step email from every_hours spread_hours answers"
+
+
 def demo_people(rule: dict) -> list[DemoPerson]:
     """`count` invented people from people.yaml, the same ones at every run: person n has first
     name n + offset and last name last_name_step · n + offset (both wrapping round the lists), an
@@ -229,6 +242,8 @@ def _event_id(slug: str) -> int | None:
 
 
 def _sync_article(spec: dict) -> str:
+    check_keys(spec, "slug body title published status teaser topics links generated image_alt image_seed",
+               f"articles/{spec['slug']}.md")
     article = Article.objects.filter(slug=spec["slug"]).first()
     created = article is None
     article = article or Article(slug=spec["slug"])
@@ -251,10 +266,10 @@ def _sync_article(spec: dict) -> str:
         changed = True
 
     # A link with an event follows the event's page (the url stays as fallback).
-    wanted_links = [
-        (link["label"], link["url"], position, _event_id(link["event"]) if "event" in link else None)
-        for position, link in enumerate(spec.get("links", []))
-    ]
+    wanted_links = []
+    for position, link in enumerate(spec.get("links", [])):
+        check_keys(link, "label url event", f"articles/{spec['slug']}.md, Link {position + 1}")
+        wanted_links.append((link["label"], link["url"], position, _event_id(link["event"]) if "event" in link else None))
     current_links = list(article.links.order_by("position", "id").values_list("label", "url", "position", "event_id"))
     if current_links != wanted_links:
         with transaction.atomic():
@@ -290,6 +305,7 @@ def load_news(stdout=None) -> LoadResult:
 def _sync_organisations(specs: dict) -> dict[str, Organisation]:
     result = {}
     for key, spec in specs.items():
+        check_keys(spec, "name url", f"events.yaml, Veranstalter {key}")
         organisation = Organisation.objects.filter(name=spec["name"]).first() or Organisation(name=spec["name"])
         if _sync_fields(organisation, {"url": spec.get("url", "")}):
             event_services.organisation_save(organisation=organisation)
@@ -300,6 +316,7 @@ def _sync_organisations(specs: dict) -> dict[str, Organisation]:
 def _sync_speakers(specs: list[dict], *, role_bio: str) -> dict[str, Speaker]:
     result = {}
     for spec in specs:
+        check_keys(spec, "slug name academic_title function organisation bio", f"events.yaml, Mitwirkende {spec['slug']}")
         speaker = Speaker.objects.filter(slug=spec["slug"]).first() or Speaker(slug=spec["slug"])
         wanted = {
             "name": spec["name"],
@@ -326,6 +343,7 @@ def _sync_program(event: Event, specs: list[dict], speakers: dict[str, Speaker])
     changed = False
     existing = {item.title: item for item in event.program_items.prefetch_related("speakers")}
     for spec in specs:
+        check_keys(spec, "time title kind speakers room description", f"events.yaml, {event.slug}, {spec['title']}")
         item = existing.pop(spec["title"], None)
         current_speakers = sorted(s.slug for s in item.speakers.all()) if item else None
         item = item or ProgramItem(event=event, title=spec["title"])
@@ -351,6 +369,7 @@ def _sync_categories(event: Event, specs: list[dict]) -> bool:
     changed = False
     existing = {category.name: category for category in event.categories.all()}
     for position, spec in enumerate(specs):
+        check_keys(spec, "name capacity description", f"events.yaml, {event.slug}, Kategorie {spec['name']}")
         category = existing.get(spec["name"])
         if category is None:
             category = TicketCategory(event=event, name=spec["name"], capacity=spec["capacity"])
@@ -369,11 +388,19 @@ def _sync_event_questions(event: Event, specs: list[dict]) -> bool:
 
     return _sync_questions(
         event.questions.all(), specs, new=lambda text: Question(event=event, text=text), wanted=wanted,
-        save=lambda question: event_services.question_save(question=question),
+        allowed="kind required help_text", save=lambda question: event_services.question_save(question=question),
     )
 
 
+EVENT_KEYS = (
+    "slug title subtitle starts ends venue_name street postcode city online_url region description organisers topics "
+    "registration_opens registration_closes generated image_alt image_seed cancelled managers categories questions "
+    "program registrations"
+)
+
+
 def _sync_event(spec: dict, organisations: dict, speakers: dict) -> tuple[Event, str]:
+    check_keys(spec, EVENT_KEYS, f"events.yaml, Veranstaltung {spec['slug']}")
     event = Event.objects.filter(slug=spec["slug"]).first()
     created = event is None
     event = event or Event(slug=spec["slug"])
@@ -426,12 +453,14 @@ def _add_registrations(event: Event, rule: dict | None) -> int:
     category, answers, consents and whether they were checked in."""
     if not rule:
         return 0
+    check_keys(rule, f"{RULE_KEYS} category consents checked_in", f"events.yaml, {event.slug}, registrations")
     categories = {category.name: category for category in event.categories.all()}
     questions = {question.text: question for question in event.questions.all()}
     present = set(
         Registration.objects.filter(event=event, status__in=Registration.ACTIVE).values_list("email_normalized", flat=True)
     )
     check_in = rule.get("checked_in", {})
+    check_keys(check_in, "categories who from spread_minutes", f"events.yaml, {event.slug}, checked_in")
     added = 0
     for person in demo_people(rule):
         if event_services.normalize_email(person.email) in present:
@@ -492,11 +521,20 @@ def _sync_eligibility_questions(contingent: Contingent, specs: list[dict]) -> bo
 
     return _sync_questions(
         contingent.questions.all(), specs, new=lambda text: EligibilityQuestion(contingent=contingent, text=text),
-        wanted=wanted, save=lambda question: contingent_services.eligibility_question_save(question=question),
+        wanted=wanted, allowed="kind accepted required",
+        save=lambda question: contingent_services.eligibility_question_save(question=question),
     )
 
 
+CONTINGENT_KEYS = (
+    "slug title description partner_event partner_name partner_url size mode opens closes accept_hours hold_hours "
+    "one_per_organisation generated code_prefix questions claims"
+)
+
+
 def _sync_contingent(spec: dict) -> tuple[Contingent, str]:
+    check_keys(spec, CONTINGENT_KEYS, f"contingents.yaml, Kontingent {spec['slug']}")
+    check_keys(spec["partner_event"], "title starts_on ends_on place", f"contingents.yaml, {spec['slug']}, partner_event")
     contingent = Contingent.objects.filter(slug=spec["slug"]).first()
     created = contingent is None
     contingent = contingent or Contingent(slug=spec["slug"])
@@ -547,6 +585,7 @@ def _add_claims(contingent: Contingent, rule: dict | None) -> int:
     and, per person (per_person), their answers and whether they agree to be passed on to the partner."""
     if not rule:
         return 0
+    check_keys(rule, f"{RULE_KEYS} partner_consent", f"contingents.yaml, {contingent.slug}, claims")
     questions = {question.text: question for question in contingent.questions.all()}
     present = set(Claim.objects.filter(contingent=contingent).values_list("email_normalized", flat=True))
     status = Claim.Status.APPLIED if contingent.mode == Contingent.Mode.LOTTERY else Claim.Status.ALLOCATED

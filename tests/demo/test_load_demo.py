@@ -1,3 +1,4 @@
+import shutil
 import stat
 
 import pytest
@@ -5,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from revier.core.models import AuditEntry
+from revier.demo import files
 from revier.demo.files import read_markdown_folder
 from revier.demo.loader import demo_people, per_person
 from revier.core.models import Topic
@@ -123,3 +125,15 @@ def test_demo_people_are_the_same_at_every_run_with_unique_addresses():
     assert people[0].email == "claudia.conrad.t01@example.org"  # first and last name number 0 + 2
     assert all(person.email.isascii() for person in people)
     assert [p.at for p in people] == sorted(p.at for p in people)  # 4 hours apart, at most 3:59 later
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_a_data_file_with_an_unknown_key(settings, tmp_path, capsys):
+    """A typo in a data file ("subtitel") is named, not ignored."""
+    demo = tmp_path / "demo"
+    shutil.copytree(files.DEMO_DIR, demo, ignore=shutil.ignore_patterns("*.py", "__pycache__", "management"))
+    events = demo / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("  subtitle:", "  subtitel:", 1), encoding="utf-8")
+    settings.DEMO_DIR = str(demo)
+    with pytest.raises(ValueError, match="kmu-im-strukturwandel-staerken-2024: unbekannte Angabe subtitel"):
+        call_command("load_demo")
