@@ -9,9 +9,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from revier.contingents import services
-from revier.core.admin import HTTPS_LINKS
 from revier.contingents.models import Claim, Contingent, DrawProtocol, EligibilityQuestion, TicketCode
-from revier.core.services import audit_log
+from revier.core.admin import HTTPS_LINKS
+from revier.core.admin_mixins import DeleteEachAdmin
 
 
 def _staff_link(url: str, label) -> str:
@@ -25,7 +25,7 @@ class EligibilityQuestionInline(admin.StackedInline):
 
 
 @admin.register(Contingent)
-class ContingentAdmin(admin.ModelAdmin):
+class ContingentAdmin(DeleteEachAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_LINKS
     list_display = ["title", "target_title", "mode", "size", "status", "opens_at", "closes_at", "staff_links"]
     list_filter = ["status", "mode", "uses_codes"]
@@ -70,11 +70,13 @@ class ContingentAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.contingent_save(contingent=obj, actor=request.user)
 
+    def delete_model(self, request, obj):
+        services.contingent_delete(contingent=obj, actor=request.user)
+
     def save_formset(self, request, form, formset, change):
         saved = formset.save(commit=False)
         for obj in formset.deleted_objects:
-            audit_log(actor=request.user, action="eligibility_question_deleted", obj=obj.contingent, data={"question": obj.pk})
-            obj.delete()
+            services.eligibility_question_delete(question=obj, actor=request.user)
         for obj in saved:
             services.eligibility_question_save(question=obj, actor=request.user)
 

@@ -34,7 +34,7 @@ from revier.core.cache import content_changed
 from revier.core import capacity
 from revier.core.capacity import lock_capacity_owner
 from revier.core.mail import mail_queue
-from revier.core.services import audit_log
+from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
 from revier.core.tokens import new_code, new_token, token_hash
 
@@ -569,6 +569,20 @@ def eligibility_question_save(*, question: EligibilityQuestion,
               obj=question.contingent, data={"question": question.pk})
     content_changed()
     return question
+
+
+@transaction.atomic
+def contingent_delete(*, contingent: Contingent, actor: User | None) -> None:
+    """Deletes a contingent nobody has claimed from (PROTECT refuses the others) with its questions
+    and codes, in one transaction with an audit entry."""
+    audited_delete(obj=contingent, actor=actor, action="contingent_deleted")
+    content_changed()
+
+
+@transaction.atomic
+def eligibility_question_delete(*, question: EligibilityQuestion, actor: User | None) -> None:
+    """Deletes an eligibility question, with an audit entry on its contingent."""
+    audited_delete(obj=question, actor=actor, action="eligibility_question_deleted", data={"contingent": question.contingent_id})
 
 
 @transaction.atomic

@@ -14,3 +14,10 @@ def audit_log(*, actor, action: str, obj: models.Model, data: dict | None = None
         object_repr=str(obj)[:200],
         data=data or {},
     )
+
+
+def audited_delete(*, obj: models.Model, actor, action: str, data: dict | None = None) -> None:
+    """Writes the audit entry `action` (which keeps the object's id and name) and deletes `obj`.
+    For the `<entity>_delete` services: call it inside their transaction."""
+    audit_log(actor=actor, action=action, obj=obj, data=data)
+    obj.delete()

@@ -11,9 +11,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.admin import HTTPS_LINKS
-
+from revier.core.admin_mixins import DeleteEachAdmin
 from revier.core.cache import content_changed
-from revier.core.services import audit_log
 from revier.events import services
 from revier.events.models import Event, Organisation, ProgramItem, Question, Speaker, TicketCategory
 from revier.events.permissions import can_manage_all_events, can_manage_event
@@ -71,7 +70,7 @@ class QuestionInline(EventChildInline, admin.StackedInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(DeleteEachAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_LINKS
     list_display = ["title", "starts_at", "status", "region", "view_link"]
     list_filter = ["status", "region", "topics"]
@@ -147,6 +146,9 @@ class EventAdmin(admin.ModelAdmin):
             obj.refresh_from_db()
         content_changed()
 
+    def delete_model(self, request, obj):
+        services.event_delete(event=obj, actor=request.user)
+
     def save_related(self, request, form, formsets, change):
         # Many-to-many fields of the event itself (organisers, topics, managers).
         form.save_m2m()
@@ -159,9 +161,10 @@ class EventAdmin(admin.ModelAdmin):
         for obj in formset.deleted_objects:
             if isinstance(obj, ProgramItem):
                 services.program_item_delete(item=obj, actor=actor)
-            else:
-                audit_log(actor=actor, action=f"{obj._meta.model_name}_deleted", obj=obj)
-                obj.delete()
+            elif isinstance(obj, TicketCategory):
+                services.ticket_category_delete(category=obj, actor=actor)
+            elif isinstance(obj, Question):
+                services.question_delete(question=obj, actor=actor)
         for subform in formset.forms:
             obj = subform.instance
             if obj not in saved:
@@ -183,7 +186,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(DeleteEachAdmin, admin.ModelAdmin):
     formfield_overrides = HTTPS_LINKS
     list_display = ["name", "url"]
     search_fields = ["name"]
@@ -192,9 +195,12 @@ class OrganisationAdmin(admin.ModelAdmin):
         services.organisation_save(organisation=obj, actor=request.user)
         content_changed()
 
+    def delete_model(self, request, obj):
+        services.organisation_delete(organisation=obj, actor=request.user)
+
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(DeleteEachAdmin, admin.ModelAdmin):
     list_display = ["name", "academic_title", "organisation", "view_link"]
     search_fields = ["name", "organisation"]
     prepopulated_fields = {"slug": ["name"]}
@@ -225,3 +231,6 @@ class SpeakerAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.speaker_save(speaker=obj, actor=request.user)
         content_changed()
+
+    def delete_model(self, request, obj):
+        services.speaker_delete(speaker=obj, actor=request.user)

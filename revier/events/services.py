@@ -19,7 +19,7 @@ from revier.core.cache import content_changed
 from revier.core import capacity
 from revier.core.capacity import Availability, lock_capacity_owner
 from revier.core.mail import Attachment, mail_queue
-from revier.core.services import audit_log
+from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
 from revier.core.tokens import new_code, new_token, normalize_code, token_hash
 from revier.events import errors
@@ -616,8 +616,45 @@ def program_item_save(*, item: ProgramItem, speakers: list[Speaker] | None = Non
 @transaction.atomic
 def program_item_delete(*, item: ProgramItem, actor: User | None = None) -> None:
     """Deletes a program item, with an audit entry naming its event."""
-    audit_log(actor=actor, action="program_item_deleted", obj=item, data={"event": item.event_id})
-    item.delete()
+    audited_delete(obj=item, actor=actor, action="program_item_deleted", data={"event": item.event_id})
+    content_changed()
+
+
+@transaction.atomic
+def event_delete(*, event: Event, actor: User | None) -> None:
+    """Deletes an event without registrations (the database refuses the others: PROTECT) with its
+    program, categories and questions, in one transaction with an audit entry."""
+    audited_delete(obj=event, actor=actor, action="event_deleted")
+    content_changed()
+
+
+@transaction.atomic
+def ticket_category_delete(*, category: TicketCategory, actor: User | None) -> None:
+    """Deletes a ticket category nobody registered for (PROTECT refuses the others), with an audit
+    entry naming its event."""
+    audited_delete(obj=category, actor=actor, action="category_deleted", data={"event": category.event_id})
+    content_changed()
+
+
+@transaction.atomic
+def question_delete(*, question: Question, actor: User | None) -> None:
+    """Deletes a registration question (answers already given stay in the registrations), with an
+    audit entry naming its event."""
+    audited_delete(obj=question, actor=actor, action="question_deleted", data={"event": question.event_id})
+
+
+@transaction.atomic
+def organisation_delete(*, organisation: Organisation, actor: User | None) -> None:
+    """Deletes an organisation (events lose it from their organisers), with an audit entry."""
+    audited_delete(obj=organisation, actor=actor, action="organisation_deleted")
+    content_changed()
+
+
+@transaction.atomic
+def speaker_delete(*, speaker: Speaker, actor: User | None) -> None:
+    """Deletes a speaker (program items lose them), with an audit entry."""
+    audited_delete(obj=speaker, actor=actor, action="speaker_deleted")
+    content_changed()
 
 
 @transaction.atomic

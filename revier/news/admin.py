@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from revier.core.cache import content_changed
+from revier.core.admin_mixins import DeleteEachAdmin
 from revier.news import services
 from revier.news.models import Article, ArticleLink
 
@@ -37,7 +37,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(DeleteEachAdmin, admin.ModelAdmin):
     list_display = ["title", "state_display", "published_at", "is_generated", "preview_link"]
     list_filter = [StateFilter, "topics", "is_generated"]
     search_fields = ["title", "teaser"]
@@ -69,14 +69,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.article_save(article=obj, actor=request.user)
 
-    # Deleting bypasses the service: cached public pages must not show the deleted article.
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        content_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        content_changed()
+        services.article_delete(article=obj, actor=request.user)
 
     @admin.action(description=_("Publish selected articles"))
     def publish_selected(self, request, queryset):

@@ -2,7 +2,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from revier.core.cache import content_changed
-from revier.core.services import audit_log
+from revier.core.services import audit_log, audited_delete
 from revier.core.text import plain_text, render_markdown, stem_document, unique_slug
 from revier.news.models import Article
 
@@ -49,3 +49,10 @@ def article_publish(*, article: Article, at=None, actor=None) -> Article:
 def article_unpublish(*, article: Article, actor=None) -> Article:
     article.status = Article.Status.DRAFT
     return article_save(article=article, actor=actor)
+
+
+@transaction.atomic
+def article_delete(*, article: Article, actor=None) -> None:
+    """Deletes an article with an audit entry in one transaction; cached pages no longer show it."""
+    audited_delete(obj=article, actor=actor, action="article_deleted")
+    content_changed()

@@ -4,13 +4,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from revier.core.cache import content_changed
+from revier.core.admin_mixins import DeleteEachAdmin
 from revier.pages import services
 from revier.pages.models import Page, StaffMessage
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(DeleteEachAdmin, admin.ModelAdmin):
     list_display = ["title", "slug", "updated_at", "view_link"]
     search_fields = ["title", "body"]
     readonly_fields = ["view_link", "rendered", "updated_at"]
@@ -39,14 +39,8 @@ class PageAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         services.page_save(page=obj, actor=request.user)
 
-    # Deleting bypasses the service: cached public pages must not show the deleted page.
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        content_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        content_changed()
+        services.page_delete(page=obj, actor=request.user)
 
 
 class HandledFilter(admin.SimpleListFilter):
@@ -65,7 +59,7 @@ class HandledFilter(admin.SimpleListFilter):
 
 
 @admin.register(StaffMessage)
-class StaffMessageAdmin(admin.ModelAdmin):
+class StaffMessageAdmin(DeleteEachAdmin, admin.ModelAdmin):
     list_display = ["created_at", "kind", "short_message", "email", "handled"]
     list_display_links = ["created_at", "short_message"]
     list_filter = [HandledFilter, "kind"]
@@ -85,6 +79,9 @@ class StaffMessageAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         # Only `handled` is editable here; the service records who changed it.
         services.staff_message_mark_handled(message=obj, handled=obj.handled, actor=request.user)
+
+    def delete_model(self, request, obj):
+        services.staff_message_delete(message=obj, actor=request.user)
 
     def _mark(self, request, queryset, *, handled: bool):
         changed = 0

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 from revier.core.cache import content_changed
 from revier.core.mail import mail_queue
-from revier.core.services import audit_log
+from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown
 from revier.pages.models import Page, StaffMessage
 
@@ -108,3 +108,16 @@ def staff_message_mark_handled(*, message: StaffMessage, handled: bool = True, a
     message.save(update_fields=["handled", "handled_at"])
     audit_log(actor=actor, action="staff_message_handled" if handled else "staff_message_reopened", obj=message)
     return message
+
+
+@transaction.atomic
+def page_delete(*, page: Page, actor=None) -> None:
+    """Deletes a page with an audit entry in one transaction; cached pages no longer link it."""
+    audited_delete(obj=page, actor=actor, action="page_deleted")
+    content_changed()
+
+
+@transaction.atomic
+def staff_message_delete(*, message: StaffMessage, actor=None) -> None:
+    """Deletes a message to the staff (personal data) with an audit entry that keeps no content."""
+    audited_delete(obj=message, actor=actor, action="staff_message_deleted")

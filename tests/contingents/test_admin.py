@@ -12,7 +12,7 @@ from revier.contingents.models import Claim, Contingent, DrawProtocol, Eligibili
 from revier.core.models import AuditEntry
 from tests.contingents.test_services import claim_and_confirm
 from tests.events.test_admin import form_values
-from tests.factories import ContingentFactory, StaffFactory, with_codes
+from tests.factories import ContingentFactory, EligibilityQuestionFactory, StaffFactory, with_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +115,22 @@ def test_admin_claims_codes_and_protocols_are_read_only(admin_client):
     assert reverse("contingents:protocol", kwargs={"slug": contingent.slug}) in protocol_page
     assert Claim.objects.count() == 1 and TicketCode.objects.count() == 1 and DrawProtocol.objects.count() == 1
     assert EligibilityQuestion.objects.count() == 0
+
+
+def test_admin_deletes_contingents_and_questions_through_services_with_an_audit_entry(admin_client):
+    contingent = ContingentFactory()
+    question = EligibilityQuestionFactory(contingent=contingent)
+    url = reverse("admin:contingents_contingent_change", args=[contingent.pk])
+    data = form_values(admin_client.get(url))
+    data["questions-0-DELETE"] = "on"
+    assert admin_client.post(url, data).status_code == 302
+    others = [ContingentFactory(), ContingentFactory()]
+    response = admin_client.post(
+        reverse("admin:contingents_contingent_changelist"),
+        {"action": "delete_selected", "_selected_action": [c.pk for c in others], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Contingent.objects.filter(pk__in=[c.pk for c in others]).exists()
+    audited = set(AuditEntry.objects.filter(actor__username="redaktion").values_list("action", "object_id"))
+    assert ("eligibility_question_deleted", str(question.pk)) in audited
+    assert {("contingent_deleted", str(c.pk)) for c in others} <= audited

@@ -27,3 +27,16 @@ def test_topic_admin_editor_with_topic_permissions_adds_and_reorders_topics(clie
     assert response.status_code == 302
     other.refresh_from_db()
     assert other.position == 40
+
+
+def test_topic_admin_delete_selected_writes_an_audit_entry_per_topic(client):
+    staff = StaffFactory()
+    client.force_login(staff)
+    topics = [TopicFactory(name="Alt 1", slug="alt-1"), TopicFactory(name="Alt 2", slug="alt-2")]
+    response = client.post(
+        reverse("admin:core_topic_changelist"),
+        {"action": "delete_selected", "_selected_action": [t.pk for t in topics], "post": "yes"},
+    )
+    assert response.status_code == 302 and not Topic.objects.filter(slug__startswith="alt-").exists()
+    deleted = AuditEntry.objects.filter(action="deleted", object_type="core.topic", actor=staff)
+    assert sorted(deleted.values_list("object_id", flat=True)) == sorted(str(t.pk) for t in topics)

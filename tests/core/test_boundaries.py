@@ -55,11 +55,8 @@ def our_apps() -> list[str]:
 
 
 def app_imports(app: str) -> Iterator[tuple[str, str]]:
-    """("revier/<app>/file.py:line", imported module) for every module of one of our apps. An app's
-    demo.py belongs to the demo loader at the top of the house, not to the app."""
+    """("revier/<app>/file.py:line", imported module) for every module of one of our apps."""
     for path in sorted((PACKAGE / app).rglob("*.py")):
-        if path.name == "demo.py":
-            continue
         module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
         package = module.removesuffix(".__init__") if path.name == "__init__.py" else module.rpartition(".")[0]
         for line, imported in imported_modules(path.read_text(encoding="utf-8"), package=package):

@@ -8,12 +8,13 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from revier.core.models import OutboxMail
+from revier.core.models import AuditEntry, OutboxMail
 from revier.events import services
 from revier.events.models import Event, Organisation, Registration, Speaker, TicketCategory
 from tests.factories import (
     EventFactory,
     ProgramItemFactory,
+    QuestionFactory,
     SpeakerFactory,
     StaffFactory,
     TicketCategoryFactory,
@@ -300,3 +301,39 @@ def test_admin_link_without_scheme_becomes_https(client):
     response = client.post(reverse("admin:events_organisation_add"), {"name": "IWH Halle", "url": "www.iwh-halle.de"})
     assert response.status_code == 302
     assert Organisation.objects.get(name="IWH Halle").url == "https://www.iwh-halle.de"
+
+
+def _bulk_delete(client, changelist: str, objects) -> None:
+    response = client.post(
+        reverse(changelist), {"action": "delete_selected", "_selected_action": [o.pk for o in objects], "post": "yes"}
+    )
+    assert response.status_code == 302
+
+
+def test_admin_deletes_go_through_services_with_an_audit_entry(client):
+    """Deleting one event, a selection of speakers and organisations, and an event's category and
+    question in its form: each through its delete service, each with an audit entry."""
+    staff = StaffFactory()
+    client.force_login(staff)
+    gone = EventFactory(title="Abgesagt und gelöscht")
+    response = client.post(reverse("admin:events_event_delete", args=[gone.pk]), {"post": "yes"})
+    assert response.status_code == 302 and not Event.objects.filter(pk=gone.pk).exists()
+    speakers = [SpeakerFactory(name="Dr. Eva Lang"), SpeakerFactory(name="Tom Berg")]
+    _bulk_delete(client, "admin:events_speaker_changelist", speakers)
+    organisation = Organisation.objects.create(name="IWH Halle")
+    _bulk_delete(client, "admin:events_organisation_changelist", [organisation])
+    audited = set(AuditEntry.objects.filter(actor=staff).values_list("action", "object_id"))
+    assert ("event_deleted", str(gone.pk)) in audited
+    assert {("speaker_deleted", str(s.pk)) for s in speakers} <= audited
+    assert ("organisation_deleted", str(organisation.pk)) in audited
+
+    event = EventFactory()
+    category = TicketCategoryFactory(event=event, name="Zweite Kategorie")
+    question = QuestionFactory(event=event, text="Essenswunsch?")
+    data = form_values(client.get(change_url(event)))
+    for prefix, obj in (("categories", category), ("questions", question)):
+        index = next(k.split("-")[1] for k, v in data.items() if k.startswith(f"{prefix}-") and k.endswith("-id") and v == str(obj.pk))
+        data[f"{prefix}-{index}-DELETE"] = "on"
+    assert client.post(change_url(event), data).status_code == 302
+    assert AuditEntry.objects.filter(action="category_deleted", object_id=str(category.pk), actor=staff).exists()
+    assert AuditEntry.objects.filter(action="question_deleted", object_id=str(question.pk), actor=staff).exists()

@@ -66,3 +66,18 @@ def test_staff_message_admin_change_form_marks_handled(staff_client):
 
 def test_staff_message_admin_has_no_add(staff_client):
     assert staff_client.get(reverse("admin:pages_staffmessage_add")).status_code == 403
+
+
+def test_page_and_staff_message_admin_deletes_go_through_services_with_an_audit_entry(staff_client):
+    page = Page.objects.create(title="Presse", slug="presse", body="Kontakt")
+    messages = [StaffMessageFactory(), StaffMessageFactory()]
+    assert staff_client.post(reverse("admin:pages_page_delete", args=[page.pk]), {"post": "yes"}).status_code == 302
+    response = staff_client.post(
+        reverse("admin:pages_staffmessage_changelist"),
+        {"action": "delete_selected", "_selected_action": [m.pk for m in messages], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not StaffMessage.objects.exists()
+    audited = set(AuditEntry.objects.filter(actor=staff_client.staff).values_list("action", "object_id"))
+    assert ("page_deleted", str(page.pk)) in audited
+    assert {("staff_message_deleted", str(m.pk)) for m in messages} <= audited
