@@ -93,6 +93,9 @@ TEMPLATES = [
         "OPTIONS": {"autoescape": False},
     },
 ]
+# Django's form renderer with plain inputs and textareas written in Python (the same HTML, a
+# fraction of the CPU: docs/performance.md).
+FORM_RENDERER = "revier.core.form_renderer.FastInputRenderer"
 
 # SQLite is the embedded default. IMMEDIATE transactions make SQLite take its write lock at the
 # start of every transaction, which is what select_for_update() does on PostgreSQL (CONVENTIONS 4).
