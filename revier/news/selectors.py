@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Expression, F, Prefetch, QuerySet
+from django.db.models import Expression, F, Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from revier.core.models import Topic
@@ -104,19 +104,27 @@ def article_list_latest(*, limit: int, exclude: Article | None = None) -> list[A
     return list(_for_listing(qs)[:limit])
 
 
-def _with_details(qs: QuerySet[Article]) -> QuerySet[Article]:
-    return qs.prefetch_related(
-        Prefetch("topics", queryset=Topic.objects.order_by("position", "name")),
-        Prefetch("links", queryset=ArticleLink.objects.select_related("event").order_by("position", "id")),
-    )
+@dataclass(frozen=True)
+class ArticlePage:
+    article: Article
+    more_news: list[Article]
 
 
-def article_get_published(*, slug: str) -> Article | None:
-    return _with_details(article_published().filter(slug=slug)).first()
-
-
-def article_get_for_preview(*, pk: int) -> Article | None:
-    return _with_details(Article.objects.filter(pk=pk)).first()
+def article_page(*, slug: str | None = None, preview_pk: int | None = None, more: int = 3) -> ArticlePage | None:
+    """An article page: the published article with `slug` (or any article by `preview_pk`, for
+    the staff preview) with its links, and the `more` latest other published articles. Four
+    queries whatever the number of articles: article, links, the others, and the topics of all of
+    them in one (the article page is what every reader coming from a search engine pays)."""
+    qs = article_published().filter(slug=slug) if preview_pk is None else Article.objects.filter(pk=preview_pk)
+    article = qs.prefetch_related(
+        Prefetch("links", queryset=ArticleLink.objects.select_related("event").order_by("position", "id"))
+    ).first()
+    if article is None:
+        return None
+    others = article_published().order_by("-published_at", "-id").exclude(pk=article.pk)
+    more_news = list(others.defer("body", "body_html", "search_text", "search_stems")[:more])
+    prefetch_related_objects([article, *more_news], Prefetch("topics", queryset=Topic.objects.order_by("position", "name")))
+    return ArticlePage(article=article, more_news=more_news)
 
 
 def article_feed_items(*, topic: Topic | None = None, limit: int = 20) -> list[Article]:

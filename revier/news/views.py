@@ -41,14 +41,14 @@ def article_list(request):
     )
 
 
-def _render_detail(request, article, *, preview: bool):
+def _render_detail(request, page: selectors.ArticlePage, *, preview: bool):
     return render(
         request,
         "news/article_detail.html",
         {
-            "article": article,
-            "more_news": selectors.article_list_latest(limit=3, exclude=article),
-            "json_ld": article_json_ld(request=request, article=article),
+            "article": page.article,
+            "more_news": page.more_news,
+            "json_ld": article_json_ld(request=request, article=page.article),
             "preview": preview,
         },
     )
@@ -57,18 +57,18 @@ def _render_detail(request, article, *, preview: bool):
 @require_safe
 @cache_public_page
 def article_detail(request, slug):
-    article = selectors.article_get_published(slug=slug)
-    if article is None:
+    page = selectors.article_page(slug=slug)
+    if page is None:
         raise Http404("no such article")
-    return _render_detail(request, article, preview=False)
+    return _render_detail(request, page, preview=False)
 
 
 @staff_member_required(login_url="admin:login")
 @require_safe
 def article_preview(request, pk):
-    article = selectors.article_get_for_preview(pk=pk)
-    if article is None:
+    page = selectors.article_page(preview_pk=pk)
+    if page is None:
         raise Http404("no such article")
-    response = _render_detail(request, article, preview=True)
+    response = _render_detail(request, page, preview=True)
     response["X-Robots-Tag"] = "noindex"
     return response
