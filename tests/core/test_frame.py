@@ -42,3 +42,18 @@ def test_dates_are_german_in_berlin_time(client):
 def test_robots_and_health(client):
     assert b"Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content
     assert client.get("/healthz").content == b"ok"
+
+
+def test_frame_links_follow_the_script_prefix(client):
+    """The frame's links are reversed once per process, URL configuration and script prefix."""
+    from django.test.utils import override_script_prefix
+
+    for prefix in ("", "/revier", ""):
+        with override_script_prefix(f"{prefix}/"):
+            html = client.get("/aktuelles/").content.decode()
+        for path in ["/impressum/", "/datenschutz/", "/barrierefreiheit/", "/barriere-melden/", "/leichte-sprache/",
+                     "/kontakt/"]:
+            assert f'<a class="kern-link" href="{prefix}{path}"' in html, (prefix, path)
+        assert f'class="site-brand" href="{prefix}/"' in html
+        assert f'action="{prefix}/aktuelles/"' in html
+        assert f'href="{prefix}/veranstaltungen/"' in html
