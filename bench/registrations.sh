@@ -9,8 +9,13 @@
 #      CONCURRENCY requests in flight (bench/rush_client.py reads the form's fields from the page);
 #      afterwards bench/verify_rush.py checks the database (exactly CAPACITY seats, the rest waiting
 #      in creation order, no duplicates, one mail each);
-#   2. the same for an event without a limit;
-#   3. the event page with 40 program items and 1,000 registrations against /healthz (wrk).
+#   2. the rush of issue 9's comparison with pretix: COUNT registrations for another event with
+#      CAPACITY seats, the waiting-list box NOT ticked: the seats are taken, then every post is refused
+#      with the form again (200, "ausgebucht"); bench/verify_rush.py --no-waitlist checks that exactly
+#      CAPACITY registrations exist (nothing overbooked); budget ≥ 25 % of the /healthz ceiling of
+#      this run, p99 < 250 ms;
+#   3. the same as 1 for an event without a limit;
+#   4. the event page with 40 program items and 1,000 registrations against /healthz (wrk).
 # The rate limit is switched off for this server only (RATELIMIT_ENABLED=false): all requests come
 # from 127.0.0.1. Mails are only written to the outbox in the request; no worker runs.
 # Everything is kept in bench/results/events-<timestamp>/; gunicorn is stopped on exit.
@@ -82,6 +87,16 @@ echo $(( $(bench_postgres_cpu_ms "$BENCH_DB") - PG0 )) >"$OUT/pgcpu-capacity.txt
 "$PY" bench/verify_rush.py --slug "$RUSH_SLUG" --count "$COUNT" --capacity "$CAPACITY" --run-id w \
   | tee "$OUT/verify-capacity.txt" || VERIFY_FAILED=1
 
+bench_log "Rush: $COUNT registrations, $CAPACITY seats, waiting-list box NOT ticked (then refusals), $CONCURRENCY in flight"
+CPU0=$(bench_gunicorn_cpu_ms)
+PG0=$(bench_postgres_cpu_ms "$BENCH_DB")
+"$PY" bench/rush_client.py --base "$BASE" --slug "$REFUSAL_SLUG" --count "$COUNT" --concurrency "$CONCURRENCY" \
+  --run-id r --no-waitlist | tee "$OUT/rush-refusals.json"
+echo $(( $(bench_gunicorn_cpu_ms) - CPU0 )) >"$OUT/cpu-refusals.txt"
+echo $(( $(bench_postgres_cpu_ms "$BENCH_DB") - PG0 )) >"$OUT/pgcpu-refusals.txt"
+"$PY" bench/verify_rush.py --slug "$REFUSAL_SLUG" --count "$COUNT" --capacity "$CAPACITY" --run-id r --no-waitlist \
+  | tee "$OUT/verify-refusals.txt" || VERIFY_FAILED=1
+
 bench_log "Rush: $COUNT registrations, no limit, $CONCURRENCY in flight"
 CPU0=$(bench_gunicorn_cpu_ms)
 PG0=$(bench_postgres_cpu_ms "$BENCH_DB")
@@ -122,6 +137,23 @@ for name, label in (("capacity", "50 seats + waiting list"), ("unlimited", "no l
           f"| {r['max_ms']} | {statuses} | {cpu:.1f} + {pgcpu:.1f} | {r.get('client_cpu_ms_per_request', '–')} "
           f"| {'met' if met else 'MISSED'} |")
 print()
+# Issue 9: the rush of the comparison with pretix (seats taken, then refusals) against the ceiling
+# of this run (/healthz below): at least 25 % of its requests/s, p99 < 250 ms, nothing overbooked.
+ceiling_line = next(line for line in open(f"{out}/pages.txt") if line.startswith("ceiling "))
+ceiling_rps = float(dict(f.split("=") for f in ceiling_line.split()[2:])["rps"])
+r = json.load(open(f"{out}/rush-refusals.json"))
+cpu = int(open(f"{out}/cpu-refusals.txt").read()) / r["count"]
+pgcpu = int(open(f"{out}/pgcpu-refusals.txt").read()) / r["count"]
+share = 100 * r["requests_per_s"] / ceiling_rps
+verified = "FAIL" not in open(f"{out}/verify-refusals.txt").read()
+met = share >= 25 and r["p99_ms"] < 250 and r["errors"] == 0 and verified
+statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r["statuses"].items()))
+print("| rush | posts | in flight | posts/min | requests/s | % of ceiling | p50 ms | p99 ms | max ms | responses | server CPU ms / post (gunicorn + PostgreSQL) | database checks | budget (≥ 25 % of ceiling, p99 < 250 ms, nothing overbooked) |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|---|")
+print(f"| 50 seats, no waiting list (then refusals) | {r['count']} | {r['concurrency']} | {r['registrations_per_min']:,} "
+      f"| {r['requests_per_s']:,.0f} | {share:.1f} % | {r['p50_ms']} | {r['p99_ms']} | {r['max_ms']} | {statuses} "
+      f"| {cpu:.1f} + {pgcpu:.1f} | {'passed' if verified else 'FAILED'} | {'met' if met else 'MISSED'} |")
+print()
 print("| page | URL | requests/s | p50 ms | p99 ms | non-2xx | socket errors | server CPU ms / request | % of ceiling | budget |")
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
 rows = []
@@ -148,6 +180,8 @@ PYEOF
   echo
   echo "Database checks after the rush with a waiting list:"
   cat "$OUT/verify-capacity.txt"
+  echo "Database checks after the rush without the waiting-list box (refusals):"
+  cat "$OUT/verify-refusals.txt"
   echo "Database checks after the rush without a limit:"
   cat "$OUT/verify-unlimited.txt"
 } | tee "$OUT/summary.md"

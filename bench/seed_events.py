@@ -1,6 +1,7 @@
 """Events for bench/registrations.sh, written through the services like real data:
 
   bench-ansturm-50           one category with 50 seats, registration open: the rush with a waiting list
+  bench-ausgebucht-50        the same for the rush without the waiting-list box: 50 seats, then refusals
   bench-ansturm-unbegrenzt   one category without a limit, registration open
   bench-programm             40 program items in two rooms, 10 speakers, two questions, two categories
                              and 1,000 confirmed registrations: the event page under load
@@ -60,6 +61,8 @@ def main():
 
     rush = _event("bench-ansturm-50", "Ansturm mit Warteliste", now)
     _category(rush, "Teilnahme vor Ort", args.capacity)
+    refusals = _event("bench-ausgebucht-50", "Ansturm ohne Warteliste", now)
+    _category(refusals, "Teilnahme vor Ort", args.capacity)
     unlimited = _event("bench-ansturm-unbegrenzt", "Ansturm ohne Begrenzung", now)
     _category(unlimited, "Online-Teilnahme", None)
 
@@ -94,6 +97,7 @@ def main():
         )
     print(f"# seeded in {time.monotonic() - began:.1f} s", file=sys.stderr)
     print(f"RUSH_SLUG={rush.slug}")
+    print(f"REFUSAL_SLUG={refusals.slug}")
     print(f"UNLIMITED_SLUG={unlimited.slug}")
     print(f"PAGE_SLUG={page.slug}")
 
