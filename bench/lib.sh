@@ -10,10 +10,18 @@
 #                                          another port), stops it on exit, waits until /healthz answers
 #   bench_stop_gunicorn                    stops every master started (TERM, then KILL after 5 s)
 #   bench_machine_info                     cores, RAM, kernel, PostgreSQL and gunicorn versions
+#   bench_django_env SITE_URL STATIC_ROOT  the server's environment: production settings (DEBUG off,
+#                                          a random SECRET_KEY, 127.0.0.1 only, warnings only)
 
 BENCH_PY=${BENCH_PY:-$PWD/.venv/bin/python}
 BENCH_GUNICORN_PID=
 BENCH_GUNICORN_PIDS=()
+
+bench_django_env() {
+  export DJANGO_SETTINGS_MODULE=revier.settings DEBUG=False ALLOWED_HOSTS=127.0.0.1 LOG_LEVEL=WARNING
+  export SECRET_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  export SITE_URL=$1 STATIC_ROOT=$2
+}
 
 bench_log() { printf '\n== %s\n' "$*" >&2; }
 

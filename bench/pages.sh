@@ -44,14 +44,8 @@ OUT=$ROOT/bench/results/pages-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 BASE=http://127.0.0.1:$PORT
 
-export DJANGO_SETTINGS_MODULE=revier.settings
+bench_django_env "$BASE" "$ROOT/var/bench-static-pages"
 export DATABASE_URL="$PG_URL/$BENCH_DB"
-export DEBUG=False
-export SECRET_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export ALLOWED_HOSTS=127.0.0.1
-export SITE_URL=$BASE
-export LOG_LEVEL=WARNING
-export STATIC_ROOT=$ROOT/var/bench-static-pages
 export CONN_MAX_AGE=${CONN_MAX_AGE:-600}  # the workers keep their connections (CPU per request of the PostgreSQL backends)
 export REDIS_URL=
 export PAGE_CACHE_SECONDS=0  # the point of this benchmark

@@ -46,17 +46,11 @@ OUT=$ROOT/bench/results/events-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 BASE=http://127.0.0.1:$PORT
 
-export DJANGO_SETTINGS_MODULE=revier.settings
+bench_django_env "$BASE" "$ROOT/var/bench-static-events"
 export DATABASE_URL="$PG_URL/$BENCH_DB"
-export DEBUG=False
-export SECRET_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export ALLOWED_HOSTS=127.0.0.1
-export LOG_LEVEL=WARNING
-export STATIC_ROOT=$ROOT/var/bench-static-events
 export CONN_MAX_AGE=${CONN_MAX_AGE:-600}  # the workers keep one connection for the whole run
 export REDIS_URL=${REDIS_URL-}
 export RATELIMIT_ENABLED=false
-export SITE_URL=$BASE
 
 bench_log "Dependencies"
 bench_ensure_deps
