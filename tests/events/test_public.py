@@ -286,6 +286,33 @@ def test_event_detail_registration_box_when_open(client, conference):
     assert f'href="/veranstaltungen/{conference.slug}/kalender.ics"' in html and "Zum Kalender hinzufügen" in html
 
 
+def test_event_detail_offer_reads_name_availability_then_description(client, conference):
+    TicketCategoryFactory(event=conference, name="Teilnahme vor Ort", capacity=20,
+                          description="Die Arbeit in Gruppen findet nur vor Ort statt.")
+
+    html = html_of(client, conference.get_absolute_url())
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+    assert "Teilnahme vor Ort : noch 20 von 20 Plätzen" in text
+    assert ".:" not in text.replace(" ", "") and "statt. :" not in text
+
+
+def test_no_calendar_links_for_past_events_or_breaks(client, conference):
+    talk = ProgramItemFactory(event=conference, title="Vortrag", starts_at=at(2030, 10, 23, 11), ends_at=at(2030, 10, 23, 12))
+    lunch = ProgramItemFactory(event=conference, title="Mittagspause", kind="pause",
+                               starts_at=at(2030, 10, 23, 12), ends_at=at(2030, 10, 23, 13))
+
+    html = html_of(client, conference.get_absolute_url())
+    assert f"/programm/{talk.pk}.ics" in html and f"/programm/{lunch.pk}.ics" not in html
+    assert html.count("Zum Kalender hinzufügen") == 2  # the event and the talk
+
+    past = EventFactory(starts_at=timezone.now() - days(30), ends_at=timezone.now() - days(30) + datetime.timedelta(hours=5),
+                        registration_opens_at=None, registration_closes_at=None)
+    ProgramItemFactory(event=past, title="Vortrag")
+    html = html_of(client, past.get_absolute_url())
+    assert "Zum Kalender hinzufügen" not in html and ".ics" not in html.split("<main", 1)[1]
+
+
 def test_event_detail_availability_texts(client, conference):
     few = TicketCategoryFactory(event=conference, name="Vor Ort", capacity=120)
     add_registrations(few, 100)
