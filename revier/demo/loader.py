@@ -376,7 +376,8 @@ def _sync_categories(event: Event, specs: list[dict]) -> bool:
         elif category.capacity != spec["capacity"]:
             category = event_services.category_set_capacity(category=category, capacity=spec["capacity"], actor=None)
             changed = True
-        if _sync_fields(category, {"description": spec.get("description", ""), "position": position}):
+        fields = {"description": spec.get("description", ""), "is_online": spec.get("online", False), "position": position}
+        if _sync_fields(category, fields):
             event_services.ticket_category_save(category=category)
             changed = True
     return changed

@@ -60,7 +60,7 @@ class TicketCategoryInline(EventChildInline, admin.TabularInline):
     model = TicketCategory
     # Deleting a category with registrations is refused by the admin itself (PROTECT), with a message.
     extra = 0
-    fields = ["name", "description", "capacity", "position"]
+    fields = ["name", "description", "capacity", "is_online", "position"]
 
 
 class QuestionInline(EventChildInline, admin.StackedInline):

@@ -232,6 +232,11 @@ class TicketCategory(models.Model):
     name = models.CharField(_("name"), max_length=120)
     description = models.CharField(_("description"), max_length=300, blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True, help_text=_("Empty: unlimited."))
+    is_online = models.BooleanField(
+        _("online participation"),
+        default=False,
+        help_text=_("Participants take part online: they get the access information instead of an entry ticket with QR code and the venue."),
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:

@@ -144,7 +144,7 @@ def build_events(topic) -> tuple[Event, Event, Speaker]:
     ))
     event.organisers.set([organisation])
     TicketCategoryFactory(event=event, name="Teilnahme vor Ort", capacity=120)
-    TicketCategoryFactory(event=event, name="Online-Teilnahme", capacity=None, position=1)
+    TicketCategoryFactory(event=event, name="Online-Teilnahme", capacity=None, is_online=True, position=1)
     speaker = SpeakerFactory(
         name="Jörn-Heinrich Tobaben", slug="joern-heinrich-tobaben", academic_title="Dr.",
         function="Geschäftsführer", organisation="Europäische Metropolregion Mitteldeutschland",

@@ -557,6 +557,27 @@ def test_ticket_page_and_qr_svg_for_confirmed(client, event, category):
     assert qr.content.lstrip().startswith(b"<svg")
 
 
+@pytest.mark.parametrize("online_url", ["https://video.example.org/raum", ""])
+def test_online_participant_gets_access_information_not_an_entry_ticket(client, event, online_url):
+    Event.objects.filter(pk=event.pk).update(online_url=online_url)
+    online = TicketCategoryFactory(event=event, name="Online-Teilnahme", capacity=None, is_online=True)
+    token = registered(online)
+    client.post(page_url(token), {"aktion": "bestaetigen"})
+    registration = Registration.objects.get()
+    mail = OutboxMail.objects.order_by("-id").first()
+    access = online_url or "Die Veranstalter schicken Ihnen die Zugangsdaten vor der Veranstaltung."
+
+    for body in (mail.body_text, mail.body_html):
+        assert access in body
+        assert event.city not in body and event.street not in body
+        assert registration.ticket_code not in body and "Eingang" not in body
+    html = client.get(f"/veranstaltungen/anmeldung/{token}/ticket/").content.decode()
+    assert "<title>Zugangsdaten: " in html and access in html
+    assert "qr.svg" not in html and registration.ticket_code not in html and event.city not in html
+    assert client.get(f"/veranstaltungen/anmeldung/{token}/ticket/qr.svg").status_code == 404
+    assert "Ihre Zugangsdaten" in client.get(page_url(token)).content.decode()
+
+
 def test_qr_code_carries_the_ticket_code(client, event, category):
     import segno
 

@@ -215,8 +215,8 @@ def ticket_page(request, token):
 @require_safe
 def ticket_qr(request, token):
     registration = _registration_or_none(token)
-    if registration is None or registration.status != Status.CONFIRMED:
-        raise Http404("no valid ticket")
+    if registration is None or registration.status != Status.CONFIRMED or registration.category.is_online:
+        raise Http404("no valid ticket")  # online participants have no entry ticket
     buffer = io.BytesIO()
     segno.make(registration.ticket_code, error="m").save(
         buffer, kind="svg", scale=8, border=4, xmldecl=False, svgclass=None, lineclass=None,
