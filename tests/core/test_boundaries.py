@@ -1,7 +1,9 @@
 """The apps import only downwards (CONVENTIONS.md, "Boundaries"). Imports are read from the source
-with `ast`, so an import inside a function (the usual way to dodge a cycle) counts like any other."""
+with `ast`, so an import inside a function (the usual way to dodge a cycle) counts like any other;
+templates count too (include, extends, load of a tag library, static files)."""
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -110,4 +112,38 @@ def test_contingents_use_only_events_public_services_and_selectors():
         if name.startswith("revier.events.")
         and (not name.startswith(EVENTS_PUBLIC) or any(part.startswith("_") for part in name.split(".")))
     ]
+    assert offending == []
+
+
+TEMPLATE_REFERENCE = re.compile(r"""{%\s*(?:include|extends)\s+["']([\w-]+)/|{%\s*static\s+["']([\w-]+)/""")
+TEMPLATE_LOAD = re.compile(r"{%\s*load\s+([^%]+?)\s*%}")
+
+
+def tag_libraries() -> dict[str, str]:
+    """{tag library name: app} for our apps' template tag libraries."""
+    return {path.stem: path.parent.parent.name for path in PACKAGE.glob("*/templatetags/*.py") if path.stem != "__init__"}
+
+
+def template_references(app: str) -> Iterator[tuple[str, str]]:
+    """("revier/<app>/templates/….html", app referred to) for every template of `app`."""
+    libraries = tag_libraries()
+    for path in sorted((PACKAGE / app / "templates").rglob("*")):
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        where = str(path.relative_to(ROOT))
+        for match in TEMPLATE_REFERENCE.finditer(text):
+            yield where, match.group(1) or match.group(2)
+        for match in TEMPLATE_LOAD.finditer(text):
+            for library in match.group(1).split():
+                if library in libraries:
+                    yield where, libraries[library]
+
+
+@pytest.mark.parametrize("app", sorted(MAY_IMPORT))
+def test_templates_refer_only_downwards(app):
+    """A lower app's page that shows a higher app's part offers a slot (core.slots) the higher app
+    fills, as the event page does for the contingents' free tickets."""
+    allowed = MAY_IMPORT[app] | {app}
+    offending = [f"{where} refers to {other}" for where, other in template_references(app) if other in OUR_APPS and other not in allowed]
     assert offending == []

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.http import urlencode
 
+from revier.core import slots
+
 register = template.Library()
 
 
@@ -23,3 +25,9 @@ def page_range(page_obj):
     paginator = page_obj.paginator
     elided = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     return [None if number == paginator.ELLIPSIS else number for number in elided]
+
+
+@register.simple_tag
+def slot_templates(name):
+    """The templates higher apps registered for the slot `name` (core.slots), to include in order."""
+    return slots.slot_templates(name)
