@@ -26,7 +26,13 @@ urlpatterns = [
     path("verwaltung/", admin.site.urls),
     path(
         "anmelden/",
-        auth_views.LoginView.as_view(template_name="events/manage/login.html", redirect_authenticated_user=False),
+        # Django's LoginView puts the host into site_name (django.contrib.sites is not used); the
+        # page's title and header show the platform's name instead.
+        auth_views.LoginView.as_view(
+            template_name="events/manage/login.html",
+            redirect_authenticated_user=False,
+            extra_context={"site_name": settings.SITE_NAME},
+        ),
         name="login",
     ),
     path("abmelden/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),

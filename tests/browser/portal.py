@@ -33,6 +33,7 @@ from tests.factories import (
 # runs that migration's function again (serialized rollback would be the usual way, but Django's
 # connection seen inside Playwright's greenlet lacks the serialized contents).
 STARTING_PAGES_MIGRATION = "revier.pages.migrations.0003_initial_pages"
+LEICHTE_SPRACHE_MIGRATION = "revier.pages.migrations.0004_leichte_sprache_events_are_here"
 FOOTER_PAGES = ("impressum", "datenschutz", "barrierefreiheit", "leichte-sprache")
 
 # Page types of the portal, each once; the values are paths on the site.
@@ -116,6 +117,7 @@ def build_portal() -> Portal:
     ArticleLinkFactory(article=article, label="Weitere Informationen", url="https://example.org/info", position=0)
     ArticleLinkFactory(article=article, label="Programm und Anmeldung", url="/veranstaltungen/", position=1)
     importlib.import_module(STARTING_PAGES_MIGRATION).create_pages(apps, None)
+    importlib.import_module(LEICHTE_SPRACHE_MIGRATION).events_are_here(apps, None)
     missing = set(FOOTER_PAGES) - set(Page.objects.filter(slug__in=FOOTER_PAGES).values_list("slug", flat=True))
     assert not missing, f"footer pages missing (data migration of the pages app?): {sorted(missing)}"
     event, cancelled_event, speaker = build_events(hydrogen)

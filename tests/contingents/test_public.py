@@ -168,6 +168,15 @@ def test_detail_shows_partner_event_conditions_count_and_form(client, contingent
     assert 'name="website"' in body
 
 
+def test_required_privacy_tick_is_marked_required_and_the_voluntary_one_is_not(client, contingent):
+    body = text(client.get(url(contingent)))
+
+    privacy = re.search(r'<label[^>]*for="id_consent_privacy"[^>]*>(.*?)</label>', body, re.S).group(1)
+    partner = re.search(r'<label[^>]*for="id_consent_partner"[^>]*>(.*?)</label>', body, re.S).group(1)
+    assert "(Pflichtfeld)" in privacy
+    assert "Pflichtfeld" not in partner
+
+
 def test_detail_of_draft_and_unknown_is_404(client):
     draft = ContingentFactory(status=Contingent.Status.DRAFT)
     assert client.get(url(draft)).status_code == 404

@@ -4,6 +4,7 @@ messages, cancelling the event, and check-in (also two devices at the same momen
 import csv
 import datetime
 import io
+import re
 import threading
 
 import pytest
@@ -104,6 +105,16 @@ def test_login_page_is_german_and_logs_organiser_in(client, organiser):
     assert response.status_code == 302 and response["Location"] == "/veranstaltungen/verwalten/"
     response = client.post("/anmelden/", {"username": "orga", "password": "falsch"})
     assert response.status_code == 200 and 'role="alert"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_login_page_title_names_the_site_not_the_host(client, settings):
+    settings.ALLOWED_HOSTS = ["revier.example"]
+    html = client.get("/anmelden/", HTTP_HOST="revier.example").content.decode()
+
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title == "Anmelden – Revier"
+    assert "revier.example" not in html.split("<main", 1)[0]
 
 
 @pytest.mark.django_db
@@ -344,6 +355,8 @@ def test_detail_shows_answers_consents_and_history(organiser_client, event, onsi
     assert "Fotos" in html and "2026-11" in html
     assert "Angemeldet" in html and "Bestätigt durch die Person" in html
     assert registration.ticket_code in html
+    # "Status" once: as the term in the list, not also as the heading above it.
+    assert len(re.findall(r">\s*Status\s*<", html)) == 1
 
 
 @pytest.mark.django_db

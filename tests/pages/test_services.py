@@ -1,4 +1,5 @@
 import datetime
+import importlib
 
 import pytest
 from django.core import mail
@@ -27,6 +28,29 @@ def test_initial_pages_exist_with_rendered_text_and_marked_gaps():
     assert 'href="/barriere-melden/"' in pages["barrierefreiheit"].body_html
     assert "Schlichtungsstelle" in pages["barrierefreiheit"].body
     assert "Revier ist eine Internet-Seite.<br>" in pages["leichte-sprache"].body_html
+
+
+def test_leichte_sprache_page_does_not_announce_events_as_coming():
+    page = Page.objects.get(slug="leichte-sprache")
+
+    assert "Termine für Veranstaltungen" in page.body and "<strong>Veranstaltungen</strong>" in page.body_html
+    assert "<strong>Freikarten</strong>" in page.body_html
+    coming = page.body.split("Bald finden Sie hier auch:", 1)[1].split("##", 1)[0]
+    assert "Veranstaltungen" not in coming and "Ergebnisse von Umfragen" in coming
+
+
+def test_leichte_sprache_update_keeps_an_editors_own_text():
+    from django.apps import apps
+
+    migration = importlib.import_module("revier.pages.migrations.0004_leichte_sprache_events_are_here")
+    page = Page.objects.get(slug="leichte-sprache")
+    page.body = "Eigener Text. Bald finden Sie hier auch Termine."
+    services.page_save(page=page, actor=None)
+
+    migration.events_are_here(apps, None)
+
+    page.refresh_from_db()
+    assert page.body == "Eigener Text. Bald finden Sie hier auch Termine."
 
 
 def test_page_save_renders_sanitised_html_and_writes_audit_entry():
