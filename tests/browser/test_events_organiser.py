@@ -247,3 +247,17 @@ def test_camera_scanner_reads_the_ticket_qr_code(browser, organiser_event, live_
     finally:
         camera_browser.close()
     assert Registration.objects.get(pk=joerg.pk).checked_in_at is not None
+
+
+def test_registrations_table_at_360_px_says_that_it_scrolls(new_context, organiser_event):
+    event, _ = organiser_event
+    page = new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True).new_page()
+    log_in(page)
+    page.goto(reverse("events:manage", kwargs={"slug": event.slug}))
+    table = page.get_by_role("region", name=re.compile("Anmeldungen, Seite 1"))
+
+    assert table.evaluate("(el) => el.scrollWidth > el.clientWidth")  # only the first columns show
+    hint_id = table.get_attribute("aria-describedby")
+    hint = page.locator(f"#{hint_id}")
+    assert hint.is_visible() and "seitwärts" in hint.inner_text()
+    assert hint.bounding_box()["y"] < table.bounding_box()["y"]

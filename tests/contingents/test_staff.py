@@ -225,6 +225,7 @@ def test_claim_detail_shows_data_answers_consents_code_and_history(staff_client,
     assert TicketCode.objects.get(claim=claim).code in html
     assert html.count("Erteilt am") == 2 and "2026-11" in html  # both consents with version and time
     assert "Ticket vergeben" in html  # history entry (claim_allocated) and status
+    assert len(re.findall(r">\s*Status\s*<", html)) == 1  # the term in the list, not also the heading
     assert queries < 20
 
 
