@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "revier.core.middleware.SecurityHeadersMiddleware",
+    # Last: its 400 still gets every header the middleware above adds.
+    "revier.core.middleware.InputRuleMiddleware",
 ]
 
 ROOT_URLCONF = "revier.urls"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from revier.core import capacity
 from revier.core.capacity import Availability
 from revier.core.models import Topic
+from revier.core.params import int_param
 from revier.events.models import SEATS, Event, Organisation, ProgramItem, Region, Registration, Speaker, TicketCategory
 
 # ---------------------------------------------------------------------------------------------
@@ -40,11 +41,10 @@ def parse_month(raw: str | None) -> datetime.date | None:
     raw = (raw or "").strip()
     if len(raw) != 7 or raw[4] != "-":
         return None
-    try:
-        year, month = int(raw[:4]), int(raw[5:])
-        return datetime.date(year, month, 1) if 1900 <= year <= 2200 else None
-    except ValueError:
+    year, month = int_param(raw[:4]), int_param(raw[5:])
+    if year is None or month is None or not (1900 <= year <= 2200 and 1 <= month <= 12):
         return None
+    return datetime.date(year, month, 1)
 
 
 def event_filter_from_params(*, topic_slug: str | None, region: str | None, month: str | None) -> EventFilter:
@@ -327,9 +327,8 @@ def registration_filter_from_params(*, event: Event, params) -> RegistrationFilt
     is ignored; the search is cut to 200 characters."""
     status = params.get("status") or ""
     category_id = None
-    raw_category = (params.get("kategorie") or "").strip()
-    if raw_category.isdigit():
-        category_id = next((c.pk for c in event.categories.all() if c.pk == int(raw_category)), None)
+    if (wanted := int_param(params.get("kategorie"))) is not None:
+        category_id = next((c.pk for c in event.categories.all() if c.pk == wanted), None)
     sort = params.get("sortierung") or ""
     return RegistrationFilter(
         query=(params.get("q") or "").strip()[:SEARCH_MAX_LENGTH],
@@ -463,9 +462,9 @@ def check_in_result(*, event: Event, kind: str, registration_id: str) -> CheckIn
     anything else in the address."""
     if kind == "not_found":
         return CheckInResult(kind=kind)
-    if kind not in ("checked_in", "already", "not_valid") or not registration_id.isdigit():
+    if kind not in ("checked_in", "already", "not_valid") or (pk := int_param(registration_id)) is None:
         return None
-    registration = Registration.objects.select_related("category").filter(event=event, pk=int(registration_id)).first()
+    registration = Registration.objects.select_related("category").filter(event=event, pk=pk).first()
     if registration is None:
         return None
     valid = registration.status == Registration.Status.CONFIRMED

@@ -5,17 +5,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
+from revier.core.params import page_number
 from revier.news import selectors
 from revier.news.structured_data import article_json_ld
-
-
-def _page_number(raw: str | None, num_pages: int) -> int:
-    """Any ?page= value gives a page: not a number → the first, past the end → the last."""
-    try:
-        number = int(raw or 1)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), max(num_pages, 1))
 
 
 @require_safe
@@ -27,7 +19,7 @@ def article_list(request):
     if request.GET.get("thema") and article_filter.topic is None:
         raise Http404("unknown topic")
     paginator = selectors.ArticlePaginator(selectors.article_list(article_filter=article_filter), settings.NEWS_PAGE_SIZE)
-    page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    page_obj = paginator.page(page_number(request.GET.get("page"), num_pages=paginator.num_pages))
     return render(
         request,
         "news/article_list.html",

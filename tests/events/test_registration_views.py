@@ -394,7 +394,7 @@ def test_self_service_waitlist_shows_position(client, event, category):
     assert "Platz 2 der Warteliste" in html
 
 
-@pytest.mark.parametrize("token", ["x", "A" * 43, "A" * 5000, "%00", "äöü<b>"])
+@pytest.mark.parametrize("token", ["x", "A" * 43, "A" * 5000, "äöü<b>"])
 def test_self_service_tampered_token_gives_german_404_with_resend_link(client, event, category, token):
     registered(category)
     for url in (page_url(token), page_url(token) + "ticket/", page_url(token) + "kalender.ics"):

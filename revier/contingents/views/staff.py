@@ -23,6 +23,7 @@ from revier.contingents.models import Claim, ClaimConsent, Contingent
 from revier.contingents.permissions import can_manage_contingents
 from revier.contingents.staff_forms import CodeImportForm, DrawForm
 from revier.core.export import spreadsheet_response
+from revier.core.params import page_number
 from revier.core.security import staff_page
 
 __all__ = [
@@ -38,14 +39,6 @@ __all__ = [
 PAGE_SIZE = 50
 FORMATS = ("csv", "xlsx")
 Status = Claim.Status
-
-
-def _page_number(raw: str | None, num_pages: int) -> int:
-    try:
-        number = int(raw or 1)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), max(num_pages, 1))
 
 
 def _contingent(slug: str) -> Contingent:
@@ -86,7 +79,7 @@ def manage_claims(request, slug):
     contingent = _contingent(slug)
     claim_filter = selectors.claim_filter_from_params(params=request.GET)
     paginator = Paginator(selectors.claim_list_for_contingent(contingent=contingent, claim_filter=claim_filter), PAGE_SIZE)
-    page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    page_obj = paginator.page(page_number(request.GET.get("page"), num_pages=paginator.num_pages))
     return render(
         request,
         "contingents/manage/claims.html",

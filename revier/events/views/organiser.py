@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from revier.core.params import page_number
 from revier.core.security import staff_page
 from revier.events import errors, export, selectors, services
 from revier.events.models import Registration
@@ -36,14 +37,6 @@ __all__ = [
 
 PAGE_SIZE = 50
 Status = Registration.Status
-
-
-def _page_number(raw: str | None, num_pages: int) -> int:
-    try:
-        number = int(raw or 1)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), max(num_pages, 1))
 
 
 def _managed_event(request, slug: str):
@@ -70,7 +63,7 @@ def _render_table(request, event, *, capacity_form=None):
     paginator = Paginator(
         selectors.registration_list_for_event(event=event, registration_filter=registration_filter), PAGE_SIZE
     )
-    page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    page_obj = paginator.page(page_number(request.GET.get("page"), num_pages=paginator.num_pages))
     return render(
         request,
         "events/manage/registrations.html",

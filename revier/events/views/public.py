@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
+from revier.core.params import page_number
 from revier.events import calendar, selectors
 from revier.events.models import Region
 from revier.events.permissions import can_manage_event
@@ -25,15 +26,6 @@ __all__ = [
 PAGE_SIZE = getattr(settings, "EVENTS_PAGE_SIZE", 10)
 
 
-def _page_number(raw: str | None, num_pages: int) -> int:
-    """Any ?page= value gives a page: not a number → the first, past the end → the last."""
-    try:
-        number = int(raw or 1)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), max(num_pages, 1))
-
-
 def _render_list(request, *, past: bool):
     event_filter = selectors.event_filter_from_params(
         topic_slug=request.GET.get("thema"), region=request.GET.get("region"), month=request.GET.get("monat")
@@ -42,7 +34,7 @@ def _render_list(request, *, past: bool):
         raise Http404("unknown topic")
     select = selectors.event_list_past if past else selectors.event_list_upcoming
     paginator = Paginator(select(event_filter=event_filter), PAGE_SIZE)
-    page_obj = paginator.page(_page_number(request.GET.get("page"), paginator.num_pages))
+    page_obj = paginator.page(page_number(request.GET.get("page"), num_pages=paginator.num_pages))
     events = list(page_obj.object_list)
     return render(
         request,

@@ -1,0 +1,57 @@
+"""Reading request parameters: one rule for the whole site.
+
+- A control character (NUL, the other C0 characters but tab, line feed and carriage return, and DEL)
+  in the address or in a form field answers the request with 400 (`enforce_input_rule`, run
+  for every request by `core.middleware.InputRuleMiddleware`). PostgreSQL refuses NUL in text, and
+  nothing a person types or a link of ours carries needs the others.
+- A number is ASCII digits of bounded length (`int_param`); anything else counts as absent, so the
+  page shows without that filter. ("²" and "١٢" pass `str.isdigit()`, and `int()` takes any length.)
+- A page number always gives a page (`page_number`).
+- The admin's date hierarchy (`…__year`, `…__month`, `…__day`) turns its parameters into a datetime
+  without a range check, where a 30-digit or a one-digit year ends in a 500: such a parameter that is
+  not a number in range is also answered with 400.
+"""
+
+import re
+
+from django.core.exceptions import BadRequest
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Ids and counts of ours fit in 18 digits (a bigint holds 19); nothing longer is a number we use.
+MAX_DIGITS = 18
+_DATE_PARTS = {"__year": (1000, 9998), "__month": (1, 12), "__day": (1, 31)}
+
+
+def has_control_characters(value: str) -> bool:
+    return _CONTROL_CHARACTERS.search(value) is not None
+
+
+def enforce_input_rule(request) -> None:
+    """Raises BadRequest (answered with the 400 page) if the path, a query parameter or a form field
+    (name or value; not the content of uploaded files) holds a control character, or a date-part
+    parameter is not a number in range."""
+    if has_control_characters(request.path_info):
+        raise BadRequest("control character in the path")
+    for params in (request.GET, request.POST) if request.method == "POST" else (request.GET,):
+        for name, values in params.lists():
+            if has_control_characters(name) or any(has_control_characters(value) for value in values):
+                raise BadRequest("control character in a parameter")
+    for name, values in request.GET.lists():
+        if bounds := next((b for suffix, b in _DATE_PARTS.items() if name.endswith(suffix)), None):
+            if any(not bounds[0] <= (int_param(value, max_digits=4) or 0) <= bounds[1] for value in values):
+                raise BadRequest("date part out of range")
+
+
+def int_param(value: str | None, *, max_digits: int = MAX_DIGITS) -> int | None:
+    """The number in a parameter: ASCII digits only (surrounding blanks allowed), at most
+    `max_digits` of them; None for anything else (absent, empty, signs, other scripts' digits, too long)."""
+    value = (value or "").strip()
+    if not value or len(value) > max_digits or not value.isascii() or not value.isdigit():
+        return None
+    return int(value)
+
+
+def page_number(value: str | None, *, num_pages: int) -> int:
+    """The page a ?page= value asks for: not a number → the first, past the end → the last."""
+    number = int_param(value) or 1
+    return min(number, max(num_pages, 1))

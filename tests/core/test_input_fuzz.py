@@ -1,0 +1,206 @@
+"""Hostile query parameters on every page: never a server error (issue 9, "one input rule").
+
+Every URL pattern of the site is taken from the resolver (a new page is fuzzed without being listed
+here; one whose path needs a value `site_data` lacks fails with a KeyError), and every model admin's
+changelist with the filter parameters its own links use. Hypothesis sends NUL and
+other control characters, Unicode digits ("²"), numbers too large for any column, long and empty
+strings, for every parameter a page reads and every one its links carry, anonymous and logged in as
+a superuser. Derandomized with a fixed number of examples: CI sends the same requests every time.
+"""
+
+import re
+from html import unescape
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from hypothesis import HealthCheck, example, given, settings, strategies as st
+
+from revier.contingents import services as contingent_services
+from revier.core.models import OutboxMail
+from revier.events import services as event_services
+from tests.factories import (
+    ArticleFactory,
+    ContingentFactory,
+    PageFactory,
+    ProgramItemFactory,
+    SpeakerFactory,
+    TicketCategoryFactory,
+    TopicFactory,
+    UserFactory,
+    claim_input,
+    registration_input,
+    with_codes,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Every query parameter a view of ours reads (grep request.GET); each page gets all of them.
+PARAMETERS = [
+    "q", "thema", "region", "monat", "page", "status", "kategorie", "sortierung", "gesendet", "erledigt",
+    "frei", "stornieren", "bestaetigen", "ergebnis", "anmeldung", "next", "utm_source",
+]
+HOSTILE = st.one_of(
+    st.sampled_from(
+        ["\x00", "a\x00b", "1\x00", "\x1b[0m", "\x7f", "²", "١٢", "𝟙", "Ⅻ", "9" * 30, "-1", "0", "1e3",
+         " 7 ", "+1", "1_000", "0x1f", "", " ", "%00", "x" * 5000, "2024-13", "9999-99", "0-0", "'\"<>&",
+         "ä", "\u202e", "\ufeff"]
+    ),
+    st.text(max_size=12),
+    st.integers().map(str),
+)
+# A query: values for up to five of a page's parameters, picked by index (modulo the number of names).
+QUERIES = st.dictionaries(st.integers(0, 63), HOSTILE, min_size=1, max_size=5)
+# Also sent every time, each for all parameters of every page at once.
+KNOWN_BAD = ["\x00", "\x1f", "²", "9" * 30, "x" * 5000]
+
+
+def _query(picks: dict[int, str], names: list[str]) -> dict[str, str]:
+    return {names[i % len(names)]: value for i, value in picks.items()}
+
+
+def _with_known_bad_values(**fixed):
+    def decorate(test):
+        for value in KNOWN_BAD:
+            test = example(picks=dict.fromkeys(range(64), value), **fixed)(test)
+        return test
+
+    return decorate
+
+
+FUZZ = settings(
+    max_examples=10, deadline=None, derandomize=True, database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+# Routes not fuzzed, and why.
+SKIPPED = {
+    "^media/(?P<path>.*)$": "uploaded files (in production the web server serves them)",
+}
+
+
+def _patterns(resolver=None, prefix="", namespace=None):
+    """(route, namespace, name) for every URL pattern, nested includes resolved, the admin left out."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            if entry.namespace != "admin":  # the admin: test_admin_changelists_*
+                yield from _patterns(entry, route, entry.namespace or namespace)
+        elif isinstance(entry, URLPattern) and route not in SKIPPED:
+            yield route, namespace, entry.name
+
+
+SITE_PATTERNS = sorted(set(_patterns()), key=str)
+
+
+@pytest.fixture
+def site_data():
+    """One of everything a URL can point to: the values for the patterns' path parameters, by
+    (namespace, parameter) or, where one namespace uses a name for several things, (namespace, pattern-parameter)."""
+    topic = TopicFactory()
+    article = ArticleFactory(topics=[topic])
+    page = PageFactory()
+    category = TicketCategoryFactory()
+    event = category.event
+    speaker = SpeakerFactory()
+    item = ProgramItemFactory(event=event)
+    event_services.registration_create(event=event, data=registration_input(category, 0))
+    contingent = ContingentFactory()
+    with_codes(contingent, 2)
+    contingent_services.claim_create(contingent=contingent, data=claim_input(0))
+    mails = " ".join(OutboxMail.objects.values_list("body_text", flat=True))
+    return {
+        ("news", "slug"): article.slug,
+        ("news", "pk"): article.pk,
+        ("news", "topic_slug"): topic.slug,
+        ("events", "slug"): event.slug,
+        ("events", "speaker-slug"): speaker.slug,
+        ("events", "token"): re.search(r"/veranstaltungen/anmeldung/([\w-]+)/", mails).group(1),
+        ("events", "pk"): item.pk,
+        ("events", "manage-registration-pk"): event.registrations.get().pk,
+        ("events", "fmt"): "csv",
+        ("contingents", "slug"): contingent.slug,
+        ("contingents", "token"): re.search(r"/freikarten/antrag/([\w-]+)/", mails).group(1),
+        ("contingents", "pk"): contingent.claims.get().pk,
+        ("contingents", "fmt"): "csv",
+        ("pages", "slug"): page.slug,
+    }
+
+
+@pytest.fixture
+def superuser():
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+def _fill(route: str, namespace, name, values) -> str:
+    """The route with its path parameters filled from `values` (KeyError: a parameter site_data lacks)."""
+
+    def value(match):
+        key = match.group(1)
+        found = values.get((namespace, f"{name}-{key}"), values.get((namespace, key)))
+        if found is None:
+            raise KeyError(f"site_data has no value for <{key}> of {namespace}:{name} ({route})")
+        return str(found)
+
+    assert "(?P" not in route, f"fill the regular expression route {route} here"
+    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", value, route)
+
+
+def _server_errors(client, urls, params) -> list[tuple[str, dict, int]]:
+    client.raise_request_exception = False
+    return [(url, params, status) for url in urls if (status := client.get(url, params).status_code) >= 500]
+
+
+@given(picks=QUERIES, logged_in=st.booleans())
+@_with_known_bad_values(logged_in=False)
+@_with_known_bad_values(logged_in=True)
+@FUZZ
+def test_no_page_answers_5xx_to_hostile_parameters(client, site_data, superuser, picks, logged_in):
+    urls = [_fill(*pattern, site_data) for pattern in SITE_PATTERNS]
+    if logged_in:
+        client.force_login(superuser)
+    else:
+        client.logout()
+    assert _server_errors(client, urls, _query(picks, PARAMETERS)) == []
+
+
+def _changelist_parameters(client, url) -> list[str]:
+    """The parameters the changelist's own links use (filters, date hierarchy, sort, page), and the search."""
+    html = client.get(url).content.decode()
+    names = {"q", "o", "p", "e", "all", "_to_field", "_popup"}
+    for href in re.findall(r'href="(\?[^"]*)"', html):
+        names.update(name for name, _ in parse_qsl(urlsplit(unescape(href)).query, keep_blank_values=True))
+    return sorted(names)
+
+
+@pytest.fixture
+def changelists(client, site_data, superuser):
+    """Every model admin's changelist and the parameters its links use, as the superuser sees them."""
+    client.force_login(superuser)
+    urls = [reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist") for model in admin.site._registry]
+    return {url: _changelist_parameters(client, url) for url in urls}
+
+
+# The changelist's own controls (search, sort, page, errors, popups); the rest are its filters.
+ADMIN_CONTROLS = {"q", "o", "p", "e", "all", "_to_field", "_popup", "_facets", "action"}
+
+
+def test_no_admin_filter_answers_5xx_to_known_bad_values(client, changelists):
+    """Each filter alone (one rejected filter would hide the next), with each known bad value."""
+    errors = []
+    for url, names in changelists.items():
+        for name in sorted(set(names) - ADMIN_CONTROLS):
+            for value in [*KNOWN_BAD, "1", "-1", "99999"]:
+                errors += _server_errors(client, [url], {name: value})
+    assert errors == []
+
+
+@given(picks=QUERIES)
+@_with_known_bad_values()
+@FUZZ
+def test_no_admin_changelist_answers_5xx_to_hostile_filters(client, changelists, picks):
+    errors = []
+    for url, names in changelists.items():
+        errors += _server_errors(client, [url], _query(picks, names))
+    assert errors == []
