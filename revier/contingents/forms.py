@@ -9,39 +9,26 @@ from revier.contingents.consents import CONSENTS
 from revier.contingents.models import Contingent, EligibilityQuestion
 from revier.contingents.services import ClaimInput
 from revier.core.forms import (
-    ANSWER_MAX_LENGTH,
-    NO,
-    TOO_LONG,
-    YES,
+    SINGLE,
     HoneypotMixin,
     KernForm,
+    PersonNameMixin,
+    QuestionsMixin,
+    answer_field,
     email_field,
     honeypot_field,
+    question_field_name,
     text_field,
     tidy_widgets,
 )
 
 
-def question_field_name(question: EligibilityQuestion) -> str:
-    return f"frage_{question.pk}"
-
-
 def question_field(question: EligibilityQuestion) -> forms.Field:
-    common = {"label": question.text, "required": question.required}
-    if question.kind == EligibilityQuestion.Kind.YES_NO:
-        field = forms.ChoiceField(choices=[(YES, _("Yes")), (NO, _("No"))], widget=forms.RadioSelect, **common)
-        field.error_messages["invalid_choice"] = _("Please answer with yes or no.")
-    elif question.kind == EligibilityQuestion.Kind.CHOICE:
-        field = forms.ChoiceField(choices=[(c, c) for c in question.choice_list], widget=forms.RadioSelect, **common)
-        field.error_messages["invalid_choice"] = _("Please choose one of the offered answers.")
-    else:
-        field = forms.CharField(max_length=ANSWER_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}), **common)
-        field.error_messages["max_length"] = TOO_LONG
-    field.error_messages["required"] = _("Please answer this question.")
-    return field
+    kind = SINGLE if question.kind == EligibilityQuestion.Kind.CHOICE else question.kind
+    return answer_field(kind=kind, label=question.text, required=question.required, choices=question.choice_list)
 
 
-class ClaimForm(HoneypotMixin, KernForm):
+class ClaimForm(HoneypotMixin, PersonNameMixin, QuestionsMixin, KernForm):
     """The claim (first come) or application (lottery) form of a contingent."""
 
     def __init__(self, *args, contingent: Contingent, **kwargs):
@@ -79,22 +66,6 @@ class ClaimForm(HoneypotMixin, KernForm):
         self.fields["website"] = honeypot_field()
         tidy_widgets(self)
 
-    @property
-    def question_fields(self):
-        return [self[question_field_name(q)] for q in self.questions]
-
-    def _required_text(self, name, message):
-        value = (self.cleaned_data.get(name) or "").strip()
-        if not value:
-            raise forms.ValidationError(message, code="required")
-        return value
-
-    def clean_first_name(self):
-        return self._required_text("first_name", _("Please enter your first name."))
-
-    def clean_last_name(self):
-        return self._required_text("last_name", _("Please enter your last name."))
-
     def clean_organisation(self):
         value = (self.cleaned_data.get("organisation") or "").strip()
         if self.contingent.one_per_organisation and not value:
@@ -102,24 +73,6 @@ class ClaimForm(HoneypotMixin, KernForm):
                 _("Please enter your organisation: only one ticket per organisation is possible."), code="required"
             )
         return value
-
-    def clean(self):
-        cleaned = super().clean()
-        for question in self.questions:
-            name = question_field_name(question)
-            value = cleaned.get(name)
-            # A required text answer of spaces only is no answer.
-            if question.required and isinstance(value, str) and not value.strip() and name not in self.errors:
-                self.add_error(name, forms.ValidationError(_("Please answer this question."), code="required"))
-        return cleaned
-
-    def answers(self) -> dict:
-        result = {}
-        for question in self.questions:
-            value = (self.cleaned_data.get(question_field_name(question)) or "").strip()
-            if value:
-                result[str(question.pk)] = value
-        return result
 
     def to_input(self) -> ClaimInput:
         data = self.cleaned_data

@@ -1,5 +1,6 @@
 """What the forms of every app share: the KERN form base, text and e-mail fields with our German
-messages, the honeypot, the "send the link again" form, and the stored form of yes/no answers."""
+messages, the honeypot, the "send the link again" form, and the fields for an app's own questions
+(an event's registration questions, a contingent's eligibility questions) with their answers."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 TOO_LONG = _("Please shorten your entry to at most %(limit_value)d characters (it has %(show_value)d).")
 ANSWER_MAX_LENGTH = 1000
 YES, NO = "Ja", "Nein"  # stored as shown: the organisers' exports read them as they are
+SINGLE, MULTIPLE, YES_NO = "single", "multiple", "yesno"  # kinds of questions; any other kind is a text
 EMAIL_ERRORS = {
     "required": _("Please enter your e-mail address."),
     "invalid": _("Please enter an e-mail address in the form name@example.de."),
@@ -80,3 +82,77 @@ class ResendLinkForm(HoneypotMixin, KernForm):
         self.fields["email"] = email_field(help_text=help_text)
         self.fields["website"] = honeypot_field()
         tidy_widgets(self)
+
+
+def question_field_name(question) -> str:
+    return f"frage_{question.pk}"
+
+
+def answer_field(*, kind: str, label, required: bool, choices=(), help_text="") -> forms.Field:
+    """The field for one of an app's own questions: SINGLE (radio buttons), MULTIPLE (checkboxes),
+    YES_NO (Ja/Nein, stored as shown) or, for any other kind, a text of at most ANSWER_MAX_LENGTH."""
+    common = {"label": label, "required": required, "help_text": help_text}
+    if kind == SINGLE:
+        field = forms.ChoiceField(choices=[(c, c) for c in choices], widget=forms.RadioSelect, **common)
+        field.error_messages["invalid_choice"] = _("Please choose one of the offered answers.")
+    elif kind == MULTIPLE:
+        field = forms.MultipleChoiceField(choices=[(c, c) for c in choices], widget=forms.CheckboxSelectMultiple, **common)
+        field.error_messages["invalid_choice"] = _("Please choose only from the offered answers.")
+        field.error_messages["invalid_list"] = _("Please choose only from the offered answers.")
+    elif kind == YES_NO:
+        field = forms.ChoiceField(choices=[(YES, _("Yes")), (NO, _("No"))], widget=forms.RadioSelect, **common)
+        field.error_messages["invalid_choice"] = _("Please answer with yes or no.")
+    else:
+        field = forms.CharField(max_length=ANSWER_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}), **common)
+        field.error_messages["max_length"] = TOO_LONG
+    field.error_messages["required"] = _("Please answer this question.")
+    return field
+
+
+class PersonNameMixin:
+    """First and last name are required; spaces only are no name."""
+
+    def _required_text(self, name, message):
+        value = (self.cleaned_data.get(name) or "").strip()
+        if not value:
+            raise forms.ValidationError(message, code="required")
+        return value
+
+    def clean_first_name(self):
+        return self._required_text("first_name", _("Please enter your first name."))
+
+    def clean_last_name(self):
+        return self._required_text("last_name", _("Please enter your last name."))
+
+
+class QuestionsMixin:
+    """For a form with an app's own questions in `self.questions`, each in the field named
+    question_field_name(question)."""
+
+    questions: list = []
+
+    @property
+    def question_fields(self):
+        return [self[question_field_name(q)] for q in self.questions]
+
+    def answers(self) -> dict:
+        """The answers as stored: {str(question.pk): text, choice, list of choices or Ja/Nein}."""
+        result = {}
+        for question in self.questions:
+            value = self.cleaned_data.get(question_field_name(question))
+            if isinstance(value, str):
+                value = value.strip()
+            if value in ("", None, []):
+                continue
+            result[str(question.pk)] = value
+        return result
+
+    def clean(self):
+        cleaned = super().clean()
+        for question in self.questions:
+            name = question_field_name(question)
+            value = cleaned.get(name)
+            # A required text answer of spaces only is no answer.
+            if question.required and isinstance(value, str) and not value.strip() and name not in self.errors:
+                self.add_error(name, forms.ValidationError(_("Please answer this question."), code="required"))
+        return cleaned

@@ -5,14 +5,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.forms import (
-    ANSWER_MAX_LENGTH,
-    NO,
-    TOO_LONG,
-    YES,
     HoneypotMixin,
     KernForm,
+    PersonNameMixin,
+    QuestionsMixin,
+    answer_field,
     email_field,
     honeypot_field,
+    question_field_name,
     text_field,
     tidy_widgets,
 )
@@ -21,35 +21,17 @@ from revier.events.models import Question, Registration, Sector
 from revier.events.services import RegistrationInput
 
 
-def question_field_name(question: Question) -> str:
-    return f"frage_{question.pk}"
-
-
 def question_field(question: Question) -> forms.Field:
     """The form field for one of the event's own questions."""
-    required_message = _("Please answer this question.")
-    common = {"label": question.text, "required": question.required, "help_text": question.help_text}
-    if question.kind == Question.Kind.SINGLE:
-        field = forms.ChoiceField(choices=[(c, c) for c in question.choice_list], widget=forms.RadioSelect, **common)
-        field.error_messages["invalid_choice"] = _("Please choose one of the offered answers.")
-    elif question.kind == Question.Kind.MULTIPLE:
-        field = forms.MultipleChoiceField(
-            choices=[(c, c) for c in question.choice_list], widget=forms.CheckboxSelectMultiple, **common
-        )
-        field.error_messages["invalid_choice"] = _("Please choose only from the offered answers.")
-        field.error_messages["invalid_list"] = _("Please choose only from the offered answers.")
-    elif question.kind == Question.Kind.YES_NO:
-        field = forms.ChoiceField(choices=[(YES, _("Yes")), (NO, _("No"))], widget=forms.RadioSelect, **common)
-        field.error_messages["invalid_choice"] = _("Please answer with yes or no.")
-    else:
-        field = forms.CharField(max_length=ANSWER_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}), **common)
-        field.error_messages["max_length"] = TOO_LONG
-    field.error_messages["required"] = required_message
+    field = answer_field(
+        kind=question.kind, label=question.text, required=question.required,
+        choices=question.choice_list, help_text=question.help_text,
+    )
     field.question = question
     return field
 
 
-class PersonFieldsMixin:
+class PersonFieldsMixin(PersonNameMixin, QuestionsMixin):
     """Name, organisation, function, sector and the event's questions: what a person gives when
     registering and may change later on the self-service page."""
 
@@ -83,44 +65,6 @@ class PersonFieldsMixin:
         self.questions = list(questions)
         for question in self.questions:
             self.fields[question_field_name(question)] = question_field(question)
-
-    @property
-    def question_fields(self):
-        return [self[question_field_name(q)] for q in self.questions]
-
-    def clean_first_name(self):
-        return self._required_text("first_name", _("Please enter your first name."))
-
-    def clean_last_name(self):
-        return self._required_text("last_name", _("Please enter your last name."))
-
-    def _required_text(self, name, message):
-        value = (self.cleaned_data.get(name) or "").strip()
-        if not value:
-            raise forms.ValidationError(message, code="required")
-        return value
-
-    def answers(self) -> dict:
-        """The answers as stored: {str(question.pk): text, choice, list of choices or Ja/Nein}."""
-        result = {}
-        for question in self.questions:
-            value = self.cleaned_data.get(question_field_name(question))
-            if isinstance(value, str):
-                value = value.strip()
-            if value in ("", None, []):
-                continue
-            result[str(question.pk)] = value
-        return result
-
-    def clean(self):
-        cleaned = super().clean()
-        for question in self.questions:
-            name = question_field_name(question)
-            value = cleaned.get(name)
-            # A required text answer of spaces only is no answer.
-            if question.required and isinstance(value, str) and not value.strip() and name not in self.errors:
-                self.add_error(name, forms.ValidationError(_("Please answer this question."), code="required"))
-        return cleaned
 
 
 class RegistrationForm(HoneypotMixin, PersonFieldsMixin, forms.Form):

@@ -246,6 +246,7 @@ def test_admin_cancelling_informs_registrants(client, organiser, own_event):
     own_event.refresh_from_db()
     assert own_event.is_cancelled and own_event.cancellation_note == "Leider erkrankt."
     assert any(m.subject.startswith("Abgesagt") for m in OutboxMail.objects.all())
+    assert AuditEntry.objects.filter(action="event_cancelled", object_id=str(own_event.pk), actor=organiser).exists()
 
 
 def test_admin_event_shows_status_and_link_to_website(client, organiser, own_event):
