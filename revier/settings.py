@@ -243,8 +243,15 @@ ERROR_MAILS_PER_HOUR = env.int("ERROR_MAILS_PER_HOUR", default=10)
 NEWS_PAGE_SIZE = 10
 
 # What the background worker (`manage.py run_worker`, started by `make run`) does every round.
-WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.core.mail.outbox_purge", "revier.events.services.expire_due_task",
+WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.core.mail.outbox_purge",
+                "revier.core.tokens.personal_links_purge_expired", "revier.events.services.expire_due_task",
                 "revier.contingents.services.expire_due_task"]
+
+# Personal links (registrations, claims) stop working this many days after the event they are for
+# has ended; links sent again add to the earlier ones. Mails that anyone can have sent to an address
+# again (a link sent again, a second registration or claim) go out at most this often an hour.
+PERSONAL_LINK_DAYS_AFTER_END = env.int("PERSONAL_LINK_DAYS_AFTER_END", default=90)
+SELF_SERVICE_MAILS_PER_HOUR = env.int("SELF_SERVICE_MAILS_PER_HOUR", default=3)
 
 # Sent mails (their bodies are blanked when sent) and mails that failed for good are deleted after this.
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)

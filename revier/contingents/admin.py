@@ -100,7 +100,7 @@ class ClaimAdmin(ReadOnlyAdmin):
     list_filter = ["status", "contingent"]
     search_fields = ["first_name", "last_name", "email", "organisation", "pseudonym"]
     list_select_related = ["contingent"]
-    exclude = ["token_hash", "email_normalized", "organisation_key"]
+    exclude = ["email_normalized", "organisation_key"]
     readonly_fields = ["staff_link"]
 
     @admin.display(description=_("staff area"))

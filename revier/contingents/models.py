@@ -1,11 +1,15 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import CapacityRule
+from revier.core.models import PersonalLink
 
 
 class Contingent(models.Model):
@@ -90,6 +94,17 @@ class Contingent(models.Model):
     def target_title(self) -> str:
         return self.event.title if self.event_id else self.partner_event_title
 
+    @property
+    def target_ends_at(self) -> datetime.datetime:
+        """When the event the tickets are for is over: our event's end, the end of the partner
+        event's last (or first) day, or, where no day is known, the closing of the contingent."""
+        if self.event_id:
+            return self.event.ends_at
+        day = self.partner_event_ends_on or self.partner_event_starts_on
+        if day is None:
+            return self.closes_at
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+
 
 class EligibilityQuestion(models.Model):
     class Kind(models.TextChoices):
@@ -154,7 +169,6 @@ class Claim(models.Model):
     organisation_key = models.CharField(max_length=200, editable=False, blank=True, default="")
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     pseudonym = models.CharField(_("pseudonym"), max_length=16, unique=True)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     hold_until = models.DateTimeField(_("valid until"), null=True, blank=True)
     waitlisted_at = models.DateTimeField(_("on the waiting list since"), null=True, blank=True)
     draw_position = models.PositiveIntegerField(_("position in the draw"), null=True, blank=True)
@@ -201,6 +215,16 @@ TICKETS = CapacityRule(
     waiting=Claim.Status.WAITLISTED,
     line=("draw_position", "waitlisted_at", "id"),
 )
+
+
+class ClaimLink(PersonalLink):
+    """A personal link to a claim, as sent in one mail (core.models.PersonalLink)."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="links")
+
+    class Meta:
+        verbose_name = _("personal link")
+        verbose_name_plural = _("personal links")
 
 
 class ClaimConsent(models.Model):

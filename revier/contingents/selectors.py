@@ -10,6 +10,7 @@ from django.utils import timezone
 from revier.contingents.models import TICKETS, Claim, Contingent, DrawProtocol, TicketCode
 from revier.core import capacity
 from revier.core.capacity import Availability
+from revier.core.tokens import personal_link_q
 
 # ---------------------------------------------------------------------------------------------
 # Public pages
@@ -354,3 +355,14 @@ def claims_for_partner(*, contingent: Contingent):
         .order_by("last_name", "first_name", "id")
     )
 
+
+
+def claim_get_by_token(*, token: str, now: datetime.datetime | None = None) -> Claim | None:
+    """The claim a personal link opens, or None for an unknown or expired link: one query on the
+    link's unique hash (plus the consents)."""
+    return (
+        Claim.objects.select_related("contingent", "contingent__event", "ticket_code")
+        .prefetch_related("consents")
+        .filter(personal_link_q(token, now=now))
+        .first()
+    )

@@ -24,19 +24,20 @@ from revier.contingents.models import (
     TICKETS,
     Claim,
     ClaimConsent,
+    ClaimLink,
     Contingent,
     DrawProtocol,
     EligibilityQuestion,
     TicketCode,
 )
-from revier.contingents.selectors import contingent_availability, waitlist_position
+from revier.contingents.selectors import claim_get_by_token, contingent_availability, waitlist_position
 from revier.core.cache import content_changed
 from revier.core import capacity
 from revier.core.capacity import lock_capacity_owner
-from revier.core.mail import mail_queue
+from revier.core.mail import mail_queue, self_service_mail_allowed
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
-from revier.core.tokens import new_code, new_token, token_hash
+from revier.core.tokens import link_expires_at, new_code, new_token, personal_link_q
 
 Status = Claim.Status
 
@@ -92,9 +93,11 @@ def _mail(claim: Claim, template: str, *, token: str | None = None, extra=None) 
     )
 
 
-def _rotate_token(claim: Claim) -> str:
-    token, claim.token_hash = new_token()
-    claim.save(update_fields=["token_hash"])
+def _issue_link(claim: Claim) -> str:
+    """A new personal link to the claim, for one mail; the links mailed before keep working until
+    they expire with the event the tickets are for (core.tokens.link_expires_at)."""
+    token, hashed = new_token()
+    ClaimLink.objects.create(claim=claim, token_hash=hashed, expires_at=link_expires_at(claim.contingent.target_ends_at))
     return token
 
 
@@ -148,7 +151,7 @@ def _promote(contingent: Contingent, *, now: datetime.datetime) -> list[Claim]:
 
     def move_up(claim: Claim) -> None:
         _hand_out(contingent, claim, now=now, offer=offer)
-        _mail(claim, "offered" if offer else "allocated", token=_rotate_token(claim))
+        _mail(claim, "offered" if offer else "allocated", token=_issue_link(claim))
 
     free = contingent_availability(contingent=contingent).free or 0
     return capacity.promote(TICKETS, owner_id=contingent.pk, free=free, move_up=move_up, related=["contingent"])
@@ -192,10 +195,19 @@ def _check_eligibility(contingent: Contingent, answers: dict) -> None:
             raise errors.NotEligible()
 
 
+def _send_link_again(claim: Claim) -> bool:
+    """Mails the claim a new link (the earlier ones keep working), unless its address has had as
+    many such mails as core.mail.self_service_mail_allowed allows: then nothing is sent, silently.
+    Says whether the mail was queued."""
+    if not self_service_mail_allowed(email=claim.email_normalized):
+        return False
+    _mail(claim, "link_again", token=_issue_link(claim))
+    audit_log(actor=None, action="claim_link_resent", obj=claim)
+    return True
+
+
 def _resend(existing: Claim) -> ClaimOutcome:
-    token = _rotate_token(existing)
-    _mail(existing, "link_again", token=token)
-    audit_log(actor=None, action="claim_link_resent", obj=existing)
+    _send_link_again(existing)
     return ClaimOutcome(claim=existing, kind="existing")
 
 
@@ -225,7 +237,6 @@ def claim_create(*, contingent: Contingent, data: ClaimInput,
     if organisation_key and active.filter(organisation_key=organisation_key).exists():
         raise errors.OrganisationHasTicket()
 
-    token, hashed = new_token()
     claim = Claim(
         contingent=contingent,
         status=Status.UNCONFIRMED,
@@ -237,7 +248,6 @@ def claim_create(*, contingent: Contingent, data: ClaimInput,
         organisation_key=organisation_key,
         answers=data.answers,
         pseudonym=new_code(groups=2, size=4),
-        token_hash=hashed,
         hold_until=now + datetime.timedelta(hours=contingent.hold_hours),
     )
     try:
@@ -255,17 +265,8 @@ def claim_create(*, contingent: Contingent, data: ClaimInput,
         if given
     )
     audit_log(actor=None, action="claim_created", obj=claim)
-    _mail(claim, "confirm_request", token=token)
+    _mail(claim, "confirm_request", token=_issue_link(claim))
     return ClaimOutcome(claim=claim, kind="created")
-
-
-def claim_get_by_token(*, token: str) -> Claim | None:
-    return (
-        Claim.objects.select_related("contingent", "contingent__event", "ticket_code")
-        .prefetch_related("consents")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
 
 
 @transaction.atomic(durable=True)
@@ -273,7 +274,7 @@ def claim_confirm(*, token: str, now: datetime.datetime | None = None) -> Claim:
     """Double opt-in. First come: a ticket is handed out at once if one is left, otherwise the
     person joins the waiting list. Lottery: the application counts for the draw. Confirming
     twice changes nothing."""
-    found = Claim.objects.filter(token_hash=token_hash(token)).only("id", "contingent_id").first()
+    found = Claim.objects.filter(personal_link_q(token)).only("id", "contingent_id").first()
     if found is None:
         raise errors.LinkInvalid()
     contingent = _lock(found.contingent_id)
@@ -356,14 +357,15 @@ def claim_return(*, claim: Claim, now: datetime.datetime | None = None) -> Claim
 
 @transaction.atomic(durable=True)
 def claim_resend_links(*, email: str) -> int:
-    """"Link erneut senden": every active claim of the address gets a new link by mail (the old one
-    stops working). Says nothing to the requester; returns how many mails were queued."""
+    """"Link erneut senden": every active claim of the address gets a new link by mail (the links
+    sent before keep working), within the limit of core.mail.self_service_mail_allowed. Says nothing
+    to the requester about whether claims exist or mails were withheld; returns how many mails
+    were queued."""
     claims = list(
-        Claim.objects.select_related("contingent").filter(email_normalized=normalize_email(email), status__in=Claim.ACTIVE)
+        Claim.objects.select_related("contingent__event")
+        .filter(email_normalized=normalize_email(email), status__in=Claim.ACTIVE)
     )
-    for claim in claims:
-        _resend(claim)
-    return len(claims)
+    return sum(_send_link_again(claim) for claim in claims)
 
 
 def claims_expire_due(*, now: datetime.datetime | None = None) -> int:
@@ -441,12 +443,12 @@ def lottery_draw(*, contingent: Contingent, actor: User | None, now: datetime.da
         if claim.draw_position <= protocol.winners:
             claim.save(update_fields=["draw_position"])
             _hand_out(contingent, claim, now=now, offer=True)
-            _mail(claim, "offered", token=_rotate_token(claim))
+            _mail(claim, "offered", token=_issue_link(claim))
         else:
             claim.status = Status.WAITLISTED
             claim.waitlisted_at = now
             claim.save(update_fields=["draw_position", "status", "waitlisted_at"])
-            _mail(claim, "not_drawn", token=_rotate_token(claim), extra={"position": claim.draw_position - protocol.winners})
+            _mail(claim, "not_drawn", token=_issue_link(claim), extra={"position": claim.draw_position - protocol.winners})
     audit_log(actor=actor, action="lottery_drawn", obj=contingent, data={"applications": len(order), "seed": seed})
     content_changed()
     return protocol
@@ -486,7 +488,7 @@ def claim_reissue_code(*, claim: Claim, actor: User | None) -> Claim:
     _release_code(claim, revoke=True)
     _take_code(contingent, claim)
     audit_log(actor=actor, action="claim_code_reissued", obj=claim)
-    _mail(claim, "code_reissued", token=_rotate_token(claim))
+    _mail(claim, "code_reissued", token=_issue_link(claim))
     return claim
 
 
@@ -618,7 +620,6 @@ def claim_import(*, contingent: Contingent, data: ClaimInput, status: str, claim
         organisation_key=organisation_key,
         answers=data.answers,
         pseudonym=new_code(groups=2, size=4),
-        token_hash=new_token()[1],
         confirmed_at=claimed_at,
         allocated_at=claimed_at if status == Status.ALLOCATED else None,
     )

@@ -4,6 +4,7 @@
 
 import base64
 import datetime
+import hashlib
 import logging
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import override
 
+from revier.core import ratelimit
 from revier.core.models import OutboxMail
 
 logger = logging.getLogger(__name__)
@@ -65,6 +67,17 @@ def mail_store(*, to: list[str], subject: str, body_text: str, body_html: str = 
         reply_to=reply_to,
         next_attempt_at=timezone.now(),
     )
+
+
+def self_service_mail_allowed(*, email: str) -> bool:
+    """Counts one mail that anyone can have sent to `email` again (a link sent again, a second
+    registration or claim with the address) and says whether it may go out: at most
+    settings.SELF_SERVICE_MAILS_PER_HOUR an hour per address, counted in the shared cache (as
+    core.ratelimit), so that nobody can flood a third party's mailbox through our forms. The caller
+    skips such a mail silently and answers as if it was sent."""
+    address = hashlib.sha256(" ".join((email or "").split()).lower().encode("utf-8", "replace")).hexdigest()[:32]
+    return ratelimit.hit_key(scope="self-service-mail", key=address, limit=settings.SELF_SERVICE_MAILS_PER_HOUR,
+                             window_seconds=3600)
 
 
 def _backoff(attempts: int) -> datetime.timedelta:

@@ -83,3 +83,17 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PersonalLink(models.Model):
+    """One personal link that opens a holder's data (a registration, a claim) without a login. Only
+    the SHA-256 hash of its token is stored (core.tokens). A holder has as many links as mails were
+    sent: sending a link again adds one and never ends those sent before. Each link expires with the
+    data it opens (core.tokens.link_expires_at); expired links are deleted by the worker."""
+
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(_("expires"), db_index=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        abstract = True

@@ -1,8 +1,17 @@
 """Secret links and codes. A personal link's token is shown once (in a mail) and stored only as its
-SHA-256 hash; looking it up hashes what arrives. Ticket codes are random and readable aloud."""
+SHA-256 hash (core.models.PersonalLink); looking it up hashes what arrives. Ticket codes are random
+and readable aloud."""
 
+import datetime
 import hashlib
 import secrets
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from revier.core.models import PersonalLink
 
 # Crockford's base32 without I, L, O, U: nothing to confuse when a code is typed at the entrance.
 _CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -16,6 +25,29 @@ def new_token() -> tuple[str, str]:
 
 def token_hash(token: str) -> str:
     return hashlib.sha256((token or "").encode("utf-8", "replace")).hexdigest()
+
+
+def link_expires_at(end: datetime.datetime) -> datetime.datetime:
+    """When a personal link to the data of something that ends at `end` (an event, the event of a
+    contingent) stops working: settings.PERSONAL_LINK_DAYS_AFTER_END days later."""
+    return end + datetime.timedelta(days=settings.PERSONAL_LINK_DAYS_AFTER_END)
+
+
+def personal_link_q(token: str, *, now: datetime.datetime | None = None) -> Q:
+    """The condition on a holder (related name `links`) for a personal link that opens it and has
+    not expired; in one filter() call both parts apply to the same link row (one indexed lookup)."""
+    return Q(links__token_hash=token_hash(token), links__expires_at__gt=now or timezone.now())
+
+
+def personal_links_purge_expired(*, now: datetime.datetime | None = None) -> int:
+    """Worker task: deletes the expired personal links of every app (each model that derives from
+    PersonalLink). Returns how many were deleted."""
+    now = now or timezone.now()
+    deleted = 0
+    for model in apps.get_models():
+        if issubclass(model, PersonalLink):
+            deleted += model.objects.filter(expires_at__lte=now).delete()[0]
+    return deleted
 
 
 def new_code(groups: int = 5, size: int = 4) -> str:

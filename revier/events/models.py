@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import CapacityRule
+from revier.core.models import PersonalLink
 
 
 class Region(models.TextChoices):
@@ -313,7 +314,6 @@ class Registration(models.Model):
     hold_until = models.DateTimeField(_("seat held until"), null=True, blank=True)
     waitlisted_at = models.DateTimeField(_("on the waiting list since"), null=True, blank=True)
     ticket_code = models.CharField(_("ticket code"), max_length=32, unique=True)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
@@ -363,6 +363,16 @@ SEATS = CapacityRule(
     waiting=Registration.Status.WAITLISTED,
     line=("waitlisted_at", "id"),
 )
+
+
+class RegistrationLink(PersonalLink):
+    """A personal link to a registration, as sent in one mail (core.models.PersonalLink)."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="links")
+
+    class Meta:
+        verbose_name = _("personal link")
+        verbose_name_plural = _("personal links")
 
 
 class Consent(models.Model):

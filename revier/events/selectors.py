@@ -11,6 +11,7 @@ from revier.core import capacity
 from revier.core.capacity import Availability
 from revier.core.models import Topic
 from revier.core.params import int_param
+from revier.core.tokens import personal_link_q
 from revier.events.models import SEATS, Event, Organisation, ProgramItem, Region, Registration, Speaker, TicketCategory
 
 # ---------------------------------------------------------------------------------------------
@@ -531,3 +532,14 @@ def registration_questions(*, event: Event) -> list:
     from revier.events.models import Question
 
     return list(Question.objects.filter(event=event).order_by("position", "id"))
+
+
+def registration_get_by_token(*, token: str, now: datetime.datetime | None = None) -> Registration | None:
+    """The registration a personal link opens, or None for an unknown or expired link: one query on
+    the link's unique hash (plus the consents)."""
+    return (
+        Registration.objects.select_related("event", "category")
+        .prefetch_related("consents")
+        .filter(personal_link_q(token, now=now))
+        .first()
+    )

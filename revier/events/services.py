@@ -18,10 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from revier.core.cache import content_changed
 from revier.core import capacity
 from revier.core.capacity import Availability, lock_capacity_owner
-from revier.core.mail import Attachment, mail_queue
+from revier.core.mail import Attachment, mail_queue, self_service_mail_allowed
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
-from revier.core.tokens import new_code, new_token, normalize_code, token_hash
+from revier.core.tokens import link_expires_at, new_code, new_token, normalize_code
 from revier.events import errors
 from revier.events.consents import consent_text
 from revier.events.models import (
@@ -32,10 +32,11 @@ from revier.events.models import (
     Question,
     SEATS,
     Registration,
+    RegistrationLink,
     Speaker,
     TicketCategory,
 )
-from revier.events.selectors import CheckInResult, category_availability
+from revier.events.selectors import CheckInResult, category_availability, registration_get_by_token
 
 Status = Registration.Status
 
@@ -99,10 +100,13 @@ def _mail(registration: Registration, template: str, subject: str | None = None,
     )
 
 
-def _rotate_token(registration: Registration) -> str:
+def _issue_link(registration: Registration) -> str:
+    """A new personal link to the registration, for one mail; the links mailed before keep working
+    until they expire with the event (core.tokens.link_expires_at)."""
     token, hashed = new_token()
-    registration.token_hash = hashed
-    registration.save(update_fields=["token_hash"])
+    RegistrationLink.objects.create(
+        registration=registration, token_hash=hashed, expires_at=link_expires_at(registration.event.ends_at)
+    )
     return token
 
 
@@ -127,11 +131,10 @@ def _promote_waitlist(*, category: TicketCategory, now: datetime.datetime,
     def move_up(registration: Registration) -> None:
         registration.status = Status.OFFERED
         registration.hold_until = now + datetime.timedelta(hours=category.event.hold_hours)
-        token, registration.token_hash = new_token()
-        registration.save(update_fields=["status", "hold_until", "token_hash"])
+        registration.save(update_fields=["status", "hold_until"])
         audit_log(actor=None, action="registration_moved_up", obj=registration,
                   data={"hold_until": registration.hold_until.isoformat()})
-        _mail(registration, "moved_up", token=token)
+        _mail(registration, "moved_up", token=_issue_link(registration))
 
     return capacity.promote(SEATS, owner_id=category.pk, free=free, move_up=move_up, related=["event"])
 
@@ -172,10 +175,19 @@ def _check_open(event: Event, now) -> None:
         raise errors.RegistrationClosed()
 
 
+def _send_link_again(registration: Registration) -> bool:
+    """Mails the registration a new link (the earlier ones keep working), unless its address has had
+    as many such mails as core.mail.self_service_mail_allowed allows: then nothing is sent, silently.
+    Says whether the mail was queued."""
+    if not self_service_mail_allowed(email=registration.email_normalized):
+        return False
+    _mail(registration, "link_again", token=_issue_link(registration))
+    audit_log(actor=None, action="registration_link_resent", obj=registration)
+    return True
+
+
 def _resend_existing(existing: Registration) -> RegistrationOutcome:
-    token = _rotate_token(existing)
-    _mail(existing, "link_again", token=token)
-    audit_log(actor=None, action="registration_link_resent", obj=existing)
+    _send_link_again(existing)
     return RegistrationOutcome(registration=existing, kind="existing")
 
 
@@ -253,7 +265,6 @@ def _registration_create(*, event: Event, data: RegistrationInput,
     else:
         status, hold_until, waitlisted_at = Status.UNCONFIRMED, now + datetime.timedelta(hours=event.hold_hours), None
 
-    token, hashed = new_token()
     registration = Registration.objects.create(
         event=event,
         category=category,
@@ -269,8 +280,8 @@ def _registration_create(*, event: Event, data: RegistrationInput,
         hold_until=hold_until,
         waitlisted_at=waitlisted_at,
         ticket_code=new_code(),
-        token_hash=hashed,
     )
+    token = _issue_link(registration)
     Consent.objects.bulk_create(
         Consent(registration=registration, kind=kind, text=consent_text(kind)[1], text_version=consent_text(kind)[0], given_at=now)
         for kind in sorted(data.consents)
@@ -281,15 +292,6 @@ def _registration_create(*, event: Event, data: RegistrationInput,
         return RegistrationOutcome(registration=registration, kind="waitlisted")
     _mail(registration, "confirm_request", token=token)
     return RegistrationOutcome(registration=registration, kind="created")
-
-
-def registration_get_by_token(*, token: str) -> Registration | None:
-    return (
-        Registration.objects.select_related("event", "category")
-        .prefetch_related("consents")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
 
 
 def _seat_confirmed(registration: Registration, *, now) -> None:
@@ -386,19 +388,16 @@ def registration_update(*, registration: Registration, first_name: str, last_nam
 @transaction.atomic(durable=True)
 def registration_resend_links(*, email: str, now: datetime.datetime | None = None) -> int:
     """"Link erneut senden": every active registration of the address for an event that has not
-    ended gets a new link (the old one stops working) by mail. Says nothing to the requester about
-    whether registrations exist; returns how many mails were queued."""
+    ended gets a new link by mail (the links sent before keep working), within the limit of
+    core.mail.self_service_mail_allowed. Says nothing to the requester about whether registrations
+    exist or mails were withheld; returns how many mails were queued."""
     now = now or timezone.now()
     registrations = list(
         Registration.objects.select_related("event", "category")
         .filter(email_normalized=normalize_email(email), status__in=Registration.ACTIVE, event__ends_at__gte=now)
         .order_by("event__starts_at")
     )
-    for registration in registrations:
-        token = _rotate_token(registration)
-        _mail(registration, "link_again", token=token)
-        audit_log(actor=None, action="registration_link_resent", obj=registration)
-    return len(registrations)
+    return sum(_send_link_again(registration) for registration in registrations)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -442,7 +441,7 @@ def registration_approve(*, registration: Registration, actor: User | None) -> R
     registration.status = Status.CONFIRMED
     registration.save(update_fields=["status"])
     audit_log(actor=actor, action="registration_approved", obj=registration)
-    _mail(registration, "confirmed", token=_rotate_token(registration), with_ics=True)
+    _mail(registration, "confirmed", token=_issue_link(registration), with_ics=True)
     return registration
 
 
@@ -704,7 +703,6 @@ def registration_import(*, event: Event, data: RegistrationInput, registered_at:
         sector=data.sector,
         answers=data.answers,
         ticket_code=new_code(),
-        token_hash=new_token()[1],
         confirmed_at=registered_at,
         checked_in_at=checked_in_at,
     )

@@ -7,6 +7,7 @@ from django.utils import timezone
 from revier.contingents import errors, selectors, services
 from revier.contingents.models import Claim, Contingent, DrawProtocol, TicketCode
 from revier.core.models import OutboxMail
+from revier.core.tokens import personal_links_purge_expired
 from tests.factories import ContingentFactory, EligibilityQuestionFactory, StaffFactory, claim_input, with_codes
 
 pytestmark = pytest.mark.django_db
@@ -164,3 +165,44 @@ def test_revoke_and_reissue():
     services.claim_revoke(claim=claim, actor=StaffFactory())
     assert TicketCode.objects.filter(revoked=True).count() == 2
     assert TicketCode.objects.filter(claim__isnull=False).count() == 0
+
+
+# --- personal links and mails anyone can trigger (issue 9: mail-bombing a third party) ---------
+
+
+def test_sending_a_claim_link_again_keeps_the_links_sent_before_working():
+    contingent = ContingentFactory()
+    with_codes(contingent, 1)
+    services.claim_create(contingent=contingent, data=claim_input(0))
+    first = last_token("robin0@example.org")
+    services.claim_resend_links(email="robin0@example.org")
+    second = last_token("robin0@example.org")
+    assert first != second
+    assert selectors.claim_get_by_token(token=first) == selectors.claim_get_by_token(token=second) is not None
+    assert services.claim_confirm(token=first).status == Status.ALLOCATED
+
+
+def test_claim_mails_to_one_address_that_anyone_can_trigger_are_limited_silently(settings):
+    settings.SELF_SERVICE_MAILS_PER_HOUR = 3
+    contingent = ContingentFactory()
+    services.claim_create(contingent=contingent, data=claim_input(0))
+    outcomes = [services.claim_create(contingent=contingent, data=claim_input(0)).kind for _ in range(4)]
+    resent = [services.claim_resend_links(email="robin0@example.org") for _ in range(4)]
+    assert outcomes == ["existing"] * 4
+    assert resent == [0] * 4
+    assert OutboxMail.objects.filter(to=["robin0@example.org"]).count() == 1 + 3
+
+
+def test_claim_link_expires_with_the_partner_event_and_is_purged(settings):
+    settings.PERSONAL_LINK_DAYS_AFTER_END = 90
+    contingent = ContingentFactory()
+    services.claim_create(contingent=contingent, data=claim_input(0))
+    token = last_token("robin0@example.org")
+    last_day_over = timezone.make_aware(
+        datetime.datetime.combine(contingent.partner_event_ends_on + datetime.timedelta(days=1), datetime.time())
+    )
+    assert selectors.claim_get_by_token(token=token, now=last_day_over + datetime.timedelta(days=89)) is not None
+    assert selectors.claim_get_by_token(token=token, now=last_day_over + datetime.timedelta(days=90)) is None
+    assert personal_links_purge_expired(now=last_day_over + datetime.timedelta(days=91)) == 1
+    with pytest.raises(errors.LinkInvalid):
+        services.claim_confirm(token=token)

@@ -62,7 +62,7 @@ def bulk_claims(contingent, n, *, start=0):
     claims = Claim.objects.bulk_create(
         Claim(contingent=contingent, status=Status.ALLOCATED if i % 2 else Status.WAITLISTED,
               first_name="Max", last_name=f"Muster{i}", email=f"m{i}@example.org", email_normalized=f"m{i}@example.org",
-              organisation="Firma", pseudonym=f"PS{i:06d}", token_hash=f"{i:064d}")
+              organisation="Firma", pseudonym=f"PS{i:06d}")
         for i in range(start, start + n)
     )
     TicketCode.objects.bulk_create(

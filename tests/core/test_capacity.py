@@ -35,7 +35,7 @@ def holder(category, status, *, hold_until=None, waitlisted_at=None) -> Registra
     return Registration.objects.create(
         event_id=category.event_id, category=category, status=status, first_name="Alex", last_name=f"Muster{n}",
         email=f"a{n}@example.org", email_normalized=f"a{n}@example.org", sector="kmu", hold_until=hold_until,
-        waitlisted_at=waitlisted_at, ticket_code=f"CODE{n}", token_hash=f"{n:064d}",
+        waitlisted_at=waitlisted_at, ticket_code=f"CODE{n}",
     )
 
 
@@ -89,7 +89,7 @@ def test_waitlist_position_follows_the_line_with_empty_values_last():
     def claim(n, draw_position=None, waitlisted_at=NOW):
         return Claim.objects.create(
             contingent=contingent, status="waitlisted", first_name="R", last_name=str(n), email=f"r{n}@example.org",
-            email_normalized=f"r{n}@example.org", pseudonym=f"P{n}", token_hash=f"{n:064d}",
+            email_normalized=f"r{n}@example.org", pseudonym=f"P{n}",
             draw_position=draw_position, waitlisted_at=waitlisted_at,
         )
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from revier.core.models import AuditEntry, OutboxMail
-from revier.core.tokens import new_code, new_token
+from revier.core.tokens import new_code
 from revier.events import selectors, services
 from revier.events.models import Event, Question, Registration
 from tests.events.test_services import last_token
@@ -287,7 +287,7 @@ def _bulk_registrations(category, count, status=Status.CONFIRMED, start=0):
         Registration(
             event=category.event, category=category, status=status, first_name="Kim", last_name=f"Massen{n:04d}",
             email=f"kim{n}@example.org", email_normalized=f"kim{n}@example.org", sector="kmu",
-            organisation="Viele GmbH", ticket_code=new_code(), token_hash=new_token()[1], confirmed_at=now,
+            organisation="Viele GmbH", ticket_code=new_code(), confirmed_at=now,
             answers={},
         )
         for n in range(start, start + count)

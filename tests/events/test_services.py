@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from revier.core.models import AuditEntry, OutboxMail
+from revier.core.tokens import personal_links_purge_expired, token_hash
 from revier.events import errors, selectors, services
 from revier.events.models import Consent, Event, Registration
 from tests.factories import EventFactory, StaffFactory, TicketCategoryFactory, registration_input
@@ -44,7 +45,9 @@ def test_registration_holds_seat_until_confirmed_and_mails_link(category):
     assert registration.hold_until > timezone.now() + datetime.timedelta(hours=47)
     assert selectors.category_availability(category=category).taken == 1
     assert subjects("alex0@example.org") == [f"Bitte bestätigen Sie Ihre Anmeldung: {category.event.title}"]
-    assert registration.token_hash and last_token("alex0@example.org") not in registration.token_hash
+    [link] = registration.links.all()
+    assert link.token_hash == token_hash(last_token("alex0@example.org"))  # only the hash is stored
+    assert link.expires_at == registration.event.ends_at + datetime.timedelta(days=90)
 
 
 def test_confirm_with_link_confirms_and_sends_ticket_with_ics(category):
@@ -74,7 +77,7 @@ def test_second_registration_with_same_email_creates_nothing_and_resends_link(ca
     assert outcome.registration.pk == first.pk
     assert Registration.objects.count() == 1
     assert len(subjects("alex0@example.org")) == 2
-    # the new link works, the old one was replaced
+    # the new link works (and the old one too: test_sending_a_link_again_keeps_the_links_sent_before_working)
     assert services.registration_confirm(token=last_token("alex0@example.org")).status == Status.CONFIRMED
 
 
@@ -274,3 +277,46 @@ def test_waiting_list_mail_states_the_position_the_personal_page_shows(category)
     ).registration
     assert mailed_position("alex6@example.org") == selectors.waitlist_position(registration=behind) == 3
     assert selectors.waitlist_position(registration=newcomer) == 4
+
+
+# --- personal links and mails anyone can trigger (issue 9: mail-bombing a third party) ---------
+
+
+def test_sending_a_link_again_keeps_the_links_sent_before_working(category):
+    register(category, 0)
+    first = last_token("alex0@example.org")
+    register(category, 0)  # the same address again: its link is sent again
+    second = last_token("alex0@example.org")
+    services.registration_resend_links(email="alex0@example.org")
+    third = last_token("alex0@example.org")
+    assert len({first, second, third}) == 3
+    for token in (first, second, third):
+        assert selectors.registration_get_by_token(token=token).email == "alex0@example.org"
+    assert services.registration_confirm(token=first).status == Status.CONFIRMED
+
+
+def test_mails_to_one_address_that_anyone_can_trigger_are_limited_silently(category, settings):
+    settings.SELF_SERVICE_MAILS_PER_HOUR = 3
+    register(category, 0)  # the first mail of a new registration always goes
+    outcomes = [register(category, 0).kind for _ in range(5)]
+    resent = [services.registration_resend_links(email="alex0@example.org") for _ in range(5)]
+    assert outcomes == ["existing"] * 5  # the same answer whether a mail went out or not
+    assert resent == [0] * 5
+    assert len(subjects("alex0@example.org")) == 1 + 3
+    assert AuditEntry.objects.filter(action="registration_link_resent").count() == 3
+    # another address is not affected
+    register(category, 1)
+    assert services.registration_resend_links(email="alex1@example.org") == 1
+
+
+def test_personal_link_expires_with_the_event_and_is_purged(category, settings):
+    settings.PERSONAL_LINK_DAYS_AFTER_END = 90
+    register(category, 0)
+    token = last_token("alex0@example.org")
+    ends_at = category.event.ends_at
+    assert selectors.registration_get_by_token(token=token, now=ends_at + datetime.timedelta(days=89)) is not None
+    assert selectors.registration_get_by_token(token=token, now=ends_at + datetime.timedelta(days=90)) is None
+    assert personal_links_purge_expired(now=ends_at + datetime.timedelta(days=89)) == 0
+    assert personal_links_purge_expired(now=ends_at + datetime.timedelta(days=91)) == 1
+    assert selectors.registration_get_by_token(token=token) is None
+    assert Registration.objects.count() == 1  # the registration itself stays (its retention is another matter)

@@ -118,7 +118,7 @@ def contingent_availability(request, slug):
 def _claim_or_none(token: str) -> Claim | None:
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
-    return services.claim_get_by_token(token=token)
+    return selectors.claim_get_by_token(token=token)
 
 
 def _invalid_link(request):

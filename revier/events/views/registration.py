@@ -109,7 +109,7 @@ def register(request, slug):
 def _registration_or_none(token: str) -> Registration | None:
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None
-    return services.registration_get_by_token(token=token)
+    return selectors.registration_get_by_token(token=token)
 
 
 def _invalid_link(request):
