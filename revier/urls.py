@@ -20,7 +20,7 @@ urlpatterns = [
     path("veranstaltungen/", include("revier.events.urls")),
     path("netzwerk/", portal_views.coming_soon, {"section": "network"}, name="network-coming-soon"),
     path("monitor/", portal_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),
-    path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
+    path("sitemap.xml", cache_public_page(sitemap, params=("p",)), {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("healthz", core_views.health, name="health"),
     path("verwaltung/", admin.site.urls),

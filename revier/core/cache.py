@@ -36,7 +36,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 
 DEFAULT_SECONDS = 300
@@ -130,9 +130,22 @@ def _bypass(request) -> bool:
     )
 
 
+def _keep_only(request, params: tuple[str, ...]) -> None:
+    """Leaves the request only the query parameters the page reads (in a fixed order), so that the
+    page rendered, its links included, depends on nothing the cache key leaves out."""
+    if any(name not in params for name in request.GET) or list(request.GET) != sorted(request.GET):
+        query = QueryDict(mutable=True)
+        for name in sorted(params):
+            if name in request.GET:
+                query.setlist(name, request.GET.getlist(name))
+        query._mutable = False
+        request.GET = query
+
+
 def _key(request) -> str:
-    # Scheme and host are part of the page (absolute URLs in feeds, sitemap, JSON-LD, Open Graph).
-    address = request.build_absolute_uri()
+    # Scheme and host are part of the page (absolute URLs in feeds, sitemap, JSON-LD, Open Graph);
+    # of the query only the parameters the page reads (`_keep_only`): `?utm_x=<random>` is the same page.
+    address = request.build_absolute_uri(request.path) + "?" + request.GET.urlencode()
     return f"page-cache:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
@@ -147,9 +160,14 @@ def _storable(request, response) -> bool:
     )
 
 
-def cache_public_page(view=None, *, unless_param: str | None = None, max_seconds: int | None = None):
+def cache_public_page(
+    view=None, *, params: tuple[str, ...] = (), unless_param: str | None = None, max_seconds: int | None = None
+):
     """Caches the page a view renders for anonymous readers (see the module docstring).
 
+    `params`: the query parameters the page reads. The view sees only these (for every reader, cached
+    or not), and only they make up the cache key: any other parameter neither changes the page nor
+    stores another copy of it.
     `unless_param`: requests with a non-blank value for this query parameter are never cached
     (the search: arbitrary input would fill the cache and push out the pages everyone reads).
     `max_seconds`: a shorter lifetime for pages that show live figures such as free seats, which
@@ -158,6 +176,7 @@ def cache_public_page(view=None, *, unless_param: str | None = None, max_seconds
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
+            _keep_only(request, params)
             if (
                 page_cache_seconds() <= 0
                 or _bypass(request)

@@ -11,7 +11,7 @@ from revier.news.structured_data import article_json_ld
 
 
 @require_safe
-@cache_public_page(unless_param="q")
+@cache_public_page(params=("thema", "q", "page"), unless_param="q")
 def article_list(request):
     article_filter = selectors.article_filter_from_params(
         topic_slug=request.GET.get("thema"), query=request.GET.get("q")

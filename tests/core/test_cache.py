@@ -249,3 +249,28 @@ def test_live_pages_are_cached_for_a_short_time_only(settings, client):
     import time
 
     assert entry is not None and entry[1] - time.time() <= 10
+
+
+def _stored_pages():
+    from django.core.cache import cache
+
+    return [key for key in cache._cache if "page-cache:" in key and page_cache.GENERATION_KEY not in key]
+
+
+def test_cache_public_page_stores_one_entry_whatever_other_parameters_come(client, article):
+    """Page-cache flooding: `?utm_x=<random>` must not store a copy per value."""
+    for n in range(100):
+        response, queries = _get(client, f"/aktuelles/?utm_x={n}&thema=wasserstoff")
+        assert response.status_code == 200
+        assert (queries > 0) == (n == 0)
+        assert "utm_x" not in response.content.decode()  # not in the page links either
+    assert len(_stored_pages()) == 1
+
+
+def test_cache_public_page_keys_on_the_parameters_it_reads_in_any_order(client, article):
+    ArticleFactory.create_batch(12)
+    first = client.get("/aktuelles/?thema=wasserstoff&page=1")
+    assert client.get("/aktuelles/?page=1&thema=wasserstoff").content == first.content
+    other = client.get("/aktuelles/?page=2")
+    assert other.content != first.content
+    assert len(_stored_pages()) == 2

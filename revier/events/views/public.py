@@ -26,6 +26,10 @@ __all__ = [
 PAGE_SIZE = getattr(settings, "EVENTS_PAGE_SIZE", 10)
 
 
+# The query parameters the event lists read (the page cache keys on these alone).
+LIST_PARAMS = ("thema", "region", "monat", "page")
+
+
 def _render_list(request, *, past: bool):
     event_filter = selectors.event_filter_from_params(
         topic_slug=request.GET.get("thema"), region=request.GET.get("region"), month=request.GET.get("monat")
@@ -58,7 +62,7 @@ LIVE_PAGE_SECONDS = 10
 
 
 @require_safe
-@cache_public_page(max_seconds=LIVE_PAGE_SECONDS)
+@cache_public_page(params=LIST_PARAMS, max_seconds=LIVE_PAGE_SECONDS)
 def event_list(request):
     return _render_list(request, past=False)
 
