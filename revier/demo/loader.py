@@ -369,7 +369,7 @@ def _sync_categories(event: Event, specs: list[dict]) -> bool:
     changed = False
     existing = {category.name: category for category in event.categories.all()}
     for position, spec in enumerate(specs):
-        check_keys(spec, "name capacity description", f"events.yaml, {event.slug}, Kategorie {spec['name']}")
+        check_keys(spec, "name capacity online description", f"events.yaml, {event.slug}, Kategorie {spec['name']}")
         category = existing.get(spec["name"])
         if category is None:
             category = TicketCategory(event=event, name=spec["name"], capacity=spec["capacity"])
