@@ -618,6 +618,27 @@ def test_resend_link_same_answer_for_known_and_unknown_address(client, event, ca
     assert client.get(page_url(new)).status_code == 200
 
 
+def test_mail_bombing_a_third_party_through_the_forms_sends_at_most_the_hourly_limit(client, event, category, settings):
+    """Issue 9: POSTs from three clients (resend link, registration with the victim's address) sent
+    a mail each, and every resend killed the victim's earlier link. Now: at most
+    SELF_SERVICE_MAILS_PER_HOUR mails, the same answers as a success, the first link keeps working."""
+    settings.SELF_SERVICE_MAILS_PER_HOUR = 3
+    first = registered(category)
+    answers = set()
+    for client_address in ("192.0.2.1", "192.0.2.2", "192.0.2.3"):
+        for _ in range(5):
+            resend = client.post("/veranstaltungen/link-anfordern/", {"email": "alex0@example.org"},
+                                 REMOTE_ADDR=client_address)
+            answers.add((resend.status_code, resend["Location"]))
+        again = client.post(register_url(event), form_data(category), REMOTE_ADDR=client_address)
+        answers.add((again.status_code, again["Location"]))
+    unknown = client.post("/veranstaltungen/link-anfordern/", {"email": "niemand@example.org"}, REMOTE_ADDR="192.0.2.9")
+    new = client.post(register_url(event), form_data(category, 1), REMOTE_ADDR="192.0.2.9")
+    assert answers == {(unknown.status_code, unknown["Location"]), (new.status_code, new["Location"])}
+    assert OutboxMail.objects.filter(to=["alex0@example.org"]).count() == 1 + 3  # the first mail and three more
+    assert client.get(page_url(first)).status_code == 200
+
+
 def test_resend_link_invalid_address_and_honeypot_and_rate_limit(client, event, category):
     invalid = client.post("/veranstaltungen/link-anfordern/", {"email": "kein@"})
     assert invalid.status_code == 200 and "name@example.de" in invalid.content.decode()
