@@ -104,7 +104,11 @@ def main():
     if rush:
         rows.append(("registration-form", reverse("events:register", args=[rush.slug])))
     unlimited = Event.objects.filter(slug="bench-ansturm-unbegrenzt").first()
-    link = _personal_link(unlimited) if unlimited else None
+    try:
+        link = _personal_link(unlimited) if unlimited else None
+    except Exception as error:  # the other pages are still worth measuring
+        print(f"# the personal link could not be made ({error!r})", file=sys.stderr)
+        link = None
     if link:
         rows.append(("registration-personal-link", link))
     else:
