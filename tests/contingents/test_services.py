@@ -178,6 +178,7 @@ def test_sending_a_claim_link_again_keeps_the_links_sent_before_working():
     services.claim_resend_links(email="robin0@example.org")
     second = last_token("robin0@example.org")
     assert first != second
+    assert "früher verschickte Links gelten weiterhin" in OutboxMail.objects.order_by("-id").first().body_text
     assert selectors.claim_get_by_token(token=first) == selectors.claim_get_by_token(token=second) is not None
     assert services.claim_confirm(token=first).status == Status.ALLOCATED
 

@@ -290,6 +290,7 @@ def test_sending_a_link_again_keeps_the_links_sent_before_working(category):
     services.registration_resend_links(email="alex0@example.org")
     third = last_token("alex0@example.org")
     assert len({first, second, third}) == 3
+    assert "Früher gesendete Links funktionieren weiterhin." in OutboxMail.objects.order_by("-id").first().body_text
     for token in (first, second, third):
         assert selectors.registration_get_by_token(token=token).email == "alex0@example.org"
     assert services.registration_confirm(token=first).status == Status.CONFIRMED
