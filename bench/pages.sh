@@ -68,6 +68,7 @@ if [[ "${REUSE_DB:-0}" != 1 ]]; then
     || { echo "WARNING: load_demo failed (see load_demo.log): measured without the demo content" | tee -a "$OUT/warnings.txt" >&2; }
   "$PY" manage.py shell -c "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
 fi
+"$PY" manage.py migrate --no-input -v0  # also a kept database (REUSE_DB=1) gets newer migrations
 "$PY" manage.py collectstatic --no-input --clear -v0
 
 bench_log "Page types"
