@@ -70,6 +70,15 @@ MIDDLEWARE = [
     "revier.core.middleware.InputRuleMiddleware",
 ]
 
+# Request bodies (core.params.body_too_large): a form without files sends at most 2.5 MB (the staff
+# code import's 500,000 characters fit); a page that takes files (the admin, the code import) at most
+# UPLOAD_MAX_BYTES in all. The reverse proxy should refuse larger bodies first (docs/deployment.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+
 ROOT_URLCONF = "revier.urls"
 WSGI_APPLICATION = "revier.wsgi.application"
 

@@ -1,14 +1,18 @@
-from revier.core.params import enforce_input_rule
+from django.shortcuts import render
+
+from revier.core.params import body_too_large, enforce_input_rule
 
 
 class InputRuleMiddleware:
-    """The site's one input rule for control characters (core.params): 400 before any view or the
-    admin reads the request."""
+    """The site's one input rule (core.params), before any view or the admin reads the request: a
+    body larger than the page takes gets 413, a control character 400."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if body_too_large(request):
+            return render(request, "413.html", {"status": 413}, status=413)
         enforce_input_rule(request)
         return self.get_response(request)
 

@@ -7,6 +7,10 @@
 - A number is ASCII digits of bounded length (`int_param`); anything else counts as absent, so the
   page shows without that filter. ("²" and "١٢" pass `str.isdigit()`, and `int()` takes any length.)
 - A page number always gives a page (`page_number`).
+- A request body is at most DATA_UPLOAD_MAX_MEMORY_SIZE, unless the page takes files (a view marked
+  `accepts_files`, or the admin): then at most UPLOAD_MAX_BYTES (`body_too_large`, answered with 413).
+  Django limits only the form fields, not the files in a multipart body, which a form without a
+  file field would otherwise receive and write to disk all the same.
 - The admin's date hierarchy (`…__year`, `…__month`, `…__day`) turns its parameters into a datetime
   without a range check, where a 30-digit or a one-digit year ends in a 500: such a parameter that is
   not a number in range is also answered with 400.
@@ -14,7 +18,9 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.urls import Resolver404, resolve
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Ids and counts of ours fit in 18 digits (a bigint holds 19); nothing longer is a number we use.
@@ -55,3 +61,25 @@ def page_number(value: str | None, *, num_pages: int) -> int:
     """The page a ?page= value asks for: not a number → the first, past the end → the last."""
     number = int_param(value) or 1
     return min(number, max(num_pages, 1))
+
+
+def accepts_files(view):
+    """Marks a view whose form takes files: its requests may be up to UPLOAD_MAX_BYTES."""
+    view.accepts_files = True
+    return view
+
+
+def _takes_files(request) -> bool:
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return "admin" in match.namespaces or getattr(match.func, "accepts_files", False)
+
+
+def body_too_large(request) -> bool:
+    """Whether the body the request announces is larger than the addressed page takes."""
+    length = int_param(request.META.get("CONTENT_LENGTH")) or 0
+    if length <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        return False
+    return length > settings.UPLOAD_MAX_BYTES or not _takes_files(request)

@@ -55,3 +55,40 @@ def test_organiser_table_ignores_a_category_in_other_digits(client, django_user_
     client.force_login(django_user_model.objects.create_superuser("chef", "chef@example.org", "x" * 12))
     response = client.get(f"/veranstaltungen/verwalten/{category.event.slug}/", {"kategorie": "²"})
     assert response.status_code == 200
+
+
+def _file(megabytes: float):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("gross.bin", b"x" * int(megabytes * 1024 * 1024), content_type="application/octet-stream")
+
+
+def test_a_30_mb_upload_to_a_public_form_gets_the_german_413_page(client):
+    response = client.post("/kontakt/", {"message": "Hallo", "anhang": _file(30)})
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert '<html lang="de">' in html and "Zu viele Daten gesendet" in html
+    assert "Content-Security-Policy" in response
+
+
+@pytest.mark.parametrize("url", ["/barriere-melden/", "/veranstaltungen/link-anfordern/", "/veranstaltungen/freikarten/link-anfordern/"])
+def test_public_forms_take_no_body_over_the_form_limit(client, url, settings):
+    response = client.post(url, {"anhang": _file(settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1024 / 1024 + 0.1)})
+    assert response.status_code == 413
+
+
+def test_the_staff_code_import_still_takes_its_file(client, django_user_model):
+    from tests.factories import ContingentFactory
+
+    contingent = ContingentFactory()
+    client.force_login(django_user_model.objects.create_superuser("chef", "chef@example.org", "x" * 12))
+    url = f"/veranstaltungen/freikarten/verwalten/{contingent.slug}/codes/"
+    response = client.post(url, {"file": _file(3)})  # over the form limit: reaches the form, which says why
+    assert response.status_code == 200
+    assert "größer als 1 MB" in response.content.decode()
+
+
+def test_the_admin_still_takes_uploads_but_not_over_the_upload_limit(admin_client, settings):
+    assert admin_client.post("/verwaltung/news/article/add/", {"image": _file(3)}).status_code == 200
+    settings.UPLOAD_MAX_BYTES = 4 * 1024 * 1024
+    assert admin_client.post("/verwaltung/news/article/add/", {"image": _file(5)}).status_code == 413

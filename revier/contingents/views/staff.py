@@ -23,7 +23,7 @@ from revier.contingents.models import Claim, ClaimConsent, Contingent
 from revier.contingents.permissions import can_manage_contingents
 from revier.contingents.staff_forms import CodeImportForm, DrawForm
 from revier.core.export import spreadsheet_response
-from revier.core.params import page_number
+from revier.core.params import accepts_files, page_number
 from revier.core.security import staff_page
 
 __all__ = [
@@ -205,6 +205,7 @@ def partner_export(request, slug, fmt):
 # Codes
 
 
+@accepts_files
 @staff_page(allowed=can_manage_contingents)
 @require_http_methods(["GET", "HEAD", "POST"])
 def import_codes(request, slug):
