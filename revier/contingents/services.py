@@ -219,13 +219,13 @@ def claim_create(*, contingent: Contingent, data: ClaimInput,
     insensitively) and, if the contingent says so, per organisation — checked here and by
     database constraints; a second claim of the same address sends the existing link again."""
     now = now or timezone.now()
-    contingent = Contingent.objects.prefetch_related("questions").get(pk=contingent.pk)
+    contingent = Contingent.objects.select_related("event").prefetch_related("questions").get(pk=contingent.pk)
     _check_period(contingent, now)
     if not data.privacy_consent:
         raise errors.ClaimError(_("Please confirm that you have read the privacy notice."))
     _check_eligibility(contingent, data.answers)
     email = normalize_email(data.email)
-    active = Claim.objects.select_related("contingent").filter(contingent=contingent, status__in=Claim.ACTIVE)
+    active = Claim.objects.select_related("contingent__event").filter(contingent=contingent, status__in=Claim.ACTIVE)
     existing = active.filter(email_normalized=email).first()
     if existing is not None and existing.status == Status.UNCONFIRMED and existing.hold_until <= now:
         existing.status = Status.EXPIRED
