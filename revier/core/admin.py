@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from revier.core.admin_mixins import AuditedAdmin
+from revier.core.admin_mixins import AuditedAdmin, LabelledListEditableAdmin
 from revier.core.mail import message_id, outbox_retry
 from revier.core.models import AuditEntry, OutboxMail, Topic
 
@@ -72,7 +72,7 @@ class OutboxMailAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(AuditedAdmin, admin.ModelAdmin):
+class TopicAdmin(LabelledListEditableAdmin, AuditedAdmin, admin.ModelAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}

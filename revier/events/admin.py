@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.admin import HTTPS_LINKS
-from revier.core.admin_mixins import DeleteEachAdmin
+from revier.core.admin_mixins import DeleteEachAdmin, LabelledTabularInline
 from revier.core.cache import content_changed
 from revier.events import services
 from revier.events.models import Event, Organisation, ProgramItem, Question, Speaker, TicketCategory
@@ -56,7 +56,7 @@ class ProgramItemInline(EventChildInline, admin.StackedInline):
     autocomplete_fields = ["speakers"]
 
 
-class TicketCategoryInline(EventChildInline, admin.TabularInline):
+class TicketCategoryInline(EventChildInline, LabelledTabularInline):
     model = TicketCategory
     # Deleting a category with registrations is refused by the admin itself (PROTECT), with a message.
     extra = 0

@@ -4,12 +4,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from revier.core.admin_mixins import DeleteEachAdmin
+from revier.core.admin_mixins import DeleteEachAdmin, LabelledTabularInline
 from revier.news import services
 from revier.news.models import Article, ArticleLink
 
 
-class ArticleLinkInline(admin.TabularInline):
+class ArticleLinkInline(LabelledTabularInline):
     model = ArticleLink
     extra = 1
     fields = ["label", "url", "event", "position"]

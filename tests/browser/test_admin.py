@@ -1,0 +1,96 @@
+"""The administration, which editors use every day, falls under BITV as well: for every model
+registered with the admin (admin.site._registry, so a new model is covered without touching this
+file) its list, its add form and the change form of a saved object have no axe-core violation,
+seen as a superuser."""
+
+import datetime
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from revier.contingents import services as contingent_services
+from revier.contingents.models import Contingent
+from revier.events import services as event_services
+from tests.browser.conftest import format_violations, run_axe
+from tests.contingents.test_services import claim_and_confirm
+from tests.factories import (
+    ContingentFactory,
+    EligibilityQuestionFactory,
+    StaffFactory,
+    StaffMessageFactory,
+    registration_input,
+    with_codes,
+)
+
+pytestmark = pytest.mark.browser
+PASSWORD = "ein-sicheres-Passwort-123"
+
+
+def build_admin_data(portal) -> None:
+    """At least one saved object of every registered model (the portal brings news, pages, events)."""
+    category = portal.event.categories.first()
+    event_services.registration_create(event=portal.event, data=registration_input(category, 1))  # mails, audit
+    StaffMessageFactory()
+    contingent = ContingentFactory(title="Freikarten Zukunftsmesse", size=2)
+    with_codes(contingent, 2)
+    EligibilityQuestionFactory(contingent=contingent)
+    lottery = ContingentFactory(title="Verlosung Fachtagung", mode=Contingent.Mode.LOTTERY, size=1)
+    with_codes(lottery, 1, prefix="LOS")
+    claim_and_confirm(lottery, 1)
+    Contingent.objects.filter(pk=lottery.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=5))
+    lottery.refresh_from_db()
+    contingent_services.lottery_draw(contingent=lottery, actor=None)
+    Group.objects.create(name="Redaktion")
+    StaffFactory(username="admin")
+
+
+def admin_pages() -> dict[str, str]:
+    """Changelist, add form and change form of every registered model; fails for a model without a
+    saved object, so that a new model gets its data in build_admin_data()."""
+    pages = {"index": reverse("admin:index")}
+    missing = []
+    for model, model_admin in admin.site._registry.items():
+        info = (model._meta.app_label, model._meta.model_name)
+        pages[f"{model._meta.label} list"] = reverse("admin:%s_%s_changelist" % info)
+        try:
+            pages[f"{model._meta.label} add"] = reverse("admin:%s_%s_add" % info)
+        except NoReverseMatch:
+            pass
+        obj = model._default_manager.order_by("pk").first()
+        if obj is None:
+            missing.append(model._meta.label)
+            continue
+        pages[f"{model._meta.label} change"] = reverse("admin:%s_%s_change" % info, args=[obj.pk])
+    assert missing == [], f"no saved object of {missing}: add one in build_admin_data()"
+    return pages
+
+
+def test_every_admin_list_and_form_is_accessible(page, portal):
+    build_admin_data(portal)
+    pages = admin_pages()
+    page.goto("/verwaltung/login/")
+    violations = run_axe(page)
+    assert violations == [], "login:\n" + format_violations(violations)
+    page.locator("#id_username").fill("admin")
+    page.locator("#id_password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("input[type=submit], button[type=submit]").click()
+
+    found = {}
+    for name, path in pages.items():
+        response = page.goto(path)
+        if response.status == 403 and name.endswith(" add"):
+            continue  # a model whose rows only services write (audit log, outbox, claims)
+        assert response.status == 200, f"{name}: {response.status}"
+        page.wait_for_load_state("load")
+        # CSP is read before axe runs: on the admin's pages axe itself trips style-src-elem.
+        csp_violations = page.evaluate("() => window.__cspViolations")
+        if csp_violations:
+            found[f"{name} CSP"] = csp_violations
+        violations = run_axe(page)
+        if violations:
+            found[name] = format_violations(violations)
+    assert found == {}, "\n\n".join(f"{name}:\n{text}" for name, text in found.items())
