@@ -141,6 +141,14 @@ else:
 # request comes from 127.0.0.1 (bench/registrations.sh sets RATELIMIT_ENABLED=false for its server).
 RATELIMIT_ENABLED = env.bool("RATELIMIT_ENABLED", default=True)
 
+# Against seat squatting: an unconfirmed registration holds its seat only this long (a ticket shop's
+# cart); after that it can still be confirmed while seats are free, or it joins the waiting list.
+SIGNUP_HOLD_MINUTES = env.int("SIGNUP_HOLD_MINUTES", default=30)
+# Registrations and ticket requests per client address within SIGNUP_HOLD_MINUTES …
+SIGNUP_LIMIT_PER_CLIENT = env.int("SIGNUP_LIMIT_PER_CLIENT", default=5)
+# … and unconfirmed ones per e-mail domain and event (or contingent) within SIGNUP_HOLD_MINUTES.
+SIGNUP_LIMIT_PER_DOMAIN = env.int("SIGNUP_LIMIT_PER_DOMAIN", default=10)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

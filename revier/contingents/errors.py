@@ -41,6 +41,20 @@ class NoCodeLeft(ClaimError):
     message = _("There is no unused code left. Please import more codes first.")
 
 
+class TooManyUnconfirmed(ClaimError):
+    message = _(
+        "Many ticket requests with addresses of this e-mail domain are waiting for confirmation right now. "
+        "Please confirm those first or try again later."
+    )
+
+
+class TooManySignups(ClaimError):
+    message = _(
+        "Many ticket requests have been sent from your connection in a short time. Please confirm them first "
+        "with the link in the e-mail or try again later."
+    )
+
+
 class InvalidClaimState(ClaimError):
     message = _("This is not possible in the current state of the request.")
 

@@ -211,13 +211,34 @@ def _resend(existing: Claim) -> ClaimOutcome:
     return ClaimOutcome(claim=existing, kind="existing")
 
 
+def _signup_hold() -> datetime.timedelta:
+    return datetime.timedelta(minutes=settings.SIGNUP_HOLD_MINUTES)
+
+
+def _free_organisation(holder: Claim | None, *, now: datetime.datetime) -> None:
+    """One ticket per organisation: an active claim of the organisation blocks a new one, but an
+    unconfirmed one only for SIGNUP_HOLD_MINUTES (against squatting with an organisation's name);
+    after that it expires in favour of the newcomer."""
+    if holder is None:
+        return
+    if holder.status != Status.UNCONFIRMED or holder.created_at > now - _signup_hold():
+        raise errors.OrganisationHasTicket()
+    holder.status = Status.EXPIRED
+    holder.save(update_fields=["status"])
+    audit_log(actor=None, action="claim_expired_for_organisation", obj=holder)
+
+
 @transaction.atomic(durable=True)
 def claim_create(*, contingent: Contingent, data: ClaimInput,
                  now: datetime.datetime | None = None) -> ClaimOutcome:
     """Records a claim (first come) or an application (lottery) and mails the confirmation link.
     Nothing is held before the address is confirmed. One active claim per address (compared case-
     insensitively) and, if the contingent says so, per organisation — checked here and by
-    database constraints; a second claim of the same address sends the existing link again."""
+    database constraints; a second claim of the same address sends the existing link again. Against
+    squatting: an unconfirmed claim blocks its organisation for SIGNUP_HOLD_MINUTES only, and at most
+    SIGNUP_LIMIT_PER_DOMAIN claims of one e-mail domain made within that time may be unconfirmed
+    (counted without a lock: a limit against floods, not an exact one; real users of big free-mail
+    domains who confirm do not count)."""
     now = now or timezone.now()
     contingent = Contingent.objects.select_related("event").prefetch_related("questions").get(pk=contingent.pk)
     _check_period(contingent, now)
@@ -234,8 +255,14 @@ def claim_create(*, contingent: Contingent, data: ClaimInput,
     if existing is not None:
         return _resend(existing)
     organisation_key = normalize_organisation(data.organisation) if contingent.one_per_organisation else ""
-    if organisation_key and active.filter(organisation_key=organisation_key).exists():
-        raise errors.OrganisationHasTicket()
+    if organisation_key:
+        _free_organisation(active.filter(organisation_key=organisation_key).first(), now=now)
+    domain = email.rpartition("@")[2]
+    if Claim.objects.filter(
+        contingent=contingent, status=Status.UNCONFIRMED, created_at__gt=now - _signup_hold(),
+        email_normalized__endswith=f"@{domain}",
+    ).count() >= settings.SIGNUP_LIMIT_PER_DOMAIN:
+        raise errors.TooManyUnconfirmed()
 
     claim = Claim(
         contingent=contingent,
@@ -283,6 +310,8 @@ def claim_confirm(*, token: str, now: datetime.datetime | None = None) -> Claim:
     now = now or timezone.now()
     claim = Claim.objects.get(pk=found.pk)
     claim.contingent = contingent  # as read under the lock
+    if claim.status == Status.EXPIRED:
+        raise errors.LinkExpired()
     if claim.status != Status.UNCONFIRMED:
         return claim
     if claim.hold_until and claim.hold_until <= now:

@@ -46,3 +46,11 @@ def hit_key(*, scope: str, key: str, limit: int, window_seconds: int) -> bool:
         cache.add(key, 1, timeout=window_seconds + 5)
         count = 1
     return count <= limit
+
+
+def signup_hit(*, scope: str, request) -> bool:
+    """Against seat squatting: counts one sign-up (a registration, a ticket request) of this client
+    and says whether it is within settings.SIGNUP_LIMIT_PER_CLIENT per SIGNUP_HOLD_MINUTES, the time
+    a new sign-up holds its place."""
+    return hit(scope=scope, request=request, limit=settings.SIGNUP_LIMIT_PER_CLIENT,
+               window_seconds=settings.SIGNUP_HOLD_MINUTES * 60)

@@ -25,6 +25,20 @@ class CapacityExhausted(RegistrationError):
     message = _("This category is fully booked. You can put yourself on the waiting list.")
 
 
+class TooManyUnconfirmed(RegistrationError):
+    message = _(
+        "Many registrations with addresses of this e-mail domain are waiting for confirmation right now. "
+        "Please confirm those first or try again later."
+    )
+
+
+class TooManySignups(RegistrationError):
+    message = _(
+        "Many registrations have been sent from your connection in a short time. Please confirm them first "
+        "with the link in the e-mail or try again later."
+    )
+
+
 class InvalidTransition(RegistrationError):
     message = _("This is not possible in the registration's current state.")
 

@@ -191,18 +191,38 @@ def _resend_existing(existing: Registration) -> RegistrationOutcome:
     return RegistrationOutcome(registration=existing, kind="existing")
 
 
-def _seats_and_line(*, category: TicketCategory, now) -> tuple[Availability, int, int]:
-    """Seats taken in the category, people waiting there, and those of them whose place in line is
-    at `now` or earlier, in one query. A newcomer who joins the waiting list at `now` stands right
-    behind the latter (the order of waitlist_position)."""
+@dataclass(frozen=True)
+class _Counts:
+    availability: Availability
+    waiting: int  # people on the category's waiting list
+    ahead: int  # of them, those whose place in line is at `now` or earlier
+    same_domain: int  # unconfirmed registrations of the event holding a seat, from the same e-mail domain
+
+
+def _count(*, event: Event, category: TicketCategory, domain: str, now: datetime.datetime) -> _Counts:
+    """Everything registration_create decides on, in one query (it runs under the category lock, so
+    every query is paid by everyone in a rush). A newcomer who joins the waiting list at `now`
+    stands right behind `ahead` (the order of waitlist_position)."""
+    in_category = Q(category=category)
     counts = Registration.objects.filter(
-        category=category, status__in=[*Registration.SEATED, *Registration.HELD, Status.WAITLISTED]
+        event=event, status__in=[*Registration.SEATED, *Registration.HELD, Status.WAITLISTED]
     ).aggregate(
-        taken=Count("id", filter=SEATS.holds_q(now)),
-        waiting=Count("id", filter=Q(status=Status.WAITLISTED)),
-        ahead=Count("id", filter=Q(status=Status.WAITLISTED, waitlisted_at__lte=now)),
+        taken=Count("id", filter=in_category & SEATS.holds_q(now)),
+        waiting=Count("id", filter=in_category & Q(status=Status.WAITLISTED)),
+        ahead=Count("id", filter=in_category & Q(status=Status.WAITLISTED, waitlisted_at__lte=now)),
+        same_domain=Count("id", filter=Q(
+            status=Status.UNCONFIRMED, hold_until__gt=now, email_normalized__endswith=f"@{domain}"
+        )),
     )
-    return Availability(capacity=category.capacity, taken=counts["taken"]), counts["waiting"], counts["ahead"]
+    return _Counts(
+        availability=Availability(capacity=category.capacity, taken=counts["taken"]),
+        waiting=counts["waiting"], ahead=counts["ahead"], same_domain=counts["same_domain"],
+    )
+
+
+def signup_hold(now: datetime.datetime) -> datetime.datetime:
+    """Until when a new, unconfirmed sign-up holds its place (settings.SIGNUP_HOLD_MINUTES)."""
+    return now + datetime.timedelta(minutes=settings.SIGNUP_HOLD_MINUTES)
 
 
 def registration_create(*, event: Event, data: RegistrationInput,
@@ -211,7 +231,12 @@ def registration_create(*, event: Event, data: RegistrationInput,
     (category row locked while counting and writing); one active registration per e-mail and event
     (checked here and by a partial unique constraint): a second attempt sends the existing link again
     and creates nothing; people already waiting come before newcomers; the mail goes out only if
-    this transaction commits."""
+    this transaction commits. Against seat squatting: a new, unconfirmed registration holds its seat
+    for SIGNUP_HOLD_MINUTES only (the mail says until when), and at most SIGNUP_LIMIT_PER_DOMAIN
+    unconfirmed registrations of one e-mail domain may hold seats of the event at a time
+    (TooManyUnconfirmed): only unconfirmed ones within their hold count, so the many real users of
+    gmx.de, web.de or gmail.com who confirm are not limited. The per-client limit is the view's
+    (core.ratelimit.signup_hit)."""
     try:
         return _registration_create(event=event, data=data, now=now)
     except IntegrityError:
@@ -243,7 +268,7 @@ def _registration_create(*, event: Event, data: RegistrationInput,
     )
     if existing_id is not None:
         existing = Registration.objects.select_related("event", "category").get(pk=existing_id)
-        if existing.status in Registration.HELD and existing.hold_until and existing.hold_until <= now:
+        if existing.status in Registration.HELD and (existing.hold_until is None or existing.hold_until <= now):
             _expire(existing, now=now)
         else:
             return _resend_existing(existing)
@@ -255,15 +280,21 @@ def _registration_create(*, event: Event, data: RegistrationInput,
     if category.capacity is None:
         availability = Availability(capacity=None, taken=0)
     else:
-        availability, waiting, ahead = _seats_and_line(category=category, now=now)
-        if availability.free and waiting and _promote_waitlist(category=category, now=now, availability=availability):
-            availability, waiting, ahead = _seats_and_line(category=category, now=now)
+        domain = email.rpartition("@")[2]
+        counts = _count(event=event, category=category, domain=domain, now=now)
+        if counts.availability.free and counts.waiting and _promote_waitlist(
+            category=category, now=now, availability=counts.availability
+        ):
+            counts = _count(event=event, category=category, domain=domain, now=now)
+        availability, ahead = counts.availability, counts.ahead
+        if not availability.is_full and counts.same_domain >= settings.SIGNUP_LIMIT_PER_DOMAIN:
+            raise errors.TooManyUnconfirmed()
     if availability.is_full:  # after moving people up, free seats mean nobody is waiting
         if not data.join_waitlist:
             raise errors.CapacityExhausted()
         status, hold_until, waitlisted_at = Status.WAITLISTED, None, now
     else:
-        status, hold_until, waitlisted_at = Status.UNCONFIRMED, now + datetime.timedelta(hours=event.hold_hours), None
+        status, hold_until, waitlisted_at = Status.UNCONFIRMED, signup_hold(now), None
 
     registration = Registration.objects.create(
         event=event,
@@ -320,7 +351,7 @@ def registration_confirm(*, token: str, now: datetime.datetime | None = None) ->
         raise errors.EventCancelled()
     if registration.status not in Registration.HELD:
         raise errors.InvalidTransition()
-    if registration.hold_until and registration.hold_until <= now:
+    if registration.hold_until is None or registration.hold_until <= now:
         # The hold ran out: give the seat only if nobody else is waiting for a free one.
         _promote_waitlist(category=category, now=now)
         others = category_availability(category=category, now=now)
@@ -404,22 +435,51 @@ def registration_resend_links(*, email: str, now: datetime.datetime | None = Non
 # Worker task
 
 
+def _confirm_window_over(registration: Registration, now: datetime.datetime) -> bool:
+    # The link of an unconfirmed registration stays valid for the event's `hold_hours`; its seat is
+    # held only for SIGNUP_HOLD_MINUTES of them.
+    return registration.created_at + datetime.timedelta(hours=registration.event.hold_hours) <= now
+
+
 def registrations_expire_due(*, now: datetime.datetime | None = None) -> int:
-    """Worker task: marks holds that ran out as expired (an offer with a mail) and moves people up,
-    category by category (core.capacity.expire_due). Capacity never depends on this task (expired
-    holds do not count anyway); it only sends the offers sooner."""
+    """Worker task, category by category under its lock (core.capacity.expire_due): an offer not
+    confirmed in time expires (with a mail); an unconfirmed registration whose seat hold ran out
+    keeps its link until the event's `hold_hours` are over, but holds no seat any more
+    (`hold_until` cleared): confirmed later, it gets a seat only if one is free, otherwise a place
+    on the waiting list. Freed seats go to the waiting list. Afterwards, unconfirmed registrations
+    whose link ran out expire. Capacity never depends on this task (a hold that ran out does not
+    count anyway); it only sends the offers sooner. Returns the registrations whose hold ended."""
     now = now or timezone.now()
 
     def expire(registration: Registration) -> None:
+        if registration.status == Status.UNCONFIRMED and not _confirm_window_over(registration, now):
+            registration.hold_until = None
+            registration.save(update_fields=["hold_until"])
+            audit_log(actor=None, action="registration_hold_lapsed", obj=registration)
+            return
         was_offer = registration.status == Status.OFFERED
         _expire(registration, now=now)
         if was_offer:
             _mail(registration, "offer_expired")
 
-    return capacity.expire_due(
+    ended = capacity.expire_due(
         SEATS, now=now, lock=_lock_category, expire=expire,
         after=lambda category: _promote_waitlist(category=category, now=now), related=["event"],
     )
+    # Unconfirmed without a hold take no seat: no lock needed; the status condition keeps a
+    # confirmation of the same moment.
+    lapsed = Registration.objects.select_related("event").filter(
+        status=Status.UNCONFIRMED, hold_until__isnull=True, created_at__lte=now - datetime.timedelta(hours=1)
+    )
+    for registration in lapsed:
+        if not _confirm_window_over(registration, now):
+            continue
+        with transaction.atomic(durable=True):
+            if Registration.objects.filter(
+                pk=registration.pk, status=Status.UNCONFIRMED, hold_until__isnull=True
+            ).update(status=Status.EXPIRED):
+                audit_log(actor=None, action="registration_expired", obj=registration)
+    return ended
 
 
 def expire_due_task() -> int:

@@ -284,6 +284,16 @@ def test_claim_rate_limit(client, contingent):
     assert Claim.objects.count() == 0
 
 
+def test_claim_limits_signups_per_client_with_german_message_next_to_the_form(client, settings, contingent):
+    settings.SIGNUP_LIMIT_PER_CLIENT = 2
+    for n in range(2):
+        assert client.post(url(contingent), form_data(n, email=f"erfunden{n}@d{n}.example")).status_code == 302
+    response = client.post(url(contingent), form_data(2, email="echt@d2.example"))
+    assert response.status_code == 429
+    assert "Von Ihrem Anschluss" in text(response)
+    assert Claim.objects.count() == 2
+
+
 def test_claim_cross_site_post_refused(client, contingent):
     response = client.post(url(contingent), form_data(), HTTP_ORIGIN="https://evil.example")
     assert response.status_code == 403

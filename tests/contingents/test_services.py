@@ -207,3 +207,43 @@ def test_claim_link_expires_with_the_partner_event_and_is_purged(settings):
     assert personal_links_purge_expired(now=last_day_over + datetime.timedelta(days=91)) == 1
     with pytest.raises(errors.LinkInvalid):
         services.claim_confirm(token=token)
+
+
+# ---------------------------------------------------------------------------------------------
+# Squatting: unconfirmed claims block nothing for long, and only a few at a time
+
+
+def test_unconfirmed_claim_blocks_its_organisation_for_the_signup_hold_only():
+    contingent = ContingentFactory(size=5, one_per_organisation=True)
+    with_codes(contingent, 5)
+    squatter = services.claim_create(contingent=contingent, data=claim_input(0, organisation="Stadtwerke Leuna GmbH")).claim
+    with pytest.raises(errors.OrganisationHasTicket):
+        services.claim_create(contingent=contingent, data=claim_input(1, organisation="Stadtwerke Leuna GmbH"))
+    later = timezone.now() + datetime.timedelta(minutes=31)
+    real = services.claim_create(contingent=contingent, data=claim_input(2, organisation="Stadtwerke Leuna GmbH"), now=later)
+    assert real.kind == "created"
+    squatter.refresh_from_db()
+    assert squatter.status == Status.EXPIRED
+    with pytest.raises(errors.LinkExpired):
+        services.claim_confirm(token=last_token("robin0@example.org"))
+    # a confirmed claim keeps blocking the organisation
+    services.claim_confirm(token=last_token("robin2@example.org"), now=later)
+    with pytest.raises(errors.OrganisationHasTicket):
+        services.claim_create(contingent=contingent, data=claim_input(3, organisation="Stadtwerke Leuna GmbH"),
+                              now=later + datetime.timedelta(hours=1))
+
+
+def test_unconfirmed_claims_are_limited_per_email_domain_and_contingent(settings):
+    settings.SIGNUP_LIMIT_PER_DOMAIN = 2
+    contingent = ContingentFactory(size=5)
+    with_codes(contingent, 5)
+    for n in range(2):
+        services.claim_create(contingent=contingent, data=claim_input(n, email=f"p{n}@gmx.de"))
+    with pytest.raises(errors.TooManyUnconfirmed):
+        services.claim_create(contingent=contingent, data=claim_input(2, email="p2@gmx.de"))
+    services.claim_create(contingent=contingent, data=claim_input(3, email="p3@web.de"))
+    services.claim_confirm(token=last_token("p0@gmx.de"))
+    services.claim_create(contingent=contingent, data=claim_input(4, email="p4@gmx.de"))  # confirmed ones do not count
+    later = timezone.now() + datetime.timedelta(minutes=31)
+    services.claim_create(contingent=contingent, data=claim_input(5, email="p5@gmx.de"), now=later)
+    assert Claim.objects.filter(email_normalized__endswith="@gmx.de").count() == 4

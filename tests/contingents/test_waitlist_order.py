@@ -14,6 +14,12 @@ from tests.factories import ContingentFactory, claim_input, with_codes
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _all_at_one_domain(settings):
+    """Every address here is at example.org: the per-domain limit against squatting is not tested here."""
+    settings.SIGNUP_LIMIT_PER_DOMAIN = 10_000
+
+
 def test_claim_confirm_concurrent_waitlist_order_follows_lock_order():
     contingent = ContingentFactory(size=1)
     with_codes(contingent, 1)

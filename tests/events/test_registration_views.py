@@ -224,6 +224,21 @@ def test_register_rate_limited_with_german_message_and_input_kept(client, event,
     assert Registration.objects.count() == 0
 
 
+def test_register_limits_signups_per_client_with_german_message_next_to_the_form(client, settings, event, category):
+    """Against seat squatting: few sign-ups per client address within the seat hold, whatever the address."""
+    settings.SIGNUP_LIMIT_PER_CLIENT = 3
+    category.capacity = 20
+    category.save()
+    for n in range(3):
+        assert client.post(register_url(event), form_data(category, n, email=f"erfunden{n}@d{n}.example")).status_code == 302
+    response = client.post(register_url(event), form_data(category, 3, email="echt@d3.example", organisation="Noch da GmbH"))
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "Von Ihrem Anschluss" in html
+    assert 'value="Noch da GmbH"' in html
+    assert Registration.objects.count() == 3
+
+
 @pytest.mark.parametrize(
     "changes, text",
     [
@@ -368,7 +383,9 @@ def test_self_service_expired_hold_then_confirm_when_full_goes_to_waitlist(clien
 
 def test_self_service_expired_registration_cannot_be_confirmed(client, event, category):
     token = registered(category)
-    Registration.objects.update(hold_until=timezone.now() - datetime.timedelta(minutes=1))
+    # the seat hold ran out long ago, and so did the event's hours to confirm
+    Registration.objects.update(hold_until=timezone.now() - datetime.timedelta(minutes=1),
+                                created_at=timezone.now() - datetime.timedelta(hours=event.hold_hours + 1))
     services.registrations_expire_due()
     response = client.post(page_url(token), {"aktion": "bestaetigen"})
     html = response.content.decode()

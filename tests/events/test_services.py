@@ -42,12 +42,16 @@ def test_registration_holds_seat_until_confirmed_and_mails_link(category):
     registration = outcome.registration
     assert outcome.kind == "created"
     assert registration.status == Status.UNCONFIRMED
-    assert registration.hold_until > timezone.now() + datetime.timedelta(hours=47)
+    # a short hold, like a ticket shop's cart (settings.SIGNUP_HOLD_MINUTES), and the mail says until when
+    assert timezone.now() + datetime.timedelta(minutes=29) < registration.hold_until
+    assert registration.hold_until <= timezone.now() + datetime.timedelta(minutes=30)
     assert selectors.category_availability(category=category).taken == 1
     assert subjects("alex0@example.org") == [f"Bitte bestätigen Sie Ihre Anmeldung: {category.event.title}"]
     [link] = registration.links.all()
     assert link.token_hash == token_hash(last_token("alex0@example.org"))  # only the hash is stored
     assert link.expires_at == registration.event.ends_at + datetime.timedelta(days=90)
+    mail = OutboxMail.objects.get()
+    assert f"{timezone.localtime(registration.hold_until):%H:%M} Uhr" in mail.body_text
 
 
 def test_confirm_with_link_confirms_and_sends_ticket_with_ics(category):
@@ -321,3 +325,74 @@ def test_personal_link_expires_with_the_event_and_is_purged(category, settings):
     assert personal_links_purge_expired(now=ends_at + datetime.timedelta(days=91)) == 1
     assert selectors.registration_get_by_token(token=token) is None
     assert Registration.objects.count() == 1  # the registration itself stays (its retention is another matter)
+
+
+# ---------------------------------------------------------------------------------------------
+# Seat squatting: unconfirmed sign-ups hold a seat only briefly, and only a few at a time
+
+
+def test_seat_squatting_invented_addresses_hold_the_seats_for_30_minutes_only():
+    """20 invented addresses from different domains take all 20 seats; 31 minutes later the next
+    real person gets a seat, not the waiting list."""
+    category = TicketCategoryFactory(capacity=20)
+    for n in range(20):
+        register(category, n, email=f"erfunden{n}@domain{n}.example")
+    assert selectors.category_availability(category=category).is_full
+    later = timezone.now() + datetime.timedelta(minutes=31)
+    assert not selectors.category_availability(category=category, now=later).is_full
+    real = services.registration_create(event=category.event, data=registration_input(category, 99, join_waitlist=True), now=later)
+    assert real.kind == "created"
+    assert real.registration.status == Status.UNCONFIRMED
+
+
+def test_unconfirmed_after_its_hold_keeps_its_link_and_gets_a_free_seat(category):
+    registration = register(category).registration
+    later = timezone.now() + datetime.timedelta(minutes=31)
+    assert services.registrations_expire_due(now=later) == 1
+    registration.refresh_from_db()
+    assert registration.status == Status.UNCONFIRMED and registration.hold_until is None
+    assert selectors.category_availability(category=category, now=later).taken == 0
+    assert AuditEntry.objects.filter(action="registration_hold_lapsed").count() == 1
+    confirmed = services.registration_confirm(token=last_token("alex0@example.org"), now=later)
+    assert confirmed.status == Status.CONFIRMED
+
+
+def test_unconfirmed_after_its_hold_joins_the_waiting_list_when_full(category):
+    late = register(category, 0).registration
+    later = timezone.now() + datetime.timedelta(minutes=31)
+    services.registrations_expire_due(now=later)
+    for n in (1, 2):
+        services.registration_create(event=category.event, data=registration_input(category, n), now=later)
+    confirmed = services.registration_confirm(token=last_token("alex0@example.org"), now=later)
+    assert confirmed.pk == late.pk
+    assert confirmed.status == Status.WAITLISTED
+    assert selectors.category_availability(category=category, now=later).taken == 2
+
+
+def test_unconfirmed_link_expires_after_the_events_hours_to_confirm(category):
+    registration = register(category).registration
+    services.registrations_expire_due(now=timezone.now() + datetime.timedelta(minutes=31))
+    services.registrations_expire_due(now=timezone.now() + datetime.timedelta(hours=category.event.hold_hours, minutes=1))
+    registration.refresh_from_db()
+    assert registration.status == Status.EXPIRED
+    with pytest.raises(errors.InvalidTransition):
+        services.registration_confirm(token=last_token("alex0@example.org"))
+
+
+def test_unconfirmed_signups_are_limited_per_email_domain_and_event(settings):
+    """Only unconfirmed sign-ups that hold a seat count: the many real users of a free-mail domain
+    who confirm are never limited."""
+    settings.SIGNUP_LIMIT_PER_DOMAIN = 3
+    category = TicketCategoryFactory(capacity=20)
+    for n in range(3):
+        register(category, n, email=f"person{n}@GMX.de")
+    with pytest.raises(errors.TooManyUnconfirmed):
+        register(category, 3, email="person3@gmx.de")
+    assert "bestätigen Sie diese zuerst" in str(errors.TooManyUnconfirmed.message)
+    register(category, 4, email="person4@web.de")  # another domain
+    register(TicketCategoryFactory(capacity=20), 5, email="person5@gmx.de")  # another event
+    services.registration_confirm(token=last_token("person0@GMX.de"))
+    register(category, 6, email="person6@gmx.de")  # a confirmed one no longer counts
+    later = timezone.now() + datetime.timedelta(minutes=31)
+    services.registration_create(event=category.event, data=registration_input(category, 7, email="person7@gmx.de"), now=later)
+    assert Registration.objects.filter(event=category.event, email_normalized__endswith="@gmx.de").count() == 5

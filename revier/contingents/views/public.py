@@ -76,7 +76,11 @@ def contingent_detail(request, slug):
                 if form.is_spam:
                     return redirect(f"{request.path}?gesendet=1")
                 try:
+                    if not ratelimit.signup_hit(scope="contingents-signup", request=request):
+                        raise errors.TooManySignups()
                     services.claim_create(contingent=offer.contingent, data=form.to_input())
+                except errors.TooManySignups as error:
+                    domain_error, status = error.message, 429
                 except errors.ClaimError as error:
                     domain_error = error.message
                 else:

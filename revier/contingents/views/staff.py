@@ -120,6 +120,7 @@ HISTORY_LABELS = {
     "claim_revoked": gettext_lazy("Revoked by staff"),
     "claim_code_reissued": gettext_lazy("New code issued by staff"),
     "claim_imported": gettext_lazy("Imported"),
+    "claim_expired_for_organisation": gettext_lazy("Expired unconfirmed: another person of the organisation requested a ticket"),
 }
 
 

@@ -117,6 +117,7 @@ HISTORY_LABELS = {
     "registration_changed": gettext_lazy("Details changed by the person"),
     "registration_cancelled": gettext_lazy("Registration cancelled"),
     "registration_expired": gettext_lazy("Time to confirm ran out"),
+    "registration_hold_lapsed": gettext_lazy("Seat no longer held (not confirmed in time; can still confirm)"),
     "registration_moved_up": gettext_lazy("Moved up from the waiting list, seat offered"),
     "registration_moved_to_head": gettext_lazy("Moved to the head of the waiting list by an organiser"),
     "registration_waitlisted_after_expiry": gettext_lazy("Put on the waiting list (confirmed too late)"),

@@ -81,7 +81,11 @@ def register(request, slug):
             if form.is_spam:
                 return redirect(f"{request.path}?gesendet=1")
             try:
+                if not ratelimit.signup_hit(scope="events-signup", request=request):
+                    raise errors.TooManySignups()
                 services.registration_create(event=event, data=form.to_input())
+            except errors.TooManySignups as error:
+                domain_error, status = error.message, 429
             except errors.RegistrationError as error:
                 domain_error = error.message
             else:
