@@ -10,6 +10,7 @@ a superuser. Derandomized with a fixed number of examples: CI sends the same req
 
 import re
 from html import unescape
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -36,7 +37,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Every query parameter a view of ours reads (grep request.GET); each page gets all of them.
+# Every query parameter a view of ours reads (test_every_parameter_read_is_fuzzed); each page gets all.
 PARAMETERS = [
     "q", "thema", "region", "monat", "page", "status", "kategorie", "sortierung", "gesendet", "erledigt",
     "frei", "stornieren", "bestaetigen", "ergebnis", "anmeldung", "next", "utm_source",
@@ -92,6 +93,14 @@ def _patterns(resolver=None, prefix="", namespace=None):
 
 
 SITE_PATTERNS = sorted(set(_patterns()), key=str)
+
+
+def test_every_parameter_read_is_fuzzed():
+    root = Path(__file__).resolve().parents[2] / "revier"
+    read = set()
+    for module in root.rglob("*.py"):
+        read.update(re.findall(r"(?:GET|params)\.get(?:list)?\(\s*\"(\w+)\"", module.read_text()))
+    assert read and read <= set(PARAMETERS), read - set(PARAMETERS)
 
 
 @pytest.fixture
