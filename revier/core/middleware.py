@@ -1,6 +1,5 @@
-from django.shortcuts import render
-
 from revier.core.params import body_too_large, enforce_input_rule
+from revier.core.views import request_too_large
 
 
 class InputRuleMiddleware:
@@ -12,7 +11,7 @@ class InputRuleMiddleware:
 
     def __call__(self, request):
         if body_too_large(request):
-            return render(request, "413.html", {"status": 413}, status=413)
+            return request_too_large(request)
         enforce_input_rule(request)
         return self.get_response(request)
 

@@ -30,6 +30,11 @@ def bad_request(request, exception=None):
     return _error(request, "400.html", 400)
 
 
+def request_too_large(request):
+    """A body larger than the page takes (core.params.body_too_large, answered by the middleware)."""
+    return _error(request, "413.html", 413)
+
+
 def permission_denied(request, exception=None):
     return _error(request, "403.html", 403)
 

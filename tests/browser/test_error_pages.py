@@ -1,4 +1,4 @@
-"""The designed error pages 400, 403 and 500 (404 is a page type of its own): axe and the Nu Html
+"""The designed error pages 400, 403, 413 and 500 (404 is a page type of its own): axe and the Nu Html
 Checker. A browser cannot provoke them on purpose, so the handlers' HTML is rendered directly and
 shown in the browser on the live server's origin (its stylesheets load from there)."""
 
@@ -12,6 +12,7 @@ from tests.browser.test_html_validity import run_vnu
 HANDLERS = {
     "400": lambda request: views.bad_request(request),
     "403": lambda request: views.permission_denied(request),
+    "413": lambda request: views.request_too_large(request),
     "500": lambda request: views.server_error(request),
 }
 
