@@ -130,7 +130,11 @@ class EventFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Fachtag Strukturwandel {n}")
     slug = ""
-    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    # 9:00 local time in 30 days: the day's program (7 hours, items an hour later) never crosses midnight,
+    # whatever the time the suite runs at.
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.localtime() + datetime.timedelta(days=30)).replace(hour=9, minute=0, second=0, microsecond=0)
+    )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=7))
     venue_name = "Kulturhaus Leuna"
     street = "Spergauer Straße 41a"
