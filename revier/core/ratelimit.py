@@ -19,6 +19,18 @@ TOO_MANY_REQUESTS_MESSAGE = _(
 )
 
 
+# POSTs of one public form (registration, claim, personal-link page, "Link erneut senden") per client
+# and window: enough for a person who corrects a few mistakes, too few for a bot trying addresses or tokens.
+PUBLIC_FORM_LIMIT = 10
+PUBLIC_FORM_WINDOW_SECONDS = 10 * 60
+
+
+def within_public_form_limit(request, *, scope: str) -> bool:
+    """Counts one POST of the public form `scope` (see PUBLIC_FORM_LIMIT) and says whether it may
+    be handled; the view answers 429 with TOO_MANY_REQUESTS_MESSAGE otherwise."""
+    return hit(scope=scope, request=request, limit=PUBLIC_FORM_LIMIT, window_seconds=PUBLIC_FORM_WINDOW_SECONDS)
+
+
 def client_key(request) -> str:
     address = request.META.get("REMOTE_ADDR") or "unknown"
     return hashlib.sha256(address.encode("utf-8", "replace")).hexdigest()[:32]

@@ -70,8 +70,6 @@ def resend_link_view(
     template: str,
     done_template: str,
     email_help_text,
-    rate_limit: int,
-    rate_window_seconds: int,
 ):
     """The "Link erneut senden" page of an app with personal links (registrations, claims).
 
@@ -88,8 +86,7 @@ def resend_link_view(
         status, rate_limited = 200, False
         if request.method == "POST":
             form = ResendLinkForm(request.POST, help_text=email_help_text)
-            within_limit = ratelimit.hit(scope=scope, request=request, limit=rate_limit, window_seconds=rate_window_seconds)
-            if not within_limit:
+            if not ratelimit.within_public_form_limit(request, scope=scope):
                 rate_limited, status = True, 429
             elif form.is_valid():
                 if not form.is_spam:

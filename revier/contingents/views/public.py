@@ -25,10 +25,6 @@ Status = Claim.Status
 
 __all__ = ["contingent_list", "contingent_detail", "contingent_availability", "claim_page", "resend_link", "draw_protocol"]
 
-# POSTs per client and window, per form: enough for a person who corrects a few mistakes, too few
-# for a bot trying addresses or tokens.
-RATE_LIMIT = 10
-RATE_WINDOW_SECONDS = 10 * 60
 MAX_TOKEN_LENGTH = 100
 
 DONE_MESSAGES = {
@@ -41,10 +37,6 @@ DONE_MESSAGES = {
     "angenommen": _("You have accepted the ticket. Have a good time at the event!"),
     "zurueckgegeben": _("Done. Your ticket or request has been given back; someone else can now use it."),
 }
-
-
-def _within_limit(request, scope: str) -> bool:
-    return ratelimit.hit(scope=scope, request=request, limit=RATE_LIMIT, window_seconds=RATE_WINDOW_SECONDS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -70,7 +62,7 @@ def contingent_detail(request, slug):
     if offer.is_open:
         if request.method == "POST":
             form = ClaimForm(request.POST, contingent=offer.contingent)
-            if not _within_limit(request, "contingents-claim"):
+            if not ratelimit.within_public_form_limit(request, scope="contingents-claim"):
                 rate_limited, status = True, 429
             elif form.is_valid():
                 if form.is_spam:
@@ -151,7 +143,7 @@ def claim_page(request, token):
 
     if request.method == "POST":
         action = request.POST.get("aktion", "")
-        if not _within_limit(request, "contingents-claim-page"):
+        if not ratelimit.within_public_form_limit(request, scope="contingents-claim-page"):
             status, error = 429, ratelimit.TOO_MANY_REQUESTS_MESSAGE
         elif action == "bestaetigen":
             try:
@@ -206,8 +198,6 @@ resend_link = resend_link_view(
     template="contingents/resend.html",
     done_template="contingents/resend_done.html",
     email_help_text=_("The address you requested a ticket with."),
-    rate_limit=RATE_LIMIT,
-    rate_window_seconds=RATE_WINDOW_SECONDS,
 )
 
 

@@ -27,10 +27,6 @@ Status = Registration.Status
 
 __all__ = ["register", "registration_page", "ticket_page", "ticket_qr", "registration_ics", "resend_link"]
 
-# POSTs per client and window, per form: enough for a person who corrects a few mistakes, too few
-# for a bot trying addresses or tokens.
-RATE_LIMIT = 10
-RATE_WINDOW_SECONDS = 10 * 60
 MAX_TOKEN_LENGTH = 100
 
 # The results a self-service POST can report, by the keyword in the address.
@@ -43,10 +39,6 @@ DONE_MESSAGES = {
     "geaendert": _("Your changes have been saved."),
     "abgemeldet": _("You have cancelled your registration. Your seat is free for someone else."),
 }
-
-def _within_limit(request, scope: str) -> bool:
-    return ratelimit.hit(scope=scope, request=request, limit=RATE_LIMIT, window_seconds=RATE_WINDOW_SECONDS)
-
 
 # ---------------------------------------------------------------------------------------------
 # Registration form
@@ -75,7 +67,7 @@ def register(request, slug):
         form = RegistrationForm(
             request.POST, categories=data.categories, availabilities=data.availabilities, questions=data.questions
         )
-        if not _within_limit(request, "events-register"):
+        if not ratelimit.within_public_form_limit(request, scope="events-register"):
             rate_limited, status = True, 429
         elif form.is_valid():
             if form.is_spam:
@@ -159,7 +151,7 @@ def registration_page(request, token):
 
     if request.method == "POST":
         action = request.POST.get("aktion", "")
-        if not _within_limit(request, "events-self-service"):
+        if not ratelimit.within_public_form_limit(request, scope="events-self-service"):
             status, error = 429, ratelimit.TOO_MANY_REQUESTS_MESSAGE
         elif action == "bestaetigen":
             try:
@@ -249,6 +241,4 @@ resend_link = resend_link_view(
     template="events/registration/resend.html",
     done_template="events/registration/resend_done.html",
     email_help_text=_("The address you registered with."),
-    rate_limit=RATE_LIMIT,
-    rate_window_seconds=RATE_WINDOW_SECONDS,
 )
