@@ -29,26 +29,23 @@ Bald finden Sie hier auch:
 """
 
 
-def events_are_here(apps, schema_editor):
+def _replace(apps, old: str, new: str) -> None:
     from revier.core.text import render_markdown
 
     Page = apps.get_model("pages", "Page")
     for page in Page.objects.filter(slug="leichte-sprache"):
-        if OLD in page.body:
-            page.body = page.body.replace(OLD, NEW)
+        if old in page.body:
+            page.body = page.body.replace(old, new)
             page.body_html = render_markdown(page.body)
             page.save(update_fields=["body", "body_html"])
+
+
+def events_are_here(apps, schema_editor):
+    _replace(apps, OLD, NEW)
 
 
 def events_to_come(apps, schema_editor):
-    from revier.core.text import render_markdown
-
-    Page = apps.get_model("pages", "Page")
-    for page in Page.objects.filter(slug="leichte-sprache"):
-        if NEW in page.body:
-            page.body = page.body.replace(NEW, OLD)
-            page.body_html = render_markdown(page.body)
-            page.save(update_fields=["body", "body_html"])
+    _replace(apps, NEW, OLD)
 
 
 class Migration(migrations.Migration):
