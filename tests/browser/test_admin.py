@@ -94,3 +94,28 @@ def test_every_admin_list_and_form_is_accessible(page, portal):
         if violations:
             found[name] = format_violations(violations)
     assert found == {}, "\n\n".join(f"{name}:\n{text}" for name, text in found.items())
+
+
+def test_named_autocomplete_still_chooses_and_removes_a_speaker(page, portal):
+    """core/admin.js renames select2's parts and keeps its chosen items in list items: choosing
+    and removing still work, and what was chosen is saved."""
+    StaffFactory(username="admin")
+    page.goto("/verwaltung/login/")
+    page.locator("#id_username").fill("admin")
+    page.locator("#id_password").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("input[type=submit], button[type=submit]").click()
+    item = portal.event.program_items.get(title="Grüner Wasserstoff für kleine und mittlere Unternehmen")
+    index = list(portal.event.program_items.order_by("starts_at", "pk")).index(item)
+    page.goto(reverse("admin:events_event_change", args=[portal.event.pk]))
+
+    search = page.get_by_role("searchbox", name="Referierende").nth(index)
+    search.click()
+    search.fill("Tobaben")
+    page.get_by_role("option", name="Dr. Jörn-Heinrich Tobaben").click()
+    chosen = page.locator(f"#id_program_items-{index}-speakers + .select2 li.select2-selection__choice")
+    assert chosen.count() == 1
+    with page.expect_navigation():
+        page.locator("input[name=_continue]").click()
+
+    assert [s.name for s in item.speakers.all()] == ["Jörn-Heinrich Tobaben"]
