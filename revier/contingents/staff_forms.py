@@ -3,10 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from revier.contingents.models import TicketCode
+from revier.contingents.services import parse_codes
 from revier.core.forms import TOO_LONG, KernForm
 
 MAX_CODES_TEXT = 500_000  # characters: far more than any partner's list (10,000 codes of 40 characters)
 MAX_CODES_FILE = 1_000_000  # bytes
+CODE_MAX_LENGTH = TicketCode._meta.get_field("code").max_length
 
 
 class CodeImportForm(KernForm):
@@ -59,6 +62,12 @@ class CodeImportForm(KernForm):
             self.add_error("text", forms.ValidationError(_("Please paste the codes or choose a CSV file."), code="required"))
             return cleaned
         cleaned["codes"] = text if text.strip() else file_text
+        longest = max(parse_codes(cleaned["codes"])[0], key=len, default="")
+        if len(longest) > CODE_MAX_LENGTH:
+            raise forms.ValidationError(
+                _("A code has more than %(max)s characters (%(start)s…). Please check that the list has one code per line."),
+                code="too_long", params={"max": CODE_MAX_LENGTH, "start": longest[:20]},
+            )
         return cleaned
 
 

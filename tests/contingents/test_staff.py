@@ -456,6 +456,7 @@ def test_code_import_bad_input_is_a_german_message(staff_client):
         ({"text": "code\n"}, "Die Liste enthält keinen Code"),
         ({"file": SimpleUploadedFile("x.png", b"\x89PNG\x00\x00", content_type="image/png")}, "keine CSV-Datei"),
         ({"text": "A\n", "file": SimpleUploadedFile("c.csv", b"B\n")}, "nicht beides"),
+        ({"text": "A-1\n" + "X" * 101 + "\n"}, "Ein Code hat mehr als 100 Zeichen (XXXXXXXXXXXXXXXXXXXX…)"),
     ]
     for data, message in cases:
         response = staff_client.post(url("import-codes", contingent), data)

@@ -1,11 +1,13 @@
-"""Hostile query parameters on every page: never a server error (issue 9, "one input rule").
+"""Hostile query parameters on every page and hostile fields in every form: never a server error
+(issue 9, "one input rule").
 
 Every URL pattern of the site is taken from the resolver (a new page is fuzzed without being listed
 here; one whose path needs a value `site_data` lacks fails with a KeyError), and every model admin's
-changelist with the filter parameters its own links use. Hypothesis sends NUL and
-other control characters, Unicode digits ("²"), numbers too large for any column, long and empty
-strings, for every parameter a page reads and every one its links carry, anonymous and logged in as
-a superuser. Derandomized with a fixed number of examples: CI sends the same requests every time.
+changelist with the filter parameters its own links use. Hypothesis sends NUL and other control
+characters, Unicode digits ("²"), numbers too large for any column, long and empty strings, for every
+parameter a page reads and every one its links carry, and for every field of every form that posts
+(the forms found on the pages), anonymous and logged in as a superuser. Derandomized with a fixed
+number of examples: CI sends the same requests every time.
 """
 
 import re
@@ -212,4 +214,57 @@ def test_no_admin_changelist_answers_5xx_to_hostile_filters(client, changelists,
     errors = []
     for url, names in changelists.items():
         errors += _server_errors(client, [url], _query(picks, names))
+    assert errors == []
+
+
+_FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S | re.I)
+
+
+@pytest.fixture
+def post_forms(client, site_data, superuser, settings):
+    """Every form that posts, as an anonymous reader and (the forms readers do not see) as the
+    superuser finds it on the site's pages: (address, logged in) → the names of its fields."""
+    settings.RATELIMIT_ENABLED = False
+    found = {}
+    for logged_in in (False, True):
+        if logged_in:
+            client.force_login(superuser)
+        for pattern in SITE_PATTERNS:
+            url = _fill(*pattern, site_data)
+            response = client.get(url)
+            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+                continue
+            for attributes, body in _FORM.findall(response.content.decode()):
+                if not re.search(r'method="post"', attributes, re.I):
+                    continue
+                action = re.search(r'action="([^"]*)"', attributes)
+                address = unescape(action.group(1)).split("#")[0] if action and action.group(1) else url
+                names = set(re.findall(r'name="([^"]+)"', body)) - {"csrfmiddlewaretoken"}
+                if not logged_in or (address, False) not in found:
+                    found.setdefault((address, logged_in), set()).update(names)
+        client.logout()
+    return {key: sorted(names) for key, names in found.items() if names}
+
+
+def test_the_forms_are_found(post_forms):
+    addresses = {address for address, _ in post_forms}
+    assert {"/kontakt/", "/barriere-melden/", "/veranstaltungen/link-anfordern/"} <= addresses
+    assert any(address.endswith("/anmelden/") and address.startswith("/veranstaltungen/") for address in addresses)
+
+
+@given(picks=QUERIES)
+@_with_known_bad_values()
+@settings(FUZZ, max_examples=5)
+def test_no_form_answers_5xx_to_hostile_fields(client, superuser, post_forms, picks):
+    client.raise_request_exception = False
+    errors = []
+    for (address, logged_in), names in post_forms.items():
+        if logged_in:
+            client.force_login(superuser)
+        else:
+            client.logout()
+        data = _query(picks, names)
+        status = client.post(address, data, HTTP_ORIGIN="http://testserver").status_code
+        if status >= 500:
+            errors.append((address, logged_in, data, status))
     assert errors == []
