@@ -57,12 +57,15 @@ def test_development_with_debug_on_starts_without_them_but_fails_check_deploy():
     assert "security.W009" in result.stdout + result.stderr  # the development key
 
 
-def test_make_run_sets_site_url_from_its_port():
+def test_make_passes_its_port_as_site_url_and_a_key_to_what_it_runs():
+    environment = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SECRET_KEY")}
     result = subprocess.run(
-        ["make", "-s", "--eval", "print-%: ; @echo $($*)", "print-SITE_URL", "PORT=8123"],
-        cwd=ROOT, env={k: v for k, v in os.environ.items() if k != "SITE_URL"}, capture_output=True, text=True,
+        ["make", "-s", "--eval", "show-env: ; @echo $$SITE_URL; echo $${#SECRET_KEY}", "show-env"],
+        cwd=ROOT, env={**environment, "PORT": "8123"}, capture_output=True, text=True,
     )
-    assert result.stdout.strip() == "http://127.0.0.1:8123"
+    site_url, key_length = result.stdout.split()
+    assert site_url == "http://127.0.0.1:8123"
+    assert int(key_length) >= 50
 
 
 @pytest.mark.django_db
