@@ -23,7 +23,7 @@ def _uid(kind: str, pk: int) -> str:
     return f"{kind}-{pk}@{domain}"
 
 
-def _event_component(event: Event) -> VEvent:
+def _event_component(event: Event, *, online: bool = False) -> VEvent:
     component = VEvent()
     component.add("uid", _uid("event", event.pk))
     component.add("dtstamp", timezone.now())
@@ -32,7 +32,9 @@ def _event_component(event: Event) -> VEvent:
     component.add("summary", event.title)
     if event.subtitle:
         component.add("description", event.subtitle)
-    if event.address_line:
+    if online:  # an online participant's entry: the access, not the venue
+        component.add("location", event.online_url or "Online")
+    elif event.address_line:
         component.add("location", event.address_line)
     component.add("url", settings.SITE_URL.rstrip("/") + event.get_absolute_url())
     component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
@@ -40,9 +42,11 @@ def _event_component(event: Event) -> VEvent:
     return component
 
 
-def event_ics(event: Event) -> bytes:
+def event_ics(event: Event, *, online: bool = False) -> bytes:
+    """The event as a calendar entry; for an online participant (online) its location is the
+    online access instead of the venue."""
     calendar = _calendar(event.title)
-    calendar.add_component(_event_component(event))
+    calendar.add_component(_event_component(event, online=online))
     return calendar.to_ical()
 
 

@@ -57,10 +57,12 @@ def manage_url(token: str) -> str:
     return absolute_url(reverse("events:registration", kwargs={"token": token}))
 
 
-def _ics_attachment(event: Event) -> Attachment:
+def _ics_attachment(registration: Registration) -> Attachment:
     from revier.events.calendar import event_ics
 
-    return Attachment(f"{event.slug}.ics", event_ics(event), "text/calendar; charset=utf-8")
+    event = registration.event
+    ics = event_ics(event, online=registration.category.is_online)
+    return Attachment(f"{event.slug}.ics", ics, "text/calendar; charset=utf-8")
 
 
 SUBJECTS = {
@@ -96,7 +98,7 @@ def _mail(registration: Registration, template: str, subject: str | None = None,
         subject=subject,
         template=f"events/mail/{template}",
         context=context,
-        attachments=[_ics_attachment(registration.event)] if with_ics else [],
+        attachments=[_ics_attachment(registration)] if with_ics else [],
     )
 
 

@@ -2,9 +2,11 @@
 senden"; the unhappy paths (closed, cancelled, expired, tampered, double submit, bad input, rate
 limit, honeypot) and that no page leaks whether an address is registered."""
 
+import base64
 import datetime
 import re
 
+import icalendar
 import pytest
 from django.utils import timezone
 
@@ -593,6 +595,10 @@ def test_online_participant_gets_access_information_not_an_entry_ticket(client, 
     assert "qr.svg" not in html and registration.ticket_code not in html and event.city not in html
     assert client.get(f"/veranstaltungen/anmeldung/{token}/ticket/qr.svg").status_code == 404
     assert "Ihre Zugangsdaten" in client.get(page_url(token)).content.decode()
+    # The calendar entries, attached and on the personal page, name the access, not the venue.
+    for ics in (base64.b64decode(mail.attachments[0]["content"]), client.get(page_url(token) + "kalender.ics").content):
+        location = icalendar.Calendar.from_ical(ics).walk("VEVENT")[0]["LOCATION"]
+        assert location == (online_url or "Online")
 
 
 def test_qr_code_carries_the_ticket_code(client, event, category):

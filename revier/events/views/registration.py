@@ -226,7 +226,8 @@ def registration_ics(request, token):
     registration = _registration_or_none(token)
     if registration is None:
         return _invalid_link(request)
-    response = HttpResponse(event_ics(registration.event), content_type="text/calendar; charset=utf-8")
+    ics = event_ics(registration.event, online=registration.category.is_online)
+    response = HttpResponse(ics, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{registration.event.slug}.ics"'
     return personal_link_response(response)
 
