@@ -106,7 +106,7 @@ def test_every_parameter_read_is_fuzzed():
 
 
 @pytest.fixture
-def site_data():
+def site_data(django_capture_on_commit_callbacks):
     """One of everything a URL can point to: the values for the patterns' path parameters, by
     (namespace, parameter) or, where one namespace uses a name for several things, (namespace, pattern-parameter)."""
     topic = TopicFactory()
@@ -116,10 +116,11 @@ def site_data():
     event = category.event
     speaker = SpeakerFactory()
     item = ProgramItemFactory(event=event)
-    event_services.registration_create(event=event, data=registration_input(category, 0))
     contingent = ContingentFactory()
     with_codes(contingent, 2)
-    contingent_services.claim_create(contingent=contingent, data=claim_input(0))
+    with django_capture_on_commit_callbacks(execute=True):  # the mails with the personal links
+        event_services.registration_create(event=event, data=registration_input(category, 0))
+        contingent_services.claim_create(contingent=contingent, data=claim_input(0))
     mails = " ".join(OutboxMail.objects.values_list("body_text", flat=True))
     return {
         ("news", "slug"): article.slug,
