@@ -206,8 +206,18 @@ def _send_link_again(claim: Claim) -> bool:
     return True
 
 
-def _resend(existing: Claim) -> ClaimOutcome:
-    _send_link_again(existing)
+# The same claim submitted again within this time is a double submission (a double click, a
+# reload): the claim made a moment ago is returned without a second mail.
+REPEAT_WINDOW = datetime.timedelta(minutes=2)
+
+
+def _resend(existing: Claim, *, data: ClaimInput, now: datetime.datetime) -> ClaimOutcome:
+    repeat = (
+        (existing.first_name, existing.last_name) == (data.first_name.strip(), data.last_name.strip())
+        and existing.created_at >= now - REPEAT_WINDOW
+    )
+    if not repeat:
+        _send_link_again(existing)
     return ClaimOutcome(claim=existing, kind="existing")
 
 
@@ -253,7 +263,7 @@ def claim_create(*, contingent: Contingent, data: ClaimInput,
         existing.save(update_fields=["status"])
         existing = None
     if existing is not None:
-        return _resend(existing)
+        return _resend(existing, data=data, now=now)
     organisation_key = normalize_organisation(data.organisation) if contingent.one_per_organisation else ""
     if organisation_key:
         _free_organisation(active.filter(organisation_key=organisation_key).first(), now=now)
@@ -283,7 +293,7 @@ def claim_create(*, contingent: Contingent, data: ClaimInput,
     except IntegrityError:
         existing = active.filter(email_normalized=email).first()
         if existing is not None:
-            return _resend(existing)
+            return _resend(existing, data=data, now=now)
         raise errors.OrganisationHasTicket() from None
     consents = [("privacy", True), ("partner", data.partner_consent)]
     ClaimConsent.objects.bulk_create(

@@ -11,6 +11,7 @@ holding seats of a `TicketCategory`; contingents: `Claim` rows holding tickets o
 The mechanism then owns, for every app alike:
 
     lock_capacity_owner     lock the owner row (refused outside a transaction)
+    lock_key                lock a name where there is no row to lock yet (double submissions)
     CapacityRule.holds_q    the one "holds capacity" condition
     count_taken             what holds capacity now (so an expired hold frees its place at once)
     promote                 move the next people of the waiting line up, in order, while places are free
@@ -22,6 +23,7 @@ with the app, passed in as a function.
 """
 
 import datetime
+import hashlib
 import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -47,6 +49,18 @@ def lock_capacity_owner(queryset: models.QuerySet) -> models.Model:
     _require_transaction("lock_capacity_owner()")
     # of=("self",): only the owner row is locked, also when related rows are joined (select_related).
     return queryset.select_for_update(of=("self",)).get()
+
+
+def lock_key(key: str) -> None:
+    """Serialises the transactions that lock the same `key` (any string) until they end, where no
+    row exists to lock yet (e.g. "has this message just been stored?"). PostgreSQL: a transaction-
+    level advisory lock on a 64-bit hash of the key; SQLite: nothing to do, its IMMEDIATE
+    transactions are serialised anyway. Must be called inside `transaction.atomic()`."""
+    _require_transaction("lock_key()")
+    if connection.vendor == "postgresql":
+        number = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number])
 
 
 @dataclass(frozen=True)

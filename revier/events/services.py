@@ -188,8 +188,20 @@ def _send_link_again(registration: Registration) -> bool:
     return True
 
 
-def _resend_existing(existing: Registration) -> RegistrationOutcome:
-    _send_link_again(existing)
+# The same registration submitted again within this time is a double submission (a double click,
+# a reload): the registration made a moment ago is returned without a second mail.
+REPEAT_WINDOW = datetime.timedelta(minutes=2)
+
+
+def _resend_existing(existing: Registration, *, data: RegistrationInput,
+                     now: datetime.datetime) -> RegistrationOutcome:
+    repeat = (
+        existing.category_id == data.category_id
+        and (existing.first_name, existing.last_name) == (data.first_name.strip(), data.last_name.strip())
+        and existing.created_at >= now - REPEAT_WINDOW
+    )
+    if not repeat:
+        _send_link_again(existing)
     return RegistrationOutcome(registration=existing, kind="existing")
 
 
@@ -273,7 +285,7 @@ def _registration_create(*, event: Event, data: RegistrationInput,
         if existing.status in Registration.HELD and (existing.hold_until is None or existing.hold_until <= now):
             _expire(existing, now=now)
         else:
-            return _resend_existing(existing)
+            return _resend_existing(existing, data=data, now=now)
 
     # People already waiting come first: move them up while seats are free. One count when nobody
     # can move up; none without a limit (it is never full, and nobody waits: setting a category to

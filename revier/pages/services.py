@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from revier.core.cache import content_changed
+from revier.core.capacity import lock_key
 from revier.core.mail import mail_queue
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown
@@ -71,6 +72,9 @@ def staff_message_create(*, data: StaffMessageInput) -> StaffMessage:
     The same message (kind, e-mail, text) sent again within ten minutes is a double submission:
     the stored one is returned and nobody is mailed twice. Expired messages are purged on the way.
     """
+    # Two submissions at the same moment: the second waits until the first has committed, then
+    # finds it.
+    lock_key(f"staff-message:{data.kind}:{data.email}")
     recent = timezone.now() - DUPLICATE_WINDOW
     existing = (
         StaffMessage.objects.filter(

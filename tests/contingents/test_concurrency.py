@@ -5,6 +5,7 @@ import pytest
 from revier.contingents import services
 from revier.contingents.models import Claim, TicketCode
 from tests.contingents.test_services import last_token
+from tests.concurrent import post_at_once
 from tests.events.test_concurrency import _run_concurrently
 from tests.factories import ContingentFactory, claim_input, with_codes
 
@@ -40,3 +41,15 @@ def test_200_concurrent_claims_of_10_addresses_create_10():
     results, failures = _run_concurrently(calls)
     assert failures == []
     assert Claim.objects.filter(contingent=contingent).count() == 10
+
+
+def test_three_identical_claim_posts_at_once_create_one_claim_and_send_one_mail():
+    from revier.core.models import OutboxMail
+    from tests.contingents.test_public import form_data, url
+
+    contingent = ContingentFactory(size=5)
+    with_codes(contingent, 5)
+    assert post_at_once(url(contingent), form_data(), times=3) == [302, 302, 302]
+    assert Claim.objects.filter(contingent=contingent).count() == 1
+    assert [mail.to for mail in OutboxMail.objects.all()] == [["alex0@example.org"]]
+    assert services.claim_confirm(token=last_token("alex0@example.org")).status == Claim.Status.ALLOCATED

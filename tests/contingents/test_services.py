@@ -187,7 +187,8 @@ def test_claim_mails_to_one_address_that_anyone_can_trigger_are_limited_silently
     settings.SELF_SERVICE_MAILS_PER_HOUR = 3
     contingent = ContingentFactory()
     services.claim_create(contingent=contingent, data=claim_input(0))
-    outcomes = [services.claim_create(contingent=contingent, data=claim_input(0)).kind for _ in range(4)]
+    outcomes = [services.claim_create(contingent=contingent, data=claim_input(0, first_name=f"Robin{i}")).kind
+                for i in range(4)]
     resent = [services.claim_resend_links(email="robin0@example.org") for _ in range(4)]
     assert outcomes == ["existing"] * 4
     assert resent == [0] * 4
@@ -247,3 +248,14 @@ def test_unconfirmed_claims_are_limited_per_email_domain_and_contingent(settings
     later = timezone.now() + datetime.timedelta(minutes=31)
     services.claim_create(contingent=contingent, data=claim_input(5, email="p5@gmx.de"), now=later)
     assert Claim.objects.filter(email_normalized__endswith="@gmx.de").count() == 4
+
+
+def test_the_same_claim_again_within_moments_is_a_double_submission_without_a_second_mail():
+    contingent = ContingentFactory()
+    first = services.claim_create(contingent=contingent, data=claim_input(0)).claim
+    repeat = services.claim_create(contingent=contingent, data=claim_input(0))
+    assert (repeat.kind, repeat.claim.pk) == ("existing", first.pk)
+    assert OutboxMail.objects.count() == 1
+    later = timezone.now() + services.REPEAT_WINDOW + datetime.timedelta(seconds=1)
+    services.claim_create(contingent=contingent, data=claim_input(0), now=later)
+    assert OutboxMail.objects.count() == 2

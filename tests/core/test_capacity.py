@@ -133,6 +133,8 @@ def test_the_mechanism_refuses_to_run_outside_a_transaction():
         lock(category.pk)
     with pytest.raises(CapacityLockError):
         capacity.promote(RULE, owner_id=category.pk, free=1, move_up=lambda row: None)
+    with pytest.raises(CapacityLockError):
+        capacity.lock_key("staff-message:contact:a@example.org")
     with transaction.atomic():
         assert lock(category.pk) == category
 

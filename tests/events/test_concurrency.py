@@ -9,6 +9,7 @@ from django.db import connection
 
 from revier.events import errors, selectors, services
 from revier.events.models import Registration
+from tests.concurrent import post_at_once
 from tests.factories import TicketCategoryFactory, registration_input
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -118,3 +119,15 @@ def test_concurrent_cancellations_and_registrations_keep_capacity():
     assert selectors.category_availability(category=category).taken == 10
     held = Registration.objects.filter(category=category, status__in=[Status.UNCONFIRMED, Status.OFFERED])
     assert held.count() == 10
+
+
+def test_two_identical_registration_posts_at_once_create_one_row_and_send_one_mail():
+    """A double click: one registration, one mail, and the one link works."""
+    from revier.core.models import OutboxMail
+    from tests.events.test_registration_views import form_data, last_token, register_url
+
+    category = TicketCategoryFactory(capacity=50)
+    assert post_at_once(register_url(category.event), form_data(category), times=2) == [302, 302]
+    assert Registration.objects.filter(event=category.event).count() == 1
+    assert [mail.to for mail in OutboxMail.objects.all()] == [["alex0@example.org"]]
+    assert services.registration_confirm(token=last_token("alex0@example.org")).status == Status.CONFIRMED

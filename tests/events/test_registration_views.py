@@ -103,13 +103,16 @@ def test_register_post_creates_registration_and_redirects_to_neutral_page(client
 
 def test_register_existing_address_gives_the_same_page_as_new_and_creates_nothing(client, event, category):
     first = client.post(register_url(event), form_data(category))
-    # Back button and send again: the same data once more.
+    # Back button and send again: the same data once more (a double submission, no second mail) …
     second = client.post(register_url(event), form_data(category))
-    assert first.status_code == second.status_code == 302
-    assert first["Location"] == second["Location"]
+    # … and someone else with the same address: its link goes to the address again.
+    third = client.post(register_url(event), form_data(category, first_name="Kim"))
+    assert first.status_code == second.status_code == third.status_code == 302
+    assert first["Location"] == second["Location"] == third["Location"]
     assert Registration.objects.count() == 1
-    assert client.get(first["Location"]).content == client.get(second["Location"]).content
+    assert client.get(first["Location"]).content == client.get(third["Location"]).content
     subjects = list(OutboxMail.objects.order_by("id").values_list("subject", flat=True))
+    assert len(subjects) == 2
     assert subjects[0].startswith("Bitte bestätigen") and subjects[1].startswith("Ihre Anmeldung")
 
 

@@ -76,7 +76,7 @@ def test_tampered_link_is_refused(category):
 
 def test_second_registration_with_same_email_creates_nothing_and_resends_link(category):
     first = register(category).registration
-    outcome = register(category, email="ALEX0@Example.org ")
+    outcome = register(category, email="ALEX0@Example.org ", first_name="Alexa")
     assert outcome.kind == "existing"
     assert outcome.registration.pk == first.pk
     assert Registration.objects.count() == 1
@@ -289,7 +289,7 @@ def test_waiting_list_mail_states_the_position_the_personal_page_shows(category)
 def test_sending_a_link_again_keeps_the_links_sent_before_working(category):
     register(category, 0)
     first = last_token("alex0@example.org")
-    register(category, 0)  # the same address again: its link is sent again
+    register(category, 0, first_name="Alexa")  # the same address again (not a double click): its link is sent again
     second = last_token("alex0@example.org")
     services.registration_resend_links(email="alex0@example.org")
     third = last_token("alex0@example.org")
@@ -303,7 +303,7 @@ def test_sending_a_link_again_keeps_the_links_sent_before_working(category):
 def test_mails_to_one_address_that_anyone_can_trigger_are_limited_silently(category, settings):
     settings.SELF_SERVICE_MAILS_PER_HOUR = 3
     register(category, 0)  # the first mail of a new registration always goes
-    outcomes = [register(category, 0).kind for _ in range(5)]
+    outcomes = [register(category, 0, first_name=f"Alex{i}").kind for i in range(5)]
     resent = [services.registration_resend_links(email="alex0@example.org") for _ in range(5)]
     assert outcomes == ["existing"] * 5  # the same answer whether a mail went out or not
     assert resent == [0] * 5
@@ -396,3 +396,15 @@ def test_unconfirmed_signups_are_limited_per_email_domain_and_event(settings):
     later = timezone.now() + datetime.timedelta(minutes=31)
     services.registration_create(event=category.event, data=registration_input(category, 7, email="person7@gmx.de"), now=later)
     assert Registration.objects.filter(event=category.event, email_normalized__endswith="@gmx.de").count() == 5
+
+
+def test_the_same_registration_again_within_moments_is_a_double_submission_without_a_second_mail(category):
+    """A double click or a reload: the registration of a moment ago, no second mail; after the
+    repeat window, or with other data, the link is sent again."""
+    first = register(category).registration
+    repeat = register(category, email="ALEX0@example.org")
+    assert (repeat.kind, repeat.registration.pk) == ("existing", first.pk)
+    assert len(subjects("alex0@example.org")) == 1
+    later = timezone.now() + services.REPEAT_WINDOW + datetime.timedelta(seconds=1)
+    services.registration_create(event=category.event, data=registration_input(category), now=later)
+    assert len(subjects("alex0@example.org")) == 2
