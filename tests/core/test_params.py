@@ -92,3 +92,20 @@ def test_the_admin_still_takes_uploads_but_not_over_the_upload_limit(admin_clien
     assert admin_client.post("/verwaltung/news/article/add/", {"image": _file(3)}).status_code == 200
     settings.UPLOAD_MAX_BYTES = 4 * 1024 * 1024
     assert admin_client.post("/verwaltung/news/article/add/", {"image": _file(5)}).status_code == 413
+
+
+@pytest.mark.parametrize("url", ["/kontakt/", "/aktuelles/", "/verwaltung/login/"])
+@pytest.mark.parametrize(
+    "content_type, body",
+    [
+        ("multipart/form-data; boundary=xyz", b'--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nb'),
+        ("multipart/form-data", b"garbage"),
+        ("application/x-www-form-urlencoded", b"a=%ZZ&b=\xff\xfe"),
+        ("multipart/form-data; boundary=xyz", b'--xyz\r\nContent-Disposition: form-data; name="a\x00"\r\n\r\nb\r\n--xyz--'),
+    ],
+)
+def test_malformed_bodies_never_give_500(client, url, content_type, body):
+    """The middleware reads every POST's fields before the view: a body Django cannot parse is a 4xx."""
+    client.raise_request_exception = False
+    response = client.generic("POST", url, body, content_type=content_type, HTTP_ORIGIN="http://testserver")
+    assert response.status_code < 500
