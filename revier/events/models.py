@@ -119,7 +119,11 @@ class Event(models.Model):
     hold_hours = models.PositiveIntegerField(
         _("hours to confirm"),
         default=48,
-        help_text=_("How long a seat is held for an unconfirmed registration or a person moved up from the waiting list."),
+        help_text=_(
+            "How long a person moved up from the waiting list has to confirm, and how long the confirmation link "
+            "of a new registration stays valid. A new registration holds its seat only briefly (30 minutes by "
+            "default)."
+        ),
     )
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
