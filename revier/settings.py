@@ -261,8 +261,8 @@ NEWS_PAGE_SIZE = 10
 
 # What the background worker (`manage.py run_worker`, started by `make run`) does every round.
 WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.core.mail.outbox_purge",
-                "revier.core.tokens.personal_links_purge_expired", "revier.events.services.expire_due_task",
-                "revier.contingents.services.expire_due_task"]
+                "revier.core.tokens.personal_links_purge_expired", "revier.events.services.registrations_expire_due",
+                "revier.contingents.services.claims_expire_due"]
 
 # Personal links (registrations, claims) stop working this many days after the event they are for
 # has ended; links sent again add to the earlier ones. Mails that anyone can have sent to an address

@@ -427,11 +427,6 @@ def claims_expire_due(*, now: datetime.datetime | None = None) -> int:
     )
 
 
-def expire_due_task() -> int:
-    """The worker's entry (settings.WORKER_TASKS)."""
-    return claims_expire_due()
-
-
 # ---------------------------------------------------------------------------------------------
 # Lottery
 

@@ -496,11 +496,6 @@ def registrations_expire_due(*, now: datetime.datetime | None = None) -> int:
     return ended
 
 
-def expire_due_task() -> int:
-    """The worker's entry (settings.WORKER_TASKS)."""
-    return registrations_expire_due()
-
-
 # ---------------------------------------------------------------------------------------------
 # Organiser actions
 
