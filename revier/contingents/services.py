@@ -244,7 +244,8 @@ def claim_create(*, contingent: Contingent, data: ClaimInput,
     """Records a claim (first come) or an application (lottery) and mails the confirmation link.
     Nothing is held before the address is confirmed. One active claim per address (compared case-
     insensitively) and, if the contingent says so, per organisation — checked here and by
-    database constraints; a second claim of the same address sends the existing link again. Against
+    database constraints; a second claim of the same address sends the existing link again (the same
+    claim again within REPEAT_WINDOW, a double submission, not even that). Against
     squatting: an unconfirmed claim blocks its organisation for SIGNUP_HOLD_MINUTES only, and at most
     SIGNUP_LIMIT_PER_DOMAIN claims of one e-mail domain made within that time may be unconfirmed
     (counted without a lock: a limit against floods, not an exact one; real users of big free-mail

@@ -244,7 +244,8 @@ def registration_create(*, event: Event, data: RegistrationInput,
     """Registers a person for a category of an event. Guarantees: the category is never overbooked
     (category row locked while counting and writing); one active registration per e-mail and event
     (checked here and by a partial unique constraint): a second attempt sends the existing link again
-    and creates nothing; people already waiting come before newcomers; the mail goes out only if
+    and creates nothing, the same registration again within REPEAT_WINDOW (a double submission) not
+    even a mail; people already waiting come before newcomers; the mail goes out only if
     this transaction commits. Against seat squatting: a new, unconfirmed registration holds its seat
     for SIGNUP_HOLD_MINUTES only (the mail says until when), and at most SIGNUP_LIMIT_PER_DOMAIN
     unconfirmed registrations of one e-mail domain may hold seats of the event at a time
