@@ -71,3 +71,17 @@ def test_registration_create_free_seat_without_waiting_list_is_given():
     outcome = services.registration_create(event=category.event, data=registration_input(category, 0))
     assert outcome.kind == "created"
     assert selectors.category_availability(category=category).taken == 1
+
+
+def test_registration_create_full_category_spares_the_domain_count():
+    """In a rush most posts find the category full: they pay one count, and the squatting limit's
+    count of unconfirmed sign-ups from the same e-mail domain is asked only when a seat is taken."""
+    category = TicketCategoryFactory(capacity=1)
+    services.registration_create(event=category.event, data=registration_input(category, 0))
+    with CaptureQueriesContext(connection) as context:
+        outcome = services.registration_create(
+            event=category.event, data=registration_input(category, 1, join_waitlist=True))
+    sql = [q["sql"].upper() for q in context.captured_queries]
+    assert outcome.kind == "waitlisted"
+    assert sum("COUNT(" in q for q in sql) == 1
+    assert not any(" LIKE " in q for q in sql)
