@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from revier.core.fragments import forget_fragments
+
 
 @pytest.fixture(autouse=True)
 def _test_environment(settings, tmp_path):
@@ -12,9 +14,13 @@ def _test_environment(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     # Off by default so that query counts measure the views; tests/core/test_cache.py switches it on.
     settings.PAGE_CACHE_SECONDS = 0
+    # The same for rendered parts of pages; tests/core/test_fragments.py switches it on.
+    settings.FRAGMENT_CACHE_SECONDS = 0
     cache.clear()
+    forget_fragments()
     yield
     cache.clear()
+    forget_fragments()
 
 
 @pytest.fixture

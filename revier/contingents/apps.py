@@ -8,7 +8,12 @@ class ContingentsConfig(AppConfig):
     verbose_name = _("Ticket contingents")
 
     def ready(self):
+        from revier.contingents import models
+        from revier.core.fragments import register_content_models
         from revier.core.slots import register_slot_template
+
+        # Rendered parts of pages (core.fragments) are kept until one of these changes.
+        register_content_models(models.Contingent, models.EligibilityQuestion, models.DrawProtocol)
 
         # Events may not know contingents: their pages offer slots, contingents fill them.
         register_slot_template("event-detail", "contingents/includes/event_contingents.html")

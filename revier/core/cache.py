@@ -112,8 +112,12 @@ def register_next_change(hook: NextChange) -> None:
 def page_timeout(*, now: datetime | None = None) -> int:
     """Seconds a page rendered now may be kept: PAGE_CACHE_SECONDS, but never past the next time a
     registered app's content changes by itself (for news: one query on the listing index)."""
+    return seconds_until_next_change(page_cache_seconds(), now=now)
+
+
+def seconds_until_next_change(seconds: int, *, now: datetime | None = None) -> int:
+    """`seconds`, or fewer if a registered app's content changes by itself before then."""
     now = now or timezone.now()
-    seconds = page_cache_seconds()
     for hook in _next_change_hooks:
         next_at = hook(now=now)
         if next_at is not None:

@@ -46,6 +46,10 @@ def portal(request):
     ]
     # One section is current: the longest that the path lies in (free tickets live below events).
     sections = [item for item in navigation if path.startswith(item["url"])]
+    section = ""
     if sections:
-        max(sections, key=lambda item: len(item["url"]))["current"] = True
-    return {"site_name": settings.SITE_NAME, "main_navigation": navigation, "frame_urls": links}
+        current = max(sections, key=lambda item: len(item["url"]))
+        current["current"] = True
+        section = current["key"]
+    # `frame_section` is what the frame's cached header (core.fragments) varies on.
+    return {"site_name": settings.SITE_NAME, "main_navigation": navigation, "frame_urls": links, "frame_section": section}

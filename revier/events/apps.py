@@ -6,3 +6,12 @@ class EventsConfig(AppConfig):
     name = "revier.events"
     label = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from revier.core.fragments import register_content_models
+        from revier.events import models
+
+        # Rendered parts of pages (core.fragments) are kept until one of these changes.
+        register_content_models(
+            models.Organisation, models.Speaker, models.Event, models.ProgramItem, models.TicketCategory, models.Question
+        )

@@ -9,7 +9,12 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from revier.core.cache import register_next_change
+        from revier.core.fragments import register_content_models
+        from revier.news.models import Article, ArticleLink
         from revier.news.selectors import article_next_publication_at
+
+        # Rendered parts of pages (core.fragments) are kept until one of these changes.
+        register_content_models(Article, ArticleLink)
 
         # Cached pages must not outlive the moment a scheduled article appears.
         register_next_change(article_next_publication_at)

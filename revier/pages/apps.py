@@ -6,3 +6,9 @@ class PagesConfig(AppConfig):
     name = "revier.pages"
     label = "pages"
     verbose_name = _("Pages")
+
+    def ready(self):
+        from revier.core.fragments import register_content_models
+        from revier.pages.models import Page
+
+        register_content_models(Page)

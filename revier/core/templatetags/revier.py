@@ -1,7 +1,7 @@
 from django import template
 from django.utils.http import urlencode
 
-from revier.core import slots
+from revier.core import fragments, slots
 
 register = template.Library()
 
@@ -31,3 +31,34 @@ def page_range(page_obj):
 def slot_templates(name):
     """The templates higher apps registered for the slot `name` (core.slots), to include in order."""
     return slots.slot_templates(name)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary, max_seconds):
+        self.nodelist, self.name, self.vary, self.max_seconds = nodelist, name, vary, max_seconds
+
+    def render(self, context):
+        vary = [value.resolve(context) for value in self.vary]
+        max_seconds = None if self.max_seconds is None else int(self.max_seconds.resolve(context))
+        return fragments.fragment(self.name, vary, lambda: self.nodelist.render(context), max_seconds=max_seconds)
+
+
+@register.tag("fragment")
+def do_fragment(parser, token):
+    """{% fragment "name" value … [max_seconds=N] %}…{% endfragment %}: the part between the tags,
+    rendered once per content generation, language and values (core.fragments). Nothing personal
+    or reader-dependent (CSRF token, form input, staff links) may be inside."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("{% fragment %} needs a quoted name first.")
+    max_seconds = None
+    vary = []
+    for bit in bits[2:]:
+        if bit.startswith("max_seconds="):
+            max_seconds = parser.compile_filter(bit.removeprefix("max_seconds="))
+        else:
+            vary.append(parser.compile_filter(bit))
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    # The template's name keeps equal names in different templates apart.
+    return FragmentNode(nodelist, f"{parser.origin.template_name}:{bits[1][1:-1]}", vary, max_seconds)

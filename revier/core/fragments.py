@@ -1,0 +1,86 @@
+"""Parts of pages rendered once per content generation, for every reader.
+
+The page cache (`core.cache`) serves whole pages to anonymous readers only. Staff, people on
+their personal links, every page with a form that keeps input, and every miss of the page cache
+render the page again; most of what they render (the frame, lists of articles and events, an
+event's program) is the same for everyone until public content changes. Such parts are kept here,
+rendered, in each process's memory (the way pretix caches its event pages' fragments):
+
+- An entry belongs to the content generation it was rendered in (`core.cache`): every write of
+  public content starts a new generation, so edits show at once in the process that made them and
+  within `GENERATION_CHECK_SECONDS` in all others (with REDIS_URL; without it every process has its
+  own generation, as for the page cache). Apps name their public models with
+  `register_content_models` in `AppConfig.ready`, so that every save and delete of them, from a
+  service, the admin or a data migration, starts a new generation.
+- An entry never lives past the next time public content changes by itself (`page_timeout`:
+  a scheduled article appears), nor past `FRAGMENT_CACHE_SECONDS`, nor past the `max_seconds` a
+  part with live figures asks for.
+- The language is part of every key; so is everything the caller names as varying (`vary`).
+
+A fragment must not contain anything personal or anything that depends on the reader (a CSRF
+token, a form's input, a staff link): those are rendered around it. `FRAGMENT_CACHE_SECONDS = 0`
+switches the store off (the tests' default; tests/core/test_fragments.py switches it on).
+"""
+
+import hashlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache.backends.locmem import LocMemCache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
+
+from revier.core.cache import _current_generation, content_changed, seconds_until_next_change
+
+DEFAULT_SECONDS = 3600
+_store = LocMemCache("revier-fragments", {"OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4}})
+
+
+def fragment_seconds() -> int:
+    """The longest time a fragment is kept; 0 switches the store off."""
+    return int(getattr(settings, "FRAGMENT_CACHE_SECONDS", DEFAULT_SECONDS))
+
+
+def forget_fragments() -> None:
+    """Drops every fragment of this process (for tests)."""
+    _store.clear()
+
+
+def _key(name: str, vary: Iterable[Any]) -> str:
+    parts = "\x1f".join(str(value) for value in vary)
+    return "fragment:" + hashlib.md5(f"{name}\x1e{get_language()}\x1e{parts}".encode(), usedforsecurity=False).hexdigest()
+
+
+def fragment(name: str, vary: Iterable[Any], render: Callable[[], str], *, max_seconds: int | None = None) -> str:
+    """The part `name` for the values in `vary`: from the store while its content generation is
+    current, else `render()`, kept for the next readers (see the module docstring)."""
+    seconds = fragment_seconds()
+    if seconds <= 0 or (max_seconds is not None and max_seconds <= 0):
+        return render()
+    key = _key(name, vary)
+    generation = _current_generation()
+    entry = _store.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    text = render()
+    timeout = seconds_until_next_change(seconds if max_seconds is None else min(seconds, max_seconds))
+    _store.set(key, (generation, text), timeout)
+    return text
+
+
+def _changed(sender, **kwargs) -> None:
+    # Loading fixtures (`loaddata`) saves raw rows; they are content too.
+    content_changed()
+
+
+def register_content_models(*models) -> None:
+    """Every save and delete of these models (and changes of their many-to-many fields) starts a
+    new content generation: apps call it in AppConfig.ready for the models their public pages show.
+    Models whose rows change with every visitor (registrations, claims) do not belong here."""
+    for model in models:
+        uid = f"revier-content-{model._meta.label}"
+        post_save.connect(_changed, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=uid + "-delete")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")

@@ -1,0 +1,139 @@
+"""Rendered parts of pages kept per content generation (revier.core.fragments)."""
+
+import datetime
+import time
+
+import pytest
+from django.template import Context, Engine, Template, TemplateSyntaxError
+from django.utils import timezone, translation
+
+from revier.core import cache as page_cache
+from revier.core.fragments import forget_fragments
+from tests.factories import ArticleFactory, EventFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fragments_on(settings):
+    # tests/conftest.py switches the store off for every other test.
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    page_cache.forget_local_copies()
+    forget_fragments()
+    yield
+    forget_fragments()
+
+
+class Counter:
+    """A context value that counts how often the template asked for it."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def __str__(self):
+        self.calls += 1
+        return f"gerendert {self.calls}"
+
+
+def render(source, **context):
+    return Template("{% load revier %}" + source).render(Context(context))
+
+
+def test_fragment_renders_once_per_content_generation():
+    counter = Counter()
+    source = '{% fragment "teaser" %}<p>{{ counter }}</p>{% endfragment %}'
+    assert render(source, counter=counter) == "<p>gerendert 1</p>"
+    assert render(source, counter=counter) == "<p>gerendert 1</p>"
+    assert counter.calls == 1
+    page_cache.content_changed()
+    assert render(source, counter=counter) == "<p>gerendert 2</p>"
+
+
+def test_fragment_varies_on_its_values_and_the_language():
+    counter = Counter()
+    source = '{% fragment "teaser" page %}{{ page }} {{ counter }}{% endfragment %}'
+    assert render(source, counter=counter, page=1) == "1 gerendert 1"
+    assert render(source, counter=counter, page=2) == "2 gerendert 2"
+    assert render(source, counter=counter, page=1) == "1 gerendert 1"
+    with translation.override("en"):
+        assert render(source, counter=counter, page=1) == "1 gerendert 3"
+
+
+def test_fragment_same_name_in_two_templates_kept_apart():
+    sources = {name: f'{{% load revier %}}{{% fragment "x" %}}{name}{{% endfragment %}}' for name in ("a.html", "b.html")}
+    engine = Engine(
+        loaders=[("django.template.loaders.locmem.Loader", sources)],
+        libraries={"revier": "revier.core.templatetags.revier"},
+    )
+    assert engine.get_template("a.html").render(Context()) == "a.html"
+    assert engine.get_template("b.html").render(Context()) == "b.html"
+
+
+def test_fragment_max_seconds_zero_and_store_off_render_every_time(settings):
+    counter = Counter()
+    render('{% fragment "live" max_seconds=0 %}{{ counter }}{% endfragment %}', counter=counter)
+    render('{% fragment "live" max_seconds=0 %}{{ counter }}{% endfragment %}', counter=counter)
+    assert counter.calls == 2
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    render('{% fragment "kept" %}{{ counter }}{% endfragment %}', counter=counter)
+    render('{% fragment "kept" %}{{ counter }}{% endfragment %}', counter=counter)
+    assert counter.calls == 4
+
+
+def test_fragment_expires_after_max_seconds_and_before_a_scheduled_article(monkeypatch):
+    counter = Counter()
+    clock = [time.time()]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    source = '{% fragment "live" max_seconds=30 %}{{ counter }}{% endfragment %}'
+    render(source, counter=counter)
+    clock[0] += 29
+    render(source, counter=counter)
+    assert counter.calls == 1
+    clock[0] += 2
+    render(source, counter=counter)
+    assert counter.calls == 2
+    # A scheduled article appears in 10 s: nothing rendered now outlives that moment.
+    ArticleFactory(published_at=timezone.now() + datetime.timedelta(seconds=10))
+    source = '{% fragment "list" %}{{ counter }}{% endfragment %}'
+    render(source, counter=counter)
+    clock[0] += 11
+    render(source, counter=counter)
+    assert counter.calls == 4
+
+
+def test_fragment_needs_a_quoted_name():
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load revier %}{% fragment name %}x{% endfragment %}")
+
+
+@pytest.mark.parametrize("change", ["save", "delete", "many-to-many"])
+def test_register_content_models_every_write_starts_a_new_generation(change):
+    topic = TopicFactory(name="Fragment-Testthema")
+    article = ArticleFactory()
+    event = EventFactory()
+    before = page_cache._current_generation()
+    if change == "save":
+        topic.name = "Strukturwandel"
+        topic.save()
+    elif change == "delete":
+        event.delete()
+    else:
+        article.topics.add(topic)
+    assert page_cache._current_generation() != before
+
+
+def test_frame_cached_marks_the_current_section_and_keeps_the_search_words(client):
+    news = client.get("/aktuelles/").content.decode()
+    events = client.get("/veranstaltungen/").content.decode()
+    assert 'href="/aktuelles/" aria-current="page"' in news
+    assert 'href="/veranstaltungen/" aria-current="page"' in events
+    assert 'href="/aktuelles/" aria-current="page"' not in events
+    assert 'value="Wasserstoff"' in client.get("/aktuelles/?q=Wasserstoff").content.decode()
+    assert 'value=""' in client.get("/aktuelles/").content.decode()
+
+
+def test_frame_cached_is_the_frame_rendered_fresh(client, settings):
+    cached = [client.get(url).content for url in ("/impressum/", "/impressum/", "/veranstaltungen/")]
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    assert cached[0] == cached[1] == client.get("/impressum/").content
+    assert cached[2] == client.get("/veranstaltungen/").content
