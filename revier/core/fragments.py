@@ -9,9 +9,10 @@ rendered, in each process's memory (the way pretix caches its event pages' fragm
 - An entry belongs to the content generation it was rendered in (`core.cache`): every write of
   public content starts a new generation, so edits show at once in the process that made them and
   within `GENERATION_CHECK_SECONDS` in all others (with REDIS_URL; without it every process has its
-  own generation, as for the page cache). Apps name their public models with
-  `register_content_models` in `AppConfig.ready`, so that every save and delete of them, from a
-  service, the admin or a data migration, starts a new generation.
+  own generation, as for the page cache, and an edit reaches the others' fragments only when they
+  expire: FRAGMENT_CACHE_SECONDS, 300 s by default like PAGE_CACHE_SECONDS). Apps name their public
+  models with `register_content_models` in `AppConfig.ready`, so that every save and delete of
+  them, from a service, the admin or a data migration, starts a new generation.
 - An entry never lives past the next time public content changes by itself (`page_timeout`:
   a scheduled article appears), nor past `FRAGMENT_CACHE_SECONDS`, nor past the `max_seconds` a
   part with live figures asks for.
@@ -33,7 +34,7 @@ from django.utils.translation import get_language
 
 from revier.core.cache import _current_generation, content_changed, seconds_until_next_change
 
-DEFAULT_SECONDS = 3600
+DEFAULT_SECONDS = 300
 _store = LocMemCache("revier-fragments", {"OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4}})
 
 
