@@ -23,6 +23,7 @@
 #   PG_URL (postgres://postgres@127.0.0.1:5432)  BENCH_DB (revier_bench_pages)  ARTICLES (10000)
 #   PORT (8767)  WORKERS (2)  WORKER_CLASS (gthread)  THREADS (4)  CONNECTIONS (8)  WRK_THREADS (2)
 #   DURATION (10)  WARMUP (3)  REUSE_DB=1 (keep the database of the last run)  ONLY="name …" (a subset)
+#   FRAGMENT_CACHE_SECONDS (300, as in production; 0: every part rendered for every request)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -49,6 +50,9 @@ export DATABASE_URL="$PG_URL/$BENCH_DB"
 export CONN_MAX_AGE=${CONN_MAX_AGE:-600}  # the workers keep their connections (CPU per request of the PostgreSQL backends)
 export REDIS_URL=
 export PAGE_CACHE_SECONDS=0  # the point of this benchmark
+# Rendered parts of pages (core.fragments) stay as in production (300 s), as staff and personal links
+# get them; FRAGMENT_CACHE_SECONDS=0 bench/pages.sh measures every request rendered from scratch.
+export FRAGMENT_CACHE_SECONDS=${FRAGMENT_CACHE_SECONDS:-300}
 export RATELIMIT_ENABLED=false
 
 bench_log "Dependencies"
@@ -82,7 +86,7 @@ while read -r name target; do
 done <"$OUT/urls.txt"
 sed 's/^/  /' "$OUT/urls.txt" >&2
 
-bench_log "gunicorn: $WORKERS workers, $WORKER_CLASS, $THREADS threads, port $PORT, PAGE_CACHE_SECONDS=0"
+bench_log "gunicorn: $WORKERS workers, $WORKER_CLASS, $THREADS threads, port $PORT, PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=$FRAGMENT_CACHE_SECONDS"
 bench_start_gunicorn "$PORT" "$WORKERS" "$WORKER_CLASS" "$THREADS" "$OUT/gunicorn.log"
 
 bench_log "Checking every page answers 200 without redirect"
@@ -165,7 +169,7 @@ PYEOF
   echo "Load average (1/5/15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER"
   bench_machine_info
   [[ -f "$OUT/warnings.txt" ]] && cat "$OUT/warnings.txt"
-  echo "gunicorn: $WORKERS workers, $WORKER_CLASS, $THREADS threads; PAGE_CACHE_SECONDS=0; wrk: $WRK_THREADS threads, $CONNECTIONS connections, ${DURATION}s per page after ${WARMUP}s warm-up"
+  echo "gunicorn: $WORKERS workers, $WORKER_CLASS, $THREADS threads; PAGE_CACHE_SECONDS=0; FRAGMENT_CACHE_SECONDS=$FRAGMENT_CACHE_SECONDS; wrk: $WRK_THREADS threads, $CONNECTIONS connections, ${DURATION}s per page after ${WARMUP}s warm-up"
   echo
   cat "$OUT/table.md"
 } | tee "$OUT/summary.md"
