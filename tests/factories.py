@@ -158,6 +158,10 @@ class TicketCategoryFactory(factory.django.DjangoModelFactory):
     name = "Teilnahme vor Ort"
     capacity = 20
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return event_services.ticket_category_save(category=model_class(*args, **kwargs))
+
 
 class SpeakerFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -185,6 +189,10 @@ class QuestionFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     text = "Welche Themen interessieren Sie?"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return event_services.question_save(question=model_class(*args, **kwargs))
 
 
 def registration_input(category, n=0, **overrides):

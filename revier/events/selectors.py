@@ -1,6 +1,7 @@
 """Reads of the events app: lists, pages, availability. Several parts of the app append here."""
 
 import datetime
+import time
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -8,11 +9,22 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from revier.core import capacity
+from revier.core.cache import content_generation
 from revier.core.capacity import Availability
 from revier.core.models import Topic
 from revier.core.params import int_param
 from revier.core.tokens import personal_link_q
-from revier.events.models import SEATS, Event, Organisation, ProgramItem, Region, Registration, Speaker, TicketCategory
+from revier.events.models import (
+    SEATS,
+    Event,
+    Organisation,
+    ProgramItem,
+    Question,
+    Region,
+    Registration,
+    Speaker,
+    TicketCategory,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Public pages
@@ -488,34 +500,33 @@ def registrations_for_message(*, event: Event, statuses: list[str], category_ids
 
 
 @dataclass(frozen=True)
-class RegistrationFormData:
-    """What the registration form of an event needs: the event, its categories and its own
-    questions (three queries whatever the number of registrations), and the categories'
-    availability, counted in one more query only when asked for: a page that shows the form needs
-    it, a valid POST does not (the service counts again under the category lock)."""
+class RegistrationSetup:
+    """What the registration form of a public event is built from and what is the same for every
+    request until the content changes: the event, its ticket categories and its own questions, in
+    their order. Shared between requests (registration_setup_get): read it, never change it."""
 
     event: Event
-    questions: list
-    now: datetime.datetime | None = None
-
-    @property
-    def categories(self) -> list[TicketCategory]:
-        return list(self.event.categories.all())
-
-    @cached_property
-    def offers(self) -> list[CategoryOffer]:
-        return event_offers(event=self.event, now=self.now)
-
-    def availabilities(self) -> dict[int, Availability]:
-        return {offer.category.pk: offer.availability for offer in self.offers}
+    categories: tuple[TicketCategory, ...]
+    questions: tuple[Question, ...]
 
 
-def registration_form_get(*, slug: str, now=None) -> RegistrationFormData | None:
-    from revier.events.models import Question
+# A setup is reused while the content generation (core.cache) is the one it was read in: every
+# service that changes an event, its categories or its questions calls content_changed(). With the
+# local-memory cache each process has its own generation and does not see another process's edit,
+# so a setup is also read again after SETUP_MAX_SECONDS (the live figures of the event pages may
+# be as old: views.public.LIVE_PAGE_SECONDS). Capacity is never decided on it: the services read
+# the category again under its lock.
+SETUP_MAX_SECONDS = 10.0
+_SETUP_MAX_ENTRIES = 256
+_setups: dict[str, tuple[str, float, RegistrationSetup]] = {}
+_clock = time.monotonic
 
+
+def _registration_setup_read(slug: str) -> RegistrationSetup | None:
     event = (
         event_public()
         .filter(slug=slug)
+        .defer("description", "description_html")
         .prefetch_related(
             Prefetch("categories", queryset=TicketCategory.objects.order_by("position", "id")),
             Prefetch("questions", queryset=Question.objects.order_by("position", "id")),
@@ -524,13 +535,72 @@ def registration_form_get(*, slug: str, now=None) -> RegistrationFormData | None
     )
     if event is None:
         return None
-    return RegistrationFormData(event=event, questions=list(event.questions.all()), now=now)
+    return RegistrationSetup(event=event, categories=tuple(event.categories.all()), questions=tuple(event.questions.all()))
+
+
+def registration_setup_get(*, slug: str) -> RegistrationSetup | None:
+    """The setup of the public event `slug` (None for an unknown or draft event): three queries when
+    it is read, none while the content generation is unchanged (at most SETUP_MAX_SECONDS)."""
+    generation = content_generation()  # before the rows: a change after this starts a new one
+    clock = _clock()
+    entry = _setups.get(slug)
+    if entry is not None and entry[0] == generation and entry[1] > clock:
+        return entry[2]
+    setup = _registration_setup_read(slug)
+    if setup is None:
+        _setups.pop(slug, None)
+        return None
+    if len(_setups) >= _SETUP_MAX_ENTRIES:
+        _setups.clear()
+    _setups[slug] = (generation, clock + SETUP_MAX_SECONDS, setup)
+    return setup
+
+
+@dataclass(frozen=True)
+class RegistrationFormData:
+    """What the registration form of an event needs: its setup (RegistrationSetup) and the
+    categories' availability, counted in one query only when asked for: a page that shows the form
+    needs it, a valid POST does not (the service counts again under the category lock)."""
+
+    setup: RegistrationSetup
+    now: datetime.datetime | None = None
+
+    @property
+    def event(self) -> Event:
+        return self.setup.event
+
+    @property
+    def categories(self) -> tuple[TicketCategory, ...]:
+        return self.setup.categories
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return self.setup.questions
+
+    @cached_property
+    def offers(self) -> list[CategoryOffer]:
+        availabilities = category_availabilities(event=self.event, now=self.now)
+        return [
+            CategoryOffer(category=category, availability=availabilities.get(category.pk, Availability(category.capacity, 0)))
+            for category in self.categories
+        ]
+
+    def availabilities(self) -> dict[int, Availability]:
+        return {offer.category.pk: offer.availability for offer in self.offers}
+
+
+def registration_form_get(*, slug: str, now=None) -> RegistrationFormData | None:
+    """The registration form's data of the public event `slug`, None for an unknown or draft event."""
+    setup = registration_setup_get(slug=slug)
+    return None if setup is None else RegistrationFormData(setup=setup, now=now)
 
 
 def registration_questions(*, event: Event) -> list:
-    """The event's own questions in their order (the self-service page shows and edits the answers)."""
-    from revier.events.models import Question
-
+    """The event's own questions in their order (the self-service page shows and edits the answers):
+    from the event's setup if it is public, no query while it is current."""
+    setup = registration_setup_get(slug=event.slug) if event.status in PUBLIC_STATUSES else None
+    if setup is not None and setup.event.pk == event.pk:
+        return list(setup.questions)
     return list(Question.objects.filter(event=event).order_by("position", "id"))
 
 
