@@ -510,8 +510,9 @@ class RegistrationSetup:
     questions: tuple[Question, ...]
 
 
-# A setup is reused while the content generation (core.cache) is the one it was read in: every
-# service that changes an event, its categories or its questions calls content_changed(). With the
+# A setup is reused while the content generation (core.cache) is the one it was read in: every save
+# and delete of an event, a category or a question starts a new one (events.apps registers them
+# with core.fragments.register_content_models). With the
 # local-memory cache each process has its own generation and does not see another process's edit,
 # so a setup is also read again after SETUP_MAX_SECONDS (the live figures of the event pages may
 # be as old: views.public.LIVE_PAGE_SECONDS). Capacity is never decided on it: the services read

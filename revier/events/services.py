@@ -576,7 +576,6 @@ def category_set_capacity(*, category: TicketCategory, capacity: int | None, act
     category.capacity = capacity
     category.save(update_fields=["capacity"])
     audit_log(actor=actor, action="category_capacity_changed", obj=category, data={"from": old, "to": capacity})
-    content_changed()  # the registration form and the event page show the capacity
     _promote_waitlist(category=category, now=now)
     return category
 
@@ -644,7 +643,6 @@ def event_cancel(*, event: Event, note: str, actor: User | None) -> Event:
     event.cancellation_note = note
     event.save(update_fields=["status", "cancellation_note", "updated_at"])
     audit_log(actor=actor, action="event_cancelled", obj=event)
-    content_changed()
     for registration in Registration.objects.select_related("event", "category").filter(
         event=event, status__in=Registration.ACTIVE
     ):
@@ -686,7 +684,6 @@ def program_item_save(*, item: ProgramItem, speakers: list[Speaker] | None = Non
     _save_checked(item, action="program_item", actor=actor)
     if speakers is not None:
         item.speakers.set(speakers)
-    content_changed()
     return item
 
 
@@ -718,7 +715,6 @@ def question_delete(*, question: Question, actor: User | None) -> None:
     """Deletes a registration question (answers already given stay in the registrations), with an
     audit entry naming its event."""
     audited_delete(obj=question, actor=actor, action="question_deleted", data={"event": question.event_id})
-    content_changed()
 
 
 @transaction.atomic
@@ -744,7 +740,6 @@ def ticket_category_save(*, category: TicketCategory, actor: User | None = None)
         if stored.capacity != category.capacity:
             raise errors.InvalidTransition()
     _save_checked(category, action="category", actor=actor)
-    content_changed()
     return category
 
 
@@ -752,7 +747,6 @@ def ticket_category_save(*, category: TicketCategory, actor: User | None = None)
 def question_save(*, question: Question, actor: User | None = None) -> Question:
     """Saves a registration question of an event after validation, with an audit entry."""
     _save_checked(question, action="question", actor=actor)
-    content_changed()
     return question
 
 
