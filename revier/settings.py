@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "revier.news",
     "revier.events",
     "revier.contingents",
+    "revier.network",
     "revier.portal",
     "revier.demo",  # the demo content and `load_demo`, at the top: it uses every app
     "django.contrib.admin",

@@ -46,6 +46,7 @@ MAY_IMPORT = {
     "events": {"core"},
     "news": {"core", "events"},  # an article links its event, never the other way round
     "contingents": {"core", "events"},  # events' public services and selectors only (test below)
+    "network": {"core", "events"},  # events' public services and selectors only (test below)
     "portal": set(OUR_APPS),  # the top of the house: the home page composes the apps
     "demo": set(OUR_APPS),  # the demo content is loaded through every app's services
 }
@@ -103,12 +104,13 @@ def test_apps_import_only_downwards(app):
     assert offending == []
 
 
-def test_contingents_use_only_events_public_services_and_selectors():
+@pytest.mark.parametrize("app", ["contingents", "network"])
+def test_app_uses_only_events_public_services_and_selectors(app):
     """No ClaimError(RegistrationError), no forms._text, no organiser_forms.KernForm: what both apps
     need lives in core; contingents may call events' services and selectors, never a _private name."""
     offending = [
         f"{where} imports {name}"
-        for where, name in app_imports("contingents")
+        for where, name in app_imports(app)
         if name.startswith("revier.events.")
         and (not name.startswith(EVENTS_PUBLIC) or any(part.startswith("_") for part in name.split(".")))
     ]

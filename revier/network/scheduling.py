@@ -1,0 +1,780 @@
+"""The meeting scheduler of the Gesprächsbörse: accepted meetings → slot and table.
+
+A pure function of its input (no database, no models): the site's background worker and
+`manage.py meetings_schedule` call the same `schedule_meetings`. The model is described in
+docs/network.md; in short:
+
+1. Before the solver: each meeting's *domain* (the slots both participants can attend, within the
+   meeting's session), fixed meetings placed first (a clash between fixed meetings leaves the later
+   one unplaced), and each meeting's *table* where a participant has a fixed one.
+2. Slots with CP-SAT, three lexicographic phases on one model: (1) as many meetings placed as
+   possible, (2) fewest breaks in total, (3) fewest breaks for the worst-off participant. Tables are
+   interchangeable except fixed ones, so a slot takes at most `tables` meetings and a fixed table at
+   most one; a table assignment always exists then. A greedy schedule is the first hint and the
+   fallback.
+3. Tables, greedily, slot after slot: fixed tables first, then each meeting at the table one of its
+   participants sat at before, when it is free.
+
+Every meeting left unplaced gets a German reason computed from the instance and the final schedule,
+never from the solver's silence.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+
+# ---------------------------------------------------------------------------------------------
+# Instance and result
+
+
+@dataclass(frozen=True)
+class Slot:
+    id: int
+    session: str
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    unavailable: frozenset[int] = frozenset()
+    fixed_table: int | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: int
+    participants: tuple[int, int]
+    session: str | None = None
+    fixed_slot: int | None = None
+
+
+@dataclass(frozen=True)
+class Instance:
+    """Slots in time order; tables are numbered 1..tables."""
+
+    slots: tuple[Slot, ...]
+    tables: int
+    participants: tuple[Participant, ...]
+    meetings: tuple[Meeting, ...]
+
+
+@dataclass(frozen=True)
+class Placement:
+    meeting: int
+    slot: int
+    table: int
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    meeting: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The current best during the search: meetings placed, total breaks (None while the solver
+    still maximises the placed meetings) and the proven lower bound on the breaks (None until the
+    breaks are minimised)."""
+
+    phase: str
+    placed: int
+    breaks: int | None
+    bound: int | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Schedule:
+    placements: tuple[Placement, ...]
+    unplaced: tuple[Unplaced, ...]
+    breaks: int
+    max_breaks: int
+    lower_bound: int
+    seconds: float
+    status: str  # "optimal": every phase proven optimal; "feasible": time limit hit; "greedy": no solver solution
+    table_changes: int = 0
+    phases: tuple[tuple[str, str, float], ...] = field(default=())  # (phase, CP-SAT status, seconds)
+
+
+class InstanceError(ValueError):
+    """An instance that cannot be scheduled as given; the message is German and says what to fix."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading and writing the exchange format (docs/network.md)
+
+
+def _int(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InstanceError(_("%(what)s must be a whole number, not %(value)s.") % {"what": what, "value": _shown(value)})
+    return value
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _list(data: dict, key: str, what: str) -> list:
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise InstanceError(_("%(what)s (“%(key)s”) is missing or not a list.") % {"what": what, "key": key})
+    return value
+
+
+def _object(value: Any, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise InstanceError(_("%(what)s is not an object: %(value)s.") % {"what": what, "value": _shown(value)})
+    return value
+
+
+def instance_from_json(data: Any) -> Instance:
+    """The instance of the exchange format, checked: unknown participants or slots, duplicate ids, a
+    meeting of a participant with themselves, a fixed table outside 1..tables and the like raise an
+    InstanceError with a German message. Extra keys are ignored."""
+    data = _object(data, _("The instance"))
+    tables = _int(data.get("tables"), _("The number of tables (“tables”)"))
+    if tables < 0:
+        raise InstanceError(_("The number of tables must not be negative."))
+
+    slots: list[Slot] = []
+    slot_ids: set[int] = set()
+    for raw in _list(data, "slots", _("The list of slots")):
+        raw = _object(raw, _("A slot"))
+        slot_id = _int(raw.get("id"), _("The id of a slot"))
+        if slot_id in slot_ids:
+            raise InstanceError(_("Slot %(id)s appears twice.") % {"id": slot_id})
+        session = raw.get("session")
+        session = "" if session is None else str(session)
+        slot_ids.add(slot_id)
+        slots.append(Slot(id=slot_id, session=session))
+    sessions = {slot.session for slot in slots}
+
+    participants: list[Participant] = []
+    participant_ids: set[int] = set()
+    for raw in _list(data, "participants", _("The list of participants")):
+        raw = _object(raw, _("A participant"))
+        pid = _int(raw.get("id"), _("The id of a participant"))
+        if pid in participant_ids:
+            raise InstanceError(_("Participant %(id)s appears twice.") % {"id": pid})
+        unavailable = raw.get("unavailable") or []
+        if not isinstance(unavailable, list):
+            raise InstanceError(_("The unavailable slots of participant %(id)s are not a list.") % {"id": pid})
+        for slot_id in unavailable:
+            if _int(slot_id, _("An unavailable slot of participant %(id)s") % {"id": pid}) not in slot_ids:
+                raise InstanceError(
+                    _("Participant %(id)s names an unknown slot %(slot)s as unavailable.") % {"id": pid, "slot": slot_id}
+                )
+        fixed_table = raw.get("fixed_table")
+        if fixed_table is not None:
+            fixed_table = _int(fixed_table, _("The fixed table of participant %(id)s") % {"id": pid})
+            if not 1 <= fixed_table <= tables:
+                raise InstanceError(
+                    _("The fixed table %(table)s of participant %(id)s does not exist (tables 1 to %(tables)s).")
+                    % {"table": fixed_table, "id": pid, "tables": tables}
+                )
+        participant_ids.add(pid)
+        participants.append(Participant(id=pid, unavailable=frozenset(unavailable), fixed_table=fixed_table))
+
+    meetings: list[Meeting] = []
+    meeting_ids: set[int] = set()
+    pairs: dict[frozenset[int], int] = {}
+    for raw in _list(data, "meetings", _("The list of meetings")):
+        raw = _object(raw, _("A meeting"))
+        mid = _int(raw.get("id"), _("The id of a meeting"))
+        if mid in meeting_ids:
+            raise InstanceError(_("Meeting %(id)s appears twice.") % {"id": mid})
+        people = raw.get("participants")
+        if not isinstance(people, list) or len(people) != 2:
+            raise InstanceError(_("Meeting %(id)s must name exactly two participants.") % {"id": mid})
+        a, b = (_int(p, _("A participant of meeting %(id)s") % {"id": mid}) for p in people)
+        for pid in (a, b):
+            if pid not in participant_ids:
+                raise InstanceError(_("Meeting %(id)s names an unknown participant %(participant)s.") % {"id": mid, "participant": pid})
+        if a == b:
+            raise InstanceError(_("In meeting %(id)s participant %(participant)s meets themselves.") % {"id": mid, "participant": a})
+        pair = frozenset((a, b))
+        if pair in pairs:
+            raise InstanceError(
+                _("Participants %(a)s and %(b)s meet twice (meetings %(first)s and %(second)s).")
+                % {"a": a, "b": b, "first": pairs[pair], "second": mid}
+            )
+        session = raw.get("session")
+        if session is not None:
+            session = str(session)
+            if session not in sessions:
+                raise InstanceError(_("Meeting %(id)s names an unknown session “%(session)s”.") % {"id": mid, "session": session})
+        fixed_slot = raw.get("fixed_slot")
+        if fixed_slot is not None:
+            fixed_slot = _int(fixed_slot, _("The fixed slot of meeting %(id)s") % {"id": mid})
+            if fixed_slot not in slot_ids:
+                raise InstanceError(_("Meeting %(id)s is fixed to an unknown slot %(slot)s.") % {"id": mid, "slot": fixed_slot})
+        meeting_ids.add(mid)
+        pairs[pair] = mid
+        meetings.append(Meeting(id=mid, participants=(a, b), session=session, fixed_slot=fixed_slot))
+
+    return Instance(slots=tuple(slots), tables=tables, participants=tuple(participants), meetings=tuple(meetings))
+
+
+def schedule_to_json(schedule: Schedule) -> dict:
+    """The output of the exchange format (docs/network.md)."""
+    return {
+        "meetings": [{"id": p.meeting, "slot": p.slot, "table": p.table} for p in schedule.placements],
+        "unplaced": [{"id": u.meeting, "reason": u.reason} for u in schedule.unplaced],
+        "breaks": schedule.breaks,
+        "max_breaks": schedule.max_breaks,
+        "lower_bound": schedule.lower_bound,
+        "seconds": round(schedule.seconds, 2),
+        "status": schedule.status,
+        "table_changes": schedule.table_changes,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Breaks
+
+
+def participant_breaks(instance: Instance, slot_of: dict[int, int]) -> dict[int, int]:
+    """Breaks per participant for meetings placed at `slot_of` {meeting: slot}: within each session
+    the number of maximal runs of idle slots between two of the participant's meetings."""
+    index = {slot.id: i for i, slot in enumerate(instance.slots)}
+    busy: dict[int, list[int]] = defaultdict(list)
+    for meeting in instance.meetings:
+        if meeting.id in slot_of:
+            for pid in meeting.participants:
+                busy[pid].append(index[slot_of[meeting.id]])
+    result = {p.id: 0 for p in instance.participants}
+    for pid, positions in busy.items():
+        positions.sort()
+        for before, after in zip(positions, positions[1:]):
+            if after > before + 1 and instance.slots[before].session == instance.slots[after].session:
+                # idle slots between two meetings of one session: one run, one break (slots are in
+                # time order, so a session's slots are contiguous in a well-formed instance)
+                if all(instance.slots[k].session == instance.slots[before].session for k in range(before, after + 1)):
+                    result[pid] += 1
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# The scheduler
+
+
+@dataclass
+class _Prepared:
+    instance: Instance
+    slot_index: dict[int, int]
+    participant: dict[int, Participant]
+    table_of: dict[int, int | None]  # meeting → forced table (a participant's fixed table)
+    domain: dict[int, list[int]]  # meeting → slot indexes it may take (empty: cannot be placed)
+    fixed: dict[int, int]  # fixed meeting that is kept → slot index
+    reasons: dict[int, str]  # meeting → reason it cannot be placed, known before solving
+
+
+def _prepare(instance: Instance) -> _Prepared:
+    slot_index = {slot.id: i for i, slot in enumerate(instance.slots)}
+    participant = {p.id: p for p in instance.participants}
+    table_of: dict[int, int | None] = {}
+    domain: dict[int, list[int]] = {}
+    reasons: dict[int, str] = {}
+    fixed: dict[int, int] = {}
+
+    for meeting in instance.meetings:
+        a, b = (participant[pid] for pid in meeting.participants)
+        # Two participants with different fixed tables: the meeting takes the first one's table
+        # (the first named is the one who asked; documented in docs/network.md).
+        table_of[meeting.id] = a.fixed_table if a.fixed_table is not None else b.fixed_table
+        common = [i for i, slot in enumerate(instance.slots) if slot.id not in a.unavailable and slot.id not in b.unavailable]
+        in_session = [i for i in common if meeting.session is None or instance.slots[i].session == meeting.session]
+        names = {"a": a.id, "b": b.id}
+        if meeting.fixed_slot is not None:
+            fixed_index = slot_index[meeting.fixed_slot]
+            missing = [p.id for p in (a, b) if meeting.fixed_slot in p.unavailable]
+            if missing:
+                reasons[meeting.id] = _(
+                    "The fixed slot %(slot)s is marked unavailable by participant %(participant)s."
+                ) % {"slot": meeting.fixed_slot, "participant": _(" and ").join(map(str, missing))}
+            elif meeting.session is not None and instance.slots[fixed_index].session != meeting.session:
+                reasons[meeting.id] = _(
+                    "The fixed slot %(slot)s does not belong to the session “%(session)s” the meeting is restricted to."
+                ) % {"slot": meeting.fixed_slot, "session": meeting.session}
+            else:
+                domain[meeting.id] = [fixed_index]
+                continue
+        elif not common:
+            reasons[meeting.id] = _(
+                "No common free time: participants %(a)s and %(b)s have no free slot in common."
+            ) % names
+        elif not in_session:
+            reasons[meeting.id] = _(
+                "No common free time in the session “%(session)s”: participants %(a)s and %(b)s have no free slot in common there."
+            ) % {**names, "session": meeting.session}
+        elif instance.tables == 0:
+            reasons[meeting.id] = _("There are no tables.")
+        else:
+            domain[meeting.id] = in_session
+            continue
+        domain[meeting.id] = []
+
+    # Fixed meetings keep their slot; where two of them clash, the one named later gives way.
+    busy: set[tuple[int, int]] = set()
+    count: dict[int, int] = defaultdict(int)
+    table_taken: set[tuple[int, int]] = set()
+    for meeting in instance.meetings:
+        if meeting.fixed_slot is None or not domain[meeting.id]:
+            continue
+        index = domain[meeting.id][0]
+        clash = [pid for pid in meeting.participants if (pid, index) in busy]
+        table = table_of[meeting.id]
+        if clash:
+            reasons[meeting.id] = _(
+                "The fixed slot %(slot)s is already taken by another fixed meeting of participant %(participant)s."
+            ) % {"slot": meeting.fixed_slot, "participant": _(" and ").join(map(str, clash))}
+        elif count[index] >= instance.tables:
+            reasons[meeting.id] = _("In the fixed slot %(slot)s all tables are taken by other fixed meetings.") % {
+                "slot": meeting.fixed_slot
+            }
+        elif table is not None and (table, index) in table_taken:
+            reasons[meeting.id] = _(
+                "In the fixed slot %(slot)s the fixed table %(table)s is taken by another fixed meeting."
+            ) % {"slot": meeting.fixed_slot, "table": table}
+        else:
+            fixed[meeting.id] = index
+            busy.update((pid, index) for pid in meeting.participants)
+            count[index] += 1
+            if table is not None:
+                table_taken.add((table, index))
+            continue
+        domain[meeting.id] = []
+    return _Prepared(instance, slot_index, participant, table_of, domain, fixed, reasons)
+
+
+def _breaks_of(positions: Iterable[int], sessions: list[str]) -> int:
+    ordered = sorted(positions)
+    return sum(1 for x, y in zip(ordered, ordered[1:]) if y > x + 1 and sessions[x] == sessions[y])
+
+
+def _greedy(prep: _Prepared) -> dict[int, int]:
+    """A first schedule {meeting: slot index}: fixed meetings, then the others, the least flexible
+    first, each into the feasible slot that adds the fewest breaks (ties: next to a meeting it
+    already has, then earliest)."""
+    instance = prep.instance
+    sessions = [slot.session for slot in instance.slots]
+    result = dict(prep.fixed)
+    busy: dict[int, set[int]] = defaultdict(set)
+    count: dict[int, int] = defaultdict(int)
+    table_taken: set[tuple[int, int]] = set()
+    meeting_by_id = {m.id: m for m in instance.meetings}
+    for mid, index in prep.fixed.items():
+        for pid in meeting_by_id[mid].participants:
+            busy[pid].add(index)
+        count[index] += 1
+        if prep.table_of[mid] is not None:
+            table_taken.add((prep.table_of[mid], index))
+    degree: dict[int, int] = defaultdict(int)
+    for meeting in instance.meetings:
+        if prep.domain[meeting.id]:
+            for pid in meeting.participants:
+                degree[pid] += 1
+    order = sorted(
+        (m for m in instance.meetings if m.id not in prep.fixed and prep.domain[m.id]),
+        key=lambda m: (len(prep.domain[m.id]), -max(degree[p] for p in m.participants), m.id),
+    )
+    for meeting in order:
+        a, b = meeting.participants
+        table = prep.table_of[meeting.id]
+        best: tuple | None = None
+        for index in prep.domain[meeting.id]:
+            if index in busy[a] or index in busy[b] or count[index] >= instance.tables:
+                continue
+            if table is not None and (table, index) in table_taken:
+                continue
+            added = sum(_breaks_of(busy[p] | {index}, sessions) - _breaks_of(busy[p], sessions) for p in (a, b))
+            adjacent = sum(
+                1
+                for p in (a, b)
+                for n in (index - 1, index + 1)
+                if n in busy[p] and 0 <= n < len(sessions) and sessions[n] == sessions[index]
+            )
+            key = (added, -adjacent, count[index], index)
+            if best is None or key < best:
+                best = key
+        if best is None:
+            continue
+        index = best[-1]
+        result[meeting.id] = index
+        busy[a].add(index)
+        busy[b].add(index)
+        count[index] += 1
+        if table is not None:
+            table_taken.add((table, index))
+    return result
+
+
+def _solve_slots(
+    prep: _Prepared,
+    start: dict[int, int],
+    *,
+    deadline: float,
+    began: float,
+    seed: int,
+    workers: int,
+    progress: Callable[[Progress], None] | None,
+) -> tuple[dict[int, int], int, tuple[tuple[str, str, float], ...], bool]:
+    """CP-SAT on the slots, in three lexicographic phases. Returns (slot index per placed meeting,
+    lower bound on the breaks, phases, all proven optimal)."""
+    from ortools.sat.python import cp_model
+
+    instance = prep.instance
+    n_slots = len(instance.slots)
+    sessions = [slot.session for slot in instance.slots]
+    model = cp_model.CpModel()
+    x: dict[tuple[int, int], Any] = {}
+    by_participant_slot: dict[tuple[int, int], list] = defaultdict(list)
+    by_slot: dict[int, list] = defaultdict(list)
+    by_table_slot: dict[tuple[int, int], list] = defaultdict(list)
+    placed_terms = []
+    placeable = 0
+    for meeting in instance.meetings:
+        indexes = prep.domain[meeting.id]
+        if not indexes:
+            continue
+        placeable += 1
+        terms = []
+        for index in indexes:
+            var = model.new_bool_var(f"x_{meeting.id}_{index}")
+            x[meeting.id, index] = var
+            terms.append(var)
+            for pid in meeting.participants:
+                by_participant_slot[pid, index].append(var)
+            by_slot[index].append(var)
+            if prep.table_of[meeting.id] is not None:
+                by_table_slot[prep.table_of[meeting.id], index].append(var)
+        if meeting.id in prep.fixed:
+            model.add(terms[0] == 1)
+        else:
+            model.add_at_most_one(terms)
+        placed_terms.extend(terms)
+
+    for terms in by_participant_slot.values():
+        if len(terms) > 1:
+            model.add_at_most_one(terms)
+    for terms in by_slot.values():
+        if len(terms) > instance.tables:
+            model.add(sum(terms) <= instance.tables)
+    for terms in by_table_slot.values():
+        if len(terms) > 1:
+            model.add_at_most_one(terms)
+
+    # Breaks: a participant's meetings in one session form blocks of consecutive busy slots;
+    # breaks = blocks - 1 per session with a meeting. start[p, s] = busy[s] and not busy[s-1] marks
+    # where a block starts; used[p, session] = busy in any slot of the session. Both are exact in
+    # every solution (not only at the optimum), so the progress shows true figures.
+    def busy(pid: int, index: int):
+        terms = by_participant_slot.get((pid, index))
+        return sum(terms) if terms else None
+
+    meetings_of: dict[int, int] = defaultdict(int)
+    for meeting in instance.meetings:
+        if prep.domain[meeting.id]:
+            for pid in meeting.participants:
+                meetings_of[pid] += 1
+    breaks_of: list = []
+    max_breaks = model.new_int_var(0, n_slots, "max_breaks")
+    session_runs: list[list[int]] = []
+    for index in range(n_slots):
+        if index and sessions[index] == sessions[index - 1]:
+            session_runs[-1].append(index)
+        else:
+            session_runs.append([index])
+    for pid in sorted(meetings_of):
+        if meetings_of[pid] < 2:
+            continue
+        blocks: list = []
+        used: list = []
+        for run in session_runs:
+            present = [i for i in run if (pid, i) in by_participant_slot]
+            if len(present) < 2:
+                continue  # at most one meeting in this session: never a break here
+            previous = None
+            for index in run:
+                now = busy(pid, index)
+                if now is None:
+                    previous = None
+                    continue
+                if previous is None:
+                    blocks.append(now)
+                else:
+                    starts = model.new_bool_var(f"start_{pid}_{index}")
+                    model.add(starts >= now - previous)
+                    model.add(starts <= now)
+                    model.add(starts <= 1 - previous)
+                    blocks.append(starts)
+                previous = now
+            session_used = model.new_bool_var(f"used_{pid}_{run[0]}")
+            model.add(session_used <= sum(busy(pid, i) for i in present))
+            for i in present:
+                model.add(session_used >= busy(pid, i))
+            used.append(session_used)
+        if not blocks:
+            continue
+        breaks = model.new_int_var(0, n_slots, f"breaks_{pid}")
+        model.add(breaks == sum(blocks) - sum(used))
+        model.add(max_breaks >= breaks)
+        breaks_of.append(breaks)
+    total_breaks = sum(breaks_of) if breaks_of else 0
+
+    def hint(solution: dict[int, int]) -> None:
+        model.clear_hints()
+        for (mid, index), var in x.items():
+            model.add_hint(var, solution.get(mid) == index)
+
+    def read(solver) -> dict[int, int]:
+        return {mid: index for (mid, index), var in x.items() if solver.boolean_value(var)}
+
+    class Callback(cp_model.CpSolverSolutionCallback):
+        def __init__(self, phase: str, placed: int | None, bound: int | None):
+            super().__init__()
+            self.phase, self.placed, self.bound = phase, placed, bound
+
+        def on_solution_callback(self) -> None:
+            if progress is None:
+                return
+            seconds = time.monotonic() - began
+            if self.phase == "placed":
+                progress(Progress(self.phase, int(round(self.objective_value)), None, None, seconds))
+            elif self.phase == "breaks":
+                bound = max(0, math.ceil(self.best_objective_bound - 1e-6))
+                progress(Progress(self.phase, self.placed, int(round(self.objective_value)), bound, seconds))
+            else:
+                total = int(self.value(total_breaks)) if breaks_of else 0
+                progress(Progress(self.phase, self.placed, total, self.bound, seconds))
+
+    phases: list[tuple[str, str, float]] = []
+    proven = True
+    solution = dict(start)
+    lower_bound = 0
+
+    def run(phase: str, share: float, callback) -> Any:
+        remaining = deadline - time.monotonic()
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(0.05, remaining * share)
+        solver.parameters.random_seed = seed
+        solver.parameters.num_workers = workers
+        solver.parameters.log_search_progress = False
+        hint(solution)
+        t0 = time.monotonic()
+        status = solver.solve(model, callback)
+        phases.append((phase, solver.status_name(status), round(time.monotonic() - t0, 3)))
+        return solver, status
+
+    good = (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+    # Phase 1: as many meetings as possible (skipped when the greedy start places every meeting
+    # that has a slot it could take: no schedule can place more).
+    placed = len(solution)
+    if placed < placeable:
+        model.maximize(sum(placed_terms))
+        solver, status = run("placed", 0.3, Callback("placed", None, None))
+        if status in good:
+            new = read(solver)
+            if len(new) >= placed:
+                solution, placed = new, len(new)
+            proven &= status == cp_model.OPTIMAL
+        else:
+            proven = False
+        model.clear_objective()
+    model.add(sum(placed_terms) >= placed)
+
+    if not breaks_of:
+        return solution, 0, tuple(phases), proven
+
+    # Phase 2: fewest breaks in total.
+    model.minimize(total_breaks)
+    solver, status = run("breaks", 0.75, Callback("breaks", placed, None))
+    if status in good:
+        solution = read(solver)
+        best_total = int(round(solver.objective_value))
+        lower_bound = max(0, math.ceil(solver.best_objective_bound - 1e-6))
+        proven &= status == cp_model.OPTIMAL
+    else:
+        best_total = sum(participant_breaks(instance, {m: instance.slots[i].id for m, i in solution.items()}).values())
+        proven = False
+    model.clear_objective()
+    model.add(total_breaks <= best_total)
+
+    # Phase 3: the worst-off participant, total breaks kept.
+    model.minimize(max_breaks)
+    solver, status = run("max_breaks", 0.95, Callback("max_breaks", placed, lower_bound))
+    if status in good:
+        solution = read(solver)
+        proven &= status == cp_model.OPTIMAL
+    else:
+        proven = False
+    return solution, lower_bound, tuple(phases), proven
+
+
+def _assign_tables(prep: _Prepared, solution: dict[int, int]) -> tuple[dict[int, int], int]:
+    """Tables slot after slot: a meeting with a fixed table gets it; a meeting whose participant sat
+    at a table just before gets that table when free (the one with more meetings left stays); the
+    rest take the lowest free table no participant with meetings still to come sits at.
+    Returns ({meeting: table}, table changes: consecutive meetings of a participant at different tables)."""
+    instance = prep.instance
+    meeting_by_id = {m.id: m for m in instance.meetings}
+    by_slot: dict[int, list[int]] = defaultdict(list)
+    for mid, index in solution.items():
+        by_slot[index].append(mid)
+    remaining: dict[int, int] = defaultdict(int)
+    for mid in solution:
+        for pid in meeting_by_id[mid].participants:
+            remaining[pid] += 1
+    last: dict[int, int] = {}
+    table_of: dict[int, int] = {}
+    changes = 0
+    all_tables = range(1, instance.tables + 1)
+    for index in sorted(by_slot):
+        mids = sorted(by_slot[index])
+        free = set(all_tables)
+        for mid in mids:
+            if prep.table_of[mid] is not None:
+                table_of[mid] = prep.table_of[mid]
+                free.discard(prep.table_of[mid])
+        flexible = [mid for mid in mids if prep.table_of[mid] is None]
+
+        def wishes(mid: int) -> list[int]:
+            people = sorted(meeting_by_id[mid].participants, key=lambda p: (-remaining[p], p))
+            return [last[p] for p in people if p in last]
+
+        def priority(mid: int) -> tuple[int, int]:
+            wished = wishes(mid)
+            # both sat at the same table before, then one wish or two, then none
+            return (0 if len(wished) == 2 and wished[0] == wished[1] else 1 if wished else 2, mid)
+
+        flexible.sort(key=priority)
+        unassigned = []
+        for mid in flexible:
+            choice = next((t for t in wishes(mid) if t in free), None)
+            if choice is None:
+                unassigned.append(mid)
+            else:
+                table_of[mid] = choice
+                free.discard(choice)
+        if unassigned:
+            claimed = {last[p] for p in last if remaining[p] > 0}
+            for mid in unassigned:
+                pick = min((t for t in free if t not in claimed), default=None)
+                if pick is None:
+                    pick = min(free)
+                table_of[mid] = pick
+                free.discard(pick)
+        for mid in mids:
+            for pid in meeting_by_id[mid].participants:
+                if pid in last and last[pid] != table_of[mid]:
+                    changes += 1
+                last[pid] = table_of[mid]
+                remaining[pid] -= 1
+    return table_of, changes
+
+
+def _reason_unplaced(prep: _Prepared, meeting: Meeting, solution: dict[int, int]) -> str:
+    """Why a meeting with common free slots stayed out, read off the final schedule: in each of its
+    slots either every table (or its fixed table) is taken, or one of the two has another meeting."""
+    instance = prep.instance
+    meeting_by_id = {m.id: m for m in instance.meetings}
+    count: dict[int, int] = defaultdict(int)
+    people: dict[int, set[int]] = defaultdict(set)
+    tables_taken: set[tuple[int, int]] = set()
+    for mid, index in solution.items():
+        count[index] += 1
+        people[index].update(meeting_by_id[mid].participants)
+        if prep.table_of[mid] is not None:
+            tables_taken.add((prep.table_of[mid], index))
+    table = prep.table_of[meeting.id]
+    full, busy = [], []
+    for index in prep.domain[meeting.id]:
+        slot = instance.slots[index].id
+        if set(meeting.participants) & people[index]:
+            busy.append(slot)
+        elif count[index] >= instance.tables or (table is not None and (table, index) in tables_taken):
+            full.append(slot)
+    a, b = meeting.participants
+    if full and not busy:
+        if table is not None and all(count[prep.slot_index[slot]] < instance.tables for slot in full):
+            return _("The fixed table %(table)s is taken in every slot in which participants %(a)s and %(b)s are both free.") % {
+                "table": table, "a": a, "b": b}
+        return _("All tables are taken in the slots in which participants %(a)s and %(b)s are both free.") % {"a": a, "b": b}
+    if busy and not full:
+        return _(
+            "In every slot in which participants %(a)s and %(b)s are both free (%(slots)s), one of them already has another meeting."
+        ) % {"a": a, "b": b, "slots": ", ".join(map(str, busy))}
+    return _(
+        "The slots in which participants %(a)s and %(b)s are both free are taken: in %(full)s all tables, in %(busy)s one of them has another meeting."
+    ) % {"a": a, "b": b, "full": ", ".join(map(str, full)), "busy": ", ".join(map(str, busy))}
+
+
+def schedule_meetings(
+    instance: Instance,
+    *,
+    time_limit: float,
+    seed: int = 0,
+    progress: Callable[[Progress], None] | None = None,
+    workers: int = 2,
+) -> Schedule:
+    """Every meeting of `instance` placed in a slot and at a table, or listed as unplaced with a
+    German reason; the hard rules always hold (nobody twice in a slot, at most one meeting per table
+    and slot, unavailable slots respected, fixed slots and session restrictions kept).
+
+    Lexicographic objective: most meetings placed, then fewest breaks in total, then fewest breaks
+    for the worst-off participant; tables afterwards (fixed tables kept, few table changes).
+    `lower_bound` is a proven lower bound on the total breaks of any schedule that places as many
+    meetings. The run takes about `time_limit` seconds at most (plus building the model).
+    With workers=1, the same instance and seed give the same schedule whenever every phase ends
+    proven optimal within its time; a phase cut off by the time limit depends on the machine's
+    speed. `progress` is called from the solver with the current best (see Progress)."""
+    began = time.monotonic()
+    deadline = began + max(0.1, time_limit)
+    prep = _prepare(instance)
+    start = _greedy(prep)
+    status = "greedy"
+    phases: tuple = ()
+    lower_bound = 0
+    if any(prep.domain[m.id] for m in instance.meetings):
+        solution, lower_bound, phases, proven = _solve_slots(
+            prep, start, deadline=deadline, began=began, seed=seed, workers=workers, progress=progress
+        )
+        status = "optimal" if proven else "feasible"
+    else:
+        solution = start
+        status = "optimal"
+    tables, changes = _assign_tables(prep, solution)
+    slot_of = {mid: instance.slots[index].id for mid, index in solution.items()}
+    breaks = participant_breaks(instance, slot_of)
+    total = sum(breaks.values())
+    unplaced = []
+    for meeting in instance.meetings:
+        if meeting.id in solution:
+            continue
+        reason = prep.reasons.get(meeting.id) or _reason_unplaced(prep, meeting, solution)
+        unplaced.append(Unplaced(meeting=meeting.id, reason=reason))
+    placements = tuple(
+        Placement(meeting=m.id, slot=slot_of[m.id], table=tables[m.id]) for m in instance.meetings if m.id in solution
+    )
+    return Schedule(
+        placements=placements,
+        unplaced=tuple(unplaced),
+        breaks=total,
+        max_breaks=max(breaks.values(), default=0),
+        lower_bound=min(lower_bound, total),
+        seconds=time.monotonic() - began,
+        status=status,
+        table_changes=changes,
+        phases=phases,
+    )
