@@ -1,4 +1,17 @@
+"""KERN form fields.
+
+`{% kern_field field %}` writes exactly what `{% include "core/includes/fields/field.html" %}`
+writes (tests/core/test_kern_fields.py compares both for every kind of field, with and without
+value, help text and errors), in Python: a field through the four nested templates costs
+0.12–0.3 ms, about half of a refused registration POST's rendering (docs/performance.md). The
+templates stay the reference and the fallback for forms that include them.
+"""
+
 from django import template
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -21,3 +34,129 @@ def kern_widget(field):
         attrs["aria-describedby"] = " ".join(described_by)
     attrs["class"] = css
     return field.as_widget(attrs=attrs)
+
+
+_INVALID = ' aria-invalid="true"'
+
+
+def _text(value) -> str:
+    # {{ value }} in a template: localized, then escaped unless marked safe.
+    return conditional_escape(localize(value))
+
+
+def _label_marker(field) -> str:
+    if field.field.required:
+        return f' <span class="kern-label__required">({_text(gettext("required"))})</span>'
+    return f' <span class="kern-label__optional">– {_text(gettext("optional"))}</span>'
+
+
+def _error(field_id: str, errors) -> str:
+    joined = conditional_escape(" ").join(conditional_escape(error) for error in errors)
+    return (f'<p class="kern-error" id="{field_id}-error"><span class="kern-icon kern-icon--danger '
+            f'kern-icon--default" aria-hidden="true"></span><span class="kern-body">{joined}</span></p>')
+
+
+def _described_by(field_id: str, help_text, errors) -> str:
+    if not (help_text or errors):
+        return ""
+    ids = " ".join(([f"{field_id}-hint"] if help_text else []) + ([f"{field_id}-error"] if errors else []))
+    return f' aria-describedby="{ids}"'
+
+
+def _input(field) -> str:
+    errors, help_text, field_id = field.errors, field.help_text, _text(field.id_for_label)
+    return (
+        f'<div class="kern-form-input{" kern-form-input--error" if errors else ""}">\n'
+        f'  <label class="kern-label" for="{field_id}">{_text(field.label)}{_label_marker(field)}</label>\n'
+        f'  {f"""<div class="kern-hint" id="{field_id}-hint">{_text(help_text)}</div>""" if help_text else ""}\n'
+        f'  {_error(field_id, errors) if errors else ""}\n'
+        f"  {conditional_escape(kern_widget(field))}\n"
+        "</div>\n"
+    )
+
+
+def _checkbox(field) -> str:
+    errors, help_text, field_id = field.errors, field.help_text, _text(field.id_for_label)
+    error_class = " kern-form-check__checkbox--error" if errors else ""
+    required = f' <span class="kern-label__required">({_text(gettext("required"))})</span>' if field.field.required else ""
+    return (
+        f'<div class="kern-form-check{" kern-form-check--error" if errors else ""}">\n'
+        f'  <input class="kern-form-check__checkbox{error_class}" type="checkbox" name="{_text(field.html_name)}" '
+        f'id="{field_id}" value="on"{" checked" if field.value() else ""}{_INVALID if errors else ""}'
+        f"{_described_by(field_id, help_text, errors)}>\n"
+        f'  <label class="kern-label" for="{field_id}">{_text(field.label)}{required}</label>\n'
+        f'  {f"""<div class="kern-hint check-hint" id="{field_id}-hint">{_text(help_text)}</div>""" if help_text else ""}\n'
+        f'  {_error(field_id, errors) if errors else ""}\n'
+        "</div>\n"
+    )
+
+
+def _choices(field) -> str:
+    errors, help_text, field_id = field.errors, field.help_text, _text(field.auto_id)
+    kind = _text(field.field.widget.input_type)
+    box = "radio" if field.field.widget.input_type == "radio" else "checkbox"
+    input_class = f"kern-form-check__{box}" + (f" kern-form-check__{box}--error" if errors else "")
+    name = _text(field.html_name)
+    choices = "".join(
+        "\n    <div class=\"kern-form-check\">\n"
+        f'      <input class="{input_class}" type="{kind}" name="{name}" id="{_text(choice.id_for_label)}" '
+        f'value="{_text(choice.data["value"])}"{" checked" if choice.data["selected"] else ""}>\n'
+        f'      <label class="kern-label" for="{_text(choice.id_for_label)}">{_text(choice.choice_label)}</label>\n'
+        "    </div>\n    "
+        for choice in field
+    )
+    return (
+        f'<fieldset class="kern-fieldset{" kern-fieldset--error" if errors else ""}" id="{field_id}"'
+        f"{_described_by(field_id, help_text, errors)}>\n"
+        f'  <legend class="kern-label">{_text(field.label)}{_label_marker(field)}</legend>\n'
+        f'  {f"""<div class="kern-hint" id="{field_id}-hint">{_text(help_text)}</div>""" if help_text else ""}\n'
+        f'  {_error(field_id, errors) if errors else ""}\n'
+        '  <div class="kern-fieldset__body">\n'
+        f"    {choices}\n"
+        "  </div>\n"
+        "</fieldset>\n"
+    )
+
+
+def _select(field) -> str:
+    errors, help_text, field_id = field.errors, field.help_text, _text(field.id_for_label)
+    current = field.value()
+    options = "".join(
+        f'<option value="{_text(value)}"{" selected" if value == current else ""}>{_text(label)}</option>'
+        for value, label in field.field.choices
+    )
+    return (
+        f'<div class="kern-form-input{" kern-form-input--error" if errors else ""}">\n'
+        f'  <label class="kern-label" for="{field_id}">{_text(field.label)}{_label_marker(field)}</label>\n'
+        f'  {f"""<div class="kern-hint" id="{field_id}-hint">{_text(help_text)}</div>""" if help_text else ""}\n'
+        f'  {_error(field_id, errors) if errors else ""}\n'
+        '  <div class="kern-form-input__select-wrapper">\n'
+        f'    <select class="kern-form-input__select{" kern-form-input__select--error" if errors else ""}" '
+        f'name="{_text(field.html_name)}" id="{field_id}"{_INVALID if errors else ""}'
+        f"{_described_by(field_id, help_text, errors)}>\n"
+        f"      {options}\n"
+        "    </select>\n"
+        "  </div>\n"
+        "</div>\n"
+    )
+
+
+def render_field(field) -> str:
+    """The HTML of core/includes/fields/field.html for the bound field `field`, marked safe."""
+    widget = field.field.widget
+    input_type = getattr(widget, "input_type", None)
+    if input_type == "radio" or (getattr(widget, "allow_multiple_selected", False) and input_type == "checkbox"):
+        html = _choices(field)
+    elif input_type == "checkbox":
+        html = _checkbox(field)
+    elif input_type == "select":
+        html = _select(field)
+    else:
+        html = _input(field)
+    return mark_safe(html + "\n")  # field.html ends with a line break after the include
+
+
+@register.simple_tag
+def kern_field(field):
+    """{% kern_field field %}: the field as core/includes/fields/field.html renders it (see the module docstring)."""
+    return render_field(field)
