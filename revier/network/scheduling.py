@@ -428,6 +428,7 @@ def _solve_slots(
     seed: int,
     workers: int,
     progress: Callable[[Progress], None] | None,
+    log: Callable[[str], None] | None,
 ) -> tuple[dict[int, int], int, tuple[tuple[str, str, float], ...], bool]:
     """CP-SAT on the slots, in three lexicographic phases. Returns (slot index per placed meeting,
     lower bound on the breaks, phases, all proven optimal)."""
@@ -464,9 +465,16 @@ def _solve_slots(
             model.add_at_most_one(terms)
         placed_terms.extend(terms)
 
-    for terms in by_participant_slot.values():
-        if len(terms) > 1:
-            model.add_at_most_one(terms)
+    # busy[p, s]: one literal per participant and slot (nobody twice in a slot: busy = sum <= 1)
+    busy_var: dict[tuple[int, int], Any] = {}
+    busy_own: list[tuple[int, int, Any]] = []
+    for (pid, index), terms in by_participant_slot.items():
+        if len(terms) == 1:
+            busy_var[pid, index] = terms[0]
+        else:
+            busy_var[pid, index] = model.new_bool_var(f"busy_{pid}_{index}")
+            model.add(busy_var[pid, index] == sum(terms))
+            busy_own.append((pid, index, busy_var[pid, index]))
     for terms in by_slot.values():
         if len(terms) > instance.tables:
             model.add(sum(terms) <= instance.tables)
@@ -474,20 +482,19 @@ def _solve_slots(
         if len(terms) > 1:
             model.add_at_most_one(terms)
 
-    # Breaks: a participant's meetings in one session form blocks of consecutive busy slots;
-    # breaks = blocks - 1 per session with a meeting. start[p, s] = busy[s] and not busy[s-1] marks
-    # where a block starts; used[p, session] = busy in any slot of the session. Both are exact in
-    # every solution (not only at the optimum), so the progress shows true figures.
+    # Breaks, with positive literals only (the bound starts at 0 and core-based search can work on
+    # them): seen[p, s] = p has a meeting in slot s or earlier in its session; a break ends at s
+    # (resume[p, s]) = busy at s, idle at s-1, seen at s-1. Each idle run between two meetings ends
+    # exactly once. All are exact in every solution (not only at the optimum), so the progress shows
+    # true figures.
     def busy(pid: int, index: int):
-        terms = by_participant_slot.get((pid, index))
-        return sum(terms) if terms else None
+        return busy_var.get((pid, index))
 
     meetings_of: dict[int, int] = defaultdict(int)
     for meeting in instance.meetings:
         if prep.domain[meeting.id]:
             for pid in meeting.participants:
                 meetings_of[pid] += 1
-    breaks_of: list = []
     max_breaks = model.new_int_var(0, n_slots, "max_breaks")
     session_runs: list[list[int]] = []
     for index in range(n_slots):
@@ -495,47 +502,83 @@ def _solve_slots(
             session_runs[-1].append(index)
         else:
             session_runs.append([index])
+    # per participant: (kind, slot index, variable) of each auxiliary literal, for complete hints
+    derived: list[tuple[str, int, int, Any]] = []
+    breaks_model: list[tuple[int, Any]] = []
+    resume_all: list = []
     for pid in sorted(meetings_of):
         if meetings_of[pid] < 2:
             continue
-        blocks: list = []
-        used: list = []
+        resumes: list = []
         for run in session_runs:
-            present = [i for i in run if (pid, i) in by_participant_slot]
+            present = [i for i in run if (pid, i) in busy_var]
             if len(present) < 2:
                 continue  # at most one meeting in this session: never a break here
-            previous = None
+            seen = None  # literal: a meeting at or before the previous slot
             for index in run:
                 now = busy(pid, index)
-                if now is None:
-                    previous = None
-                    continue
-                if previous is None:
-                    blocks.append(now)
+                before = busy(pid, index - 1) if index != run[0] else None
+                if now is not None and seen is not None and index != run[0]:
+                    resume = model.new_bool_var(f"resume_{pid}_{index}")
+                    clause = [now.Not(), seen.Not(), resume]
+                    if before is not None:
+                        clause.append(before)
+                        model.add_implication(resume, before.Not())
+                    model.add_bool_or(clause)
+                    model.add_implication(resume, now)
+                    model.add_implication(resume, seen)
+                    resumes.append(resume)
+                    derived.append(("resume", pid, index, resume))
+                if now is None or index == present[-1]:
+                    continue  # seen does not change here / is not needed after the last possible meeting
+                if seen is None:
+                    seen = now
                 else:
-                    starts = model.new_bool_var(f"start_{pid}_{index}")
-                    model.add(starts >= now - previous)
-                    model.add(starts <= now)
-                    model.add(starts <= 1 - previous)
-                    blocks.append(starts)
-                previous = now
-            session_used = model.new_bool_var(f"used_{pid}_{run[0]}")
-            model.add(session_used <= sum(busy(pid, i) for i in present))
-            for i in present:
-                model.add(session_used >= busy(pid, i))
-            used.append(session_used)
-        if not blocks:
+                    new = model.new_bool_var(f"seen_{pid}_{index}")
+                    model.add_bool_or([new.Not(), seen, now])
+                    model.add_implication(seen, new)
+                    model.add_implication(now, new)
+                    derived.append(("seen", pid, index, new))
+                    seen = new
+        if not resumes:
             continue
         breaks = model.new_int_var(0, n_slots, f"breaks_{pid}")
-        model.add(breaks == sum(blocks) - sum(used))
+        model.add(breaks == sum(resumes))
         model.add(max_breaks >= breaks)
-        breaks_of.append(breaks)
-    total_breaks = sum(breaks_of) if breaks_of else 0
+        breaks_model.append((pid, breaks))
+        resume_all.extend(resumes)
+    breaks_of = [entry[1] for entry in breaks_model]
+    total_breaks = sum(resume_all) if resume_all else 0
+
+    meeting_people = {m.id: m.participants for m in instance.meetings}
+    session_start = {}
+    for run in session_runs:
+        for index in run:
+            session_start[index] = run[0]
 
     def hint(solution: dict[int, int]) -> None:
+        """A complete hint: the slots, and every auxiliary variable computed from them."""
         model.clear_hints()
         for (mid, index), var in x.items():
             model.add_hint(var, solution.get(mid) == index)
+        taken = {(pid, index) for mid, index in solution.items() for pid in meeting_people[mid]}
+        for pid, index, var in busy_own:
+            model.add_hint(var, (pid, index) in taken)
+        count: dict[int, int] = defaultdict(int)
+        for kind, pid, index, var in derived:
+            if kind == "seen":
+                value = any((pid, i) in taken for i in range(session_start[index], index + 1))
+            else:
+                value = (
+                    (pid, index) in taken
+                    and (pid, index - 1) not in taken
+                    and any((pid, i) in taken for i in range(session_start[index], index))
+                )
+                count[pid] += value
+            model.add_hint(var, value)
+        for pid, breaks in breaks_model:
+            model.add_hint(breaks, count[pid])
+        model.add_hint(max_breaks, max(count.values(), default=0))
 
     def read(solver) -> dict[int, int]:
         return {mid: index for (mid, index), var in x.items() if solver.boolean_value(var)}
@@ -569,7 +612,10 @@ def _solve_slots(
         solver.parameters.max_time_in_seconds = max(0.05, remaining * share)
         solver.parameters.random_seed = seed
         solver.parameters.num_workers = workers
-        solver.parameters.log_search_progress = False
+        if log is not None:
+            solver.parameters.log_search_progress = True
+            solver.parameters.log_to_stdout = False
+            solver.log_callback = log
         hint(solution)
         t0 = time.monotonic()
         status = solver.solve(model, callback)
@@ -727,6 +773,7 @@ def schedule_meetings(
     seed: int = 0,
     progress: Callable[[Progress], None] | None = None,
     workers: int = 2,
+    log: Callable[[str], None] | None = None,
 ) -> Schedule:
     """Every meeting of `instance` placed in a slot and at a table, or listed as unplaced with a
     German reason; the hard rules always hold (nobody twice in a slot, at most one meeting per table
@@ -738,7 +785,8 @@ def schedule_meetings(
     meetings. The run takes about `time_limit` seconds at most (plus building the model).
     With workers=1, the same instance and seed give the same schedule whenever every phase ends
     proven optimal within its time; a phase cut off by the time limit depends on the machine's
-    speed. `progress` is called from the solver with the current best (see Progress)."""
+    speed. `progress` is called from the solver with the current best (see Progress); `log`, if
+    given, receives CP-SAT's search log line by line."""
     began = time.monotonic()
     deadline = began + max(0.1, time_limit)
     prep = _prepare(instance)
@@ -748,7 +796,7 @@ def schedule_meetings(
     lower_bound = 0
     if any(prep.domain[m.id] for m in instance.meetings):
         solution, lower_bound, phases, proven = _solve_slots(
-            prep, start, deadline=deadline, began=began, seed=seed, workers=workers, progress=progress
+            prep, start, deadline=deadline, began=began, seed=seed, workers=workers, progress=progress, log=log
         )
         status = "optimal" if proven else "feasible"
     else:

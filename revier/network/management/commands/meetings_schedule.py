@@ -51,6 +51,7 @@ class Command(BaseCommand):
             seed=options["seed"],
             workers=options["workers"],
             progress=report if options["verbosity"] >= 2 else None,
+            log=self.stderr.write if options["verbosity"] >= 3 else None,
         )
         out = Path(options["out"])
         # Written to a temporary file beside the target and renamed: never a half-written schedule.
