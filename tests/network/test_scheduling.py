@@ -497,3 +497,49 @@ def test_generator_presets_have_the_sizes_of_the_issue():
     assert 0.04 <= share <= 0.06
     assert generator.generate(seed=0, **generator.preset("large", 0)) == large
     instance_from_json(large)
+
+
+# ---------------------------------------------------------------------------------------------
+# The parts: lower bound of forced breaks, local search of the start
+
+
+def test_forced_breaks_names_who_needs_a_break_even_alone():
+    from revier.network.scheduling import _forced_breaks, _prepare
+
+    data = instance(
+        ["am"] * 4 + ["pm"] * 2,
+        [(1, 2), (1, 3), (1, 4), (5, 6), (5, 7)],
+        unavailable={2: [2, 3, 4, 5, 6], 3: [1, 2, 4, 5, 6]},
+    )
+    prep = _prepare(instance_from_json(data))
+    # 1 meets 2 in slot 1 and 3 in slot 3; 4 could fill slot 2, but then 1-4 … still one run: not forced
+    assert _forced_breaks(prep, [[0, 1, 2, 3], [4, 5]]) == set()
+    data = instance(["am"] * 4, [(1, 2), (1, 3)], unavailable={2: [2, 3, 4], 3: [1, 2, 3]})
+    prep = _prepare(instance_from_json(data))
+    assert _forced_breaks(prep, [[0, 1, 2, 3]]) == {1}
+
+
+def test_local_search_keeps_the_hard_rules_and_never_adds_breaks():
+    from revier.network.scheduling import _greedy, _LocalSearch, _prepare, participant_breaks
+
+    data = load_generator().generate(participants=30, meetings=80, slots=10, tables=6, sessions=2, unavailable=0.1, seed=4)
+    inst = instance_from_json(data)
+    prep = _prepare(inst)
+    greedy = _greedy(prep)
+    improved = _LocalSearch(prep, greedy).run(float("inf"))
+
+    def as_output(solution):
+        return {
+            "meetings": [{"id": m, "slot": inst.slots[i].id, "table": 1 + k} for k, (m, i) in enumerate(solution.items())],
+            "unplaced": [{"id": m.id, "reason": "-"} for m in inst.meetings if m.id not in solution],
+        }
+
+    violations = [v for v in hard_rule_violations(data, as_output(improved)) if "table" not in v]
+    assert violations == []
+    per_slot = defaultdict(int)
+    for index in improved.values():
+        per_slot[index] += 1
+    assert max(per_slot.values()) <= data["tables"]
+    assert len(improved) >= len(greedy)
+    total = lambda solution: sum(participant_breaks(inst, {m: inst.slots[i].id for m, i in solution.items()}).values())
+    assert total(improved) <= total(greedy)
