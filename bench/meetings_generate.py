@@ -18,8 +18,11 @@ same file):
   earlier fixed meeting).
 
 Presets: `--preset real` (real-event size: ~70 participants, 150–300 meetings, 10–22 slots, 1–2
-sessions, drawn from the seed) and `--preset large` (500 participants, 2,000 meetings, 16 slots,
-60 tables, 5 % unavailable slots, 2 sessions).
+sessions, tables enough for the meetings plus 2–6, drawn from the seed) and `--preset large` (500
+participants, 2,000 meetings, 16 slots, 60 tables, 5 % unavailable slots, 2 sessions), as issue 10
+names it. Note: 60 tables × 16 slots hold at most 960 meetings, so at most 48 % of the large
+preset's 2,000 can be placed; `--preset large --tables 130` gives the same event with enough tables
+(2,000 / 16 = 125 meetings per slot). Any preset value can be overridden by its option.
 
     .venv/bin/python bench/meetings_generate.py --preset large --seed 1 > var/large.json
     .venv/bin/python manage.py meetings_schedule var/large.json --out var/large-schedule.json --time-limit 60

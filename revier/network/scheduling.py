@@ -810,10 +810,15 @@ def _solve_slots(
 
     good = (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
-    # Phase 1: as many meetings as possible (skipped when the greedy start places every meeting
-    # that has a slot it could take: no schedule can place more).
+    # Phase 1: as many meetings as possible (skipped when the start already reaches an upper bound:
+    # every meeting with a domain, or in each slot as many meetings as there are tables, meetings
+    # that may take the slot, and pairs of people who may meet in it).
+    people_at: dict[int, set[int]] = defaultdict(set)
+    for (mid, index) in x:
+        people_at[index].update(meeting_people[mid])
+    upper = min(placeable, sum(min(instance.tables, len(by_slot[i]), len(people_at[i]) // 2) for i in by_slot))
     placed = len(solution)
-    if placed < placeable:
+    if placed < upper:
         model.maximize(sum(placed_terms))
         solver, status = run("placed", 0.3, Callback("placed", None, None))
         if status in good:
@@ -983,7 +988,8 @@ def schedule_meetings(
     speed. `progress` is called from the solver with the current best (see Progress); `log`, if
     given, receives CP-SAT's search log line by line."""
     began = time.monotonic()
-    deadline = began + max(0.1, time_limit)
+    # a little of the time is kept for the tables, the reasons and the answer
+    deadline = began + max(0.1, 0.98 * time_limit - 0.2)
     prep = _prepare(instance)
     # a tenth of the time (at most 5 s) for greedy starts and local search: CP-SAT's hint
     start = _start(prep, seed=seed, deadline=began + min(5.0, 0.1 * time_limit))

@@ -543,3 +543,13 @@ def test_local_search_keeps_the_hard_rules_and_never_adds_breaks():
     assert len(improved) >= len(greedy)
     total = lambda solution: sum(participant_breaks(inst, {m: inst.slots[i].id for m, i in solution.items()}).values())
     assert total(improved) <= total(greedy)
+
+
+def test_schedule_meetings_skips_maximising_when_the_tables_are_full():
+    # 6 meetings of 12 different people, 3 slots, 1 table: 3 fit, the start reaches the upper bound
+    data = instance(["am"] * 3, [(1, 2), (3, 4), (5, 6), (7, 8), (9, 10), (11, 12)], tables=1)
+    schedule = schedule_meetings(instance_from_json(data), time_limit=3, workers=1)
+    assert len(schedule.placements) == 3
+    assert schedule.status == "optimal"
+    assert "placed" not in [phase for phase, _status, _seconds in schedule.phases]
+    assert all(u.reason.startswith("Alle Tische sind") for u in schedule.unplaced)
