@@ -823,8 +823,11 @@ def _solve_slots(
         solver, status = run("placed", 0.3, Callback("placed", None, None))
         if status in good:
             new = read(solver)
-            if len(new) >= placed:
-                solution, placed = new, len(new)
+            if len(new) > placed:
+                # more placed: the local search lowers the breaks of the new solution for the hint
+                local_end = time.monotonic() + min(2.0, 0.05 * (deadline - time.monotonic()))
+                solution = _LocalSearch(prep, new).run(local_end)
+                placed = len(solution)
             proven &= status == cp_model.OPTIMAL
         else:
             proven = False
