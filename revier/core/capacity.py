@@ -12,8 +12,10 @@ The mechanism then owns, for every app alike:
 
     lock_capacity_owner     lock the owner row (refused outside a transaction)
     lock_key                lock a name where there is no row to lock yet (double submissions)
-    CapacityRule.holds_q    the one "holds capacity" condition
+    CapacityRule.holds_q    the one "holds capacity" condition (holds_sql: the same in SQL, for the counts)
     count_taken             what holds capacity now (so an expired hold frees its place at once)
+    count_taken_per_owner   the same for several owners in one query (a page with several categories)
+    count_line              taken places, the waiting list and who waits since `now` or earlier, in one query
     promote                 move the next people of the waiting line up, in order, while places are free
     expire_due              the worker: owner by owner in ascending id order, end the holds that ran out
     waitlist_position       a waiting person's place in line (1 = next)
@@ -106,6 +108,21 @@ class CapacityRule:
             condition |= Q(**{f"{prefix}status__in": self.held, f"{prefix}hold_until__gt": now})
         return condition
 
+    def holds_sql(self) -> str:
+        """holds_q(now) as an SQL condition on the holder's table, with one placeholder for `now`
+        (after those of the statuses: holds_params). The counts below run it as plain SQL: built
+        through the ORM, a count costs a busy registration post more Python than everything else
+        it does (docs/performance.md); tests/core/test_capacity.py checks that both agree."""
+        status, hold_until = _column(self.holder, "status"), _column(self.holder, "hold_until")
+        condition = f"{status} IN ({_placeholders(self.seated)})"
+        if self.held:
+            condition = f"({condition} OR ({status} IN ({_placeholders(self.held)}) AND {hold_until} > %s))"
+        return condition
+
+    def holds_params(self, now: datetime.datetime) -> list:
+        statuses = [str(status) for status in (*self.seated, *self.held)]
+        return [*statuses, _adapt_datetime(now)] if self.held else statuses
+
     def of_owner(self, owner_id: int) -> models.QuerySet:
         return self.holder.objects.filter(**{f"{self.owner}_id": owner_id})
 
@@ -115,10 +132,68 @@ class CapacityRule:
         return self.of_owner(owner_id).filter(status=self.waiting).order_by(*order)
 
 
+def _column(model: type[models.Model], field: str) -> str:
+    return connection.ops.quote_name(model._meta.get_field(field).column)
+
+
+def _placeholders(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _adapt_datetime(value: datetime.datetime):
+    # What the ORM sends for a DateTimeField (SQLite stores naive UTC text).
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def count_taken(rule: CapacityRule, *, owner_id: int, now: datetime.datetime) -> int:
     """How many rows hold a place of the owner at `now`: a hold that ran out stops counting at
     once, without waiting for the worker. For a decision, call it under the owner's lock."""
-    return rule.of_owner(owner_id).filter(rule.holds_q(now)).count()
+    return count_taken_per_owner(rule, owner_ids=[owner_id], now=now).get(owner_id, 0)
+
+
+def count_taken_per_owner(rule: CapacityRule, *, owner_ids: Iterable[int], now: datetime.datetime) -> dict[int, int]:
+    """count_taken for several owners in one query: {owner id: places taken}, owners without any
+    taken place left out."""
+    owner_ids = list(owner_ids)
+    if not owner_ids:
+        return {}
+    owner, table = _column(rule.holder, rule.owner), connection.ops.quote_name(rule.holder._meta.db_table)
+    sql = (
+        f"SELECT {owner}, COUNT(*) FROM {table} WHERE {owner} IN ({_placeholders(owner_ids)}) "
+        f"AND {rule.holds_sql()} GROUP BY {owner}"
+    )
+    return dict(_rows(sql, [*owner_ids, *rule.holds_params(now)]))
+
+
+@dataclass(frozen=True)
+class LineCounts:
+    taken: int  # places held at `now` (count_taken)
+    waiting: int  # rows on the waiting list
+    ahead: int  # of them, those whose place in line (the first field of `rule.line`) is at `now` or earlier
+
+
+def count_line(rule: CapacityRule, *, owner_id: int, now: datetime.datetime) -> LineCounts:
+    """The owner's taken places and waiting list in one query over the owner's rows: what a sign-up
+    decides on under the owner's lock (a newcomer who joins the line at `now` stands right behind
+    `ahead`). For rules whose line starts with a time (events: `waitlisted_at`)."""
+    owner, table = _column(rule.holder, rule.owner), connection.ops.quote_name(rule.holder._meta.db_table)
+    status, first = _column(rule.holder, "status"), _column(rule.holder, rule.line[0])
+    statuses = [str(status) for status in (*rule.seated, *rule.held, rule.waiting)]
+    sql = (
+        f"SELECT COUNT(CASE WHEN {rule.holds_sql()} THEN 1 END), "
+        f"COUNT(CASE WHEN {status} = %s THEN 1 END), "
+        f"COUNT(CASE WHEN {status} = %s AND {first} <= %s THEN 1 END) "
+        f"FROM {table} WHERE {owner} = %s AND {status} IN ({_placeholders(statuses)})"
+    )
+    params = [*rule.holds_params(now), str(rule.waiting), str(rule.waiting), _adapt_datetime(now), owner_id, *statuses]
+    taken, waiting, ahead = _rows(sql, params)[0]
+    return LineCounts(taken=taken, waiting=waiting, ahead=ahead)
 
 
 def promote(rule: CapacityRule, *, owner_id: int, free: int | None, move_up: Callable[[models.Model], None],

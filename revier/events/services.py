@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils import translation
@@ -205,28 +204,13 @@ def _resend_existing(existing: Registration, *, data: RegistrationInput,
     return RegistrationOutcome(registration=existing, kind="existing")
 
 
-@dataclass(frozen=True)
-class _Counts:
-    availability: Availability
-    waiting: int  # people on the category's waiting list
-    ahead: int  # of them, those whose place in line is at `now` or earlier
-
-
-def _count(*, category: TicketCategory, now: datetime.datetime) -> _Counts:
-    """Seats and waiting list of the category, in one query over the category's rows (it runs under
-    the category lock, so every query is paid by everyone in a rush). A newcomer who joins the
-    waiting list at `now` stands right behind `ahead` (the order of waitlist_position)."""
-    counts = Registration.objects.filter(
-        category=category, status__in=[*Registration.SEATED, *Registration.HELD, Status.WAITLISTED]
-    ).aggregate(
-        taken=Count("id", filter=SEATS.holds_q(now)),
-        waiting=Count("id", filter=Q(status=Status.WAITLISTED)),
-        ahead=Count("id", filter=Q(status=Status.WAITLISTED, waitlisted_at__lte=now)),
-    )
-    return _Counts(
-        availability=Availability(capacity=category.capacity, taken=counts["taken"]),
-        waiting=counts["waiting"], ahead=counts["ahead"],
-    )
+def _count(*, category: TicketCategory, now: datetime.datetime) -> tuple[Availability, capacity.LineCounts]:
+    """Seats and waiting list of the category in one query over the category's rows
+    (core.capacity.count_line). It runs under the category lock, so every query is paid by everyone
+    in a rush. A newcomer who joins the waiting list at `now` stands right behind `ahead` (the
+    order of waitlist_position)."""
+    counts = capacity.count_line(SEATS, owner_id=category.pk, now=now)
+    return Availability(capacity=category.capacity, taken=counts.taken), counts
 
 
 def _unconfirmed_from_domain(*, event: Event, domain: str, now: datetime.datetime) -> int:
@@ -299,12 +283,12 @@ def _registration_create(*, event: Event, data: RegistrationInput,
     if category.capacity is None:
         availability = Availability(capacity=None, taken=0)
     else:
-        counts = _count(category=category, now=now)
-        if counts.availability.free and counts.waiting and _promote_waitlist(
-            category=category, now=now, availability=counts.availability
+        availability, counts = _count(category=category, now=now)
+        if availability.free and counts.waiting and _promote_waitlist(
+            category=category, now=now, availability=availability
         ):
-            counts = _count(category=category, now=now)
-        availability, ahead = counts.availability, counts.ahead
+            availability, counts = _count(category=category, now=now)
+        ahead = counts.ahead
         if not availability.is_full and _unconfirmed_from_domain(
             event=event, domain=email.rpartition("@")[2], now=now
         ) >= settings.SIGNUP_LIMIT_PER_DOMAIN:

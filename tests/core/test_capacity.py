@@ -60,6 +60,43 @@ def test_count_taken_counts_seated_and_unexpired_holds_only():
     ).count() == 2
 
 
+STATUSES = ["confirmed", "unconfirmed", "offered", "waitlisted", "cancelled", "pending"]
+HOLDS = [None, NOW - datetime.timedelta(days=1), NOW, NOW + datetime.timedelta(microseconds=1),
+         NOW + datetime.timedelta(days=1)]
+RULES = [
+    RULE,
+    CapacityRule(holder=Registration, owner="category", seated=("confirmed", "pending"), held=("unconfirmed", "offered"),
+                 waiting="waitlisted"),
+    CapacityRule(holder=Registration, owner="category", seated=("confirmed",)),  # nothing held (as contingents)
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rule", RULES, ids=["held", "two-held", "no-held"])
+def test_the_counts_in_sql_agree_with_holds_q(rule):
+    """count_taken, count_taken_per_owner and count_line run the rule as plain SQL (holds_sql): for
+    every status, hold (none, past, this instant, a microsecond ahead, tomorrow) and place in line
+    they count what the ORM counts with holds_q."""
+    categories = [TicketCategoryFactory(capacity=100), TicketCategoryFactory(capacity=100), TicketCategoryFactory()]
+    for n, (status, hold) in enumerate(itertools.product(STATUSES, HOLDS)):
+        for category in categories[: 1 + n % 2]:
+            waitlisted_at = NOW + datetime.timedelta(seconds=n % 3 - 1) if status == "waitlisted" else None
+            holder(category, status, hold_until=hold, waitlisted_at=waitlisted_at)
+    ids = [category.pk for category in categories]
+    for now in (NOW, NOW - datetime.timedelta(seconds=1), NOW + datetime.timedelta(days=2)):
+        expected = {
+            pk: Registration.objects.filter(category_id=pk).filter(rule.holds_q(now)).count() for pk in ids
+        }
+        assert capacity.count_taken_per_owner(rule, owner_ids=ids, now=now) == {k: v for k, v in expected.items() if v}
+        assert [capacity.count_taken(rule, owner_id=pk, now=now) for pk in ids] == [expected[pk] for pk in ids]
+        for pk in ids:
+            waiting = Registration.objects.filter(category_id=pk, status="waitlisted")
+            assert capacity.count_line(rule, owner_id=pk, now=now) == capacity.LineCounts(
+                taken=expected[pk], waiting=waiting.count(), ahead=waiting.filter(waitlisted_at__lte=now).count()
+            )
+    assert capacity.count_taken_per_owner(rule, owner_ids=[], now=NOW) == {}
+
+
 @pytest.mark.django_db
 def test_promote_moves_the_first_in_line_up_in_order():
     category = TicketCategoryFactory(capacity=10)
