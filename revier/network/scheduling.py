@@ -425,6 +425,35 @@ def _greedy(prep: _Prepared, rng: random.Random | None = None) -> dict[int, int]
     return result
 
 
+def _matching_size(domains: list[list[int]], slots: set[int] | None = None) -> int:
+    """How many of the meetings (their domains) can each get their own slot (of `slots`, if given)."""
+    owner: dict[int, int] = {}
+
+    def augment(meeting: int, seen: set[int]) -> bool:
+        for index in domains[meeting]:
+            if (slots is None or index in slots) and index not in seen:
+                seen.add(index)
+                if index not in owner or augment(owner[index], seen):
+                    owner[index] = meeting
+                    return True
+        return False
+
+    return sum(augment(meeting, set()) for meeting in range(len(domains)))
+
+
+def _unplaced_at_least(prep: _Prepared) -> int:
+    """A lower bound on the meetings left out of any schedule: a participant whose meetings cannot
+    all get different slots leaves out at least the difference; one meeting left out can count for
+    both its participants."""
+    mine: dict[int, list[list[int]]] = defaultdict(list)
+    for meeting in prep.instance.meetings:
+        if prep.domain[meeting.id]:
+            for pid in meeting.participants:
+                mine[pid].append(prep.domain[meeting.id])
+    excess = [len(domains) - _matching_size(domains) for domains in mine.values()]
+    return max(max(excess, default=0), -(-sum(excess) // 2))
+
+
 def _matchable(domains: list[list[int]], slots: set[int]) -> bool:
     """Can each meeting (its domain) get its own slot of `slots`? (augmenting paths)"""
     owner: dict[int, int] = {}
@@ -770,9 +799,9 @@ def _solve_slots(
         return {mid: index for (mid, index), var in x.items() if solver.boolean_value(var)}
 
     class Callback(cp_model.CpSolverSolutionCallback):
-        def __init__(self, phase: str, placed: int | None, bound: int | None):
+        def __init__(self, phase: str, placed: int | None, bound: int | None, weight: int = 1):
             super().__init__()
-            self.phase, self.placed, self.bound = phase, placed, bound
+            self.phase, self.placed, self.bound, self.weight = phase, placed, bound, weight
 
         def on_solution_callback(self) -> None:
             if progress is None:
@@ -780,12 +809,10 @@ def _solve_slots(
             seconds = time.monotonic() - began
             if self.phase == "placed":
                 progress(Progress(self.phase, int(round(self.objective_value)), None, None, seconds))
-            elif self.phase == "breaks":
-                bound = max(self.bound or 0, math.ceil(self.best_objective_bound - 1e-6))
-                progress(Progress(self.phase, self.placed, int(round(self.objective_value)), bound, seconds))
             else:
+                bound = max(self.bound or 0, math.ceil(self.best_objective_bound - 1e-6) // self.weight)
                 total = int(self.value(total_breaks)) if breaks_of else 0
-                progress(Progress(self.phase, self.placed, total, self.bound, seconds))
+                progress(Progress(self.phase, self.placed, total, bound, seconds))
 
     phases: list[tuple[str, str, float]] = []
     proven = True
@@ -798,6 +825,11 @@ def _solve_slots(
         solver.parameters.max_time_in_seconds = max(0.05, remaining * share)
         solver.parameters.random_seed = seed
         solver.parameters.num_workers = workers
+        if len(x) > 8000:
+            # large events: CP-SAT's probing and overlap detection took seconds per phase on a
+            # 1,000-meeting instance; the search needs that time more
+            solver.parameters.cp_model_probing_level = 0
+            solver.parameters.find_big_linear_overlap = False
         if log is not None:
             solver.parameters.log_search_progress = True
             solver.parameters.log_to_stdout = False
@@ -811,12 +843,16 @@ def _solve_slots(
     good = (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
     # Phase 1: as many meetings as possible (skipped when the start already reaches an upper bound:
-    # every meeting with a domain, or in each slot as many meetings as there are tables, meetings
-    # that may take the slot, and pairs of people who may meet in it).
+    # every meeting with a domain less those some participant cannot fit into distinct slots, or
+    # in each slot as many meetings as there are tables, meetings that may take the slot, and pairs
+    # of people who may meet in it).
     people_at: dict[int, set[int]] = defaultdict(set)
     for (mid, index) in x:
         people_at[index].update(meeting_people[mid])
-    upper = min(placeable, sum(min(instance.tables, len(by_slot[i]), len(people_at[i]) // 2) for i in by_slot))
+    upper = min(
+        placeable - _unplaced_at_least(prep),
+        sum(min(instance.tables, len(by_slot[i]), len(people_at[i]) // 2) for i in by_slot),
+    )
     placed = len(solution)
     if placed < upper:
         model.maximize(sum(placed_terms))
@@ -846,25 +882,15 @@ def _solve_slots(
     if not breaks_of:
         return solution, 0, tuple(phases), proven
 
-    # Phase 2: fewest breaks in total.
-    model.minimize(total_breaks)
-    solver, status = run("breaks", 0.75, Callback("breaks", placed, lower_bound))
+    # Phase 2: fewest breaks in total, then the fewest for the worst-off participant, in one
+    # solve (one presolve less than two phases): weight n+1 on the total, as max_breaks <= n,
+    # is exactly lexicographic; a bound b on it proves total >= floor(b / (n+1)).
+    weight = n_slots + 1
+    model.minimize(weight * total_breaks + max_breaks)
+    solver, status = run("breaks", 0.97, Callback("breaks", placed, lower_bound, weight))
     if status in good:
         solution = read(solver)
-        best_total = int(round(solver.objective_value))
-        lower_bound = max(lower_bound, math.ceil(solver.best_objective_bound - 1e-6))
-        proven &= status == cp_model.OPTIMAL
-    else:
-        best_total = sum(participant_breaks(instance, {m: instance.slots[i].id for m, i in solution.items()}).values())
-        proven = False
-    model.clear_objective()
-    model.add(total_breaks <= best_total)
-
-    # Phase 3: the worst-off participant, total breaks kept.
-    model.minimize(max_breaks)
-    solver, status = run("max_breaks", 0.95, Callback("max_breaks", placed, lower_bound))
-    if status in good:
-        solution = read(solver)
+        lower_bound = max(lower_bound, math.ceil(solver.best_objective_bound - 1e-6) // weight)
         proven &= status == cp_model.OPTIMAL
     else:
         proven = False

@@ -553,3 +553,13 @@ def test_schedule_meetings_skips_maximising_when_the_tables_are_full():
     assert schedule.status == "optimal"
     assert "placed" not in [phase for phase, _status, _seconds in schedule.phases]
     assert all(u.reason.startswith("Alle Tische sind") for u in schedule.unplaced)
+
+
+def test_schedule_meetings_proves_the_most_placed_when_someone_has_too_few_free_slots():
+    # 1 has 4 meetings but only 3 free slots: one must stay out, and that is proven without search
+    data = instance(["am"] * 4, [(1, 2), (1, 3), (1, 4), (1, 5)], unavailable={1: [4]})
+    schedule = schedule_meetings(instance_from_json(data), time_limit=3, workers=1)
+    assert len(schedule.placements) == 3
+    assert schedule.status == "optimal"
+    assert "placed" not in [phase for phase, _status, _seconds in schedule.phases]
+    assert "Teilnehmende 1" in schedule.unplaced[0].reason
