@@ -296,7 +296,9 @@ def _prepare(instance: Instance) -> _Prepared:
         common = [i for i, slot in enumerate(instance.slots) if slot.id not in a.unavailable and slot.id not in b.unavailable]
         in_session = [i for i in common if meeting.session is None or instance.slots[i].session == meeting.session]
         names = {"a": a.id, "b": b.id}
-        if meeting.fixed_slot is not None:
+        if instance.tables == 0:
+            reasons[meeting.id] = _("There are no tables.")
+        elif meeting.fixed_slot is not None:
             fixed_index = slot_index[meeting.fixed_slot]
             missing = [p.id for p in (a, b) if meeting.fixed_slot in p.unavailable]
             if missing:
@@ -318,8 +320,6 @@ def _prepare(instance: Instance) -> _Prepared:
             reasons[meeting.id] = _(
                 "No common free time in the session “%(session)s”: participants %(a)s and %(b)s have no free slot in common there."
             ) % {**names, "session": meeting.session}
-        elif instance.tables == 0:
-            reasons[meeting.id] = _("There are no tables.")
         else:
             domain[meeting.id] = in_session
             continue

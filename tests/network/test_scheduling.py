@@ -563,3 +563,10 @@ def test_schedule_meetings_proves_the_most_placed_when_someone_has_too_few_free_
     assert schedule.status == "optimal"
     assert "placed" not in [phase for phase, _status, _seconds in schedule.phases]
     assert "Teilnehmende 1" in schedule.unplaced[0].reason
+
+
+def test_schedule_meetings_without_tables_says_so_for_fixed_meetings_too():
+    data = instance(["am", "am"], [(1, 2), {"participants": [3, 4], "session": None, "fixed_slot": 2}], tables=0)
+    out = solve(data)
+    assert out["meetings"] == []
+    assert [u["reason"] for u in out["unplaced"]] == ["Es gibt keine Tische."] * 2
