@@ -570,3 +570,12 @@ def test_schedule_meetings_without_tables_says_so_for_fixed_meetings_too():
     out = solve(data)
     assert out["meetings"] == []
     assert [u["reason"] for u in out["unplaced"]] == ["Es gibt keine Tische."] * 2
+
+
+def test_meetings_schedule_command_says_when_the_solver_is_missing(tmp_path, monkeypatch):
+    source, target = tmp_path / "instance.json", tmp_path / "schedule.json"
+    source.write_text(json.dumps(instance(["am"], [(1, 2)])), encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "ortools.sat.python.cp_model", None)  # import raises ImportError
+    with pytest.raises(CommandError, match="OR-Tools ist nicht installiert"):
+        call_command("meetings_schedule", str(source), "--out", str(target))
+    assert not target.exists()

@@ -28,6 +28,10 @@ class Command(BaseCommand):
             raise CommandError(_("The time limit must be positive."))
         if options["workers"] < 1:
             raise CommandError(_("At least one solver thread is needed."))
+        try:
+            import ortools.sat.python.cp_model  # noqa: F401  (the solver; fail early and say why)
+        except ImportError:
+            raise CommandError(_("The solver OR-Tools is not installed: run `make install`."))
         path = Path(options["instance"])
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
