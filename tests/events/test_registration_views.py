@@ -137,6 +137,42 @@ def test_register_full_category_without_waitlist_box_asks_for_it_with_input_kept
     assert Registration.objects.count() == 2
 
 
+def test_register_refused_post_keeps_the_chosen_one_of_several_categories(client, event, category):
+    online = TicketCategoryFactory(event=event, name="Online & mehr", description="Per <Video>", capacity=None)
+    services.registration_create(event=event, data=registration_input(category, 1))
+    services.registration_create(event=event, data=registration_input(category, 2))
+    html = client.post(register_url(event), form_data(category, 3)).content.decode()
+    radios = re.findall(r'<input class="kern-form-check__radio" type="radio" name="category"[^>]*>', html)
+    assert [(f'value="{pk}"' in radio, " checked " in radio) for radio, pk in zip(radios, (category.pk, online.pk))] == [
+        (True, True), (True, False)]
+    assert "ausgebucht – Warteliste möglich" in html
+    assert "Online &amp; mehr</label>" in html and "Per &lt;Video&gt; – unbegrenzt" in html
+    # No category chosen: the error next to the legend, the radios marked, nothing checked.
+    html = client.post(register_url(event), form_data(category, 4, category=None)).content.decode()
+    assert 'class="kern-fieldset kern-fieldset--error" id="id_category" aria-describedby="id_category-error"' in html
+    assert "Bitte wählen Sie eine Ticketkategorie." in html
+    assert html.count("kern-form-check__radio kern-form-check__radio--error") == 2 and " checked " not in html
+    assert f'value="{online.pk}"' in html
+
+
+def test_register_page_parts_kept_per_content_generation_are_the_same_and_follow_edits(client, event, category, settings):
+    """The parts of the registration page without input (core.fragments) give the same page as
+    rendering everything, and an edit of the event shows at once."""
+    url = register_url(event)
+    refused = form_data(category, 3, organisation="Kohle & Co")
+    services.registration_create(event=event, data=registration_input(category, 1))
+    services.registration_create(event=event, data=registration_input(category, 2))
+    plain = [client.get(url).content, client.post(url, refused).content]
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    for _ in range(2):
+        assert [client.get(url).content, client.post(url, refused).content] == plain
+    event.title = "Ganz neuer Titel"
+    services.event_save(event=event)
+    html = client.post(url, refused).content.decode()
+    assert html.count("Ganz neuer Titel") == 3  # title, breadcrumb, heading; nothing of the old one
+    assert "Fachtag" not in html
+
+
 def test_register_full_category_no_leak_for_registered_address(client, event, category):
     """Without the waiting-list box, a full category is refused by the form for everybody,
     registered or not: the answer does not tell whether the address is registered."""
