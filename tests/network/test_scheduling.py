@@ -504,29 +504,32 @@ def test_generator_presets_have_the_sizes_of_the_issue():
 
 
 def test_forced_breaks_names_who_needs_a_break_even_alone():
-    from revier.network.scheduling import _forced_breaks, _prepare
+    from revier.network.scheduling.prepare import prepare
+    from revier.network.scheduling.start import forced_breaks
 
     data = instance(
         ["am"] * 4 + ["pm"] * 2,
         [(1, 2), (1, 3), (1, 4), (5, 6), (5, 7)],
         unavailable={2: [2, 3, 4, 5, 6], 3: [1, 2, 4, 5, 6]},
     )
-    prep = _prepare(instance_from_json(data))
+    prep = prepare(instance_from_json(data))
     # 1 meets 2 in slot 1 and 3 in slot 3; 4 could fill slot 2, but then 1-4 … still one run: not forced
-    assert _forced_breaks(prep, [[0, 1, 2, 3], [4, 5]]) == set()
+    assert forced_breaks(prep, [[0, 1, 2, 3], [4, 5]]) == set()
     data = instance(["am"] * 4, [(1, 2), (1, 3)], unavailable={2: [2, 3, 4], 3: [1, 2, 3]})
-    prep = _prepare(instance_from_json(data))
-    assert _forced_breaks(prep, [[0, 1, 2, 3]]) == {1}
+    prep = prepare(instance_from_json(data))
+    assert forced_breaks(prep, [[0, 1, 2, 3]]) == {1}
 
 
 def test_local_search_keeps_the_hard_rules_and_never_adds_breaks():
-    from revier.network.scheduling import _greedy, _LocalSearch, _prepare, participant_breaks
+    from revier.network.scheduling import participant_breaks
+    from revier.network.scheduling.prepare import prepare
+    from revier.network.scheduling.start import LocalSearch, greedy
 
     data = load_generator().generate(participants=30, meetings=80, slots=10, tables=6, sessions=2, unavailable=0.1, seed=4)
     inst = instance_from_json(data)
-    prep = _prepare(inst)
-    greedy = _greedy(prep)
-    improved = _LocalSearch(prep, greedy).run(float("inf"))
+    prep = prepare(inst)
+    start = greedy(prep)
+    improved = LocalSearch(prep, start).run(float("inf"))
 
     def as_output(solution):
         return {
@@ -540,9 +543,9 @@ def test_local_search_keeps_the_hard_rules_and_never_adds_breaks():
     for index in improved.values():
         per_slot[index] += 1
     assert max(per_slot.values()) <= data["tables"]
-    assert len(improved) >= len(greedy)
+    assert len(improved) >= len(start)
     total = lambda solution: sum(participant_breaks(inst, {m: inst.slots[i].id for m, i in solution.items()}).values())
-    assert total(improved) <= total(greedy)
+    assert total(improved) <= total(start)
 
 
 def test_schedule_meetings_skips_maximising_when_the_tables_are_full():
