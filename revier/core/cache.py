@@ -109,6 +109,29 @@ def register_next_change(hook: NextChange) -> None:
         _next_change_hooks.append(hook)
 
 
+def remembered_per_generation(hook: NextChange) -> NextChange:
+    """A next-change hook whose answer is kept while the content generation lasts and the moment
+    it named has not come: the hook runs once after each edit instead of on every store of a page
+    or fragment. Only for hooks whose answer depends on nothing but public content (models
+    registered with core.fragments.register_content_models, whose every write starts a new
+    generation) and the time."""
+    remembered: dict[str, tuple] = {}
+
+    @wraps(hook)
+    def remembering(*, now: datetime) -> datetime | None:
+        generation = _current_generation()  # before the query: a write during it starts another
+        entry = remembered.get("entry")
+        if entry is not None:
+            kept_generation, since, next_at = entry
+            if kept_generation == generation and since <= now and (next_at is None or now < next_at):
+                return next_at
+        next_at = hook(now=now)
+        remembered["entry"] = (generation, now, next_at)
+        return next_at
+
+    return remembering
+
+
 def page_timeout(*, now: datetime | None = None) -> int:
     """Seconds a page rendered now may be kept: PAGE_CACHE_SECONDS, but never past the next time a
     registered app's content changes by itself (for news: one query on the listing index)."""

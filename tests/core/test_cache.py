@@ -9,7 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from revier.core import cache as page_cache
-from revier.core.cache import content_changed, forget_local_copies, page_timeout, register_next_change
+from revier.core.cache import (
+    content_changed,
+    forget_local_copies,
+    page_timeout,
+    register_next_change,
+    remembered_per_generation,
+)
 from revier.news import services as news_services
 from revier.news.models import Article
 from revier.pages import services as pages_services
@@ -274,3 +280,27 @@ def test_cache_public_page_keys_on_the_parameters_it_reads_in_any_order(client, 
     other = client.get("/aktuelles/?page=2")
     assert other.content != first.content
     assert len(_stored_pages()) == 2
+
+
+def test_remembered_per_generation_asks_once_per_generation_until_the_moment_comes():
+    calls = []
+    now = timezone.now()
+
+    @remembered_per_generation
+    def next_change(*, now):
+        calls.append(now)
+        return now + datetime.timedelta(seconds=30)
+
+    assert next_change(now=now) == now + datetime.timedelta(seconds=30)
+    assert next_change(now=now + datetime.timedelta(seconds=29)) == now + datetime.timedelta(seconds=30)
+    assert len(calls) == 1
+    # The moment has come: asked again.
+    assert next_change(now=now + datetime.timedelta(seconds=30)) == now + datetime.timedelta(seconds=60)
+    assert len(calls) == 2
+    # An earlier time than the one asked for: asked again (the answer may lie before).
+    next_change(now=now)
+    assert len(calls) == 3
+    # Content changed: asked again.
+    content_changed()
+    next_change(now=now)
+    assert len(calls) == 4

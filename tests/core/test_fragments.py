@@ -8,7 +8,9 @@ from django.template import Context, Engine, Template, TemplateSyntaxError
 from django.utils import timezone, translation
 
 from revier.core import cache as page_cache
-from revier.core.fragments import forget_fragments
+from revier.core import fragments
+from revier.core.fragments import forget_fragments, kept
+from revier.core.models import Topic
 from tests.factories import ArticleFactory, EventFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +139,46 @@ def test_frame_cached_is_the_frame_rendered_fresh(client, settings):
     settings.FRAGMENT_CACHE_SECONDS = 0
     assert cached[0] == cached[1] == client.get("/impressum/").content
     assert cached[2] == client.get("/veranstaltungen/").content
+
+
+def test_fragment_max_seconds_none_is_no_limit_of_its_own(monkeypatch):
+    counter = Counter()
+    clock = [time.time()]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    source = '{% fragment "list" max_seconds=limit %}{{ counter }}{% endfragment %}'
+    render(source, counter=counter, limit=None)
+    clock[0] += 599
+    render(source, counter=counter, limit=None)
+    assert counter.calls == 1
+    clock[0] += 2  # past FRAGMENT_CACHE_SECONDS
+    render(source, counter=counter, limit=None)
+    assert counter.calls == 2
+
+
+def test_kept_reads_once_per_content_generation_and_hands_out_copies():
+    topic = TopicFactory(name="Wasserstoff", slug="wasserstoff")
+    reads = []
+
+    def read():
+        reads.append(1)
+        return Topic.objects.filter(slug="wasserstoff").first()
+
+    first = kept("topic", ["wasserstoff"], read)
+    first.name = "Von einem Leser geändert"
+    second = kept("topic", ["wasserstoff"], read)
+    assert len(reads) == 1
+    assert second.name == "Wasserstoff" and second is not first
+    topic.name = "Strukturwandel"
+    topic.save()
+    assert kept("topic", ["wasserstoff"], read).name == "Strukturwandel"
+    assert len(reads) == 2
+
+
+def test_kept_never_keeps_none():
+    """An address that names nothing (a 404) fills no entry, and what appears later is found."""
+    before = len(fragments._store._cache)
+    for n in range(20):
+        assert kept("topic", [f"gibt-es-nicht-{n}"], lambda: None) is None
+    assert len(fragments._store._cache) == before
+    TopicFactory(name="Neu", slug="gibt-es-nicht-0")
+    assert kept("topic", ["gibt-es-nicht-0"], lambda: Topic.objects.filter(slug="gibt-es-nicht-0").first()).name == "Neu"

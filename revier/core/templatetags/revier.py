@@ -39,7 +39,8 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         vary = [value.resolve(context) for value in self.vary]
-        max_seconds = None if self.max_seconds is None else int(self.max_seconds.resolve(context))
+        max_seconds = None if self.max_seconds is None else self.max_seconds.resolve(context)
+        max_seconds = None if max_seconds is None else int(max_seconds)  # None: no limit of its own
         return fragments.fragment(self.name, vary, lambda: self.nodelist.render(context), max_seconds=max_seconds)
 
 
