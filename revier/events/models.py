@@ -140,7 +140,15 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["starts_at", "id"]
-        indexes = [models.Index(fields=["status", "starts_at"], name="events_event_listing")]
+        indexes = [
+            models.Index(fields=["status", "starts_at"], name="events_event_listing"),
+            # The next moment at which an event's page or the lists change by themselves
+            # (selectors.event_next_change_at): one index per moment.
+            models.Index(fields=["starts_at"], name="events_event_starts_at"),
+            models.Index(fields=["ends_at"], name="events_event_ends_at"),
+            models.Index(fields=["registration_opens_at"], name="events_event_reg_opens_at"),
+            models.Index(fields=["registration_closes_at"], name="events_event_reg_closes_at"),
+        ]
         permissions = [("manage_all_events", _("Can manage all events and their registrations"))]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="events_event_ends_after_start",

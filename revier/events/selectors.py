@@ -5,11 +5,11 @@ import time
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from django.utils import timezone
 
 from revier.core import capacity
-from revier.core.cache import content_generation
+from revier.core.cache import content_generation, remembered_per_generation
 from revier.core.capacity import Availability
 from revier.core.models import Topic
 from revier.core.params import int_param
@@ -48,6 +48,17 @@ class EventFilter:
     def is_active(self) -> bool:
         return bool(self.topic or self.region or self.month)
 
+    def params(self) -> dict[str, str]:
+        """The filter as the query parameters of its links."""
+        params = {}
+        if self.topic:
+            params["thema"] = self.topic.slug
+        if self.region:
+            params["region"] = self.region
+        if self.month:
+            params["monat"] = self.month.strftime("%Y-%m")
+        return params
+
 
 def parse_month(raw: str | None) -> datetime.date | None:
     """'2026-12' → 1 December 2026; anything else → None."""
@@ -60,10 +71,13 @@ def parse_month(raw: str | None) -> datetime.date | None:
     return datetime.date(year, month, 1)
 
 
-def event_filter_from_params(*, topic_slug: str | None, region: str | None, month: str | None) -> EventFilter:
-    """Filter values from the query string; unknown regions and malformed months are ignored (an
-    unknown topic gives topic None, and the view answers 404 as the news list does)."""
-    topic = Topic.objects.filter(slug=topic_slug[:80]).first() if topic_slug else None
+def topic_get(*, slug: str) -> Topic | None:
+    return Topic.objects.filter(slug=slug[:80]).first()
+
+
+def event_filter_from_params(*, topic: Topic | None, region: str | None, month: str | None) -> EventFilter:
+    """Filter values from the query string; unknown regions and malformed months are ignored (the
+    view looks the topic up with topic_get and answers an unknown one with 404, as the news list does)."""
     region = region if region in Region.values else ""
     return EventFilter(topic=topic, region=region, month=parse_month(month))
 
@@ -120,35 +134,57 @@ def event_months(*, past: bool, now=None) -> list[datetime.date]:
     return [month.date() for month in months]
 
 
-def event_get_public(*, slug: str, with_details: bool = True, include_drafts: bool = False) -> Event | None:
-    """An event page with everything it shows, in a fixed number of queries. `include_drafts`
-    for the organisers' preview (the caller checks the permission)."""
+def event_get_public(*, slug: str, include_drafts: bool = False) -> Event | None:
+    """An event anyone may see, its row only (one query); `include_drafts` for the organisers'
+    preview (the caller checks the permission). What its page shows is fetched by the parts that
+    show it: event_prefetch_listed, event_program, event_offers."""
     qs = Event.objects.all() if include_drafts else event_public()
-    if not with_details:
-        return qs.filter(slug=slug).first()
-    return (
-        qs
-        .filter(slug=slug)
-        .prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.order_by("position", "name")),
-            Prefetch("organisers", queryset=Organisation.objects.order_by("name")),
-            Prefetch("categories", queryset=TicketCategory.objects.order_by("position", "id")),
-            Prefetch(
-                "program_items",
-                queryset=ProgramItem.objects.order_by("starts_at", "room", "id").prefetch_related(
-                    Prefetch("speakers", queryset=Speaker.objects.order_by("name"))
-                ),
-            ),
-        )
-        .first()
+    return qs.filter(slug=slug).first()
+
+
+def event_prefetch_listed(*, event: Event) -> None:
+    """Fetches the event's topics and organisers in their order onto `event` (two queries, once)."""
+    prefetch_related_objects(
+        [event],
+        Prefetch("topics", queryset=Topic.objects.order_by("position", "name")),
+        Prefetch("organisers", queryset=Organisation.objects.order_by("name")),
     )
+
+
+def event_program(*, event: Event) -> list[ProgramItem]:
+    """The event's program items in time order with their speakers (two queries, whatever the size)."""
+    return list(
+        ProgramItem.objects.filter(event=event)
+        .order_by("starts_at", "room", "id")
+        .prefetch_related(Prefetch("speakers", queryset=Speaker.objects.order_by("name")))
+    )
+
+
+# What changes an event's page and the lists by time: it starts (registration closes at the start
+# unless it closes earlier), ends (it moves to the past events), its registration opens or closes.
+_MOMENTS = ("starts_at", "ends_at", "registration_opens_at", "registration_closes_at")
+
+
+@remembered_per_generation
+def event_next_change_at(*, now: datetime.datetime) -> datetime.datetime | None:
+    """The next moment after `now` at which the events' public pages change without a write (see
+    _MOMENTS), or None. Drafts count too (their preview). One query of four "next after now"
+    lookups, each on its column's index; kept until the next edit of public content or until the
+    moment has come (core.cache.remembered_per_generation): core asks on every store of a page or
+    fragment."""
+    next_of = {
+        f"next_{field}": Subquery(Event.objects.filter(**{f"{field}__gt": now}).order_by(field).values(field)[:1])
+        for field in _MOMENTS
+    }
+    row = Event.objects.order_by().annotate(**next_of).values_list(*next_of)[:1]
+    moments = [moment for moment in next(iter(row), ()) if moment is not None]
+    return min(moments, default=None)
 
 
 def event_program_item_get(*, event_slug: str, pk: int) -> ProgramItem | None:
     """A program item of a public event, only if it belongs to the event in the address."""
     return (
         ProgramItem.objects.select_related("event")
-        .prefetch_related("speakers")
         .filter(pk=pk, event__slug=event_slug, event__status__in=PUBLIC_STATUSES)
         .first()
     )
@@ -161,17 +197,19 @@ def event_feed_items(*, limit: int = 500) -> list[Event]:
 
 
 def speaker_get_public(*, slug: str) -> Speaker | None:
-    """A speaker with their program items of published or cancelled events, in time order. A
-    speaker who appears only in drafts has no page."""
-    items = (
-        ProgramItem.objects.filter(event__status__in=PUBLIC_STATUSES)
+    """A speaker in the program of a published or cancelled event, in one query (a speaker who
+    appears only in drafts has no page); their program items: speaker_program_items."""
+    public_items = ProgramItem.objects.filter(speakers=OuterRef("pk"), event__status__in=PUBLIC_STATUSES)
+    return Speaker.objects.filter(slug=slug[:200]).filter(Exists(public_items)).first()
+
+
+def speaker_program_items(*, speaker: Speaker) -> list[ProgramItem]:
+    """The speaker's program items of published or cancelled events, in time order, with their event."""
+    return list(
+        ProgramItem.objects.filter(speakers=speaker, event__status__in=PUBLIC_STATUSES)
         .select_related("event")
         .order_by("starts_at", "id")
     )
-    speaker = Speaker.objects.filter(slug=slug).prefetch_related(Prefetch("program_items", queryset=items)).first()
-    if speaker is None or not speaker.program_items.all():
-        return None
-    return speaker
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,11 +254,16 @@ class CategoryOffer:
 
 
 def event_offers(*, event: Event, now=None) -> list[CategoryOffer]:
-    """The event's categories (as prefetched) with their availability; one query for all."""
-    availabilities = category_availabilities(event=event, now=now)
+    """The event's ticket categories in their order with their availability, in one query."""
+    now = now or timezone.now()
+    categories = (
+        TicketCategory.objects.filter(event=event)
+        .order_by("position", "id")
+        .annotate(taken=Count("registrations", filter=SEATS.holds_q(now, prefix="registrations__")))
+    )
     return [
-        CategoryOffer(category=category, availability=availabilities.get(category.pk, Availability(category.capacity, 0)))
-        for category in event.categories.all()
+        CategoryOffer(category=category, availability=Availability(capacity=category.capacity, taken=category.taken))
+        for category in categories
     ]
 
 
