@@ -179,9 +179,9 @@ def schedule_meetings(
     for the worst-off participant; tables afterwards (fixed tables kept, few table changes).
     `lower_bound` is a proven lower bound on the total breaks of any schedule that places as many
     meetings. The run takes about `time_limit` seconds at most (plus building the model).
-    With workers=1, the same instance and seed give the same schedule whenever every phase ends
-    proven optimal within its time; a phase cut off by the time limit depends on the machine's
-    speed. `progress` is called from the solver with the current best (see Progress); `log`, if
+    With workers=1, the same instance and seed give the same schedule whenever the greedy starts
+    end before their time cap (a tenth of the time limit, at most 5 s) and every solver phase ends
+    proven optimal within its time; what a time limit cuts off depends on the machine's speed. `progress` is called from the solver with the current best (see Progress); `log`, if
     given, receives CP-SAT's search log line by line."""
     began = time.monotonic()
     # a little of the time is kept for the tables, the reasons and the answer

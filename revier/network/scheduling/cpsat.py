@@ -241,8 +241,8 @@ def solve_slots(
             new = read(solver)
             if len(new) > placed:
                 # more placed: the local search lowers the breaks of the new solution for the hint
-                local_end = time.monotonic() + min(2.0, 0.05 * (deadline - time.monotonic()))
-                solution = LocalSearch(prep, new).run(local_end)
+                # (to the end: the descent is short; a deadline here would make runs differ)
+                solution = LocalSearch(prep, new).run(float("inf"))
                 placed = len(solution)
             proven &= status == cp_model.OPTIMAL
         else:
