@@ -2,10 +2,14 @@
 its own selectors below."""
 
 import datetime
+import functools
 from dataclasses import dataclass
+from functools import partial
 
+from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from revier.contingents.models import TICKETS, Claim, Contingent, DrawProtocol, TicketCode
 from revier.core import capacity
@@ -18,8 +22,12 @@ from revier.core.tokens import personal_link_q
 
 @dataclass(frozen=True)
 class ContingentOffer:
-    """A published contingent as the public pages show it."""
+    """A published contingent as the public pages show it. What changes without a content write
+    (the period's state by the clock, the tickets taken, whether it was drawn) is read fresh for
+    every request; `contingent` itself is loaded only when a page renders more than that (see
+    contingent_offers_public)."""
 
+    pk: int
     contingent: Contingent
     availability: Availability
     state: str  # "not_yet", "open" or "closed"
@@ -38,22 +46,37 @@ class ContingentOffer:
         """First come and all tickets taken: the form puts people on the waiting list."""
         return self.is_open and not self.is_lottery and self.availability.is_full
 
+    @property
+    def live_key(self) -> tuple:
+        """What the public pages show of this offer that changes without a content write: the
+        period's state (the clock passes opening and closing) and the tickets taken and available
+        (claims, returns, imported or revoked codes). Rendered parts of the pages (core.fragments)
+        vary on it, so none outlives such a change; every other change is a content write and
+        starts a new content generation (models registered in ContingentsConfig.ready)."""
+        return (self.pk, self.state, self.availability.capacity, self.availability.taken, self.drawn)
+
 
 def contingent_state(contingent: Contingent, *, now: datetime.datetime | None = None) -> str:
     """'not_yet', 'open' or 'closed': the period for claims (lottery: the application period)."""
-    now = now or timezone.now()
-    if now < contingent.opens_at:
+    return _state(contingent.opens_at, contingent.closes_at, now=now or timezone.now())
+
+
+def _state(opens_at: datetime.datetime, closes_at: datetime.datetime, *, now: datetime.datetime) -> str:
+    if now < opens_at:
         return "not_yet"
-    if now >= contingent.closes_at:
+    if now >= closes_at:
         return "closed"
     return "open"
 
 
 def _availability(contingent: Contingent, *, taken: int, codes: int) -> Availability:
+    return _tickets(size=contingent.size, uses_codes=contingent.uses_codes, taken=taken, codes=codes)
+
+
+def _tickets(*, size: int, uses_codes: bool, taken: int, codes: int) -> Availability:
     # With partner codes, a contingent can also run out of codes before it reaches its size: the
     # smaller limit counts.
-    size = min(contingent.size, codes) if contingent.uses_codes else contingent.size
-    return Availability(capacity=size, taken=taken)
+    return Availability(capacity=min(size, codes) if uses_codes else size, taken=taken)
 
 
 def contingent_availability(*, contingent: Contingent, now: datetime.datetime | None = None) -> Availability:
@@ -72,83 +95,139 @@ def waitlist_position(*, claim: Claim) -> int | None:
     return capacity.waitlist_position(TICKETS, holder=claim)
 
 
-def _published():
-    return Contingent.objects.filter(status=Contingent.Status.PUBLISHED).select_related("event", "draw")
+@functools.cache
+def _figures_sql() -> str:
+    # Written out rather than built by the ORM: compiling the same query with two counting
+    # subqueries costs the ORM about 4,900 Python function calls, the query itself under 200, and
+    # the public pages ask it on every request (docs/performance.md, "Fragments").
+    assert not TICKETS.held, "tickets held until a time would need `now` in the count"
+    holds = ", ".join(["%s"] * len(TICKETS.seated))
+    return f"""
+        SELECT c.id, c.opens_at, c.closes_at, c.size, c.uses_codes,
+            (SELECT COUNT(*) FROM {Claim._meta.db_table} h
+             WHERE h.contingent_id = c.id AND h.status IN ({holds})) AS taken,
+            (SELECT COUNT(*) FROM {TicketCode._meta.db_table} t
+             WHERE t.contingent_id = c.id AND NOT t.revoked) AS codes,
+            EXISTS (SELECT 1 FROM {DrawProtocol._meta.db_table} d WHERE d.contingent_id = c.id) AS drawn
+        FROM {Contingent._meta.db_table} c
+        WHERE c.status = %s"""
 
 
-def contingent_list_public(*, now: datetime.datetime | None = None) -> list[ContingentOffer]:
-    """Published contingents: open ones first (closing soonest first), then upcoming ones (opening
-    soonest first), then closed ones (most recently closed first). Three queries, whatever the number."""
+def _aware(value: datetime.datetime) -> datetime.datetime:
+    # SQLite gives naive datetimes in the connection's time zone (UTC); PostgreSQL aware ones.
+    return timezone.make_aware(value, connection.timezone) if timezone.is_naive(value) else value
+
+
+def contingent_offers_public(*, slug: str | None = None, now: datetime.datetime | None = None) -> list[ContingentOffer]:
+    """Published contingents (or the one with `slug`): open ones first (closing soonest first),
+    then upcoming ones (opening soonest first), then closed ones (most recently closed first).
+
+    One query, whatever the number, reads what changes without a content write (state, tickets
+    taken of the capacity rule models.TICKETS, codes, draw). The contingents themselves are read
+    in one more query when a page first asks for one of them: a page whose rendered parts are
+    kept (core.fragments) asks only the first query."""
     now = now or timezone.now()
-    contingents = list(_published())
-    ids = [c.pk for c in contingents]
-    taken = dict(
-        Claim.objects.filter(TICKETS.holds_q(now), contingent_id__in=ids)
-        .values_list("contingent_id")
-        .annotate(n=Count("id"))
-        .values_list("contingent_id", "n")
-    )
-    codes = dict(
-        TicketCode.objects.filter(contingent_id__in=ids, revoked=False)
-        .values_list("contingent_id")
-        .annotate(n=Count("id"))
-        .values_list("contingent_id", "n")
-    )
-    offers = [
-        ContingentOffer(
-            contingent=c,
-            availability=_availability(c, taken=taken.get(c.pk, 0), codes=codes.get(c.pk, 0)),
-            state=contingent_state(c, now=now),
-            drawn=hasattr(c, "draw"),
+    sql, params = _figures_sql(), [*TICKETS.seated, Contingent.Status.PUBLISHED]
+    if slug is not None:
+        sql, params = sql + " AND c.slug = %s", [*params, slug]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    pks = [row[0] for row in rows]
+
+    @functools.cache
+    def contingents() -> dict[int, Contingent]:
+        queryset = _published().filter(pk__in=pks)
+        if slug is None:
+            queryset = queryset.defer("description", "description_html")
+        return {contingent.pk: contingent for contingent in queryset}
+
+    def contingent(pk: int) -> Contingent | None:
+        # A contingent withdrawn between the two queries renders empty, kept only under the
+        # content generation its withdrawal ends.
+        return contingents().get(pk)
+
+    offers = []
+    for pk, opens_at, closes_at, size, uses_codes, taken, codes, drawn in rows:
+        opens_at, closes_at = _aware(opens_at), _aware(closes_at)
+        state = _state(opens_at, closes_at, now=now)
+        order = {"open": (0, closes_at, pk), "not_yet": (1, opens_at, pk), "closed": (2, -closes_at.timestamp(), -pk)}
+        offer = ContingentOffer(
+            pk=pk,
+            contingent=SimpleLazyObject(partial(contingent, pk)),
+            availability=_tickets(size=size, uses_codes=bool(uses_codes), taken=taken, codes=codes),
+            state=state,
+            drawn=bool(drawn),
         )
-        for c in contingents
-    ]
-    open_ = sorted((o for o in offers if o.state == "open"), key=lambda o: (o.contingent.closes_at, o.contingent.pk))
-    upcoming = sorted((o for o in offers if o.state == "not_yet"), key=lambda o: (o.contingent.opens_at, o.contingent.pk))
-    closed = sorted(
-        (o for o in offers if o.state == "closed"), key=lambda o: (o.contingent.closes_at, o.contingent.pk), reverse=True
-    )
-    return open_ + upcoming + closed
+        offers.append((order[state], offer))
+    return [offer for _, offer in sorted(offers, key=lambda item: item[0])]
 
 
 def contingent_get_public(*, slug: str, now: datetime.datetime | None = None) -> ContingentOffer | None:
-    """A published contingent with its questions and availability; None for drafts and unknown slugs."""
-    contingent = _published().prefetch_related("questions").filter(slug=slug).first()
-    if contingent is None:
-        return None
-    return contingent_offer(contingent=contingent, now=now)
-
-
-def contingent_offer(*, contingent: Contingent, now: datetime.datetime | None = None) -> ContingentOffer:
-    return ContingentOffer(
-        contingent=contingent,
-        availability=contingent_availability(contingent=contingent, now=now),
-        state=contingent_state(contingent, now=now),
-        drawn=hasattr(contingent, "draw"),
-    )
+    """A published contingent's offer (contingent_offers_public); None for drafts and unknown
+    slugs. Its eligibility questions are read when asked for (the claim form)."""
+    offers = contingent_offers_public(slug=slug, now=now)
+    return offers[0] if offers else None
 
 
 def contingent_availability_public(*, slug: str) -> Availability | None:
-    """Only the numbers, for the live count on the contingent page (polled every few seconds)."""
-    contingent = Contingent.objects.filter(status=Contingent.Status.PUBLISHED, slug=slug).first()
-    if contingent is None:
-        return None
-    return contingent_offer(contingent=contingent).availability
+    """Only the numbers, for the live count on the contingent page (polled every few seconds): one query."""
+    offer = contingent_get_public(slug=slug)
+    return None if offer is None else offer.availability
+
+
+def _published():
+    # The public pages show neither the draw's lists (only the protocol page does) nor the event's
+    # description: they are left out of the joined rows.
+    return (
+        Contingent.objects.filter(status=Contingent.Status.PUBLISHED)
+        .select_related("event", "draw")
+        .defer(*_PUBLIC_DEFERRED)
+    )
+
+
+_PUBLIC_DEFERRED = (
+    "draw__applications", "draw__order", "event__description", "event__description_html", "event__cancellation_note",
+)
+_EVENT_DEFERRED_FROM_CONTINGENT = (
+    "contingent__event__description", "contingent__event__description_html", "contingent__event__cancellation_note",
+)
 
 
 def draw_protocol_get_public(*, slug: str) -> DrawProtocol | None:
-    """The draw protocol of a published contingent; None before the draw."""
+    """The draw protocol of a published contingent, without its lists (draw_protocol_lists); None
+    before the draw."""
     return (
         DrawProtocol.objects.select_related("contingent", "contingent__event")
+        .defer("applications", "order", "contingent__description", "contingent__description_html",
+               *_EVENT_DEFERRED_FROM_CONTINGENT)
         .filter(contingent__slug=slug, contingent__status=Contingent.Status.PUBLISHED)
         .first()
     )
 
 
-def draw_applications_in_order(*, protocol: DrawProtocol) -> list[str]:
-    """The pseudonyms of the valid applications in application order, as hashed for the protocol
-    (stored with the protocol by services.lottery_draw)."""
-    return list(protocol.applications)
+@dataclass(frozen=True)
+class DrawProtocolLists:
+    """The lists of a draw protocol as its page shows them."""
+
+    rows: list[tuple[int, str, bool]]  # (position, pseudonym, drawn for a ticket) in drawn order
+    winners: list[str]
+    applications: list[str]  # the pseudonyms of the valid applications in application order, as hashed
+
+    @property
+    def applications_text(self) -> str:
+        return "\n".join(self.applications)
+
+
+def draw_protocol_lists(*, protocol: DrawProtocol) -> DrawProtocolLists:
+    """The drawn order and the applications in application order, as stored with the protocol by
+    services.lottery_draw (one query)."""
+    applications, order = DrawProtocol.objects.filter(pk=protocol.pk).values_list("applications", "order").get()
+    return DrawProtocolLists(
+        rows=[(position, pseudonym, position <= protocol.winners) for position, pseudonym in enumerate(order, 1)],
+        winners=order[: protocol.winners],
+        applications=list(applications),
+    )
 
 
 def contingents_for_event(*, event) -> list[Contingent]:

@@ -10,6 +10,7 @@ import html as html_lib
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from revier.contingents import services
@@ -559,3 +560,188 @@ def test_every_mail_has_an_html_variant_with_the_link(contingent):
         assert mail.body_html.startswith("<!DOCTYPE html>"), mail.subject
         if LINK.search(mail.body_text):
             assert LINK.search(mail.body_html), mail.subject
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendered parts kept per content generation and live figures (core.fragments)
+
+
+@pytest.fixture
+def fragments_on(settings):
+    # tests/conftest.py switches the store off for every other test.
+    from revier.core import cache as page_cache
+    from revier.core.fragments import forget_fragments
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    page_cache.forget_local_copies()
+    forget_fragments()
+    yield
+    forget_fragments()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The clock of the site, to move on: `clock.move(days=…)`."""
+
+    class Clock:
+        now = timezone.now()
+
+        def move(self, **delta):
+            self.now += datetime.timedelta(**delta)
+
+    moving = Clock()
+    monkeypatch.setattr(timezone, "now", lambda: moving.now)
+    return moving
+
+
+@pytest.fixture
+def staff_client():
+    from django.test import Client
+
+    staff = Client()
+    staff.force_login(StaffFactory(username="redaktion"))
+    return staff
+
+
+def test_kept_list_and_page_follow_every_claim_return_code_import_and_revocation(client, fragments_on):
+    contingent = ContingentFactory(title="Offen", size=3)
+    with_codes(contingent, 2)
+    assert "noch 2 von 2 Tickets" in text(client.get(LIST_URL))
+    assert "noch 2 von 2 Tickets" in text(client.get(url(contingent)))
+    confirmed(contingent, 0)
+    assert "noch 1 von 2 Tickets" in text(client.get(LIST_URL))
+    assert "noch 1 von 2 Tickets" in text(client.get(url(contingent)))
+    with_codes(contingent, 1, prefix="MEHR")  # the staff import another code
+    assert "noch 2 von 3 Tickets" in text(client.get(LIST_URL))
+    assert "noch 2 von 3 Tickets" in text(client.get(url(contingent)))
+    claim = Claim.objects.get(email="robin0@example.org")
+    services.claim_revoke(claim=claim, actor=StaffFactory())  # its code is revoked for good
+    assert "noch 2 von 2 Tickets" in text(client.get(LIST_URL))
+    confirmed(contingent, 1)
+    confirmed(contingent, 2)
+    body = text(client.get(url(contingent)))
+    assert "Alle Tickets sind vergeben. Sie können sich auf die Warteliste setzen." in body
+    assert "Auf die Warteliste setzen" in body
+    assert "Warteliste" in text(client.get(LIST_URL))
+    services.claim_return(claim=Claim.objects.get(email="robin1@example.org"))
+    body = text(client.get(url(contingent)))
+    assert "noch 1 von 2 Tickets" in body and "Auf die Warteliste setzen" not in body
+
+
+def test_kept_list_and_page_follow_the_clock_opening_and_closing(client, fragments_on, clock):
+    opens = clock.now + datetime.timedelta(days=1)
+    contingent = ContingentFactory(title="Bald offen", opens_at=opens, closes_at=opens + datetime.timedelta(days=2))
+    with_codes(contingent, 5)
+    assert "Anfragen sind ab" in text(client.get(LIST_URL))
+    body = text(client.get(url(contingent)))
+    assert "Anfragen sind ab" in body and 'name="first_name"' not in body
+    clock.move(days=1, seconds=1)  # nobody writes anything: the period opens by the clock
+    assert "noch 5 von 5 Tickets" in text(client.get(LIST_URL))
+    body = text(client.get(url(contingent)))
+    assert "noch 5 von 5 Tickets" in body and 'name="first_name"' in body
+    clock.move(days=2)
+    assert "Die Vergabe ist beendet." in text(client.get(LIST_URL))
+    body = text(client.get(url(contingent)))
+    assert "Der Zeitraum für Anfragen" in body and 'name="first_name"' not in body
+
+
+def test_kept_pages_follow_the_lottery_deadline_and_draw(client, fragments_on, clock):
+    contingent = lottery(applicants=2, size=1)
+    assert "Bewerben" in text(client.get(url(contingent)))
+    assert ">Gezogen<" not in text(client.get(LIST_URL))
+    clock.now = contingent.closes_at + datetime.timedelta(minutes=1)
+    body = text(client.get(url(contingent)))
+    assert "Der Bewerbungsschluss ist vorbei." in body and url(contingent, "losprotokoll/") not in body
+    assert ">Geschlossen<" in text(client.get(LIST_URL))
+    protocol = services.lottery_draw(contingent=contingent, actor=StaffFactory())
+    body = text(client.get(url(contingent)))
+    assert url(contingent, "losprotokoll/") in body
+    assert ">Gezogen<" in text(client.get(LIST_URL))
+    page = text(client.get(url(contingent, "losprotokoll/")))
+    assert protocol.seed in page and protocol.order[0] in page
+    assert protocol.seed in text(client.get(url(contingent, "losprotokoll/")))
+
+
+def test_kept_pages_follow_edits_through_the_services(client, fragments_on):
+    contingent = ContingentFactory(title="Alter Titel", description="Alte Bedingungen.")
+    other = ContingentFactory(title="Zweites Kontingent", status=Contingent.Status.DRAFT)
+    client.get(LIST_URL), client.get(url(contingent))
+    contingent.title, contingent.description, contingent.one_per_organisation = "Neuer Titel", "Neue Bedingungen.", True
+    services.contingent_save(contingent=contingent, actor=None)
+    other.status = Contingent.Status.PUBLISHED
+    services.contingent_save(contingent=other, actor=None)
+    listed = text(client.get(LIST_URL))
+    assert "Neuer Titel" in listed and "Alter Titel" not in listed and "Zweites Kontingent" in listed
+    body = text(client.get(url(contingent)))
+    assert "Neue Bedingungen." in body and "<title>Neuer Titel" in body
+    assert "Es ist nur ein Ticket pro Organisation möglich." in body
+    question = services.eligibility_question_save(
+        question=EligibilityQuestion(contingent=contingent, text="Sind Sie Mitglied im Netzwerk?", accepted_answers="")
+    )
+    assert "Sind Sie Mitglied im Netzwerk?" in text(client.get(url(contingent)))
+    services.eligibility_question_delete(question=question, actor=None)
+    assert "Sind Sie Mitglied im Netzwerk?" not in text(client.get(url(contingent)))
+    other.status = Contingent.Status.DRAFT
+    services.contingent_save(contingent=other, actor=None)
+    assert "Zweites Kontingent" not in text(client.get(LIST_URL))
+    services.contingent_delete(contingent=other, actor=None)
+    assert client.get(url(other)).status_code == 404
+
+
+def test_kept_pages_follow_edits_in_the_admin(client, fragments_on, staff_client):
+    from tests.events.test_admin import form_values
+
+    contingent = ContingentFactory(title="Alter Titel")
+    client.get(LIST_URL), client.get(url(contingent))
+    change = reverse("admin:contingents_contingent_change", args=[contingent.pk])
+    data = form_values(staff_client.get(change))
+    data.update({"title": "Im Admin geändert", "description": "Bedingungen aus dem Admin."})
+    data.update({
+        "questions-TOTAL_FORMS": "1", "questions-0-text": "Frage aus dem Admin?", "questions-0-kind": "yesno",
+        "questions-0-required": "on", "questions-0-position": "0", "questions-0-choices": "",
+        "questions-0-accepted_answers": "",
+    })
+    assert staff_client.post(change, data).status_code == 302
+    assert "Im Admin geändert" in text(client.get(LIST_URL))
+    body = text(client.get(url(contingent)))
+    assert "Bedingungen aus dem Admin." in body and "Frage aus dem Admin?" in body
+
+
+def test_kept_page_never_keeps_input_or_errors_of_a_post(client, fragments_on, contingent):
+    client.get(url(contingent))
+    response = client.post(url(contingent), form_data(first_name="Eingabe-Unikat", consent_privacy=None))
+    assert "Eingabe-Unikat" in text(response) and "<title>Fehler:" in text(response)
+    body = text(client.get(url(contingent)))
+    assert "Eingabe-Unikat" not in body and "Fehler" not in body and 'name="first_name"' in body
+
+
+def test_kept_pages_ask_one_query_whatever_the_number_of_contingents(client, fragments_on, count_queries):
+    contingent = ContingentFactory()
+    with_codes(contingent, 2)
+    EligibilityQuestionFactory(contingent=contingent, accepted_answers="", required=False)
+    count_queries(LIST_URL), count_queries(url(contingent))
+    assert count_queries(LIST_URL)[1] == 1
+    assert count_queries(url(contingent))[1] == 1
+    assert count_queries(url(contingent, "verfuegbar/") + "?frei=2")[1] == 1
+    for n in range(6):
+        other = ContingentFactory(mode=Contingent.Mode.LOTTERY if n % 2 else Contingent.Mode.FIRST_COME)
+        with_codes(other, 2, prefix=f"L{n}")
+    count_queries(LIST_URL)
+    assert count_queries(LIST_URL)[1] == 1
+
+
+def test_event_page_slot_kept_follows_publishing_a_contingent(client, fragments_on):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    event = EventFactory()
+    assert "freikarten-title" not in client.get(event.get_absolute_url()).content.decode()
+    contingent = ContingentFactory(event=event, partner_event_title="", title="Freikarten Netzwerktag")
+    assert contingent.get_absolute_url() in client.get(event.get_absolute_url()).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(event.get_absolute_url())
+    assert contingent.get_absolute_url() in response.content.decode()
+    assert not [q for q in queries.captured_queries if "contingents_contingent" in q["sql"]]
+    contingent.status = Contingent.Status.DRAFT
+    services.contingent_save(contingent=contingent, actor=None)
+    assert contingent.get_absolute_url() not in client.get(event.get_absolute_url()).content.decode()

@@ -7,10 +7,13 @@ As for registrations (events/views/registration.py): anonymous people get no coo
 not indexed and send no referrer.
 """
 
+from functools import partial
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -26,6 +29,8 @@ Status = Claim.Status
 __all__ = ["contingent_list", "contingent_detail", "contingent_availability", "claim_page", "resend_link", "draw_protocol"]
 
 MAX_TOKEN_LENGTH = 100
+# Rendered only where a page shows it (the contingent page keeps it in its fragment).
+RESEND_URL = reverse_lazy("contingents:resend-link")
 
 DONE_MESSAGES = {
     "ticket": _("Thank you, your e-mail address is confirmed. Your ticket is shown below; we have also sent it to you by e-mail."),
@@ -45,7 +50,10 @@ DONE_MESSAGES = {
 
 @require_safe
 def contingent_list(request):
-    return render(request, "contingents/contingent_list.html", {"offers": selectors.contingent_list_public()})
+    offers = selectors.contingent_offers_public()
+    # contingent_list.html keeps the list as a fragment per content generation and live figures.
+    context = {"offers": offers, "live_key": [offer.live_key for offer in offers]}
+    return render(request, "contingents/contingent_list.html", context)
 
 
 @public_form
@@ -54,11 +62,14 @@ def contingent_detail(request, slug):
     offer = selectors.contingent_get_public(slug=slug)
     if offer is None:
         raise Http404("no such contingent")
-    context = {"offer": offer, "contingent": offer.contingent, "resend_url": reverse("contingents:resend-link")}
+    context = {"offer": offer, "contingent": offer.contingent, "resend_url": RESEND_URL}
     if request.method != "POST" and request.GET.get("gesendet") == "1":
         return render(request, "contingents/claim_sent.html", context)
 
     status, rate_limited, domain_error, form = 200, False, None, None
+    # A page without a bound form is the same for every reader (contingent_detail.html keeps it as
+    # a fragment): the blank form is built, with its eligibility questions, only if it is rendered.
+    keep_page = request.method != "POST"
     if offer.is_open:
         if request.method == "POST":
             form = ClaimForm(request.POST, contingent=offer.contingent)
@@ -80,9 +91,11 @@ def contingent_detail(request, slug):
                     # the page must not tell anyone which it was.
                     return redirect(f"{request.path}?gesendet=1")
         else:
-            form = ClaimForm(contingent=offer.contingent)
+            form = SimpleLazyObject(partial(ClaimForm, contingent=offer.contingent))
     context.update(
         form=form,
+        keep_page=keep_page,
+        has_errors=rate_limited or domain_error is not None or (not keep_page and form is not None and bool(form.errors)),
         rate_limited=rate_limited,
         rate_limit_message=ratelimit.TOO_MANY_REQUESTS_MESSAGE,
         domain_error=domain_error,
@@ -210,14 +223,10 @@ def draw_protocol(request, slug):
     protocol = selectors.draw_protocol_get_public(slug=slug)
     if protocol is None:
         raise Http404("not drawn yet")
-    applications = selectors.draw_applications_in_order(protocol=protocol)
-    rows = [(position, pseudonym, position <= protocol.winners) for position, pseudonym in enumerate(protocol.order, 1)]
     context = {
         "protocol": protocol,
         "contingent": protocol.contingent,
-        "rows": rows,
-        "winners": protocol.order[: protocol.winners],
-        "applications": applications,
-        "applications_text": "\n".join(applications),
+        # Read only when the page's fragment is rendered (draw_protocol.html).
+        "lists": SimpleLazyObject(partial(selectors.draw_protocol_lists, protocol=protocol)),
     }
     return render(request, "contingents/draw_protocol.html", context)
