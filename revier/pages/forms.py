@@ -13,6 +13,8 @@ class StaffMessageForm(HoneypotMixin, KernForm):
     simple bots fill it in."""
 
     kind: str = ""
+    # Fields a blank form may fill in from the request (`initial`).
+    request_fields: tuple[str, ...] = ()
 
     name = forms.CharField(
         label=_("Your name"),
@@ -42,6 +44,13 @@ class StaffMessageForm(HoneypotMixin, KernForm):
 
     field_order = ["page_url", "message", "name", "email", "website"]
 
+    @property
+    def prefilled_from_request(self) -> tuple[str, ...]:
+        """The fields this blank form filled in from the request: they are rendered for each
+        reader, the rest of a blank form is the same for everyone and kept
+        (pages/includes/staff_message_form.html)."""
+        return tuple(name for name in self.request_fields if self.initial.get(name))
+
     def clean_message(self):
         message = self.cleaned_data["message"].strip()
         if not message:
@@ -61,6 +70,7 @@ class StaffMessageForm(HoneypotMixin, KernForm):
 
 class BarrierReportForm(StaffMessageForm):
     kind = StaffMessage.Kind.BARRIER
+    request_fields = ("page_url",)
 
     page_url = forms.CharField(
         label=_("On which page did you find the barrier?"),

@@ -20,7 +20,7 @@ RATE_WINDOW_SECONDS = 15 * 60
 @require_safe
 @cache_public_page
 def page_detail(request, slug):
-    page = selectors.page_get(slug=slug)
+    page = selectors.page_text(slug=slug)
     if page is None:
         raise Http404("no such page")
     return render(request, "pages/page_detail.html", {"page": page})
@@ -81,7 +81,7 @@ def contact(request):
         form_class=ContactForm,
         template="pages/contact.html",
         thanks_url_name="pages:contact-thanks",
-        extra={"page": selectors.page_get(slug="kontakt")},
+        extra={"page": selectors.page_text(slug="kontakt")},
         initial={},
     )
 

@@ -279,3 +279,88 @@ def test_thanks_pages_render(client):
 
 def test_forms_refuse_other_methods(client):
     assert client.put(reverse("pages:contact")).status_code == 405
+
+
+# --- rendered parts kept per content generation (core.fragments) -------------------------------
+
+
+@pytest.fixture
+def fragments_on(settings):
+    # tests/conftest.py switches the store off for every other test.
+    from revier.core import cache as page_cache
+    from revier.core.fragments import forget_fragments
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    page_cache.forget_local_copies()
+    forget_fragments()
+    yield
+    forget_fragments()
+
+
+@pytest.fixture
+def staff_client():
+    from django.test import Client
+
+    from tests.factories import StaffFactory
+
+    staff = Client()
+    staff.force_login(StaffFactory())
+    return staff
+
+
+def test_kept_page_follows_edits_through_the_service_and_the_admin(client, fragments_on, staff_client):
+    from revier.pages import services
+    from revier.pages.models import Page
+
+    assert client.get("/presse/").status_code == 404
+    page = services.page_save(page=Page(title="Presse", slug="presse", body="Erste Fassung."))
+    assert "Erste Fassung." in client.get("/presse/").content.decode()
+    page.body = "Zweite Fassung."
+    services.page_save(page=page)
+    assert "Zweite Fassung." in client.get("/presse/").content.decode()
+    change = reverse("admin:pages_page_change", args=[page.pk])
+    assert staff_client.post(change, {"title": "Pressestelle", "body": "Aus dem Admin."}).status_code == 302
+    html = client.get("/presse/").content.decode()
+    assert "Aus dem Admin." in html and "<title>Pressestelle" in html
+    assert staff_client.post(reverse("admin:pages_page_delete", args=[page.pk]), {"post": "yes"}).status_code == 302
+    assert client.get("/presse/").status_code == 404
+
+
+def test_kept_page_asks_no_query_and_unknown_addresses_are_never_kept(client, fragments_on, django_assert_num_queries):
+    client.get("/impressum/")
+    with django_assert_num_queries(0):
+        assert client.get("/impressum/").status_code == 200
+    for _ in range(2):
+        # Not kept: addresses nobody published cannot fill the store.
+        with django_assert_num_queries(1):
+            assert client.get("/gibt-es-nicht/").status_code == 404
+
+
+def test_kept_contact_text_follows_edits_and_forms_keep_no_input(client, fragments_on, django_assert_num_queries):
+    from revier.pages import services
+    from revier.pages.models import Page
+
+    client.get(reverse("pages:contact"))
+    with django_assert_num_queries(0):
+        client.get(reverse("pages:contact"))
+    page = Page.objects.get(slug="kontakt")
+    page.body = "Neue Kontaktdaten der Redaktion."
+    services.page_save(page=page)
+    assert "Neue Kontaktdaten der Redaktion." in client.get(reverse("pages:contact")).content.decode()
+    response = client.post(reverse("pages:contact"), _contact(message="Eingabe-Unikat", email="kaputt"))
+    assert "Eingabe-Unikat" in response.content.decode() and "<title>Fehler:" in response.content.decode()
+    html = client.get(reverse("pages:contact")).content.decode()
+    assert "Eingabe-Unikat" not in html and "kaputt" not in html and "Fehler" not in html
+
+
+def test_kept_barrier_form_prefills_each_reader_their_own_page(client, fragments_on):
+    url = reverse("pages:report-barrier")
+    first = client.get(url, HTTP_REFERER="http://testserver/aktuelles/").content.decode()
+    second = client.get(url, HTTP_REFERER="http://testserver/veranstaltungen/").content.decode()
+    blank = client.get(url).content.decode()
+    assert 'value="http://testserver/aktuelles/"' in first
+    assert 'value="http://testserver/veranstaltungen/"' in second and "testserver/aktuelles/" not in second
+    assert 'name="page_url"' in blank and "testserver" not in blank
+    response = client.post(url, _barrier(message="", page_url="/eingabe-unikat/"))
+    assert "/eingabe-unikat/" in response.content.decode()
+    assert "/eingabe-unikat/" not in client.get(url).content.decode()
