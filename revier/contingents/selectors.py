@@ -99,15 +99,12 @@ def waitlist_position(*, claim: Claim) -> int | None:
 def _figures_sql() -> str:
     # Written out rather than built by the ORM: compiling the same query with two counting
     # subqueries costs the ORM about 4,900 Python function calls, the query itself under 200, and
-    # the public pages ask it on every request (docs/performance.md, "Fragments").
-    assert not TICKETS.held, "tickets held until a time would need `now` in the count"
-    holds = ", ".join(["%s"] * len(TICKETS.seated))
+    # the public pages ask it on every request (docs/performance.md, "Fragments"). Tickets taken
+    # follow the capacity rule as core.capacity writes it in SQL (its placeholders come first).
     return f"""
         SELECT c.id, c.opens_at, c.closes_at, c.size, c.uses_codes,
-            (SELECT COUNT(*) FROM {Claim._meta.db_table} h
-             WHERE h.contingent_id = c.id AND h.status IN ({holds})) AS taken,
-            (SELECT COUNT(*) FROM {TicketCode._meta.db_table} t
-             WHERE t.contingent_id = c.id AND NOT t.revoked) AS codes,
+            (SELECT COUNT(*) FROM {Claim._meta.db_table} WHERE contingent_id = c.id AND {TICKETS.holds_sql()}) AS taken,
+            (SELECT COUNT(*) FROM {TicketCode._meta.db_table} t WHERE t.contingent_id = c.id AND NOT t.revoked) AS codes,
             EXISTS (SELECT 1 FROM {DrawProtocol._meta.db_table} d WHERE d.contingent_id = c.id) AS drawn
         FROM {Contingent._meta.db_table} c
         WHERE c.status = %s"""
@@ -127,7 +124,7 @@ def contingent_offers_public(*, slug: str | None = None, now: datetime.datetime 
     in one more query when a page first asks for one of them: a page whose rendered parts are
     kept (core.fragments) asks only the first query."""
     now = now or timezone.now()
-    sql, params = _figures_sql(), [*TICKETS.seated, Contingent.Status.PUBLISHED]
+    sql, params = _figures_sql(), [*TICKETS.holds_params(now), str(Contingent.Status.PUBLISHED)]
     if slug is not None:
         sql, params = sql + " AND c.slug = %s", [*params, slug]
     with connection.cursor() as cursor:
