@@ -582,3 +582,21 @@ def test_meetings_schedule_command_says_when_the_solver_is_missing(tmp_path, mon
     with pytest.raises(CommandError, match="OR-Tools ist nicht installiert"):
         call_command("meetings_schedule", str(source), "--out", str(target))
     assert not target.exists()
+
+
+def test_best_start_improves_on_the_descent_and_is_the_same_for_the_same_seed():
+    from revier.network.scheduling import participant_breaks
+    from revier.network.scheduling.prepare import prepare
+    from revier.network.scheduling.start import LocalSearch, best_start, greedy
+
+    data = load_generator().generate(participants=30, meetings=90, slots=10, tables=8, sessions=2, unavailable=0.1, seed=7)
+    inst = instance_from_json(data)
+    prep = prepare(inst)
+    descent = LocalSearch(prep, greedy(prep))
+    descent_solution = descent.run(float("inf"))
+    far = float("inf")
+    first = best_start(prep, seed=1, deadline=far)
+    assert first == best_start(prep, seed=1, deadline=far)
+    total = lambda solution: sum(participant_breaks(inst, {m: inst.slots[i].id for m, i in solution.items()}).values())
+    assert len(first) >= len(descent_solution)
+    assert total(first) < total(descent_solution)

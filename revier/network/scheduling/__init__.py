@@ -179,16 +179,17 @@ def schedule_meetings(
     for the worst-off participant; tables afterwards (fixed tables kept, few table changes).
     `lower_bound` is a proven lower bound on the total breaks of any schedule that places as many
     meetings. The run takes about `time_limit` seconds at most (plus building the model).
-    With workers=1, the same instance and seed give the same schedule whenever the greedy starts
-    end before their time cap (a tenth of the time limit, at most 5 s) and every solver phase ends
+    With workers=1, the same instance and seed give the same schedule whenever the local search
+    ends before its time cap (30 % of the time limit) and every solver phase ends
     proven optimal within its time; what a time limit cuts off depends on the machine's speed. `progress` is called from the solver with the current best (see Progress); `log`, if
     given, receives CP-SAT's search log line by line."""
     began = time.monotonic()
     # a little of the time is kept for the tables, the reasons and the answer
     deadline = began + max(0.1, 0.98 * time_limit - 0.2)
     prep = prepare(instance)
-    # a tenth of the time (at most 5 s) for greedy starts and local search: CP-SAT's hint
-    start = best_start(prep, seed=seed, deadline=began + min(5.0, 0.1 * time_limit))
+    # up to 30 % of the time for the greedy start and (iterated) local search: CP-SAT's hint; it
+    # usually stops earlier (no breaks, or no progress)
+    start = best_start(prep, seed=seed, deadline=began + 0.3 * time_limit)
     status = "greedy"
     phases: tuple = ()
     lower_bound = 0
