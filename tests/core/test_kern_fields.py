@@ -71,6 +71,42 @@ def test_kern_field_writes_what_the_field_template_writes(name, data):
     assert Template("{% load kern_forms %}{% kern_field field %}").render(Context({"field": field})) == expected
 
 
+class AlertForm(Form):
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("non_field"):
+            raise forms.ValidationError(["Etwas <stimmt> nicht.", "Und noch etwas."])
+        return cleaned
+
+
+ALERTS = [
+    {},
+    {"rate_limited": True, "rate_limit_message": AWKWARD, "domain_error": "egal"},
+    {"domain_error": AWKWARD},
+    {"domain_error": "Ausgebucht.", "domain_error_title": "Die Anmeldung ging nicht"},
+    {"form": {}},
+    {"form": {"text": "Alex", "email": "a@example.org", "select": "a", "radio": "Eins", "typed_radio": "1",
+              "required_box": "on", "extra_error": "1"}},
+    {"form": {"text": "Alex", "email": "a@example.org", "select": "a", "radio": "Eins", "typed_radio": "1",
+              "required_box": "on", "non_field": "1"}},
+    {"form": {"text": "Alex", "email": "a@example.org", "select": "a", "radio": "Eins", "typed_radio": "1",
+              "required_box": "on"}},
+    {"form": None},
+]
+
+
+@pytest.mark.parametrize("alerts", ALERTS, ids=range(len(ALERTS)))
+def test_form_alerts_writes_what_the_alerts_template_writes(alerts):
+    context = dict(alerts)
+    if "form" in context:
+        context["form"] = AlertForm(context["form"]) if context["form"] is not None else AlertForm()
+        context["form"].is_valid()
+    title = context.pop("domain_error_title", "")
+    expected = render_to_string("core/includes/form_alerts.html", {**context, "domain_error_title": title})
+    tag = Template("{% load kern_forms %}{% form_alerts domain_error_title=title %}")
+    assert tag.render(Context({**context, "title": title})) == expected
+
+
 def test_kern_field_is_used_by_the_registration_pages():
     """The registration form and the self-service page render their fields with it."""
     from django.template.loader import get_template
@@ -78,3 +114,4 @@ def test_kern_field_is_used_by_the_registration_pages():
     for name in ("events/registration/register.html", "events/registration/self_service.html"):
         source = get_template(name).template.source
         assert "{% kern_field" in source and "fields/field.html" not in source, name
+    assert "{% form_alerts " in get_template("events/registration/register.html").template.source

@@ -7,6 +7,8 @@ value, help text and errors), in Python: a field through the four nested templat
 templates stay the reference and the fallback for forms that include them.
 """
 
+import html
+
 from django import template
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -40,7 +42,10 @@ _INVALID = ' aria-invalid="true"'
 
 
 def _text(value) -> str:
-    # {{ value }} in a template: localized, then escaped unless marked safe.
+    # {{ value }} in a template: localized, then escaped unless marked safe (plain text directly:
+    # Django's escape() is html.escape() behind two wrappers).
+    if type(value) is str:
+        return html.escape(value)
     return conditional_escape(localize(value))
 
 
@@ -160,3 +165,39 @@ def render_field(field) -> str:
 def kern_field(field):
     """{% kern_field field %}: the field as core/includes/fields/field.html renders it (see the module docstring)."""
     return render_field(field)
+
+
+def _alert(title, body: str) -> str:
+    return (
+        '\n<div class="kern-alert kern-alert--danger" role="alert" id="fehler" tabindex="-1" data-error-summary>\n'
+        '  <div class="kern-alert__header"><span class="kern-icon kern-icon--danger" aria-hidden="true"></span>'
+        f'<span class="kern-title">{_text(title)}</span></div>\n'
+        f"{body}"
+        "</div>\n"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def form_alerts(context, domain_error_title=""):
+    """{% form_alerts %}: what `{% include "core/includes/form_alerts.html" %}` writes (the alert
+    above a public form: rate limit, domain error, or the list of field errors linking to the
+    fields), in Python like kern_field; tests/core/test_kern_fields.py compares both."""
+    if context.get("rate_limited"):
+        body = f'  <div class="kern-alert__body"><p class="kern-body">{_text(context.get("rate_limit_message"))}</p></div>\n'
+        return mark_safe(_alert(gettext("Too many attempts"), body) + "\n")
+    if domain_error := context.get("domain_error"):
+        body = f'  <div class="kern-alert__body"><p class="kern-body">{_text(domain_error)}</p></div>\n'
+        title = domain_error_title or gettext("Your request could not be completed")
+        return mark_safe(_alert(title, body) + "\n")
+    form = context.get("form")
+    if not form or not form.errors:
+        return mark_safe("\n")
+    items = "".join(
+        f'\n      <li><a class="kern-link" href="#{_text(field.id_for_label) if field.id_for_label else _text(field.auto_id) + "_0"}">'
+        f"{_text(field.label)}: {_text(field.errors[0])}</a></li>\n      "
+        for field in form.visible_fields()
+        if field.errors and field.name != "website"
+    )
+    others = "".join(f"<li>{_text(error)}</li>" for error in form.non_field_errors())
+    body = f'  <div class="kern-alert__body">\n    <ul class="kern-body">\n      {items}\n      {others}\n    </ul>\n  </div>\n'
+    return mark_safe(_alert(gettext("Please check your entries"), body) + "\n")
