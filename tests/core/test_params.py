@@ -36,6 +36,8 @@ def test_control_characters_in_the_address_get_the_designed_400_page(client, url
 
 def test_control_characters_in_a_form_field_get_400_but_line_breaks_and_tabs_pass(client):
     assert client.post("/kontakt/", {"message": "Hallo\x00"}).status_code == 400
+    assert client.post("/kontakt/", {"mess\x1bage": "Hallo"}).status_code == 400
+    assert client.post("/kontakt/", {"message": ["Hallo", "Welt\x7f"]}).status_code == 400
     assert client.post("/kontakt/", {"message": "Hallo\r\n\tWelt"}).status_code != 400
 
 
