@@ -227,31 +227,53 @@ def signup_hold(now: datetime.datetime) -> datetime.datetime:
     return now + datetime.timedelta(minutes=settings.SIGNUP_HOLD_MINUTES)
 
 
+class _CheckFirst(Exception):
+    """An attempt that skipped the lookup of the address's earlier registration must be repeated
+    with it (registration_create)."""
+
+
 def registration_create(*, event: Event, data: RegistrationInput,
                         now: datetime.datetime | None = None) -> RegistrationOutcome:
     """Registers a person for a category of an event. Guarantees: the category is never overbooked
     (category row locked while counting and writing); one active registration per e-mail and event
-    (checked here and by a partial unique constraint): a second attempt sends the existing link again
-    and creates nothing, the same registration again within REPEAT_WINDOW (a double submission) not
-    even a mail; people already waiting come before newcomers; the mail goes out only if
-    this transaction commits. Against seat squatting: a new, unconfirmed registration holds its seat
-    for SIGNUP_HOLD_MINUTES only (the mail says until when), and at most SIGNUP_LIMIT_PER_DOMAIN
+    (a partial unique constraint): a second attempt sends the existing link again and creates
+    nothing, the same registration again within REPEAT_WINDOW (a double submission) not even a mail;
+    people already waiting come before newcomers; the mail goes out only if this transaction
+    commits. Against seat squatting: a new, unconfirmed registration holds its seat for
+    SIGNUP_HOLD_MINUTES only (the mail says until when), and at most SIGNUP_LIMIT_PER_DOMAIN
     unconfirmed registrations of one e-mail domain may hold seats of the event at a time
     (TooManyUnconfirmed): only unconfirmed ones within their hold count, so the many real users of
     gmx.de, web.de or gmail.com who confirm are not limited. The per-client limit is the view's
-    (core.ratelimit.signup_hit)."""
-    try:
-        return _registration_create(event=event, data=data, now=now)
-    except IntegrityError:
-        # The same address was registered at the same moment in another category of the event
-        # (another lock): the unique constraint refused this insert once the other transaction had
-        # committed, so a second attempt finds that registration and sends its link again.
-        return _registration_create(event=event, data=data, now=now)
+    (core.ratelimit.signup_hit).
+
+    Everything under the category lock is paid by everyone in a rush, so a new address (the common
+    case) is inserted without looking for an earlier registration first: when the unique
+    constraint refuses the insert, or a refusal is about to be given to an address that is
+    registered already, the attempt is rolled back and repeated with the lookup first. The same
+    happens when the address was registered at the same moment in another category of the event
+    (another lock): the constraint refuses the insert once the other transaction has committed."""
+    check_existing = False
+    for attempt in range(3):
+        try:
+            return _registration_create(event=event, data=data, now=now, check_existing=check_existing)
+        except (IntegrityError, _CheckFirst):
+            if attempt == 2:
+                raise
+            check_existing = True
+    raise AssertionError("unreachable")
+
+
+def _existing_id(*, event: Event, email: str) -> int | None:
+    return (
+        Registration.objects.filter(event=event, email_normalized=email, status__in=Registration.ACTIVE)
+        .values_list("id", flat=True)
+        .first()
+    )
 
 
 @transaction.atomic(durable=True)
-def _registration_create(*, event: Event, data: RegistrationInput,
-                         now: datetime.datetime | None) -> RegistrationOutcome:
+def _registration_create(*, event: Event, data: RegistrationInput, now: datetime.datetime | None,
+                         check_existing: bool) -> RegistrationOutcome:
     category = _lock_category(data.category_id)
     # Read the clock under the lock: the waiting list is ordered by `waitlisted_at`, which must
     # follow the order in which registrations take the lock (and get their ids).
@@ -262,14 +284,7 @@ def _registration_create(*, event: Event, data: RegistrationInput,
     _check_open(event, now)
     email = normalize_email(data.email)
 
-    # Everything below runs under the category lock, so each query is paid by everyone in a rush:
-    # the check for an earlier registration reads only the id (the whole row only when found).
-    existing_id = (
-        Registration.objects.filter(event=event, email_normalized=email, status__in=Registration.ACTIVE)
-        .values_list("id", flat=True)
-        .first()
-    )
-    if existing_id is not None:
+    if check_existing and (existing_id := _existing_id(event=event, email=email)) is not None:
         existing = Registration.objects.select_related("event", "category").get(pk=existing_id)
         if existing.status in Registration.HELD and (existing.hold_until is None or existing.hold_until <= now):
             _expire(existing, now=now)
@@ -289,13 +304,19 @@ def _registration_create(*, event: Event, data: RegistrationInput,
         ):
             availability, counts = _count(category=category, now=now)
         ahead = counts.ahead
-        if not availability.is_full and _unconfirmed_from_domain(
-            event=event, domain=email.rpartition("@")[2], now=now
-        ) >= settings.SIGNUP_LIMIT_PER_DOMAIN:
-            raise errors.TooManyUnconfirmed()
+    refusal = None
+    if availability.is_full and not data.join_waitlist:
+        refusal = errors.CapacityExhausted
+    elif not availability.is_full and category.capacity is not None and _unconfirmed_from_domain(
+        event=event, domain=email.rpartition("@")[2], now=now
+    ) >= settings.SIGNUP_LIMIT_PER_DOMAIN:
+        refusal = errors.TooManyUnconfirmed
+    if refusal is not None:
+        # Someone registered already gets their link again, not the refusal.
+        if not check_existing and _existing_id(event=event, email=email) is not None:
+            raise _CheckFirst()
+        raise refusal()
     if availability.is_full:  # after moving people up, free seats mean nobody is waiting
-        if not data.join_waitlist:
-            raise errors.CapacityExhausted()
         status, hold_until, waitlisted_at = Status.WAITLISTED, None, now
     else:
         status, hold_until, waitlisted_at = Status.UNCONFIRMED, signup_hold(now), None

@@ -408,3 +408,35 @@ def test_the_same_registration_again_within_moments_is_a_double_submission_witho
     later = timezone.now() + services.REPEAT_WINDOW + datetime.timedelta(seconds=1)
     services.registration_create(event=category.event, data=registration_input(category), now=later)
     assert len(subjects("alex0@example.org")) == 2
+
+
+def test_registered_address_gets_its_link_again_not_a_refusal(category, settings):
+    """A full category without the waiting-list box, or the per-domain limit: someone registered
+    already gets their link again (as before any refusal), someone new the refusal."""
+    settings.SIGNUP_LIMIT_PER_DOMAIN = 1
+    first = register(category, 0).registration
+    register(category, 1, email="alex1@example.net")
+    assert selectors.category_availability(category=category).is_full
+    again = register(category, 0, first_name="Alexa")  # full, no box
+    assert (again.kind, again.registration.pk) == ("existing", first.pk)
+    with pytest.raises(errors.CapacityExhausted):
+        register(category, 2)
+    roomy = TicketCategoryFactory(event=category.event, capacity=50)
+    with pytest.raises(errors.TooManyUnconfirmed):
+        register(roomy, 3)  # a second unconfirmed one from example.org
+    again = services.registration_create(event=category.event, data=registration_input(roomy, 0, first_name="Alexa"))
+    assert (again.kind, again.registration.pk) == ("existing", first.pk)
+    assert Registration.objects.count() == 2
+    assert len(subjects("alex0@example.org")) == 3
+
+
+def test_registration_after_an_unconfirmed_hold_ran_out_replaces_it(category):
+    """The earlier unconfirmed registration of the address whose hold has run out expires, and the
+    new one is made (the unique constraint first refuses the insert; the attempt is repeated)."""
+    stale = register(category, 0).registration
+    later = timezone.now() + datetime.timedelta(hours=category.event.hold_hours + 1)
+    outcome = services.registration_create(event=category.event, data=registration_input(category, 0), now=later)
+    stale.refresh_from_db()
+    assert outcome.kind == "created" and outcome.registration.pk != stale.pk
+    assert stale.status == Status.EXPIRED
+    assert Registration.objects.filter(status=Status.UNCONFIRMED).get().pk == outcome.registration.pk
