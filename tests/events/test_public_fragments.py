@@ -255,10 +255,16 @@ def test_unpublished_or_deleted_event_is_gone_at_once(client, conference):
 
 
 def test_unknown_addresses_fill_no_entries(client, conference):
+    long_topic = TopicFactory(name="Langes Thema", slug="t" * 80)
+    long_speaker = SpeakerFactory(slug="s" * 200)
+    services.program_item_save(item=ProgramItemFactory(event=conference), speakers=[long_speaker])
     stored = None
     for n in range(30):
         if n == 1:  # the 404 page's own parts are kept once
             stored = len(fragments._store._cache)
+        # The selectors read at most a slug's length: longer addresses are the same entry.
+        assert client.get("/veranstaltungen/", {"thema": f"{long_topic.slug}-{n}"}).status_code == 200
+        assert client.get(f"/veranstaltungen/referierende/{long_speaker.slug}-{n}/").status_code == 200
         assert client.get(f"/veranstaltungen/gibt-es-nicht-{n}/").status_code == 404
         assert client.get(f"/veranstaltungen/referierende/gibt-es-nicht-{n}/").status_code == 404
         assert client.get(f"/veranstaltungen/gibt-es-nicht-{n}/kalender.ics").status_code == 404

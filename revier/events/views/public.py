@@ -76,7 +76,7 @@ def _event_months(*, past: bool) -> list:
 
 def _render_list(request, *, past: bool):
     page = request.GET.get("page")
-    topic_slug = request.GET.get("thema")
+    topic_slug = (request.GET.get("thema") or "")[:80]  # as the selector reads it: one entry per topic
     topic = kept("events:topic", [topic_slug], lambda: selectors.topic_get(slug=topic_slug)) if topic_slug else None
     if topic_slug and topic is None:
         raise Http404("unknown topic")
@@ -190,6 +190,7 @@ def event_detail(request, slug):
 
 @require_safe
 def speaker_detail(request, slug):
+    slug = slug[:200]  # as the selector reads it: one entry per speaker
     speaker = kept("events:speaker", [slug], lambda: selectors.speaker_get_public(slug=slug))
     if speaker is None:
         raise Http404("no such speaker")
