@@ -16,6 +16,7 @@ from revier.core.params import int_param
 from revier.core.tokens import personal_link_q
 from revier.events.models import (
     SEATS,
+    Consent,
     Event,
     Organisation,
     ProgramItem,
@@ -562,14 +563,15 @@ class RegistrationSetup:
 # the category again under its lock.
 SETUP_MAX_SECONDS = 10.0
 _SETUP_MAX_ENTRIES = 256
-_setups: dict[str, tuple[str, float, RegistrationSetup]] = {}
+# Setups by slug and by event id: (generation, valid until, setup).
+_setups: dict[str | int, tuple[str, float, RegistrationSetup]] = {}
 _clock = time.monotonic
 
 
-def _registration_setup_read(slug: str) -> RegistrationSetup | None:
+def _registration_setup_read(**lookup) -> RegistrationSetup | None:
     event = (
         event_public()
-        .filter(slug=slug)
+        .filter(**lookup)
         .defer("description", "description_html")
         .prefetch_related(
             Prefetch("categories", queryset=TicketCategory.objects.order_by("position", "id")),
@@ -582,22 +584,32 @@ def _registration_setup_read(slug: str) -> RegistrationSetup | None:
     return RegistrationSetup(event=event, categories=tuple(event.categories.all()), questions=tuple(event.questions.all()))
 
 
-def registration_setup_get(*, slug: str) -> RegistrationSetup | None:
-    """The setup of the public event `slug` (None for an unknown or draft event): three queries when
-    it is read, none while the content generation is unchanged (at most SETUP_MAX_SECONDS)."""
+def _registration_setup(key: str | int, **lookup) -> RegistrationSetup | None:
     generation = content_generation()  # before the rows: a change after this starts a new one
     clock = _clock()
-    entry = _setups.get(slug)
+    entry = _setups.get(key)
     if entry is not None and entry[0] == generation and entry[1] > clock:
         return entry[2]
-    setup = _registration_setup_read(slug)
+    setup = _registration_setup_read(**lookup)
     if setup is None:
-        _setups.pop(slug, None)
+        _setups.pop(key, None)
         return None
     if len(_setups) >= _SETUP_MAX_ENTRIES:
         _setups.clear()
-    _setups[slug] = (generation, clock + SETUP_MAX_SECONDS, setup)
+    entry = (generation, clock + SETUP_MAX_SECONDS, setup)
+    _setups[setup.event.slug] = _setups[setup.event.pk] = entry
     return setup
+
+
+def registration_setup_get(*, slug: str) -> RegistrationSetup | None:
+    """The setup of the public event `slug` (None for an unknown or draft event): three queries when
+    it is read, none while the content generation is unchanged (at most SETUP_MAX_SECONDS)."""
+    return _registration_setup(slug, slug=slug)
+
+
+def registration_setup_for_event(*, event_id: int) -> RegistrationSetup | None:
+    """The same by the event's id (a registration knows its event's id)."""
+    return _registration_setup(event_id, pk=event_id)
 
 
 @dataclass(frozen=True)
@@ -642,10 +654,41 @@ def registration_form_get(*, slug: str, now=None) -> RegistrationFormData | None
     return None if setup is None else RegistrationFormData(setup=setup, now=now)
 
 
+@dataclass(frozen=True)
+class RegistrationPage:
+    """What the self-service page of a personal link shows: the registration (with its event and
+    category), the event's questions and the consents given."""
+
+    registration: Registration
+    questions: list
+    consents: list
+
+
+def registration_page_get(*, token: str, now: datetime.datetime | None = None) -> RegistrationPage | None:
+    """The self-service page of the personal link `token`, None for an unknown or expired link. Two
+    queries: the registration on the link's unique hash, and its consents; the event, the category
+    and the questions come from the event's setup (registration_setup_for_event) while it is public
+    and current, otherwise with the registration."""
+    registration = next(iter(Registration.objects.filter(personal_link_q(token, now=now)).order_by()[:1]), None)
+    if registration is None:
+        return None
+    setup = registration_setup_for_event(event_id=registration.event_id)
+    category = next((c for c in setup.categories if c.pk == registration.category_id), None) if setup else None
+    if category is None:  # the event is not public (any more): everything from the database
+        registration = Registration.objects.select_related("event", "category").get(pk=registration.pk)
+        questions = list(Question.objects.filter(event_id=registration.event_id).order_by("position", "id"))
+    else:
+        registration.event, registration.category, questions = setup.event, category, list(setup.questions)
+    return RegistrationPage(
+        registration=registration, questions=questions,
+        consents=list(Consent.objects.filter(registration=registration).order_by("id")),
+    )
+
+
 def registration_questions(*, event: Event) -> list:
     """The event's own questions in their order (the self-service page shows and edits the answers):
     from the event's setup if it is public, no query while it is current."""
-    setup = registration_setup_get(slug=event.slug) if event.status in PUBLIC_STATUSES else None
+    setup = registration_setup_for_event(event_id=event.pk) if event.status in PUBLIC_STATUSES else None
     if setup is not None and setup.event.pk == event.pk:
         return list(setup.questions)
     return list(Question.objects.filter(event=event).order_by("position", "id"))

@@ -528,6 +528,26 @@ def test_self_service_post_is_rate_limited(client, event, category):
     assert Registration.objects.get().status == Status.UNCONFIRMED
 
 
+def test_self_service_page_reads_two_queries_and_the_event_from_its_setup(count_queries, event, category):
+    """The registration and its consents; the event, the category and the questions come from the
+    event's setup (selectors.registration_setup_for_event) while it is current."""
+    QuestionFactory(event=event, text="Welche Themen?")
+    token = registered(category, 0, consents=frozenset({"photos"}), answers={})
+    count_queries(page_url(token))
+    response, queries = count_queries(page_url(token))
+    html = response.content.decode()
+    assert queries == 2
+    assert event.title in html and category.name in html and "Welche Themen?" in html and "Foto" in html
+
+
+def test_self_service_page_of_an_event_that_is_no_longer_public(client, event, category):
+    QuestionFactory(event=event, text="Welche Themen?")
+    token = registered(category, 0)
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.DRAFT)
+    html = client.get(page_url(token)).content.decode()
+    assert event.title in html and category.name in html and "Welche Themen?" in html
+
+
 def test_self_service_query_count_does_not_grow(count_queries, event, category):
     for n in range(3):
         QuestionFactory(event=event, text=f"Frage {n}")

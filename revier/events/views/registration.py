@@ -21,7 +21,7 @@ from revier.core.views import resend_link_view
 from revier.events import errors, selectors, services
 from revier.events.calendar import event_ics
 from revier.events.forms import CancelForm, RegistrationChangeForm, RegistrationForm
-from revier.events.models import Registration
+from revier.events.models import Registration, Sector
 
 Status = Registration.Status
 
@@ -115,7 +115,7 @@ def _invalid_link(request):
     return personal_link_response(response)
 
 
-def _self_service_context(registration: Registration, *, questions, change_form=None, cancel_form=None,
+def _self_service_context(registration: Registration, *, questions, consents, change_form=None, cancel_form=None,
                           error=None, done=None) -> dict:
     answers = registration.answers if isinstance(registration.answers, dict) else {}
     answered = []
@@ -135,17 +135,19 @@ def _self_service_context(registration: Registration, *, questions, change_form=
         "cancel_form": cancel_form or CancelForm(),
         "error": error,
         "done_message": DONE_MESSAGES.get(done or ""),
-        "consents": list(registration.consents.all()),
+        "consents": consents,
+        "status_label": Status(registration.status).label,
+        "sector_label": Sector(registration.sector).label if registration.sector in Sector.values else registration.sector,
     }
 
 
 @public_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_page(request, token):
-    registration = _registration_or_none(token)
-    if registration is None:
+    page = selectors.registration_page_get(token=token) if token and len(token) <= MAX_TOKEN_LENGTH else None
+    if page is None:
         return _invalid_link(request)
-    questions = selectors.registration_questions(event=registration.event)
+    registration, questions = page.registration, page.questions
     here = reverse("events:registration", kwargs={"token": token})
     status, error, change_form, cancel_form = 200, None, None, None
 
@@ -189,7 +191,8 @@ def registration_page(request, token):
             return redirect(here)
 
     context = _self_service_context(
-        registration, questions=questions, change_form=change_form, cancel_form=cancel_form, error=error,
+        registration, questions=questions, consents=page.consents, change_form=change_form, cancel_form=cancel_form,
+        error=error,
         done=request.GET.get("erledigt") if request.method != "POST" else None,
     )
     return personal_link_response(render(request, "events/registration/self_service.html", context, status=status))
