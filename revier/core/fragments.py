@@ -25,7 +25,7 @@ switches the store off (the tests' default; tests/core/test_fragments.py switche
 
 import hashlib
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
@@ -36,6 +36,16 @@ from revier.core.cache import _current_generation, content_changed, seconds_unti
 
 DEFAULT_SECONDS = 300
 _store = LocMemCache("revier-fragments", {"OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4}})
+_stores = [_store]
+T = TypeVar("T")
+
+
+def bounded_store(name: str, *, max_entries: int) -> LocMemCache:
+    """A store of its own for `fragment(..., store=…)`, for parts whose keys come from what readers
+    type (search words): at most `max_entries` of them, and they cannot push out what everyone reads."""
+    store = LocMemCache(f"revier-fragments-{name}", {"OPTIONS": {"MAX_ENTRIES": max_entries, "CULL_FREQUENCY": 4}})
+    _stores.append(store)
+    return store
 
 
 def fragment_seconds() -> int:
@@ -45,7 +55,8 @@ def fragment_seconds() -> int:
 
 def forget_fragments() -> None:
     """Drops every fragment of this process (for tests)."""
-    _store.clear()
+    for store in _stores:
+        store.clear()
 
 
 def _key(name: str, vary: Iterable[Any]) -> str:
@@ -53,20 +64,30 @@ def _key(name: str, vary: Iterable[Any]) -> str:
     return "fragment:" + hashlib.md5(f"{name}\x1e{get_language()}\x1e{parts}".encode(), usedforsecurity=False).hexdigest()
 
 
-def fragment(name: str, vary: Iterable[Any], render: Callable[[], str], *, max_seconds: int | None = None) -> str:
+def fragment(
+    name: str,
+    vary: Iterable[Any],
+    render: Callable[[], T],
+    *,
+    max_seconds: int | None = None,
+    store: LocMemCache | None = None,
+) -> T:
     """The part `name` for the values in `vary`: from the store while its content generation is
-    current, else `render()`, kept for the next readers (see the module docstring)."""
+    current, else `render()`, kept for the next readers (see the module docstring). `render` may
+    also return data derived from public content (any picklable value, e.g. a count), kept by the
+    same rules. `store`: a `bounded_store` instead of the shared one."""
+    store = _store if store is None else store
     seconds = fragment_seconds()
     if seconds <= 0 or (max_seconds is not None and max_seconds <= 0):
         return render()
     key = _key(name, vary)
     generation = _current_generation()
-    entry = _store.get(key)
+    entry = store.get(key)
     if entry is not None and entry[0] == generation:
         return entry[1]
     text = render()
     timeout = seconds_until_next_change(seconds if max_seconds is None else min(seconds, max_seconds))
-    _store.set(key, (generation, text), timeout)
+    store.set(key, (generation, text), timeout)
     return text
 
 

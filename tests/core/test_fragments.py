@@ -182,3 +182,30 @@ def test_kept_never_keeps_none():
     assert len(fragments._store._cache) == before
     TopicFactory(name="Neu", slug="gibt-es-nicht-0")
     assert kept("topic", ["gibt-es-nicht-0"], lambda: Topic.objects.filter(slug="gibt-es-nicht-0").first()).name == "Neu"
+
+
+def test_fragment_keeps_data_too_per_content_generation():
+    calls = []
+
+    def count():
+        calls.append(1)
+        return {"articles": 12, "ids": [3, 2, 1]}
+
+    assert fragments.fragment("count", (), count) == {"articles": 12, "ids": [3, 2, 1]}
+    assert fragments.fragment("count", (), count) == {"articles": 12, "ids": [3, 2, 1]}
+    assert len(calls) == 1
+    page_cache.content_changed()
+    fragments.fragment("count", (), count)
+    assert len(calls) == 2
+
+
+def test_bounded_store_keeps_at_most_its_entries_and_not_in_the_shared_store():
+    store = fragments.bounded_store("test-search", max_entries=10)
+    for n in range(50):
+        fragments.fragment("search", (f"Wort {n}",), lambda n=n: f"Treffer {n}", store=store)
+    assert len(store._cache) <= 10
+    assert fragments.fragment("search", ("Wort 49",), lambda: "neu", store=store) == "Treffer 49"
+    # The shared store holds none of them, and forget_fragments empties both.
+    assert fragments.fragment("search", ("Wort 49",), lambda: "gemeinsam") == "gemeinsam"
+    forget_fragments()
+    assert fragments.fragment("search", ("Wort 49",), lambda: "neu", store=store) == "neu"
