@@ -102,16 +102,25 @@ def test_article_page_query_count_does_not_grow(count_queries, topics):
     assert large == small
 
 
-def test_article_page_makes_four_queries(count_queries, topics):
-    """Article, its links, the three latest other articles, and the topics of all four at once."""
+def test_article_page_queries(count_queries, topics, settings):
+    """Without kept parts: the topics, the article with its topics, its links, the ids of the
+    newest articles and the rows of "more news". With them (any reader after the first): the
+    article with its topics, and its links if it has any."""
     _articles(5, start=0, topics=topics)
     article = ArticleFactory(title="Das gemessene Stück", topics=topics)
     ArticleLinkFactory(article=article)
+    plain = ArticleFactory(title="Ohne Links", published_at=timezone.now() - datetime.timedelta(days=3))
     response, queries = count_queries(article.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('property="article:tag"') == 3
-    assert queries == 4
+    assert queries == 5
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    count_queries(article.get_absolute_url())
+    assert count_queries(article.get_absolute_url())[1] == 2
+    response, queries = count_queries(plain.get_absolute_url())
+    assert 'id="more-news-title"' in response.content.decode()  # "more news", kept
+    assert queries == 1
 
 
 def _program(event, speakers, n, offset):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.core.models import Topic
 from revier.core.validators import validate_link_target
+from revier.news.addresses import article_url
 
 
 class Article(models.Model):
@@ -74,7 +75,9 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("news:detail", kwargs={"slug": self.slug})
+        if not self.slug:
+            return reverse("news:detail", kwargs={"slug": self.slug})  # NoReverseMatch, as before
+        return article_url(self.slug)
 
     def clean(self):
         # Field-level messages for the admin form, before the constraints' own check.

@@ -1,30 +1,59 @@
 import datetime
+import math
+from array import array
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Expression, F, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import Aggregate, CharField, Exists, Expression, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from revier.core.fragments import bounded_store, fragment
 from revier.core.models import Topic
 from revier.core.text import german_stems
+from revier.news.addresses import article_url
+from revier.news.compiled import CompiledQuery
 from revier.news.models import Article, ArticleLink
 
 MAX_QUERY_LENGTH = 200
+# Repeated searches (the same words, topic and page) within one content generation reuse the ids
+# and the number of hits of the first: at most this many, in a store of their own, so that what
+# readers type cannot push out the parts of pages everyone reads (core.fragments.bounded_store).
+SEARCH_RESULTS_KEPT = 256
+_search_results = bounded_store("news-search", max_entries=SEARCH_RESULTS_KEPT)
 
 
-class SearchVectorColumn(Expression):
-    """The column news_article.search_vector: to_tsvector('german', search_text), stored and
-    GIN-indexed by migration 0005 (PostgreSQL only). The model does not declare it because
-    PostgreSQL generates it; this expression names it under whatever alias the query gives the
-    table (also inside subqueries)."""
+class _GeneratedColumn(Expression):
+    """A column PostgreSQL generates and the model does not declare (Django must never write it),
+    named under whatever alias the query gives the table (also inside subqueries)."""
 
     output_field = SearchVectorField()
+    column = ""
 
     def as_sql(self, compiler, connection):
         alias = compiler.query.get_initial_alias()
-        return f"{compiler.quote_name_unless_alias(alias)}.{connection.ops.quote_name('search_vector')}", []
+        return f"{compiler.quote_name_unless_alias(alias)}.{connection.ops.quote_name(self.column)}", []
+
+
+class SearchVectorColumn(_GeneratedColumn):
+    """news_article.search_vector: to_tsvector('german', search_text), stored and GIN-indexed by
+    migration 0005 (PostgreSQL only). What a search matches."""
+
+    column = "search_vector"
+
+
+class RankVectorColumn(_GeneratedColumn):
+    """news_article.rank_vector: title (weight A) and teaser (weight B), stored by migration 0008
+    (PostgreSQL only). What a search ranks on: small enough to stay in the row."""
+
+    column = "rank_vector"
+
+
+class _GroupConcat(Aggregate):
+    function = "GROUP_CONCAT"
+    output_field = CharField()
 
 
 def article_published() -> QuerySet[Article]:
@@ -42,29 +71,111 @@ def article_next_publication_at(*, now: datetime.datetime) -> datetime.datetime 
     )
 
 
-def _for_listing(qs: QuerySet[Article]) -> QuerySet[Article]:
-    return qs.defer("body", "body_html", "search_text", "search_stems").prefetch_related(
-        Prefetch("topics", queryset=Topic.objects.order_by("position", "name"))
+class TopicRef(NamedTuple):
+    """A topic as the news pages show it (kept per content generation as a plain tuple)."""
+
+    pk: int
+    name: str
+    slug: str
+
+
+class TopicIndex:
+    """The topic list in its order (position, name), with lookups by slug and id."""
+
+    def __init__(self, topics: tuple[TopicRef, ...]):
+        self.topics = topics
+        self._by_slug = {topic.slug: topic for topic in topics}
+        self._position = {topic.pk: (n, topic) for n, topic in enumerate(topics)}
+
+    def by_slug(self, slug: str | None) -> TopicRef | None:
+        return self._by_slug.get(slug) if slug else None
+
+    def of(self, ids) -> tuple[TopicRef, ...]:
+        """The topics with these ids, in the list's order ("1,3" from SQLite's GROUP_CONCAT too)."""
+        if isinstance(ids, str):
+            ids = [int(pk) for pk in ids.split(",")]
+        found = sorted(self._position[pk] for pk in ids or () if pk in self._position)
+        return tuple(topic for _n, topic in found)
+
+
+def topic_index() -> TopicIndex:
+    """Every topic, kept per content generation (a topic's save starts a new one)."""
+    rows = fragment("news:topics", (), lambda: tuple(Topic.objects.values_list("pk", "name", "slug")))
+    return TopicIndex(tuple(TopicRef(*row) for row in rows))
+
+
+def topic_list() -> list[TopicRef]:
+    return list(topic_index().topics)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleTeaser:
+    """What lists, feeds and "more news" show of an article."""
+
+    pk: int
+    title: str
+    slug: str
+    teaser: str
+    published_at: datetime.datetime
+    updated_at: datetime.datetime
+    topics: tuple[TopicRef, ...]
+
+    def get_absolute_url(self) -> str:
+        return article_url(self.slug)
+
+
+_TEASER_FIELDS = ("pk", "title", "slug", "teaser", "published_at", "updated_at")
+
+
+def _with_topic_ids(qs: QuerySet[Article]) -> QuerySet[Article]:
+    """Adds `topic_ids`, the ids of the article's topics, in the same query (instead of a second
+    query that prefetches them): a list on PostgreSQL, "1,3" on SQLite."""
+    links = Article.topics.through.objects.filter(article_id=OuterRef("pk"))
+    if connection.vendor == "postgresql":
+        return qs.annotate(topic_ids=ArraySubquery(links.values("topic_id")))
+    return qs.annotate(
+        topic_ids=Subquery(links.order_by().values("article_id").annotate(ids=_GroupConcat("topic_id")).values("ids"))
     )
 
 
-def topic_list() -> list[Topic]:
-    return list(Topic.objects.all())
+def _teasers(qs: QuerySet[Article], topics: TopicIndex) -> list[ArticleTeaser]:
+    rows = _with_topic_ids(qs).values_list(*_TEASER_FIELDS, "topic_ids")
+    return [ArticleTeaser(*row[:-1], topics=topics.of(row[-1])) for row in rows]
+
+
+_TEASERS_BY_IDS = CompiledQuery(
+    lambda ids: _with_topic_ids(Article.objects.filter(pk__in=ids).order_by()).values_list(*_TEASER_FIELDS, "topic_ids")
+)
+
+
+def article_teasers(*, ids: list[int], topics: TopicIndex) -> list[ArticleTeaser]:
+    """The articles with these ids, in this order, in one query (compiled once per number of ids,
+    news.compiled)."""
+    if not ids:
+        return []
+    found = {row[0]: ArticleTeaser(*row[:-1], topics=topics.of(row[-1])) for row in _TEASERS_BY_IDS.rows(ids=ids)}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def clean_query(raw: str | None) -> str:
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
+def _ts_query(query: str) -> SearchQuery:
+    return SearchQuery(query, config="german", search_type="websearch")
+
+
 def article_search(*, query: str, qs: QuerySet[Article]) -> QuerySet[Article]:
-    """Full-text search in German. PostgreSQL: the `german` configuration with an index, ranked.
-    SQLite: every word's German stem must begin a word stem of the article, newest first."""
+    """Full-text search in German. PostgreSQL: the `german` configuration on the full text with an
+    index, ranked on title and teaser (a title match first, then a teaser match, then the rest),
+    newest first within a rank. SQLite: every word's German stem must begin a word stem of the
+    article, newest first."""
     if connection.vendor == "postgresql":
-        ts_query = SearchQuery(query, config="german", search_type="websearch")
+        ts_query = _ts_query(query)
         return (
             qs.alias(document=SearchVectorColumn())
             .filter(document=ts_query)
-            .annotate(rank=SearchRank(F("document"), ts_query))
+            .annotate(rank=SearchRank(RankVectorColumn(), ts_query))
             .order_by("-rank", "-published_at", "-id")
         )
     stems = [s for s in german_stems(query) if s]
@@ -72,79 +183,192 @@ def article_search(*, query: str, qs: QuerySet[Article]) -> QuerySet[Article]:
         return qs.none()
     for stem in dict.fromkeys(stems):
         qs = qs.filter(search_stems__contains=f" {stem}")
-    return qs
+    return qs.order_by("-published_at", "-id")
 
 
 @dataclass(frozen=True)
 class ArticleFilter:
-    topic: Topic | None
+    topic: TopicRef | None
     query: str
 
 
-def article_filter_from_params(*, topic_slug: str | None, query: str | None) -> ArticleFilter:
-    topic = Topic.objects.filter(slug=topic_slug).first() if topic_slug else None
-    return ArticleFilter(topic=topic, query=clean_query(query))
+def article_filter_from_params(*, topic_slug: str | None, query: str | None, topics: TopicIndex) -> ArticleFilter:
+    return ArticleFilter(topic=topics.by_slug(topic_slug), query=clean_query(query))
+
+
+def _filtered(article_filter: ArticleFilter) -> QuerySet[Article]:
+    qs = article_published()
+    if article_filter.topic:
+        qs = qs.filter(topics__id=article_filter.topic.pk)
+    return qs
 
 
 def article_list(*, article_filter: ArticleFilter) -> QuerySet[Article]:
-    qs = article_published()
-    if article_filter.topic:
-        qs = qs.filter(topics=article_filter.topic)
+    qs = _filtered(article_filter)
     if article_filter.query:
+        return article_search(query=article_filter.query, qs=qs)
+    return qs.order_by("-published_at", "-id")
+
+
+@dataclass(frozen=True)
+class ArticleListPage:
+    """One page of a list of articles: its number (a page that exists), the number of pages, all
+    articles of the list, and the page's articles."""
+
+    number: int
+    num_pages: int
+    count: int
+    articles: list[ArticleTeaser]
+
+
+def _num_pages(count: int, per_page: int) -> int:
+    return max(1, math.ceil(count / per_page))
+
+
+def _search_ids(article_filter: ArticleFilter, *, offset: int, limit: int) -> tuple[int, list[int]]:
+    """(number of hits, ids of the hits offset…offset+limit in rank order) in one query on PostgreSQL:
+    the matches' ranks are computed in a subquery, and the window count runs over (id, date,
+    rank) only; without that fence PostgreSQL carries each match's rank vector through the count.
+    With no row in the range the number of hits is unknown: (0, [])."""
+    qs = _filtered(article_filter)
+    if connection.vendor != "postgresql":
         qs = article_search(query=article_filter.query, qs=qs)
-    else:
-        qs = qs.order_by("-published_at", "-id")
-    return _for_listing(qs)
+        return qs.count(), list(qs.values_list("pk", flat=True)[offset : offset + limit])
+    ts_query = _ts_query(article_filter.query)
+    ranked = (
+        qs.alias(document=SearchVectorColumn())
+        .filter(document=ts_query)
+        .annotate(rank=SearchRank(RankVectorColumn(), ts_query))
+        .order_by()
+        .values_list("id", "published_at", "rank")
+    )
+    inner, params = ranked.query.sql_with_params()
+    sql = (
+        f"SELECT ranked.id, COUNT(*) OVER () FROM ({inner} OFFSET 0) ranked "
+        "ORDER BY ranked.rank DESC, ranked.published_at DESC, ranked.id DESC LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*params, limit, offset))
+        rows = cursor.fetchall()
+    return (rows[0][1] if rows else 0), [row[0] for row in rows]
 
 
-def article_list_latest(*, limit: int, exclude: Article | None = None) -> list[Article]:
-    qs = article_published().order_by("-published_at", "-id")
-    if exclude is not None:
-        qs = qs.exclude(pk=exclude.pk)
-    return list(_for_listing(qs)[:limit])
+def _search_page(article_filter: ArticleFilter, *, number: int, per_page: int) -> tuple[int, int, list[int]]:
+    count, ids = _search_ids(article_filter, offset=(number - 1) * per_page, limit=per_page)
+    if not ids and number > 1:
+        # Past the last page (rare): count first, then show the last page.
+        count, _ids = _search_ids(article_filter, offset=0, limit=1)
+        number = _num_pages(count, per_page)
+        count, ids = _search_ids(article_filter, offset=(number - 1) * per_page, limit=per_page)
+    return count, number, ids
+
+
+def article_list_page(
+    *, article_filter: ArticleFilter, topics: TopicIndex, number: int, per_page: int
+) -> ArticleListPage:
+    """A page of the list (newest first) or of the search results (best first). A number past the
+    end gives the last page.
+
+    Queries: the plain and the topic list read their articles' ids once per content generation
+    (`_listing_ids`), then one query per page (its rows with their topics). A search takes one query for the page's ids and the number of hits, kept for repeated
+    searches (at most SEARCH_RESULTS_KEPT), and one for the rows."""
+    if article_filter.query:
+        vary = (article_filter.query, article_filter.topic.pk if article_filter.topic else 0, number, per_page)
+        count, number, ids = fragment(
+            "news:search",
+            vary,
+            lambda: _search_page(article_filter, number=number, per_page=per_page),
+            store=_search_results,
+        )
+        return ArticleListPage(number, _num_pages(count, per_page), count, article_teasers(ids=ids, topics=topics))
+    ids = _listing_ids(article_filter)
+    num_pages = _num_pages(len(ids), per_page)
+    number = min(max(number, 1), num_pages)
+    offset = (number - 1) * per_page
+    page_ids = ids[offset : offset + per_page].tolist()
+    return ArticleListPage(number, num_pages, len(ids), article_teasers(ids=page_ids, topics=topics))
+
+
+def _listing_ids(article_filter: ArticleFilter) -> memoryview:
+    """The ids of the list's articles (all, or a topic's), newest first, kept per content
+    generation as 8 bytes each (80 kB for 10,000 articles): a page is a slice of them, so that
+    neither its count nor deep pages (?page=900: OFFSET 9,000) cost PostgreSQL a scan per request."""
+
+    def load() -> bytes:
+        qs = _filtered(article_filter).order_by("-published_at", "-id").values_list("pk", flat=True)
+        return array("q", qs).tobytes()
+
+    vary = (article_filter.topic.pk if article_filter.topic else 0,)
+    return memoryview(fragment("news:listing-ids", vary, load)).cast("q")
+
+
+def article_latest_ids(*, limit: int) -> list[int]:
+    """The ids of the `limit` newest published articles, kept per content generation."""
+    return fragment(
+        "news:latest",
+        (limit,),
+        lambda: list(article_published().order_by("-published_at", "-id").values_list("pk", flat=True)[:limit]),
+    )
+
+
+def article_list_latest(*, limit: int, exclude: Article | None = None, topics: TopicIndex | None = None) -> list[ArticleTeaser]:
+    """The `limit` newest published articles (but `exclude`), newest first."""
+    ids = [pk for pk in article_latest_ids(limit=limit + 1) if exclude is None or pk != exclude.pk][:limit]
+    return article_teasers(ids=ids, topics=topics or topic_index())
 
 
 @dataclass(frozen=True)
 class ArticlePage:
     article: Article
-    more_news: list[Article]
+    topics: tuple[TopicRef, ...]
+    links: list[ArticleLink]
 
 
-def article_page(*, slug: str | None = None, preview_pk: int | None = None, more: int = 3) -> ArticlePage | None:
+# The article page's columns: all but the Markdown source and the search fields.
+_PAGE_FIELDS = tuple(
+    field.attname for field in Article._meta.concrete_fields if field.attname not in ("body", "search_text", "search_stems")
+)
+
+
+def _article_page_query(qs: QuerySet[Article]) -> QuerySet:
+    qs = qs.annotate(has_links=Exists(ArticleLink.objects.filter(article=OuterRef("pk"))))
+    return _with_topic_ids(qs).order_by().values_list(*_PAGE_FIELDS, "has_links", "topic_ids")[:1]
+
+
+_ARTICLE_BY_SLUG = CompiledQuery(
+    lambda slug, now: _article_page_query(
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__lte=now, slug=slug)
+    )
+)
+
+
+def article_page(*, slug: str | None = None, preview_pk: int | None = None, topics: TopicIndex) -> ArticlePage | None:
     """An article page: the published article with `slug` (or any article by `preview_pk`, for
-    the staff preview) with its links, and the `more` latest other published articles. Four
-    queries whatever the number of articles: article, links, the others, and the topics of all of
-    them in one (the article page is what every reader coming from a search engine pays)."""
-    qs = article_published().filter(slug=slug) if preview_pk is None else Article.objects.filter(pk=preview_pk)
-    article = qs.prefetch_related(
-        Prefetch("links", queryset=ArticleLink.objects.select_related("event").order_by("position", "id"))
-    ).first()
-    if article is None:
+    the staff preview) with its topics, in one query (compiled once, news.compiled), and its links
+    in a second one if it has any (the article page is what every reader coming from a search
+    engine pays). "More news" is `article_latest_ids`, kept per content generation."""
+    if preview_pk is None:
+        rows = _ARTICLE_BY_SLUG.rows(slug=slug, now=timezone.now())
+    else:
+        rows = list(_article_page_query(Article.objects.filter(pk=preview_pk)))
+    if not rows:
         return None
-    others = article_published().order_by("-published_at", "-id").exclude(pk=article.pk)
-    more_news = list(others.defer("body", "body_html", "search_text", "search_stems")[:more])
-    prefetch_related_objects([article, *more_news], Prefetch("topics", queryset=Topic.objects.order_by("position", "name")))
-    return ArticlePage(article=article, more_news=more_news)
+    *values, has_links, topic_ids = rows[0]
+    article = Article.from_db("default", _PAGE_FIELDS, values)
+    links = []
+    if has_links:
+        links = list(ArticleLink.objects.filter(article=article).select_related("event").order_by("position", "id"))
+    return ArticlePage(article=article, topics=topics.of(topic_ids), links=links)
 
 
-def article_feed_items(*, topic: Topic | None = None, limit: int = 20) -> list[Article]:
+def article_feed_items(*, topic: TopicRef | None = None, limit: int = 20, topics: TopicIndex) -> list[ArticleTeaser]:
     qs = article_published()
     if topic:
-        qs = qs.filter(topics=topic)
-    return list(_for_listing(qs.order_by("-published_at", "-id"))[:limit])
+        qs = qs.filter(topics__id=topic.pk)
+    return _teasers(qs.order_by("-published_at", "-id")[:limit], topics)
 
 
-class ArticlePaginator(Paginator):
-    """Fetches a page in two steps: the ids of its rows first (for the plain list an index-only
-    scan of news_article_listing), then those rows with their topics. Deep pages such as
-    ?page=500 then skip over 5,000 index entries instead of sorting every article with all its
-    columns. Same rows, same order as the plain Paginator."""
+def article_sitemap_rows() -> QuerySet:
+    """(slug, updated_at) of every published article, newest first, for the sitemap."""
+    return article_published().order_by("-published_at", "-id").values_list("slug", "updated_at")
 
-    def page(self, number) -> Page:
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        ids = list(self.object_list.prefetch_related(None).values_list("pk", flat=True)[bottom:top])
-        return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)

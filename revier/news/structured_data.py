@@ -4,9 +4,8 @@ from django.templatetags.static import static
 from revier.news.models import Article
 
 
-def article_json_ld(*, request, article: Article) -> dict:
-    """schema.org NewsArticle for search engines."""
-    url = request.build_absolute_uri(article.get_absolute_url())
+def article_json_ld(*, request, article: Article, topics: tuple, url: str) -> dict:
+    """schema.org NewsArticle for search engines; `url`: the article's absolute address."""
     publisher = {
         "@type": "Organization",
         "name": settings.SITE_NAME,
@@ -25,7 +24,7 @@ def article_json_ld(*, request, article: Article) -> dict:
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "author": {"@type": "Organization", "name": settings.SITE_NAME},
         "publisher": publisher,
-        "keywords": [topic.name for topic in article.topics.all()],
+        "keywords": [topic.name for topic in topics],
     }
     if article.image:
         data["image"] = [request.build_absolute_uri(article.image.url)]

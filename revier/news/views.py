@@ -2,45 +2,82 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
-from revier.core.params import page_number
-from revier.news import selectors
+from revier.core.params import int_param
+from revier.news import rendering, selectors
+from revier.news.addresses import article_url, news_addresses, topic_feed_url
 from revier.news.structured_data import article_json_ld
+
+MORE_NEWS = 3
 
 
 @require_safe
 @cache_public_page(params=("thema", "q", "page"), unless_param="q")
 def article_list(request):
+    topics = selectors.topic_index()
     article_filter = selectors.article_filter_from_params(
-        topic_slug=request.GET.get("thema"), query=request.GET.get("q")
+        topic_slug=request.GET.get("thema"), query=request.GET.get("q"), topics=topics
     )
-    if request.GET.get("thema") and article_filter.topic is None:
+    topic = article_filter.topic
+    if request.GET.get("thema") and topic is None:
         raise Http404("unknown topic")
-    paginator = selectors.ArticlePaginator(selectors.article_list(article_filter=article_filter), settings.NEWS_PAGE_SIZE)
-    page_obj = paginator.page(page_number(request.GET.get("page"), num_pages=paginator.num_pages))
+    page = selectors.article_list_page(
+        article_filter=article_filter,
+        topics=topics,
+        number=int_param(request.GET.get("page")) or 1,
+        per_page=settings.NEWS_PAGE_SIZE,
+    )
+    params = [(name, value) for name, value in (("q", article_filter.query), ("thema", topic.slug if topic else "")) if value]
+    addresses = news_addresses()
     return render(
         request,
         "news/article_list.html",
         {
-            "page_obj": page_obj,
-            "articles": page_obj.object_list,
-            "topics": selectors.topic_list(),
-            "current_topic": article_filter.topic,
+            "page": page,
+            "teasers": rendering.teaser_list_html(page.articles),
+            "pagination": rendering.pagination_html(page.number, page.num_pages, params=params),
+            "topic_filter": rendering.topic_filter_html(
+                topics=topics.topics, current=topic, query=article_filter.query, list_url=addresses["list"]
+            ),
+            "news_urls": addresses,
+            "topic_feeds": {"rss": topic_feed_url(topic.slug), "atom": topic_feed_url(topic.slug, atom=True)} if topic else None,
+            "current_topic": topic,
             "search_query": article_filter.query,
         },
     )
 
 
-def _render_detail(request, page: selectors.ArticlePage, *, preview: bool):
+def _render_detail(request, page: selectors.ArticlePage, topics: selectors.TopicIndex, *, preview: bool):
+    article = page.article
+    absolute_url = request.build_absolute_uri(article_url(article.slug))
+    # "More news" is the same on every article page but the newest few (which leave themselves
+    # out): kept per content generation (core.fragments), its rows fetched only when it is rendered.
+    latest = selectors.article_latest_ids(limit=MORE_NEWS + 1)
+    others = [pk for pk in latest if pk != article.pk][:MORE_NEWS]
+    more_news = SimpleLazyObject(
+        lambda: rendering.teaser_list_html(selectors.article_teasers(ids=others, topics=topics), heading="h3")
+    )
     return render(
         request,
         "news/article_detail.html",
         {
-            "article": page.article,
-            "more_news": page.more_news,
-            "json_ld": article_json_ld(request=request, article=page.article),
+            "article": article,
+            "topics": page.topics,
+            "links": page.links,
+            "absolute_url": absolute_url,
+            "description": Truncator(article.teaser).chars(300),
+            "news_urls": news_addresses(),
+            "published": rendering.long_date(article.published_at) if article.published_at else "",
+            "published_attribute": rendering.datetime_attribute(article.published_at) if article.published_at else "",
+            "published_iso": timezone.localtime(article.published_at).isoformat() if article.published_at else "",
+            "more_news": more_news,
+            "more_news_key": article.pk if article.pk in latest else 0,
+            "json_ld": article_json_ld(request=request, article=article, topics=page.topics, url=absolute_url),
             "preview": preview,
         },
     )
@@ -49,18 +86,20 @@ def _render_detail(request, page: selectors.ArticlePage, *, preview: bool):
 @require_safe
 @cache_public_page
 def article_detail(request, slug):
-    page = selectors.article_page(slug=slug)
+    topics = selectors.topic_index()
+    page = selectors.article_page(slug=slug, topics=topics)
     if page is None:
         raise Http404("no such article")
-    return _render_detail(request, page, preview=False)
+    return _render_detail(request, page, topics, preview=False)
 
 
 @staff_member_required(login_url="admin:login")
 @require_safe
 def article_preview(request, pk):
-    page = selectors.article_page(preview_pk=pk)
+    topics = selectors.topic_index()
+    page = selectors.article_page(preview_pk=pk, topics=topics)
     if page is None:
         raise Http404("no such article")
-    response = _render_detail(request, page, preview=True)
+    response = _render_detail(request, page, topics, preview=True)
     response["X-Robots-Tag"] = "noindex"
     return response

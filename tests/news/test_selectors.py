@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from revier.news import selectors
@@ -73,5 +74,40 @@ def test_clean_query_limits_length_and_whitespace():
 def test_latest_excludes_given_article():
     first, second, third, fourth = (ArticleFactory() for _ in range(4))
     latest = selectors.article_list_latest(limit=3, exclude=fourth)
-    assert fourth not in latest
+    assert fourth.pk not in [article.pk for article in latest]
     assert len(latest) == 3
+
+
+def test_search_ranks_title_then_teaser_then_text_newest_first_within():
+    """PostgreSQL ranks on title (A) and teaser (B); SQLite lists the hits newest first."""
+    now = timezone.now()
+
+    def article(title, teaser, body, days):
+        return ArticleFactory(title=title, teaser=teaser, body=body, published_at=now - datetime.timedelta(days=days))
+
+    in_text = article("Netze in Zeitz", "Neue Leitungen.", "Dort fließt bald Wasserstoff.", days=1)
+    in_teaser_old = article("Chemiepark Leuna", "Wasserstoff für die Chemie.", "Ein Absatz.", days=4)
+    in_teaser = article("Kraftwerk Boxberg", "Wasserstoff statt Kohle.", "Ein Absatz.", days=2)
+    in_title = article("Wasserstoff für Cottbus", "Ein Anreißer.", "Ein Absatz.", days=3)
+    ArticleFactory(title="Wärmepumpen", teaser="Fernwärme.", body="Nichts davon.")
+    found = [a.pk for a in _search("Wasserstoffs")]
+    if connection.vendor == "postgresql":
+        assert found == [in_title.pk, in_teaser.pk, in_teaser_old.pk, in_text.pk]
+    else:
+        assert found == [in_text.pk, in_teaser.pk, in_title.pk, in_teaser_old.pk]
+    # The list page shows them in the same order, with the number of hits.
+    page = selectors.article_list_page(
+        article_filter=selectors.ArticleFilter(topic=None, query="Wasserstoffs"),
+        topics=selectors.topic_index(),
+        number=1,
+        per_page=3,
+    )
+    assert (page.count, page.num_pages, page.number) == (4, 2, 1)
+    assert [a.pk for a in page.articles] == found[:3]
+    last = selectors.article_list_page(
+        article_filter=selectors.ArticleFilter(topic=None, query="Wasserstoffs"),
+        topics=selectors.topic_index(),
+        number=9,
+        per_page=3,
+    )
+    assert (last.count, last.number, [a.pk for a in last.articles]) == (4, 2, found[3:])

@@ -154,14 +154,6 @@ def test_list_announces_feeds(client):
     assert 'rel="alternate" type="application/atom+xml"' in html
 
 
-def test_sitemap_lists_published_articles_only(client):
-    published = ArticleFactory()
-    draft = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
-    xml = client.get("/sitemap.xml").content.decode()
-    assert published.get_absolute_url() in xml
-    assert draft.slug not in xml
-
-
 @pytest.mark.parametrize(
     "url",
     [

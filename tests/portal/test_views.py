@@ -1,6 +1,17 @@
-import pytest
+import datetime
+import time
 
-from tests.factories import ArticleFactory, EventFactory
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from revier.core import cache as page_cache
+from revier.core.fragments import forget_fragments
+from revier.events import services as event_services
+from revier.events.models import Event
+from revier.portal import views as portal_views
+from tests.factories import ArticleFactory, EventFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,3 +29,61 @@ def test_parts_not_built_yet_say_in_preparation(client, url, title):
     html = client.get(url).content.decode()
     assert f"<title>{title} – Revier</title>" in html
     assert "In Vorbereitung" in html
+
+
+@pytest.fixture
+def fragments_on(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    page_cache.forget_local_copies()
+    forget_fragments()
+    yield
+    forget_fragments()
+
+
+def test_home_kept_lists_follow_services_and_admin(client, fragments_on, django_assert_num_queries):
+    article = ArticleFactory(title="Wasserstoff für die Lausitz")
+    event = EventFactory(title="Fachtag Wasserstoff")
+    client.get("/")
+    with django_assert_num_queries(0):
+        html = client.get("/").content.decode()
+    assert article.title in html and event.title in html
+    ArticleFactory(title="Neue Meldung", published_at=timezone.now())
+    event.title = "Fachtag Wasserstoff, neuer Termin"
+    event_services.event_save(event=event)
+    html = client.get("/").content.decode()
+    assert "Neue Meldung" in html and "Fachtag Wasserstoff, neuer Termin" in html
+    staff = Client()
+    staff.force_login(StaffFactory())
+    staff.post(reverse("admin:news_article_changelist"), {"action": "unpublish_selected", "_selected_action": [article.pk]})
+    assert article.title not in client.get("/").content.decode()
+
+
+def test_home_event_that_ended_leaves_the_list_in_time(client, fragments_on, monkeypatch):
+    event = EventFactory(title="Fachtag Wasserstoff")
+    clock = [time.time()]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    assert event.title in client.get("/").content.decode()
+    # The event ends (time passes, nothing is written)...
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=3), ends_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    clock[0] += portal_views.UPCOMING_EVENTS_SECONDS - 1
+    assert event.title in client.get("/").content.decode()  # kept, no staler than the page cache allows
+    clock[0] += 2
+    html = client.get("/").content.decode()
+    assert event.title not in html and "Zurzeit sind keine Veranstaltungen geplant." in html
+
+
+@pytest.mark.parametrize("fragments", [False, True])
+def test_home_query_count_does_not_grow(count_queries, request, fragments):
+    if fragments:
+        request.getfixturevalue("fragments_on")
+    ArticleFactory()
+    EventFactory()
+    count_queries("/")
+    small = count_queries("/")[1]
+    for _ in range(8):
+        ArticleFactory()
+        EventFactory()
+    count_queries("/")
+    assert count_queries("/")[1] == small == (0 if fragments else 6)

@@ -1,0 +1,184 @@
+"""News pages with the parts kept per content generation switched on (core.fragments): a change
+made through the services or the admin shows on the next request, time-based changes (a scheduled
+article falls due) show when due, and the queries per page stay the same whatever the data."""
+
+import datetime
+import time
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from revier.core import cache as page_cache
+from revier.core.fragments import forget_fragments
+from revier.news import selectors, services
+from revier.news.models import Article
+from tests.factories import ArticleFactory, StaffFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fragments_on(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    page_cache.forget_local_copies()
+    forget_fragments()
+    yield
+    forget_fragments()
+
+
+@pytest.fixture
+def staff_client():
+    client = Client()
+    client.force_login(StaffFactory())
+    return client
+
+
+def _articles(n, *, hours=0, **kwargs):
+    now = timezone.now()
+    return [
+        ArticleFactory(title=f"Meldung {hours + i}", published_at=now - datetime.timedelta(hours=hours + i + 1), **kwargs)
+        for i in range(n)
+    ]
+
+
+def _html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_list_shows_a_saved_article_and_loses_a_withdrawn_one_at_once(client):
+    old = _articles(12)
+    assert "Meldung 0<" in _html(client, "/aktuelles/")
+    assert "13 Artikel" not in _html(client, "/aktuelles/")
+    new = ArticleFactory(title="Neu im Revier", published_at=timezone.now())
+    listing = _html(client, "/aktuelles/")
+    assert "Neu im Revier<" in listing and "13 Artikel" in listing
+    assert "Meldung 9<" not in listing  # pushed to page 2
+    assert "Meldung 9<" in _html(client, "/aktuelles/?page=2")
+    services.article_unpublish(article=new)
+    assert "Neu im Revier" not in _html(client, "/aktuelles/")
+    old[0].title = "Meldung null, neu betitelt"
+    services.article_save(article=old[0])
+    assert "Meldung null, neu betitelt<" in _html(client, "/aktuelles/")
+
+
+def test_list_and_article_page_follow_the_admin(client, staff_client):
+    topic = TopicFactory(name="Wasserstoff", slug="wasserstoff")
+    first, second = _articles(2, topics=[topic])
+    assert "Meldung 0<" in _html(client, "/aktuelles/?thema=wasserstoff")
+    assert "Meldung 0<" in _html(client, second.get_absolute_url())  # more news
+    response = staff_client.post(
+        reverse("admin:news_article_changelist"), {"action": "unpublish_selected", "_selected_action": [first.pk]}
+    )
+    assert response.status_code == 302
+    assert "Meldung 0<" not in _html(client, "/aktuelles/?thema=wasserstoff")
+    assert "Meldung 0<" not in _html(client, second.get_absolute_url())
+    response = staff_client.post(
+        reverse("admin:core_topic_change", args=[topic.pk]), {"name": "Grüner Wasserstoff", "slug": "wasserstoff", "position": 1}
+    )
+    assert response.status_code == 302
+    listing = _html(client, "/aktuelles/")
+    assert ">Grüner Wasserstoff</a>" in listing  # the topic filter
+    assert '<span class="kern-label">Grüner Wasserstoff</span>' in listing  # the teaser's topics
+    assert "Grüner Wasserstoff" in _html(client, second.get_absolute_url())
+
+
+def test_list_shows_a_scheduled_article_when_it_is_due(client, monkeypatch):
+    _articles(3)
+    due = ArticleFactory(title="Termingerecht", published_at=timezone.now() + datetime.timedelta(seconds=10))
+    clock = [time.time()]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    assert "Termingerecht" not in _html(client, "/aktuelles/")
+    # Its time comes without a write of content (the page is rendered from what is kept)...
+    Article.objects.filter(pk=due.pk).update(published_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert "Termingerecht" not in _html(client, "/aktuelles/")
+    assert "4 Artikel" not in _html(client, "/aktuelles/")
+    # ...and nothing kept outlives the moment it was due.
+    clock[0] += 11
+    listing = _html(client, "/aktuelles/")
+    assert "Termingerecht<" in listing and "4 Artikel" in listing
+    assert "Termingerecht" in _html(client, _articles(1, hours=50)[0].get_absolute_url())
+
+
+def test_article_page_more_news_leaves_out_the_article_itself(client):
+    articles = _articles(5)
+    newest = _html(client, articles[0].get_absolute_url())
+    more = newest[newest.index('id="more-news-title"') :]
+    assert [f"Meldung {i}<" in more for i in range(5)] == [False, True, True, True, False]
+    older = _html(client, articles[4].get_absolute_url())
+    more = older[older.index('id="more-news-title"') :]
+    assert [f"Meldung {i}<" in more for i in range(5)] == [True, True, True, False, False]
+    ArticleFactory(title="Frisch", published_at=timezone.now())
+    older = _html(client, articles[4].get_absolute_url())
+    assert "Frisch<" in older[older.index('id="more-news-title"') :]
+
+
+def test_feeds_follow_content_and_host(client):
+    article = ArticleFactory(title="Erste Meldung")
+    rss = ET.fromstring(client.get("/aktuelles/feed/rss/").content)
+    assert [item.findtext("title") for item in rss.iter("item")] == ["Erste Meldung"]
+    assert rss.find("channel/item/link").text == "http://testserver" + article.get_absolute_url()
+    other_host = ET.fromstring(client.get("/aktuelles/feed/rss/", HTTP_HOST="127.0.0.1").content)
+    assert other_host.find("channel/item/link").text == "http://127.0.0.1" + article.get_absolute_url()
+    ArticleFactory(title="Zweite Meldung")
+    rss = ET.fromstring(client.get("/aktuelles/feed/rss/").content)
+    assert [item.findtext("title") for item in rss.iter("item")] == ["Zweite Meldung", "Erste Meldung"]
+    response = client.get("/aktuelles/feed/atom/")
+    assert response["Content-Type"].startswith("application/atom+xml") and "Last-Modified" in response
+    assert b"Zweite Meldung" in response.content
+    assert client.get("/aktuelles/thema/unbekannt/feed/rss/").status_code == 404
+
+
+def test_search_results_are_kept_per_content_generation(client, count_queries):
+    ArticleFactory(title="Wasserstoff aus Leuna")
+    assert "1 Artikel" in _html(client, "/aktuelles/?q=Wasserstoff")
+    response, queries = count_queries("/aktuelles/?q=Wasserstoff")
+    assert queries == 1  # the rows; ids and number of hits are kept
+    ArticleFactory(title="Wasserstoff für Zeitz")
+    html = _html(client, "/aktuelles/?q=Wasserstoff")
+    assert "2 Artikel" in html and "Wasserstoff für Zeitz<" in html
+
+
+def test_search_results_kept_are_bounded(client, monkeypatch):
+    ArticleFactory(title="Wasserstoff aus Leuna")
+    for n in range(selectors.SEARCH_RESULTS_KEPT * 2):
+        client.get("/aktuelles/", {"q": f"Wasserstoff {n}"})
+    assert len(selectors._search_results._cache) <= selectors.SEARCH_RESULTS_KEPT
+
+
+def test_search_past_the_last_page_shows_the_last_page(client):
+    _articles(12, teaser="Wasserstoff im Revier")
+    html = _html(client, "/aktuelles/?q=Wasserstoff&page=7")
+    assert "Seite 2 von 2" in html and "12 Artikel" in html
+    assert "Meldung 11<" in html
+
+
+@pytest.mark.parametrize(
+    "url,expected",
+    [
+        ("/aktuelles/", 1),
+        ("/aktuelles/?page=2", 1),
+        ("/aktuelles/?thema=wasserstoff", 1),
+        ("/aktuelles/?q=Wasserstoff", 1),
+        ("/aktuelles/?q=Wasserstoff&thema=wasserstoff&page=2", 1),
+        ("/aktuelles/feed/rss/", 0),
+        ("/aktuelles/thema/wasserstoff/feed/atom/", 0),
+        ("ARTICLE", 1),
+    ],
+)
+def test_query_count_with_kept_parts_does_not_grow(count_queries, url, expected):
+    topic = TopicFactory(name="Wasserstoff", slug="wasserstoff")
+    articles = _articles(25, topics=[topic], teaser="Wasserstoff im Revier")
+    path = articles[12].get_absolute_url() if url == "ARTICLE" else url
+    count_queries(path)
+    response, small = count_queries(path)
+    assert response.status_code == 200
+    _articles(60, hours=100, topics=[topic], teaser="Wasserstoff im Revier")
+    count_queries(path)
+    response, large = count_queries(path)
+    assert response.status_code == 200
+    assert small == large == expected, (small, large)
