@@ -1,17 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
 from revier.core import views as core_views
 from revier.core.cache import cache_public_page
-from revier.news.sitemaps import ArticleSitemap, NewsIndexSitemap
-from revier.pages.sitemaps import PageSitemap
 from revier.portal import views as portal_views
-
-sitemaps = {"news-index": NewsIndexSitemap, "articles": ArticleSitemap, "pages": PageSitemap}
 
 urlpatterns = [
     path("", portal_views.home, name="home"),
@@ -20,7 +15,12 @@ urlpatterns = [
     path("veranstaltungen/", include("revier.events.urls")),
     path("netzwerk/", portal_views.coming_soon, {"section": "network"}, name="network-coming-soon"),
     path("monitor/", portal_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),
-    path("sitemap.xml", cache_public_page(sitemap, params=("p",)), {"sitemaps": sitemaps}, name="django.contrib.sitemaps.views.sitemap"),
+    path("sitemap.xml", cache_public_page(portal_views.sitemap_index), name="sitemap-index"),
+    path(
+        "sitemap-<slug:section>.xml",
+        cache_public_page(portal_views.sitemap_section, params=("p",)),
+        name="sitemap-section",
+    ),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("healthz", core_views.health, name="health"),
     path("verwaltung/", admin.site.urls),
