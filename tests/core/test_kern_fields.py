@@ -29,14 +29,19 @@ def _fields():
         "box": forms.BooleanField(label="Auf die Warteliste", required=False, help_text="Wir rücken Sie nach."),
         "required_box": forms.BooleanField(label=mark_safe("Ich <b>stimme</b> zu"), required=True),
         "plain_box": forms.BooleanField(label="Ohne Hinweis", required=False),
+        "own_id": forms.CharField(label="Eigene Id", widget=forms.TextInput(attrs={"id": "eigen", "placeholder": "<x>"})),
+        "disabled": forms.CharField(label="Gesperrt", required=False, disabled=True, initial="fest"),
+        "number": forms.DecimalField(label="Betrag", required=False, localize=True),
+        "url": forms.URLField(label="Adresse", required=False, assume_scheme="https"),
     }
 
 
 class Form(forms.Form):
     use_required_attribute = False
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, required_attribute=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.use_required_attribute = required_attribute
         self.fields.update(_fields())
         tidy_widgets(self)
 
@@ -60,10 +65,15 @@ DATA = [
 ]
 
 
+@pytest.mark.parametrize("required_attribute", [False, True], ids=["without-required", "with-required"])
 @pytest.mark.parametrize("data", DATA, ids=["unbound", "empty", "filled", "invalid", "blank"])
 @pytest.mark.parametrize("name", list(_fields()))
-def test_kern_field_writes_what_the_field_template_writes(name, data):
-    form = Form(data) if data is not None else Form(initial={"select": "a", "box": True, "text": "Vorbelegt"})
+def test_kern_field_writes_what_the_field_template_writes(name, data, required_attribute):
+    if data is not None:
+        form = Form({**data, "number": "1234,5", "url": "<b>"} if data else data, required_attribute=required_attribute)
+    else:
+        form = Form(initial={"select": "a", "box": True, "text": "Vorbelegt", "number": 1234.5},
+                    required_attribute=required_attribute)
     if data is not None:
         form.is_valid()
     field = form[name]

@@ -9,33 +9,63 @@ templates stay the reference and the fallback for forms that include them.
 
 import html
 
-from django import template
+from django import forms, template
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from revier.core.form_renderer import render_input, render_textarea
+
 register = template.Library()
 
 
-@register.simple_tag
-def kern_widget(field):
-    """Renders a form field's widget the KERN way: input class, error state, and the hint and the
-    error linked to the input with aria-describedby so that screen readers read them with it."""
-    field_id = field.id_for_label
+def _kern_attrs(field, field_id: str, help_text, errors) -> dict:
     css = "kern-form-input__input"
     attrs = {}
     described_by = []
-    if field.help_text:
+    if help_text:
         described_by.append(f"{field_id}-hint")
-    if field.errors:
+    if errors:
         css += " kern-form-input__input--error"
         described_by.append(f"{field_id}-error")
         attrs["aria-invalid"] = "true"
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     attrs["class"] = css
-    return field.as_widget(attrs=attrs)
+    return attrs
+
+
+@register.simple_tag
+def kern_widget(field):
+    """Renders a form field's widget the KERN way: input class, error state, and the hint and the
+    error linked to the input with aria-describedby so that screen readers read them with it."""
+    return field.as_widget(attrs=_kern_attrs(field, field.id_for_label, field.help_text, field.errors))
+
+
+# Widgets whose HTML _plain_widget writes itself: what BoundField.as_widget and the widget's
+# get_context do for them, without the layers (form_renderer.render_input writes the tag).
+_PLAIN_WIDGETS = (forms.TextInput, forms.EmailInput, forms.Textarea)
+
+
+def _plain_widget(field, field_id: str, help_text, errors) -> str:
+    widget, form_field = field.field.widget, field.field
+    if type(widget) not in _PLAIN_WIDGETS or form_field.localize or form_field.disabled:
+        return field.as_widget(attrs=_kern_attrs(field, field_id, help_text, errors))
+    attrs = _kern_attrs(field, field_id, help_text, errors)
+    if form_field.required and field.form.use_required_attribute:
+        attrs["required"] = True
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    value = field.value()
+    context = {
+        "name": field.html_name,
+        "value": None if value == "" or value is None else str(value),
+        "attrs": {**widget.attrs, **attrs},
+    }
+    if type(widget) is forms.Textarea:
+        return render_textarea(context)
+    return render_input({**context, "type": widget.input_type})
 
 
 _INVALID = ' aria-invalid="true"'
@@ -75,7 +105,7 @@ def _input(field) -> str:
         f'  <label class="kern-label" for="{field_id}">{_text(field.label)}{_label_marker(field)}</label>\n'
         f'  {f"""<div class="kern-hint" id="{field_id}-hint">{_text(help_text)}</div>""" if help_text else ""}\n'
         f'  {_error(field_id, errors) if errors else ""}\n'
-        f"  {conditional_escape(kern_widget(field))}\n"
+        f"  {_plain_widget(field, field.id_for_label, help_text, errors)}\n"
         "</div>\n"
     )
 
