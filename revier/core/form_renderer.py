@@ -10,8 +10,10 @@ Django's renderer unchanged. The default renderer's engine searches Django's own
 first, so a project template of the same name could not have replaced these anyway.
 """
 
+import html
+
 from django.forms.renderers import DjangoTemplates
-from django.utils.html import conditional_escape, escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
 _WIDGETS = "django/forms/widgets/"
@@ -23,10 +25,16 @@ INPUT_TEMPLATES = frozenset(
 TEXTAREA_TEMPLATE = f"{_WIDGETS}textarea.html"
 
 
+def _escape(value) -> str:
+    # conditional_escape(); plain text directly (Django's escape() is html.escape() behind two
+    # wrappers, and an input has a dozen attributes).
+    return html.escape(value) if type(value) is str else conditional_escape(value)
+
+
 def _format(value) -> str:
     # {{ value|stringformat:'s' }}: "%s" % value, escaped unless the value is marked safe.
     text = "%s" % (value,)
-    return text if isinstance(value, SafeData) else escape(text)
+    return text if isinstance(value, SafeData) else html.escape(text)
 
 
 def _attrs(attrs: dict) -> str:
@@ -35,18 +43,18 @@ def _attrs(attrs: dict) -> str:
     for name, value in attrs.items():
         if value is False:
             continue
-        parts.append(f" {conditional_escape(name)}" if value is True else f' {conditional_escape(name)}="{_format(value)}"')
+        parts.append(f" {_escape(name)}" if value is True else f' {_escape(name)}="{_format(value)}"')
     return "".join(parts)
 
 
 def render_input(widget: dict) -> str:
     value = "" if widget["value"] is None else f' value="{_format(widget["value"])}"'
-    return f'<input type="{conditional_escape(widget["type"])}" name="{conditional_escape(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
+    return f'<input type="{_escape(widget["type"])}" name="{_escape(widget["name"])}"{value}{_attrs(widget["attrs"])}>'
 
 
 def render_textarea(widget: dict) -> str:
-    value = conditional_escape(widget["value"]) if widget["value"] else ""
-    return f'<textarea name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
+    value = _escape(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n{value}</textarea>'
 
 
 class FastInputRenderer(DjangoTemplates):

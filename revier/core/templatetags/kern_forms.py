@@ -86,7 +86,7 @@ def _label_marker(field) -> str:
 
 
 def _error(field_id: str, errors) -> str:
-    joined = conditional_escape(" ").join(conditional_escape(error) for error in errors)
+    joined = " ".join(_text(error) for error in errors)
     return (f'<p class="kern-error" id="{field_id}-error"><span class="kern-icon kern-icon--danger '
             f'kern-icon--default" aria-hidden="true"></span><span class="kern-body">{joined}</span></p>')
 
