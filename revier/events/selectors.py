@@ -681,7 +681,7 @@ def registration_page_get(*, token: str, now: datetime.datetime | None = None) -
         registration.event, registration.category, questions = setup.event, category, list(setup.questions)
     return RegistrationPage(
         registration=registration, questions=questions,
-        consents=list(Consent.objects.filter(registration=registration).order_by("id")),
+        consents=list(Consent.objects.filter(registration_id=registration.pk).order_by("id")),
     )
 
 

@@ -11,6 +11,7 @@ import html
 
 from django import forms, template
 from django.utils.formats import localize
+from django.utils.functional import Promise
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
@@ -76,6 +77,8 @@ def _text(value) -> str:
     # Django's escape() is html.escape() behind two wrappers).
     if type(value) is str:
         return html.escape(value)
+    if isinstance(value, Promise):  # a lazy translation: what conditional_escape does with it
+        return html.escape(str(value))
     return conditional_escape(localize(value))
 
 
