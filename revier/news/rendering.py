@@ -165,3 +165,68 @@ def topic_filter_html(*, topics: tuple[TopicRef, ...], current: TopicRef | None,
         f'    <summary><h2 id="filter-title" class="kern-heading-small">{topics_label}</h2></summary>\n'
         "    <ul>\n      " + "\n      ".join(items) + "\n    </ul>\n  </details>"
     )
+
+
+def article_head_html(
+    *, article, topics: tuple[TopicRef, ...], absolute_url: str, description: str, origin: str, site_name: str,
+    published_iso: str, preview: bool,
+) -> SafeString:
+    """The article page's links and meta data in <head> (canonical address, feeds, Open Graph).
+    `origin`: scheme and host of the request, for the image's absolute address."""
+    addresses = news_addresses()
+    lines = [
+        f'<link rel="canonical" href="{escape(absolute_url)}">',
+        f'<link rel="alternate" type="application/rss+xml" title="{escape(gettext("News (RSS)"))}" href="{escape(addresses["feed_rss"])}">',
+        f'<link rel="alternate" type="application/atom+xml" title="{escape(gettext("News (Atom)"))}" href="{escape(addresses["feed_atom"])}">',
+        '<meta property="og:type" content="article">',
+        f'<meta property="og:site_name" content="{escape(site_name)}">',
+        '<meta property="og:locale" content="de_DE">',
+        f'<meta property="og:title" content="{escape(article.title)}">',
+        f'<meta property="og:description" content="{escape(description)}">',
+        f'<meta property="og:url" content="{escape(absolute_url)}">',
+    ]
+    if article.image:
+        lines.append(f'<meta property="og:image" content="{escape(origin + article.image.url)}">')
+        lines.append(f'<meta property="og:image:alt" content="{escape(article.image_alt)}">')
+    if published_iso:
+        lines.append(f'<meta property="article:published_time" content="{escape(published_iso)}">')
+    lines += [f'<meta property="article:tag" content="{escape(topic.name)}">' for topic in topics]
+    if preview:
+        lines.append('<meta name="robots" content="noindex">')
+    return mark_safe("\n  ".join(lines))
+
+
+def article_html(*, article, topics: tuple[TopicRef, ...], links, published: str, published_attribute: str) -> SafeString:
+    """The article itself: heading, date, topics (links to the list), teaser, image, text, links."""
+    list_url = escape(news_addresses()["list"])
+    topics_label, credit_text = escape(gettext("Topics")), ""
+    meta = f'<time class="kern-body" datetime="{escape(published_attribute)}">{escape(published)}</time>' if published else ""
+    if topics:
+        items = "".join(
+            f'<li><a class="kern-link" href="{list_url}?thema={escape(topic.slug)}">{escape(topic.name)}</a></li>' for topic in topics
+        )
+        meta += f'\n      <ul class="topic-list" aria-label="{topics_label}">{items}</ul>'
+    figure = ""
+    if article.image:
+        size = f' width="{article.image_width}" height="{article.image_height}"' if article.image_width else ""
+        if article.image_credit:
+            credit_text = gettext("Image: %(credit)s") % {"credit": escape(article.image_credit)}
+            credit_text = f"\n    <figcaption>{credit_text}</figcaption>"
+        figure = (
+            f'\n  <figure class="article-figure">\n    <img src="{escape(article.image.url)}" alt="{escape(article.image_alt)}"{size}>'
+            f"{credit_text}\n  </figure>"
+        )
+    related = ""
+    if links:
+        items = "".join(
+            f'<li><a class="kern-btn kern-btn--secondary" href="{escape(link.href)}"><span class="kern-label">{escape(link.label)}</span></a></li>'
+            for link in links
+        )
+        related = f'\n  <ul class="related-links">{items}</ul>'
+    return mark_safe(
+        '<article class="article" aria-labelledby="article-title">\n  <header>\n'
+        f'    <h1 id="article-title" class="kern-heading-x-large">{escape(article.title)}</h1>\n'
+        f'    <div class="teaser__meta">{meta}</div>\n'
+        f'    <p class="kern-body--large">{escape(article.teaser)}</p>\n  </header>{figure}\n'
+        f'  <div class="article-body kern-body">{article.body_html}</div>{related}\n</article>'
+    )

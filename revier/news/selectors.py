@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from revier.core.fragments import bounded_store, fragment
 from revier.core.models import Topic
+from revier.events.models import Event
 from revier.core.text import german_stems
 from revier.news.addresses import article_url
 from revier.news.compiled import CompiledQuery
@@ -318,10 +319,18 @@ def article_list_latest(*, limit: int, exclude: Article | None = None, topics: T
 
 
 @dataclass(frozen=True)
+class LinkRef:
+    """A related link as the article page shows it: its text and where it leads."""
+
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
 class ArticlePage:
     article: Article
     topics: tuple[TopicRef, ...]
-    links: list[ArticleLink]
+    links: list[LinkRef]
 
 
 # The article page's columns: all but the Markdown source and the search fields.
@@ -334,6 +343,12 @@ def _article_page_query(qs: QuerySet[Article]) -> QuerySet:
     qs = qs.annotate(has_links=Exists(ArticleLink.objects.filter(article=OuterRef("pk"))))
     return _with_topic_ids(qs).order_by().values_list(*_PAGE_FIELDS, "has_links", "topic_ids")[:1]
 
+
+_LINKS = CompiledQuery(
+    lambda article_id: ArticleLink.objects.filter(article_id__in=article_id)
+    .order_by("position", "id")
+    .values_list("label", "url", "event_id", "event__slug")
+)
 
 _ARTICLE_BY_SLUG = CompiledQuery(
     lambda slug, now: _article_page_query(
@@ -357,7 +372,11 @@ def article_page(*, slug: str | None = None, preview_pk: int | None = None, topi
     article = Article.from_db("default", _PAGE_FIELDS, values)
     links = []
     if has_links:
-        links = list(ArticleLink.objects.filter(article=article).select_related("event").order_by("position", "id"))
+        links = [
+            # ArticleLink.href: the event's page when an event is chosen, else the address.
+            LinkRef(label, Event(pk=event_id, slug=event_slug).get_absolute_url() if event_id is not None else url)
+            for label, url, event_id, event_slug in _LINKS.rows(article_id=[article.pk])
+        ]
     return ArticlePage(article=article, topics=topics.of(topic_ids), links=links)
 
 

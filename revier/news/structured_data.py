@@ -1,17 +1,27 @@
+import functools
+from urllib.parse import urljoin
+
 from django.conf import settings
 from django.templatetags.static import static
 
 from revier.news.models import Article
 
 
+@functools.lru_cache(maxsize=16)
+def _publisher(origin: str, static_url: str, site_name: str) -> dict:
+    # The same for every article of a host: looked up once (static() reads the manifest). Read only.
+    return {
+        "@type": "Organization",
+        "name": site_name,
+        "url": origin + "/",
+        "logo": {"@type": "ImageObject", "url": urljoin(origin + "/", static("core/favicon.svg"))},
+    }
+
+
 def article_json_ld(*, request, article: Article, topics: tuple, url: str) -> dict:
     """schema.org NewsArticle for search engines; `url`: the article's absolute address."""
-    publisher = {
-        "@type": "Organization",
-        "name": settings.SITE_NAME,
-        "url": request.build_absolute_uri("/"),
-        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("core/favicon.svg"))},
-    }
+    origin = f"{request.scheme}://{request.get_host()}"
+    publisher = _publisher(origin, settings.STATIC_URL, settings.SITE_NAME)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",

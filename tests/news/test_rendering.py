@@ -138,3 +138,91 @@ def test_addresses_are_the_reversed_addresses(prefix):
         assert news_addresses()["feed_atom"] == reverse("news:feed-atom")
     finally:
         set_script_prefix("/")
+
+
+# The head block and the article of news/templates/news/article_detail.html before they were
+# written in Python.
+ARTICLE_HEAD_TEMPLATE = """{% load i18n %}  <link rel="canonical" href="{{ absolute_url }}">
+  <link rel="alternate" type="application/rss+xml" title="{% translate 'News (RSS)' %}" href="{{ news_urls.feed_rss }}">
+  <link rel="alternate" type="application/atom+xml" title="{% translate 'News (Atom)' %}" href="{{ news_urls.feed_atom }}">
+  <meta property="og:type" content="article">
+  <meta property="og:site_name" content="{{ site_name }}">
+  <meta property="og:locale" content="de_DE">
+  <meta property="og:title" content="{{ article.title }}">
+  <meta property="og:description" content="{{ description }}">
+  <meta property="og:url" content="{{ absolute_url }}">
+  {% if article.image %}<meta property="og:image" content="{{ request.scheme }}://{{ request.get_host }}{{ article.image.url }}">
+  <meta property="og:image:alt" content="{{ article.image_alt }}">{% endif %}
+  {% if published %}<meta property="article:published_time" content="{{ published_iso }}">{% endif %}
+  {% for topic in topics %}<meta property="article:tag" content="{{ topic.name }}">
+  {% endfor %}
+  {% if preview %}<meta name="robots" content="noindex">{% endif %}
+"""
+ARTICLE_TEMPLATE = """{% load i18n %}<article class="article" aria-labelledby="article-title">
+  <header>
+    <h1 id="article-title" class="kern-heading-x-large">{{ article.title }}</h1>
+    <div class="teaser__meta">
+      {% if published %}<time class="kern-body" datetime="{{ published_attribute }}">{{ published }}</time>{% endif %}
+      {% if topics %}
+      <ul class="topic-list" aria-label="{% translate 'Topics' %}">
+        {% for topic in topics %}<li><a class="kern-link" href="{{ news_urls.list }}?thema={{ topic.slug }}">{{ topic.name }}</a></li>{% endfor %}
+      </ul>
+      {% endif %}
+    </div>
+    <p class="kern-body--large">{{ article.teaser }}</p>
+  </header>
+  {% if article.image %}
+  <figure class="article-figure">
+    <img src="{{ article.image.url }}" alt="{{ article.image_alt }}"{% if article.image_width %} width="{{ article.image_width }}" height="{{ article.image_height }}"{% endif %}>
+    {% if article.image_credit %}<figcaption>{% blocktranslate with credit=article.image_credit %}Image: {{ credit }}{% endblocktranslate %}</figcaption>{% endif %}
+  </figure>
+  {% endif %}
+  <div class="article-body kern-body">{{ article.body_html|safe }}</div>
+  {% if links %}
+  <ul class="related-links">
+    {% for link in links %}<li><a class="kern-btn kern-btn--secondary" href="{{ link.href }}"><span class="kern-label">{{ link.label }}</span></a></li>{% endfor %}
+  </ul>
+  {% endif %}
+</article>"""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_image", [False, True])
+@pytest.mark.parametrize("preview", [False, True])
+def test_article_html_is_the_article_template(with_image, preview):
+    from revier.news.selectors import LinkRef
+    from tests.factories import ArticleFactory, png_upload
+
+    extra = {"image": png_upload(), "image_alt": 'Eine "Grafik" & mehr', "image_credit": "Revier <Foto>"} if with_image else {}
+    article = ArticleFactory(title="Wasserstoff & „Wärme“ <im> 'Revier'", teaser='Anreißer mit "Zitat" & <b>.', **extra)
+    topics = (TopicRef(1, "Wasserstoff", "wasserstoff"), TopicRef(2, "Kreislauf & Wärme", "kreislauf"))
+    links = [LinkRef("Programm & Anmeldung", "/veranstaltungen/a/"), LinkRef("Mehr", "https://example.org/?a=1&b=2")]
+    context = {
+        "article": article, "topics": topics, "links": links, "absolute_url": "http://testserver/aktuelles/x/?a=1&b=2",
+        "description": 'Beschreibung mit "Zitat" & <b>', "site_name": "Revier & Co", "published": "1. Mai 2026",
+        "published_attribute": "2026-05-01T11:05:07+0200", "published_iso": "2026-05-01T11:05:07.123456+02:00",
+        "preview": preview, "news_urls": news_addresses(), "request": RequestFactory().get("/"),
+    }
+    head = rendering.article_head_html(
+        article=article, topics=topics, absolute_url=context["absolute_url"], description=context["description"],
+        origin="http://testserver", site_name=context["site_name"], published_iso=context["published_iso"], preview=preview,
+    )
+    assert _normalized(head) == _normalized(Template(ARTICLE_HEAD_TEMPLATE).render(Context(context)))
+    html = rendering.article_html(
+        article=article, topics=topics, links=links, published=context["published"],
+        published_attribute=context["published_attribute"],
+    )
+    assert _normalized(html) == _normalized(Template(ARTICLE_TEMPLATE).render(Context(context)))
+    if with_image:
+        assert 'alt="Eine &quot;Grafik&quot; &amp; mehr"' in html and "Bild: Revier &lt;Foto&gt;" in html
+
+
+def test_json_ld_block_cannot_be_closed_by_its_data():
+    from revier.core.templatetags.structured_data import json_ld
+
+    html = json_ld({"headline": "</script><script>alert(1)</script> & <!-- x -->", "n": 1})
+    assert html == (
+        '<script type="application/ld+json">{"headline":"\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)'
+        '\\u003C/script\\u003E \\u0026 \\u003C!-- x --\\u003E","n":1}</script>'
+    )
+    assert json_ld({}) == ""
