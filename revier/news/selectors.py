@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Aggregate, CharField, Exists, Expression, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from revier.core.cache import remembered_per_generation
 from revier.core.fragments import bounded_store, fragment
 from revier.core.models import Topic
 from revier.events.models import Event
@@ -62,8 +63,11 @@ def article_published() -> QuerySet[Article]:
     return Article.objects.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
 
+@remembered_per_generation
 def article_next_publication_at(*, now: datetime.datetime) -> datetime.datetime | None:
-    """When the next scheduled article appears (None: none is scheduled). Uses the listing index."""
+    """When the next scheduled article appears (None: none is scheduled). Uses the listing index;
+    asked once per content generation until that moment has come (core asks on every store of a
+    page or a kept part)."""
     return (
         Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
         .order_by("published_at")
@@ -118,7 +122,7 @@ class ArticleTeaser:
     slug: str
     teaser: str
     published_at: datetime.datetime
-    updated_at: datetime.datetime
+    updated_at: datetime.datetime | None  # read for the feeds only
     topics: tuple[TopicRef, ...]
 
     def get_absolute_url(self) -> str:
@@ -145,7 +149,9 @@ def _teasers(qs: QuerySet[Article], topics: TopicIndex) -> list[ArticleTeaser]:
 
 
 _TEASERS_BY_IDS = CompiledQuery(
-    lambda ids: _with_topic_ids(Article.objects.filter(pk__in=ids).order_by()).values_list(*_TEASER_FIELDS, "topic_ids")
+    lambda ids: _with_topic_ids(Article.objects.filter(pk__in=ids).order_by()).values_list(
+        "pk", "title", "slug", "teaser", "published_at", "topic_ids"
+    )
 )
 
 
@@ -154,7 +160,7 @@ def article_teasers(*, ids: list[int], topics: TopicIndex) -> list[ArticleTeaser
     news.compiled)."""
     if not ids:
         return []
-    found = {row[0]: ArticleTeaser(*row[:-1], topics=topics.of(row[-1])) for row in _TEASERS_BY_IDS.rows(ids=ids)}
+    found = {row[0]: ArticleTeaser(*row[:-1], None, topics.of(row[-1])) for row in _TEASERS_BY_IDS.rows(ids=ids)}
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -226,11 +232,11 @@ def _num_pages(count: int, per_page: int) -> int:
     return max(1, math.ceil(count / per_page))
 
 
-def _search_ids(article_filter: ArticleFilter, *, offset: int, limit: int) -> tuple[int, list[int]]:
+def _search_ids(article_filter: ArticleFilter, *, offset: int, limit: int) -> tuple[int | None, list[int]]:
     """(number of hits, ids of the hits offset…offset+limit in rank order) in one query on PostgreSQL:
     the matches' ranks are computed in a subquery, and the window count runs over (id, date,
     rank) only; without that fence PostgreSQL carries each match's rank vector through the count.
-    With no row in the range the number of hits is unknown: (0, [])."""
+    With no row in the range PostgreSQL's number of hits is unknown: (None, [])."""
     qs = _filtered(article_filter)
     if connection.vendor != "postgresql":
         qs = article_search(query=article_filter.query, qs=qs)
@@ -251,17 +257,18 @@ def _search_ids(article_filter: ArticleFilter, *, offset: int, limit: int) -> tu
     with connection.cursor() as cursor:
         cursor.execute(sql, (*params, limit, offset))
         rows = cursor.fetchall()
-    return (rows[0][1] if rows else 0), [row[0] for row in rows]
+    return (rows[0][1] if rows else None), [row[0] for row in rows]
 
 
 def _search_page(article_filter: ArticleFilter, *, number: int, per_page: int) -> tuple[int, int, list[int]]:
     count, ids = _search_ids(article_filter, offset=(number - 1) * per_page, limit=per_page)
     if not ids and number > 1:
-        # Past the last page (rare): count first, then show the last page.
-        count, _ids = _search_ids(article_filter, offset=0, limit=1)
-        number = _num_pages(count, per_page)
+        # Past the last page (rare): the number of hits first, then the last page.
+        if count is None:
+            count, _ids = _search_ids(article_filter, offset=0, limit=1)
+        number = _num_pages(count or 0, per_page)
         count, ids = _search_ids(article_filter, offset=(number - 1) * per_page, limit=per_page)
-    return count, number, ids
+    return count or 0, number, ids
 
 
 def article_list_page(
@@ -385,9 +392,3 @@ def article_feed_items(*, topic: TopicRef | None = None, limit: int = 20, topics
     if topic:
         qs = qs.filter(topics__id=topic.pk)
     return _teasers(qs.order_by("-published_at", "-id")[:limit], topics)
-
-
-def article_sitemap_rows() -> QuerySet:
-    """(slug, updated_at) of every published article, newest first, for the sitemap."""
-    return article_published().order_by("-published_at", "-id").values_list("slug", "updated_at")
-

@@ -22,10 +22,6 @@ from revier.pages.sitemaps import PageSitemap
 
 LATEST_NEWS = 4
 UPCOMING_EVENTS = 3
-# How long the home page's list of upcoming events is kept (core.fragments): an event that has
-# ended leaves it within this time (the page cache lets anonymous readers see the whole page up
-# to PAGE_CACHE_SECONDS old). Edits of events show at once (a new content generation).
-UPCOMING_EVENTS_SECONDS = 60
 
 COMING_SOON = {
     "network": {
@@ -48,7 +44,9 @@ COMING_SOON = {
 @require_safe
 @cache_public_page
 def home(request):
-    # Both lists are parts kept per content generation (core.fragments): fetched only when rendered.
+    # Both lists are parts kept per content generation (core.fragments), fetched only when rendered.
+    # Neither outlives the next moment content changes by itself: a scheduled article appears
+    # (news' next-change hook), an event ends and leaves the upcoming ones (events' hook).
     return render(
         request,
         "portal/home.html",
@@ -59,7 +57,6 @@ def home(request):
             "events": SimpleLazyObject(
                 lambda: list(event_selectors.event_list_upcoming(event_filter=event_selectors.EventFilter())[:UPCOMING_EVENTS])
             ),
-            "events_seconds": UPCOMING_EVENTS_SECONDS,
         },
     )
 

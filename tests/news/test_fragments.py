@@ -7,7 +7,9 @@ import time
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -182,3 +184,17 @@ def test_query_count_with_kept_parts_does_not_grow(count_queries, url, expected)
     response, large = count_queries(path)
     assert response.status_code == 200
     assert small == large == expected, (small, large)
+
+
+def test_first_search_asks_for_its_hits_and_rows_only(client):
+    """A search not kept yet: on PostgreSQL one query for the page's ids and the number of hits
+    (SQLite: two), one for the rows. When the next scheduled article appears is asked once per
+    content generation (core.cache.remembered_per_generation), not on every search."""
+    _articles(3, teaser="Wasserstoff und Wärme")
+    ArticleFactory(title="Später", published_at=timezone.now() + datetime.timedelta(days=1))
+    client.get("/aktuelles/?q=Wasserstoff")
+    for url in ("/aktuelles/?q=Wärme", "/aktuelles/?q=Wasserstoff+Wärme"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries) == (2 if connection.vendor == "postgresql" else 3)
+        assert not any('"published_at" >' in query["sql"] for query in queries.captured_queries)

@@ -10,7 +10,6 @@ from revier.core import cache as page_cache
 from revier.core.fragments import forget_fragments
 from revier.events import services as event_services
 from revier.events.models import Event
-from revier.portal import views as portal_views
 from tests.factories import ArticleFactory, EventFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,18 +57,26 @@ def test_home_kept_lists_follow_services_and_admin(client, fragments_on, django_
     assert article.title not in client.get("/").content.decode()
 
 
-def test_home_event_that_ended_leaves_the_list_in_time(client, fragments_on, monkeypatch):
-    event = EventFactory(title="Fachtag Wasserstoff")
-    clock = [time.time()]
-    monkeypatch.setattr(time, "time", lambda: clock[0])
-    assert event.title in client.get("/").content.decode()
-    # The event ends (time passes, nothing is written)...
-    Event.objects.filter(pk=event.pk).update(
-        starts_at=timezone.now() - datetime.timedelta(hours=3), ends_at=timezone.now() - datetime.timedelta(seconds=1)
+def test_home_event_that_ends_leaves_the_list_when_it_ends(client, fragments_on, monkeypatch, django_assert_num_queries):
+    """Nothing is written when an event ends: the kept list of upcoming events lasts only until
+    the next moment an event changes by itself (events' next-change hook, core.cache)."""
+    start = timezone.now()
+    event = EventFactory(
+        title="Fachtag Wasserstoff",
+        starts_at=start - datetime.timedelta(hours=3),
+        ends_at=start + datetime.timedelta(seconds=10),
+        registration_opens_at=start - datetime.timedelta(days=2),
+        registration_closes_at=start - datetime.timedelta(days=1),
     )
-    clock[0] += portal_views.UPCOMING_EVENTS_SECONDS - 1
-    assert event.title in client.get("/").content.decode()  # kept, no staler than the page cache allows
-    clock[0] += 2
+    clock = [0.0]
+    real_time, real_now = time.time, timezone.now
+    monkeypatch.setattr(time, "time", lambda: real_time() + clock[0])
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + datetime.timedelta(seconds=clock[0]))
+    assert event.title in client.get("/").content.decode()
+    clock[0] = 8
+    with django_assert_num_queries(0):
+        assert event.title in client.get("/").content.decode()
+    clock[0] = 12
     html = client.get("/").content.decode()
     assert event.title not in html and "Zurzeit sind keine Veranstaltungen geplant." in html
 
