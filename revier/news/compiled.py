@@ -28,8 +28,11 @@ class CompiledQuery:
     Values are strings, datetimes or lists of ints (a list is one parameter per element; its
     length is part of the query's shape)."""
 
-    def __init__(self, build: Callable[..., QuerySet]):
+    def __init__(self, build: Callable[..., QuerySet], *, wrap: Callable[[str], str] | None = None):
+        """`wrap`: turns the query's SQL into the SQL to run (a subquery of an outer SELECT whose
+        own parameters `rows(extra=…)` appends); its rows are returned as they come."""
         self._build = build
+        self._wrap = wrap
         self._compiled: dict = {}
         self._lock = threading.Lock()
 
@@ -65,10 +68,12 @@ class CompiledQuery:
                 found.add(slot[0])
         if found != set(values):
             raise RuntimeError(f"CompiledQuery: {set(values) - found} not found among the parameters of {sql}")
+        if self._wrap is not None:
+            return self._wrap(sql), plan, compiler, {}
         fields = [s[0] for s in compiler.select[0 : compiler.col_count]]
         return sql, plan, compiler, compiler.get_converters(fields)
 
-    def rows(self, *, using: str = "default", **values) -> list:
+    def rows(self, *, using: str = "default", extra: tuple = (), **values) -> list:
         key = (using, connections[using].vendor, self._shape(values))
         compiled = self._compiled.get(key)
         if compiled is None:
@@ -88,6 +93,7 @@ class CompiledQuery:
                 elif isinstance(value, datetime.datetime):
                     value = connection.ops.adapt_datetimefield_value(value)
                 params.append(value)
+        params.extend(extra)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()

@@ -233,31 +233,49 @@ def _num_pages(count: int, per_page: int) -> int:
 
 
 def _search_ids(article_filter: ArticleFilter, *, offset: int, limit: int) -> tuple[int | None, list[int]]:
-    """(number of hits, ids of the hits offset…offset+limit in rank order) in one query on PostgreSQL:
-    the matches' ranks are computed in a subquery, and the window count runs over (id, date,
-    rank) only; without that fence PostgreSQL carries each match's rank vector through the count.
-    With no row in the range PostgreSQL's number of hits is unknown: (None, [])."""
+    """(number of hits, ids of the hits offset…offset+limit in rank order) in one query on PostgreSQL
+    (compiled once, news.compiled). With no row in the range its number of hits is unknown:
+    (None, [])."""
     qs = _filtered(article_filter)
     if connection.vendor != "postgresql":
         qs = article_search(query=article_filter.query, qs=qs)
         return qs.count(), list(qs.values_list("pk", flat=True)[offset : offset + limit])
-    ts_query = _ts_query(article_filter.query)
-    ranked = (
+    query = _SEARCH_IN_TOPIC if article_filter.topic else _SEARCH
+    values = {"topic_ids": [article_filter.topic.pk]} if article_filter.topic else {}
+    rows = query.rows(words=article_filter.query, now=timezone.now(), extra=(limit, offset), **values)
+    return (rows[0][1] if rows else None), [row[0] for row in rows]
+
+
+def _ranked(qs: QuerySet[Article], words: str) -> QuerySet:
+    ts_query = _ts_query(words)
+    return (
         qs.alias(document=SearchVectorColumn())
         .filter(document=ts_query)
         .annotate(rank=SearchRank(RankVectorColumn(), ts_query))
         .order_by()
         .values_list("id", "published_at", "rank")
     )
-    inner, params = ranked.query.sql_with_params()
-    sql = (
-        f"SELECT ranked.id, COUNT(*) OVER () FROM ({inner} OFFSET 0) ranked "
+
+
+def _with_rank_order(sql: str) -> str:
+    # The ranks are computed in the subquery; the window count then runs over (id, date, rank)
+    # only, instead of carrying each match's rank vector through it.
+    return (
+        f"SELECT ranked.id, COUNT(*) OVER () FROM ({sql} OFFSET 0) ranked "
         "ORDER BY ranked.rank DESC, ranked.published_at DESC, ranked.id DESC LIMIT %s OFFSET %s"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (*params, limit, offset))
-        rows = cursor.fetchall()
-    return (rows[0][1] if rows else None), [row[0] for row in rows]
+
+
+_SEARCH = CompiledQuery(
+    lambda words, now: _ranked(Article.objects.filter(status=Article.Status.PUBLISHED, published_at__lte=now), words),
+    wrap=_with_rank_order,
+)
+_SEARCH_IN_TOPIC = CompiledQuery(
+    lambda words, now, topic_ids: _ranked(
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__lte=now, topics__id__in=topic_ids), words
+    ),
+    wrap=_with_rank_order,
+)
 
 
 def _search_page(article_filter: ArticleFilter, *, number: int, per_page: int) -> tuple[int, int, list[int]]:

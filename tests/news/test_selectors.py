@@ -54,6 +54,14 @@ def test_search_combines_with_topic_filter():
     in_topic = ArticleFactory(title="Förderprogramm für Wasserstoff", topics=[topic])
     ArticleFactory(title="Wasserstoff ohne Thema")
     assert _search("Wasserstoff", topic=topic) == [in_topic]
+    topics = selectors.topic_index()
+    page = selectors.article_list_page(
+        article_filter=selectors.ArticleFilter(topic=topics.by_slug("foerderaufrufe"), query="Wasserstoff"),
+        topics=topics,
+        number=1,
+        per_page=10,
+    )
+    assert (page.count, [a.pk for a in page.articles]) == (1, [in_topic.pk])
 
 
 @pytest.mark.parametrize(
