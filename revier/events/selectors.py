@@ -13,7 +13,7 @@ from revier.core.cache import content_generation, remembered_per_generation
 from revier.core.capacity import Availability
 from revier.core.models import Topic
 from revier.core.params import int_param
-from revier.core.tokens import personal_link_q
+from revier.core.tokens import personal_link_holder, personal_link_q
 from revier.events.models import (
     SEATS,
     Consent,
@@ -666,10 +666,11 @@ class RegistrationPage:
 
 def registration_page_get(*, token: str, now: datetime.datetime | None = None) -> RegistrationPage | None:
     """The self-service page of the personal link `token`, None for an unknown or expired link. Two
-    queries: the registration on the link's unique hash, and its consents; the event, the category
+    queries: the registration on the link's unique hash (core.tokens.personal_link_holder), and its
+    consents; the event, the category
     and the questions come from the event's setup (registration_setup_for_event) while it is public
     and current, otherwise with the registration."""
-    registration = next(iter(Registration.objects.filter(personal_link_q(token, now=now)).order_by()[:1]), None)
+    registration = personal_link_holder(Registration, token, now=now)
     if registration is None:
         return None
     setup = registration_setup_for_event(event_id=registration.event_id)

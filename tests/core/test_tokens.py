@@ -1,0 +1,54 @@
+"""Personal links (core.tokens): the lookup written in SQL finds what the ORM's condition finds."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from revier.contingents.models import Claim
+from revier.core.tokens import new_token, personal_link_holder, personal_link_q
+from revier.events.models import Registration, RegistrationLink
+from tests.factories import TicketCategoryFactory, registration_input
+
+pytestmark = pytest.mark.django_db
+
+
+def test_personal_link_holder_finds_what_personal_link_q_finds():
+    from revier.events import services
+
+    category = TicketCategoryFactory(capacity=None)
+    registrations = [
+        services.registration_create(event=category.event, data=registration_input(category, n)).registration
+        for n in range(3)
+    ]
+    now = timezone.now()
+    tokens = {}
+    for registration, ends in zip(registrations, (now + datetime.timedelta(days=1), now, now - datetime.timedelta(days=1))):
+        for n in range(2):  # several links per registration, each with its own expiry
+            token, hashed = new_token()
+            RegistrationLink.objects.create(registration=registration, token_hash=hashed,
+                                            expires_at=ends + datetime.timedelta(hours=n))
+            tokens[token] = registration
+    for when in (now - datetime.timedelta(days=2), now, now + datetime.timedelta(hours=1), now + datetime.timedelta(days=3)):
+        for token in [*tokens, "unbekannt", ""]:
+            expected = Registration.objects.filter(personal_link_q(token, now=when)).first()
+            found = personal_link_holder(Registration, token, now=when)
+            assert (found and found.pk) == (expected and expected.pk), (token, when)
+            if found is not None:
+                # a whole row, converted as the ORM converts it
+                assert [getattr(found, f.attname) for f in Registration._meta.concrete_fields] == [
+                    getattr(expected, f.attname) for f in Registration._meta.concrete_fields]
+    assert personal_link_holder(Claim, next(iter(tokens))) is None  # another holder's links
+
+
+def test_personal_link_holder_of_a_claim():
+    import re
+
+    from revier.contingents import services
+    from revier.core.models import OutboxMail
+    from tests.factories import ContingentFactory, claim_input
+
+    claim = services.claim_create(contingent=ContingentFactory(), data=claim_input(0)).claim
+    token = re.search(r"/veranstaltungen/freikarten/antrag/([A-Za-z0-9_-]+)/", OutboxMail.objects.latest("pk").body_text)[1]
+    assert personal_link_holder(Claim, token).pk == claim.pk
+    assert personal_link_holder(Registration, token) is None
