@@ -540,6 +540,21 @@ def test_self_service_page_reads_two_queries_and_the_event_from_its_setup(count_
     assert event.title in html and category.name in html and "Welche Themen?" in html and "Foto" in html
 
 
+def test_self_service_page_parts_kept_per_content_generation_are_the_same_and_follow_edits(
+        client, event, category, settings):
+    QuestionFactory(event=event, text="Welche Themen?")
+    token = registered(category, 0, consents=frozenset({"photos"}), answers={})
+    other = registered(category, 1, organisation="Andere & Co")
+    plain = [client.get(page_url(token)).content, client.get(page_url(other)).content]
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    for _ in range(2):
+        assert [client.get(page_url(token)).content, client.get(page_url(other)).content] == plain
+    event.title = "Ganz neuer Titel"
+    services.event_save(event=event)
+    html = client.get(page_url(token)).content.decode()
+    assert "Ganz neuer Titel" in html and "Fachtag" not in html
+
+
 def test_self_service_page_of_an_event_that_is_no_longer_public(client, event, category):
     QuestionFactory(event=event, text="Welche Themen?")
     token = registered(category, 0)
