@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Aggregate, CharField, Exists, Expression, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
@@ -236,13 +236,19 @@ def _search_ids(article_filter: ArticleFilter, *, offset: int, limit: int) -> tu
     """(number of hits, ids of the hits offset…offset+limit in rank order) in one query on PostgreSQL
     (compiled once, news.compiled). With no row in the range its number of hits is unknown:
     (None, [])."""
-    qs = _filtered(article_filter)
     if connection.vendor != "postgresql":
-        qs = article_search(query=article_filter.query, qs=qs)
+        qs = article_search(query=article_filter.query, qs=_filtered(article_filter))
         return qs.count(), list(qs.values_list("pk", flat=True)[offset : offset + limit])
     query = _SEARCH_IN_TOPIC if article_filter.topic else _SEARCH
     values = {"topic_ids": [article_filter.topic.pk]} if article_filter.topic else {}
-    rows = query.rows(words=article_filter.query, now=timezone.now(), extra=(limit, offset), **values)
+    # For a word in most articles PostgreSQL's estimates make reading the whole table look as
+    # cheap as the GIN index, but matching each row then reads its full-text vector out of line:
+    # "Revier" (6,059 of 9,738 articles) 55 ms instead of 16 ms through the index. The search
+    # therefore runs in a transaction of its own that leaves the planner the index.
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        rows = query.rows(words=article_filter.query, now=timezone.now(), extra=(limit, offset), **values)
     return (rows[0][1] if rows else None), [row[0] for row in rows]
 
 
