@@ -137,6 +137,7 @@ def site_data(django_capture_on_commit_callbacks):
         ("contingents", "pk"): contingent.claims.get().pk,
         ("contingents", "fmt"): "csv",
         ("pages", "slug"): page.slug,
+        (None, "section"): "articles",
     }
 
 
