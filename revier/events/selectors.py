@@ -686,15 +686,6 @@ def registration_page_get(*, token: str, now: datetime.datetime | None = None) -
     )
 
 
-def registration_questions(*, event: Event) -> list:
-    """The event's own questions in their order (the self-service page shows and edits the answers):
-    from the event's setup if it is public, no query while it is current."""
-    setup = registration_setup_for_event(event_id=event.pk) if event.status in PUBLIC_STATUSES else None
-    if setup is not None and setup.event.pk == event.pk:
-        return list(setup.questions)
-    return list(Question.objects.filter(event=event).order_by("position", "id"))
-
-
 def registration_get_by_token(*, token: str, now: datetime.datetime | None = None) -> Registration | None:
     """The registration a personal link opens, or None for an unknown or expired link: one query on
     the link's unique hash (plus the consents)."""

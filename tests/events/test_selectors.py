@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from revier.core.cache import content_generation
 from revier.events import selectors, services
-from revier.events.models import Event, Question, TicketCategory
+from revier.events.models import Event, TicketCategory
 from tests.factories import EventFactory, QuestionFactory, TicketCategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +27,14 @@ def test_registration_setup_get_reads_the_event_once_per_content_generation():
     assert read == 3 and reused == 0
     assert again is first
     assert [c.pk for c in again.categories] == [category.pk] and len(again.questions) == 1
+
+
+def test_registration_setup_for_event_shares_the_setup_read_by_slug():
+    category = TicketCategoryFactory(capacity=5)
+    by_slug = selectors.registration_setup_get(slug=category.event.slug)
+    by_id, queries = _queries(lambda: selectors.registration_setup_for_event(event_id=category.event.pk))
+    assert by_id is by_slug and queries == 0
+    assert selectors.registration_setup_for_event(event_id=EventFactory(status=Event.Status.DRAFT).pk) is None
 
 
 def test_registration_setup_get_none_for_drafts_and_unknown_slugs():
@@ -124,11 +132,3 @@ def test_program_item_save_starts_a_new_content_generation():
     services.program_item_save(item=ProgramItem(event=event, title="Vortrag", starts_at=event.starts_at,
                                                 ends_at=event.starts_at))
     assert content_generation() != before
-
-
-def test_registration_questions_of_a_public_event_come_from_its_setup():
-    question = QuestionFactory(text="Welche?")
-    selectors.registration_setup_get(slug=question.event.slug)
-    questions, count = _queries(lambda: selectors.registration_questions(event=question.event))
-    assert [q.pk for q in questions] == [question.pk] and count == 0
-    assert isinstance(questions[0], Question)
