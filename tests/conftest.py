@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache
 
+from revier.core.cache import forget_local_copies
 from revier.core.fragments import forget_fragments
 
 
@@ -17,9 +18,11 @@ def _test_environment(settings, tmp_path):
     # The same for rendered parts of pages; tests/core/test_fragments.py switches it on.
     settings.FRAGMENT_CACHE_SECONDS = 0
     cache.clear()
+    forget_local_copies()
     forget_fragments()
     yield
     cache.clear()
+    forget_local_copies()
     forget_fragments()
 
 

@@ -81,7 +81,10 @@ def _new_generation() -> None:
     _seen.update(generation=generation, at=time.monotonic())
 
 
-def _current_generation() -> str:
+def current_generation() -> str:
+    """The content generation as this process last read it, trusted for GENERATION_CHECK_SECONDS (a
+    read of the shared cache is a round trip to Redis): what per-process stores of public content
+    key their entries on (core.fragments, the registration setup)."""
     now = time.monotonic()
     if _seen["generation"] is None or now - _seen["at"] >= GENERATION_CHECK_SECONDS:
         _seen.update(generation=content_generation(), at=now)
@@ -119,7 +122,7 @@ def remembered_per_generation(hook: NextChange) -> NextChange:
 
     @wraps(hook)
     def remembering(*, now: datetime) -> datetime | None:
-        generation = _current_generation()  # before the query: a write during it starts another
+        generation = current_generation()  # before the query: a write during it starts another
         entry = remembered.get("entry")
         if entry is not None:
             kept_generation, since, next_at = entry
@@ -213,7 +216,7 @@ def cache_public_page(
             key = _key(request)
             remote = _shared_cache_is_remote()
             if remote:
-                generation = _current_generation()
+                generation = current_generation()
                 cached = _local.get(key)
                 if cached is None or cached[0] != generation:
                     cached = cache.get(key)

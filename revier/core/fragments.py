@@ -32,7 +32,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
-from revier.core.cache import _current_generation, content_changed, seconds_until_next_change
+from revier.core.cache import current_generation, content_changed, seconds_until_next_change
 
 DEFAULT_SECONDS = 300
 _store = LocMemCache("revier-fragments", {"OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4}})
@@ -81,7 +81,7 @@ def fragment(
     if seconds <= 0 or (max_seconds is not None and max_seconds <= 0):
         return render()
     key = _key(name, vary)
-    generation = _current_generation()
+    generation = current_generation()
     entry = store.get(key)
     if entry is not None and entry[0] == generation:
         return entry[1]
@@ -101,7 +101,7 @@ def kept(name: str, vary: Iterable[Any], read: Callable[[], Any]) -> Any:
     if seconds <= 0:
         return read()
     key = _key("kept\x1e" + name, vary)
-    generation = _current_generation()
+    generation = current_generation()
     entry = _store.get(key)
     if entry is not None and entry[0] == generation:
         return entry[1]

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.utils import timezone
 
 from revier.core import capacity
-from revier.core.cache import content_generation, remembered_per_generation
+from revier.core.cache import current_generation, remembered_per_generation
 from revier.core.capacity import Availability
 from revier.core.models import Topic
 from revier.core.params import int_param
@@ -585,7 +585,7 @@ def _registration_setup_read(**lookup) -> RegistrationSetup | None:
 
 
 def _registration_setup(key: str | int, **lookup) -> RegistrationSetup | None:
-    generation = content_generation()  # before the rows: a change after this starts a new one
+    generation = current_generation()  # before the rows: a change after this starts a new one
     clock = _clock()
     entry = _setups.get(key)
     if entry is not None and entry[0] == generation and entry[1] > clock:

@@ -113,7 +113,7 @@ def test_register_content_models_every_write_starts_a_new_generation(change):
     topic = TopicFactory(name="Fragment-Testthema")
     article = ArticleFactory()
     event = EventFactory()
-    before = page_cache._current_generation()
+    before = page_cache.current_generation()
     if change == "save":
         topic.name = "Strukturwandel"
         topic.save()
@@ -121,7 +121,7 @@ def test_register_content_models_every_write_starts_a_new_generation(change):
         event.delete()
     else:
         article.topics.add(topic)
-    assert page_cache._current_generation() != before
+    assert page_cache.current_generation() != before
 
 
 def test_frame_cached_marks_the_current_section_and_keeps_the_search_words(client):
