@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.core.cache import cache
 
@@ -16,7 +18,9 @@ def _test_environment(settings, tmp_path):
     # Off by default so that query counts measure the views; tests/core/test_cache.py switches it on.
     settings.PAGE_CACHE_SECONDS = 0
     # The same for rendered parts of pages; tests/core/test_fragments.py switches it on.
-    settings.FRAGMENT_CACHE_SECONDS = 0
+    # TEST_FRAGMENT_CACHE_SECONDS=300 runs the whole suite with them kept, as in production: a page
+    # that shows stale content after a write through the services then fails its test.
+    settings.FRAGMENT_CACHE_SECONDS = int(os.environ.get("TEST_FRAGMENT_CACHE_SECONDS", "0"))
     cache.clear()
     forget_local_copies()
     forget_fragments()
