@@ -73,7 +73,7 @@ class Command(BaseCommand):
         }
         if options["verbosity"] >= 1:
             self.stdout.write(
-                _("%(placed)s of %(total)s meetings placed, %(breaks)s breaks (worst participant %(max)s, lower bound %(bound)s), %(seconds).1f s, %(status)s.")
+                _("%(placed)s of %(total)s meetings placed; breaks: %(breaks)s (worst participant %(max)s, lower bound %(bound)s), %(seconds).1f s, %(status)s.")
                 % {
                     "placed": len(schedule.placements),
                     "total": len(instance.meetings),
