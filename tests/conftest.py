@@ -31,6 +31,13 @@ def _test_environment(settings, tmp_path):
 
 
 @pytest.fixture
+def fragments_on(settings):
+    """Rendered parts of pages kept as in production (the environment above starts and ends each
+    test with an empty store)."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+
+
+@pytest.fixture
 def count_queries(client):
     """Returns a function that GETs a URL and returns (response, number of SQL queries)."""
     from django.db import connection

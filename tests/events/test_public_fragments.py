@@ -34,11 +34,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _fragments_on(settings):
-    # tests/conftest.py switches the store off for every other test.
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    page_cache.forget_local_copies()
-    forget_fragments()
+def _fragments_on(fragments_on):
+    pass  # tests/conftest.py: switched off for every other test
     yield
     forget_fragments()
 

@@ -13,7 +13,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from revier.core import cache as page_cache
 from revier.core.fragments import forget_fragments
 from revier.news import selectors, services
 from revier.news.models import Article
@@ -23,10 +22,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 600
-    page_cache.forget_local_copies()
-    forget_fragments()
+def _fragments_on(fragments_on):
+    pass  # tests/conftest.py: switched off for every other test
     yield
     forget_fragments()
 
