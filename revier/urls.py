@@ -13,7 +13,7 @@ urlpatterns = [
     path("aktuelles/", include("revier.news.urls")),
     path("veranstaltungen/freikarten/", include("revier.contingents.urls")),
     path("veranstaltungen/", include("revier.events.urls")),
-    path("netzwerk/", portal_views.coming_soon, {"section": "network"}, name="network-coming-soon"),
+    path("netzwerk/", include("revier.network.urls")),
     path("monitor/", portal_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),
     path("sitemap.xml", cache_public_page(portal_views.sitemap_index), name="sitemap-index"),
     path(

@@ -8,7 +8,7 @@ MAIN_NAVIGATION = [
     ("news", _("News"), "news:list"),
     ("events", _("Events"), "events:list"),
     ("free-tickets", _("Free tickets"), "contingents:list"),
-    ("network", _("Network"), "network-coming-soon"),
+    ("network", _("Network"), "network:index"),
     ("monitor", _("Monitor"), "monitor-coming-soon"),
 ]
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import CapacityRule
+from revier.core.choices import Sector  # noqa: F401 (the registration's sector; shared with the network)
 from revier.core.models import PersonalLink
 
 
@@ -17,17 +18,6 @@ class Region(models.TextChoices):
     LUSATIAN = "lausitz", _("Lusatian coal region")
     RHENISH = "rheinisch", _("Rhenish coal region")
     SUPRAREGIONAL = "ueberregional", _("Supraregional")
-
-
-class Sector(models.TextChoices):
-    SME = "kmu", _("Business – SME")
-    LARGE = "gross", _("Business – large company")
-    SCIENCE = "wissenschaft", _("Science")
-    POLITICS = "politik", _("Politics")
-    ADMINISTRATION = "verwaltung", _("Administration")
-    CHAMBER = "kammer", _("Chamber / association")
-    CIVIL = "zivil", _("Civil society")
-    OTHER = "sonstiges", _("Other")
 
 
 class Organisation(models.Model):

@@ -3,9 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NetworkConfig(AppConfig):
-    """Netzwerk: for now the meeting scheduler of the Gesprächsbörse (the package scheduling/) and its command
-    `meetings_schedule`; profiles, directory and meeting requests follow (issue 10)."""
+    """Netzwerk (issue 10): profiles with offers and needs (models, services, the personal page), and
+    the meeting scheduler of the Gesprächsbörse (the package scheduling/, command `meetings_schedule`)."""
 
     name = "revier.network"
     label = "network"
     verbose_name = _("Network")
+
+    def ready(self):
+        from revier.core.fragments import register_content_models
+        from revier.network import models
+
+        # Rendered parts of public pages (core.fragments) are kept until a profile or entry changes.
+        register_content_models(models.Profile, models.ProfileEntry)

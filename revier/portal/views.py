@@ -24,13 +24,6 @@ LATEST_NEWS = 4
 UPCOMING_EVENTS = 3
 
 COMING_SOON = {
-    "network": {
-        "title": _("Network"),
-        "text": _(
-            "Soon you will find companies, universities and institutions of the coal regions here, with "
-            "their offers and needs, and you will be able to arrange meetings."
-        ),
-    },
     "monitor": {
         "title": _("Monitor"),
         "text": _(

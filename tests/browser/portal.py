@@ -51,7 +51,7 @@ STATIC_PAGE_TYPES = {
     "events-list": "/veranstaltungen/",
     "events-filtered": "/veranstaltungen/?thema=wasserstoff&region=lausitz",
     "events-past": "/veranstaltungen/vergangene/",
-    "network-coming-soon": "/netzwerk/",
+    "network-index": "/netzwerk/",
     "monitor-coming-soon": "/monitor/",
     "not-found": "/aktuelles/diesen-artikel-gibt-es-nicht/",
 }

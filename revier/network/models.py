@@ -1,0 +1,141 @@
+"""Netzwerk: profiles of people and their organisations, with what they offer and what they are looking
+for (issue 10, section 1). Every write goes through network.services."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from revier.core.choices import Sector
+from revier.core.models import PersonalLink
+
+
+class Region(models.TextChoices):
+    """The three coal regions (the same values as an event's region, without "supraregional")."""
+
+    CENTRAL_GERMAN = "mitteldeutsch", _("Central German coal region")
+    LUSATIAN = "lausitz", _("Lusatian coal region")
+    RHENISH = "rheinisch", _("Rhenish coal region")
+
+
+# Lengths a form, the admin and the services enforce alike.
+DESCRIPTION_MAX = 1000
+ENTRY_TEXT_MAX = 2000
+
+
+class Profile(models.Model):
+    """A person of an organisation in the network. Created by the person without an account and
+    managed through a personal link (ProfileLink). Double opt-in: an unconfirmed profile is seen by
+    nobody and is deleted when `confirm_until` has passed. E-mail and phone are private: they are
+    shown only to the person on the personal page."""
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("Waiting for e-mail confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public: in the network directory")
+        PARTICIPANTS = "participants", _("Only participants of the same event")
+        HIDDEN = "hidden", _("Hidden: visible to nobody")
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    kind = models.CharField(_("kind of organisation"), max_length=20, choices=Sector.choices)
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices)
+    district = models.CharField(_("district or city"), max_length=100, blank=True)
+    topics = models.ManyToManyField("core.Topic", verbose_name=_("topics"), blank=True, related_name="profiles")
+    description = models.TextField(_("short description"), max_length=DESCRIPTION_MAX, blank=True)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    email_normalized = models.CharField(max_length=254, editable=False)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices,
+                                  default=Visibility.PUBLIC)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED)
+    confirm_until = models.DateTimeField(_("confirmation possible until"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    hidden_by_staff = models.BooleanField(
+        _("hidden by the editorial team"), default=False,
+        help_text=_("A hidden profile is seen by nobody but its owner, whatever its visibility."),
+    )
+    registration = models.ForeignKey(
+        "events.Registration", on_delete=models.SET_NULL, null=True, blank=True, related_name="network_profiles",
+        verbose_name=_("registration"),
+        help_text=_("The event registration the profile was created with (Gesprächsbörse)."),
+    )
+    is_synthetic = models.BooleanField(_("synthetic example"), default=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        ordering = ["organisation", "last_name", "id"]
+        indexes = [
+            models.Index(fields=["status", "visibility", "hidden_by_staff"], name="network_profile_visible"),
+            models.Index(fields=["status", "confirm_until"], name="network_profile_unconfirmed"),
+        ]
+        constraints = [
+            # One profile per address: a second "Profil anlegen" with it sends the personal link again.
+            models.UniqueConstraint(fields=["email_normalized"], name="network_one_profile_per_email"),
+            models.CheckConstraint(
+                condition=Q(status="confirmed") | Q(confirm_until__isnull=False),
+                name="network_profile_unconfirmed_has_deadline",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.organisation})"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_public(self) -> bool:
+        """Seen by every reader: confirmed, public and not hidden by staff."""
+        return self.is_confirmed and self.visibility == self.Visibility.PUBLIC and not self.hidden_by_staff
+
+    def get_absolute_url(self):
+        return reverse("network:profile", kwargs={"pk": self.pk})
+
+
+class ProfileEntry(models.Model):
+    """An offer ("Wir bieten") or a need ("Wir suchen") of a profile, with its own topics."""
+
+    class Direction(models.TextChoices):
+        OFFER = "offer", _("We offer")
+        NEED = "need", _("We are looking for")
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="entries", verbose_name=_("profile"))
+    direction = models.CharField(_("offer or need"), max_length=10, choices=Direction.choices)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"), max_length=ENTRY_TEXT_MAX, blank=True)
+    topics = models.ManyToManyField("core.Topic", verbose_name=_("topics"), blank=True, related_name="profile_entries")
+    position = models.PositiveIntegerField(_("position"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("offer or need")
+        verbose_name_plural = _("offers and needs")
+        ordering = ["direction", "position", "id"]
+        indexes = [models.Index(fields=["direction", "profile"], name="network_entry_direction")]
+
+    def __str__(self):
+        return self.title
+
+
+class ProfileLink(PersonalLink):
+    """A personal link to a profile, as sent in one mail (core.models.PersonalLink)."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="links")
+
+    class Meta:
+        verbose_name = _("personal link")
+        verbose_name_plural = _("personal links")

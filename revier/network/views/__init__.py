@@ -1,0 +1,3 @@
+"""Views of the network app, one module per audience."""
+
+from revier.network.views.public import *  # noqa: F401,F403
