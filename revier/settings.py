@@ -263,13 +263,17 @@ NEWS_PAGE_SIZE = 10
 # What the background worker (`manage.py run_worker`, started by `make run`) does every round.
 WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.core.mail.outbox_purge",
                 "revier.core.tokens.personal_links_purge_expired", "revier.events.services.registrations_expire_due",
-                "revier.contingents.services.claims_expire_due"]
+                "revier.contingents.services.claims_expire_due", "revier.network.services.profiles_purge_unconfirmed"]
 
 # Personal links (registrations, claims) stop working this many days after the event they are for
 # has ended; links sent again add to the earlier ones. Mails that anyone can have sent to an address
 # again (a link sent again, a second registration or claim) go out at most this often an hour.
 PERSONAL_LINK_DAYS_AFTER_END = env.int("PERSONAL_LINK_DAYS_AFTER_END", default=90)
 SELF_SERVICE_MAILS_PER_HOUR = env.int("SELF_SERVICE_MAILS_PER_HOUR", default=3)
+# Network profiles: a new profile must be confirmed within this many hours (then it is deleted); a
+# profile's personal link works this many days after it was sent (sending it again adds a link).
+NETWORK_CONFIRM_HOURS = env.int("NETWORK_CONFIRM_HOURS", default=48)
+NETWORK_LINK_DAYS = env.int("NETWORK_LINK_DAYS", default=365)
 
 # Sent mails (their bodies are blanked when sent) and mails that failed for good are deleted after this.
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)

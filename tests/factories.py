@@ -266,3 +266,50 @@ def claim_input(n=0, **overrides):
     }
     values.update(overrides)
     return contingent_services.ClaimInput(**values)
+
+
+# --- network ------------------------------------------------------------------------------------
+
+import re  # noqa: E402
+
+from revier.core.models import OutboxMail  # noqa: E402
+from revier.network import services as network_services  # noqa: E402
+
+
+def profile_input(n=0, **overrides):
+    """What a person enters for a profile, as the form hands it to the service."""
+    values = {
+        "first_name": "Kim",
+        "last_name": f"Beispiel{n}",
+        "organisation": f"Elektrolyse Zeitz GmbH {n}",
+        "kind": "kmu",
+        "region": "mitteldeutsch",
+        "function": "Geschäftsführerin",
+        "district": "Burgenlandkreis",
+        "description": "Wir bauen Komponenten für Elektrolyseure.",
+        "phone": "+49 3441 123456",
+        "visibility": "public",
+    }
+    values.update(overrides)
+    return network_services.ProfileInput(**values)
+
+
+def profile_token(email: str) -> str:
+    """The token of the newest personal link mailed to `email`."""
+    for mail in OutboxMail.objects.order_by("-id"):
+        if email in mail.to:
+            match = re.search(r"/netzwerk/mein-profil/([A-Za-z0-9_-]+)/", mail.body_text)
+            if match:
+                return match.group(1)
+    raise AssertionError(f"no personal link mailed to {email}")
+
+
+def make_profile(n=0, *, confirmed=True, email=None, entries=(), topics=(), **overrides):
+    """A profile made through the services (confirmed unless asked otherwise); returns (profile, token)."""
+    email = email or f"kim{n}@example.org"
+    data = profile_input(n, topic_ids=tuple(topic.pk for topic in topics), **overrides)
+    profile = network_services.profile_create(email=email, data=data, entries=entries).profile
+    token = profile_token(email)
+    if confirmed:
+        profile = network_services.profile_confirm(token=token)
+    return profile, token

@@ -6,5 +6,10 @@ app_name = "network"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("profil-anlegen/", views.profile_create, name="create"),
+    path("profil-geloescht/", views.profile_deleted, name="deleted"),
+    path("link-anfordern/", views.resend_link, name="resend-link"),
+    path("mein-profil/<str:token>/", views.personal_page, name="personal"),
+    path("mein-profil/<str:token>/eintrag/<int:pk>/", views.entry_page, name="entry"),
     path("profile/<int:pk>/", views.profile_detail, name="profile"),
 ]

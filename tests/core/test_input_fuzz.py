@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from revier.contingents import services as contingent_services
 from revier.core.models import OutboxMail
 from revier.events import services as event_services
+from revier.network.services import EntryInput
 from tests.factories import (
     ArticleFactory,
     ContingentFactory,
@@ -33,6 +34,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
     claim_input,
+    make_profile,
     registration_input,
     with_codes,
 )
@@ -121,6 +123,8 @@ def site_data(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):  # the mails with the personal links
         event_services.registration_create(event=event, data=registration_input(category, 0))
         contingent_services.claim_create(contingent=contingent, data=claim_input(0))
+    with django_capture_on_commit_callbacks(execute=True):
+        profile, profile_token = make_profile(entries=[EntryInput(direction="offer", title="Prüfstände")])
     mails = " ".join(OutboxMail.objects.values_list("body_text", flat=True))
     return {
         ("news", "slug"): article.slug,
@@ -138,6 +142,9 @@ def site_data(django_capture_on_commit_callbacks):
         ("contingents", "fmt"): "csv",
         ("pages", "slug"): page.slug,
         (None, "section"): "articles",
+        ("network", "token"): profile_token,
+        ("network", "pk"): profile.pk,
+        ("network", "entry-pk"): profile.entries.get().pk,
     }
 
 

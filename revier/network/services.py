@@ -1,0 +1,493 @@
+"""Every write of the network's profiles (issue 10, section 1).
+
+A profile is made and managed by its person without an account, through personal links (as
+registrations are): created unconfirmed (seen by nobody), confirmed with the link from the mail
+(double opt-in), changed, hidden or deleted on the personal page. Every service is atomic, writes an
+audit entry in its transaction and queues its mails in the outbox (core.mail), so nothing is sent for
+a change that rolled back. Audit entries of a profile name it by number only: its person's name must
+not outlive the profile's deletion in the log."""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from revier.core.capacity import lock_key
+from revier.core.choices import Sector
+from revier.core.mail import mail_queue, self_service_mail_allowed
+from revier.core.models import AuditEntry, Topic
+from revier.core.tokens import new_token
+from revier.network import errors
+from revier.network.models import DESCRIPTION_MAX, ENTRY_TEXT_MAX, Profile, ProfileEntry, ProfileLink, Region
+from revier.network.selectors import profile_get_by_token
+
+Status = Profile.Status
+Visibility = Profile.Visibility
+Direction = ProfileEntry.Direction
+
+# At most this many offers and needs per profile (a directory entry, not a catalogue).
+ENTRIES_MAX = 20
+# The same profile submitted again within this time is a double submission: no second mail.
+REPEAT_WINDOW = datetime.timedelta(minutes=2)
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def normalize_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def personal_url(token: str) -> str:
+    return absolute_url(reverse("network:personal", kwargs={"token": token}))
+
+
+def confirm_deadline(now: datetime.datetime) -> datetime.datetime:
+    """Until when a new profile can be confirmed (settings.NETWORK_CONFIRM_HOURS); afterwards the
+    worker deletes it (profiles_purge_unconfirmed)."""
+    return now + datetime.timedelta(hours=settings.NETWORK_CONFIRM_HOURS)
+
+
+def _audit(*, actor, action: str, profile: Profile, data: dict | None = None) -> AuditEntry:
+    """An audit entry of a profile that names it by number only (see the module docstring)."""
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        object_type=Profile._meta.label_lower,
+        object_id=str(profile.pk),
+        object_repr=f"Profil {profile.pk}",
+        data=data or {},
+    )
+
+
+SUBJECTS = {
+    "confirm_request": _("Please confirm your network profile"),
+    "confirmed": _("Your network profile is confirmed"),
+    "link_again": _("Your network profile"),
+    "deleted": _("Your network profile has been deleted"),
+}
+
+
+def _mail(profile: Profile, template: str, *, token: str | None = None) -> None:
+    """Queues one of the profile mails (German, plain text and HTML) in the outbox."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(SUBJECTS[template])
+    mail_queue(
+        to=[profile.email],
+        subject=subject,
+        template=f"network/mail/{template}",
+        context={
+            "profile": profile,
+            "personal_url": personal_url(token) if token else None,
+            "site_name": settings.SITE_NAME,
+            "site_url": settings.SITE_URL,
+        },
+    )
+
+
+def _issue_link(profile: Profile, *, now: datetime.datetime) -> str:
+    """A new personal link to the profile, for one mail; links mailed before keep working until
+    they expire (settings.NETWORK_LINK_DAYS after they were sent)."""
+    token, hashed = new_token()
+    ProfileLink.objects.create(
+        profile=profile, token_hash=hashed, expires_at=now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS)
+    )
+    return token
+
+
+def _send_link_again(profile: Profile, *, now: datetime.datetime) -> bool:
+    """Mails the profile a new link, within core.mail.self_service_mail_allowed (silently nothing
+    over the limit). Says whether the mail was queued."""
+    if not self_service_mail_allowed(email=profile.email_normalized):
+        return False
+    _mail(profile, "link_again", token=_issue_link(profile, now=now))
+    _audit(actor=None, action="profile_link_resent", profile=profile)
+    return True
+
+
+def _text(value: str, *, label, limit: int, required: bool = False) -> str:
+    """The value stripped, or InvalidInput with a German message: required, too long, or with a
+    control character (a form refuses these before; the services check for every caller)."""
+    value = (value or "").strip()
+    if required and not value:
+        raise errors.InvalidInput(_("Please fill in “%(label)s”.") % {"label": label})
+    if len(value) > limit:
+        raise errors.InvalidInput(
+            _("“%(label)s” may have at most %(limit)d characters (it has %(length)d).")
+            % {"label": label, "limit": limit, "length": len(value)}
+        )
+    if any(ord(char) < 32 and char not in "\t\n\r" for char in value):
+        raise errors.InvalidInput(_("“%(label)s” contains characters that are not allowed.") % {"label": label})
+    return value
+
+
+def _choice(value: str, *, choices: Iterable[str], label) -> str:
+    if value not in set(choices):
+        raise errors.InvalidInput(_("Please choose one of the offered values for “%(label)s”.") % {"label": label})
+    return value
+
+
+def _topics(topic_ids: Iterable[int]) -> list[Topic]:
+    ids = sorted(set(topic_ids))
+    topics = list(Topic.objects.filter(pk__in=ids))
+    if len(topics) != len(ids):
+        raise errors.InvalidInput(_("Please choose only from the listed topics."))
+    return topics
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs
+
+
+@dataclass(frozen=True)
+class EntryInput:
+    """An offer ("Wir bieten") or a need ("Wir suchen")."""
+
+    direction: str
+    title: str
+    text: str = ""
+    topic_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProfileInput:
+    """What a person tells about themselves and their organisation (everything but the e-mail
+    address, which a profile is bound to, and the entries)."""
+
+    first_name: str
+    last_name: str
+    organisation: str
+    kind: str
+    region: str
+    function: str = ""
+    district: str = ""
+    description: str = ""
+    phone: str = ""
+    visibility: str = Visibility.PUBLIC
+    topic_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProfileOutcome:
+    profile: Profile
+    # "created": confirmation mail sent; "existing": the address has a profile, its link was sent again.
+    kind: str
+
+
+def _checked(data: ProfileInput) -> dict:
+    """The profile's fields from `data`, checked (InvalidInput otherwise)."""
+    field = Profile._meta.get_field
+    return {
+        "first_name": _text(data.first_name, label=field("first_name").verbose_name, limit=100, required=True),
+        "last_name": _text(data.last_name, label=field("last_name").verbose_name, limit=100, required=True),
+        "organisation": _text(data.organisation, label=field("organisation").verbose_name, limit=200, required=True),
+        "function": _text(data.function, label=field("function").verbose_name, limit=200),
+        "kind": _choice(data.kind, choices=Sector.values, label=field("kind").verbose_name),
+        "region": _choice(data.region, choices=Region.values, label=field("region").verbose_name),
+        "district": _text(data.district, label=field("district").verbose_name, limit=100),
+        "description": _text(data.description, label=field("description").verbose_name, limit=DESCRIPTION_MAX),
+        "phone": _text(data.phone, label=field("phone").verbose_name, limit=40),
+        "visibility": _choice(data.visibility, choices=Visibility.values, label=field("visibility").verbose_name),
+    }
+
+
+def _checked_entry(data: EntryInput) -> dict:
+    field = ProfileEntry._meta.get_field
+    return {
+        "direction": _choice(data.direction, choices=Direction.values, label=field("direction").verbose_name),
+        "title": _text(data.title, label=field("title").verbose_name, limit=200, required=True),
+        "text": _text(data.text, label=field("text").verbose_name, limit=ENTRY_TEXT_MAX),
+    }
+
+
+def _lock_profile(profile_id: int) -> Profile:
+    """The profile row, locked until the transaction ends (PostgreSQL; SQLite's IMMEDIATE
+    transactions are serialised anyway). Raises LinkInvalid when it has been deleted meanwhile."""
+    found = Profile.objects.select_for_update().filter(pk=profile_id).first()
+    if found is None:
+        raise errors.LinkInvalid()
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# The person's services
+
+
+@transaction.atomic(durable=True)
+def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInput] = (),
+                   registration_id: int | None = None, now: datetime.datetime | None = None) -> ProfileOutcome:
+    """"Profil anlegen": creates an unconfirmed profile (seen by nobody) and mails its personal
+    link to confirm it (double opt-in). Guarantees: one profile per e-mail address (a unique
+    constraint; creations with the same address wait for each other on a lock of the address): a
+    second attempt sends the existing profile's link again (within
+    core.mail.self_service_mail_allowed) and changes nothing, the same again within REPEAT_WINDOW
+    (a double click) sends not even a mail; an unconfirmed profile whose time to confirm ran out is
+    replaced. Inputs are checked (InvalidInput); the mail goes out only if this transaction commits.
+    The answer must not tell the person which case it was (the view shows one page)."""
+    email = _text(email, label=Profile._meta.get_field("email").verbose_name, limit=254, required=True)
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise errors.InvalidInput(_("Please enter an e-mail address in the form name@example.de.")) from None
+    email_normalized = normalize_email(email)
+    fields = _checked(data)
+    checked_entries = [_checked_entry(entry) for entry in entries]
+    if len(checked_entries) > ENTRIES_MAX:
+        raise errors.TooManyEntries(ENTRIES_MAX)
+    topics = _topics(data.topic_ids)
+    entry_topics = [_topics(entry.topic_ids) for entry in entries]
+    lock_key(f"network-profile:{email_normalized}")
+    now = now or timezone.now()
+
+    existing = Profile.objects.select_for_update().filter(email_normalized=email_normalized).first()
+    if existing is not None:
+        if existing.status == Status.UNCONFIRMED and existing.confirm_until <= now:
+            _audit(actor=None, action="profile_expired", profile=existing)
+            existing.delete()
+        else:
+            repeat = (
+                (existing.first_name, existing.last_name) == (fields["first_name"], fields["last_name"])
+                and existing.created_at >= now - REPEAT_WINDOW
+            )
+            if not repeat:
+                _send_link_again(existing, now=now)
+            return ProfileOutcome(profile=existing, kind="existing")
+
+    profile = Profile.objects.create(
+        **fields,
+        email=email,
+        email_normalized=email_normalized,
+        status=Status.UNCONFIRMED,
+        confirm_until=confirm_deadline(now),
+        registration_id=registration_id,
+    )
+    profile.topics.set(topics)
+    for position, (entry, its_topics) in enumerate(zip(checked_entries, entry_topics, strict=True)):
+        created = ProfileEntry.objects.create(profile=profile, position=position, **entry)
+        created.topics.set(its_topics)
+    token = _issue_link(profile, now=now)
+    _audit(actor=None, action="profile_created", profile=profile,
+           data={"entries": len(checked_entries), "registration": registration_id})
+    _mail(profile, "confirm_request", token=token)
+    return ProfileOutcome(profile=profile, kind="created")
+
+
+@transaction.atomic(durable=True)
+def profile_confirm(*, token: str, now: datetime.datetime | None = None) -> Profile:
+    """Double opt-in: the person confirms with the link from the mail (a POST from the personal
+    page; opening the link changes nothing). Confirming twice changes nothing; after the time to
+    confirm ConfirmationExpired, with an unknown or expired link LinkInvalid."""
+    found = profile_get_by_token(token=token)
+    if found is None:
+        raise errors.LinkInvalid()
+    profile = _lock_profile(found.pk)
+    now = now or timezone.now()
+    if profile.status == Status.CONFIRMED:
+        return profile
+    if profile.confirm_until is None or profile.confirm_until <= now:
+        raise errors.ConfirmationExpired()
+    profile.status = Status.CONFIRMED
+    profile.confirmed_at = now
+    profile.confirm_until = None
+    profile.save(update_fields=["status", "confirmed_at", "confirm_until", "updated_at"])
+    _audit(actor=None, action="profile_confirmed", profile=profile)
+    _mail(profile, "confirmed", token=token)
+    return profile
+
+
+@transaction.atomic(durable=True)
+def profile_update(*, profile: Profile, data: ProfileInput) -> Profile:
+    """The person changes their profile (not the e-mail address, which it is bound to). Inputs are
+    checked (InvalidInput); the audit entry names the changed fields, not their values."""
+    fields = _checked(data)
+    topics = _topics(data.topic_ids)
+    profile = _lock_profile(profile.pk)
+    changed = sorted(name for name, value in fields.items() if getattr(profile, name) != value)
+    for name, value in fields.items():
+        setattr(profile, name, value)
+    profile.save(update_fields=[*fields, "updated_at"])
+    before = set(profile.topics.values_list("pk", flat=True))
+    if before != {topic.pk for topic in topics}:
+        profile.topics.set(topics)
+        changed.append("topics")
+    _audit(actor=None, action="profile_changed", profile=profile, data={"fields": changed})
+    return profile
+
+
+@transaction.atomic(durable=True)
+def profile_set_visibility(*, profile: Profile, visibility: str) -> Profile:
+    """Who may see the profile: everyone (public directory), participants of the same event, or nobody."""
+    visibility = _choice(visibility, choices=Visibility.values, label=Profile._meta.get_field("visibility").verbose_name)
+    profile = _lock_profile(profile.pk)
+    if profile.visibility != visibility:
+        profile.visibility = visibility
+        profile.save(update_fields=["visibility", "updated_at"])
+        _audit(actor=None, action="profile_visibility_set", profile=profile, data={"visibility": visibility})
+    return profile
+
+
+@transaction.atomic(durable=True)
+def profile_entry_add(*, profile: Profile, data: EntryInput) -> ProfileEntry:
+    """Adds an offer or a need at the end of its list; at most ENTRIES_MAX per profile."""
+    fields = _checked_entry(data)
+    topics = _topics(data.topic_ids)
+    profile = _lock_profile(profile.pk)
+    if profile.entries.count() >= ENTRIES_MAX:
+        raise errors.TooManyEntries(ENTRIES_MAX)
+    last = profile.entries.order_by("-position").values_list("position", flat=True).first()
+    entry = ProfileEntry.objects.create(profile=profile, position=0 if last is None else last + 1, **fields)
+    entry.topics.set(topics)
+    Profile.objects.filter(pk=profile.pk).update(updated_at=timezone.now())
+    _audit(actor=None, action="profile_entry_added", profile=profile, data={"entry": entry.pk, "direction": entry.direction})
+    return entry
+
+
+def _own_entry(profile: Profile, entry_id: int) -> ProfileEntry:
+    entry = ProfileEntry.objects.filter(pk=entry_id, profile_id=profile.pk).first()
+    if entry is None:
+        raise errors.InvalidInput(_("This offer or need does not exist (any more)."))
+    return entry
+
+
+@transaction.atomic(durable=True)
+def profile_entry_update(*, profile: Profile, entry_id: int, data: EntryInput) -> ProfileEntry:
+    """Changes one of the profile's own offers or needs (another profile's entry is refused)."""
+    fields = _checked_entry(data)
+    topics = _topics(data.topic_ids)
+    profile = _lock_profile(profile.pk)
+    entry = _own_entry(profile, entry_id)
+    for name, value in fields.items():
+        setattr(entry, name, value)
+    entry.save(update_fields=[*fields, "updated_at"])
+    entry.topics.set(topics)
+    Profile.objects.filter(pk=profile.pk).update(updated_at=timezone.now())
+    _audit(actor=None, action="profile_entry_changed", profile=profile, data={"entry": entry.pk})
+    return entry
+
+
+@transaction.atomic
+def profile_entry_delete(*, profile: Profile, entry_id: int, actor: User | None = None) -> None:
+    """Removes one of the profile's own offers or needs (by the person, or staff in the admin)."""
+    profile = _lock_profile(profile.pk)
+    entry = _own_entry(profile, entry_id)
+    entry_pk = entry.pk
+    entry.delete()
+    Profile.objects.filter(pk=profile.pk).update(updated_at=timezone.now())
+    _audit(actor=actor, action="profile_entry_deleted", profile=profile, data={"entry": entry_pk})
+
+
+@transaction.atomic  # not durable: the admin deletes selected profiles one by one in one transaction
+def profile_delete(*, profile: Profile, actor: User | None = None) -> None:
+    """Deletes the profile with its offers, needs and personal links, for good: no copy of its
+    personal data stays (the audit log names profiles by number only). The person gets a last mail
+    without a link, saying so."""
+    profile = _lock_profile(profile.pk)
+    _mail(profile, "deleted")
+    _audit(actor=actor, action="profile_deleted", profile=profile, data={"by": "staff" if actor else "person"})
+    profile.delete()
+
+
+@transaction.atomic(durable=True)
+def profile_resend_links(*, email: str, now: datetime.datetime | None = None) -> int:
+    """"Link erneut senden": the profile of the address (confirmed, or unconfirmed within its time
+    to confirm) gets a new link by mail; the links sent before keep working. Says nothing to the
+    requester about whether a profile exists or a mail was withheld (core.mail.self_service_mail_allowed);
+    returns how many mails were queued."""
+    now = now or timezone.now()
+    profile = (
+        Profile.objects.filter(email_normalized=normalize_email(email))
+        .exclude(status=Status.UNCONFIRMED, confirm_until__lte=now)
+        .first()
+    )
+    return int(profile is not None and _send_link_again(profile, now=now))
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff
+
+
+@transaction.atomic
+def profile_hide(*, profile: Profile, actor: User | None, reason: str = "") -> Profile:
+    """The editorial team hides a profile: nobody but its person sees it, whatever its visibility."""
+    profile = _lock_profile(profile.pk)
+    if not profile.hidden_by_staff:
+        profile.hidden_by_staff = True
+        profile.save(update_fields=["hidden_by_staff", "updated_at"])
+        _audit(actor=actor, action="profile_hidden", profile=profile, data={"reason": reason[:500]})
+    return profile
+
+
+@transaction.atomic
+def profile_unhide(*, profile: Profile, actor: User | None) -> Profile:
+    profile = _lock_profile(profile.pk)
+    if profile.hidden_by_staff:
+        profile.hidden_by_staff = False
+        profile.save(update_fields=["hidden_by_staff", "updated_at"])
+        _audit(actor=actor, action="profile_unhidden", profile=profile)
+    return profile
+
+
+@transaction.atomic
+def profile_merge(*, keep: Profile, duplicate: Profile, actor: User | None) -> Profile:
+    """Merges a duplicate into `keep`: the duplicate's offers and needs move to the end of keep's
+    lists, its topics are added to keep's, its link to a registration is kept where keep has none;
+    then the duplicate is deleted (with its personal links). Both rows are locked in id order."""
+    if keep.pk == duplicate.pk:
+        raise errors.MergeNotPossible()
+    first, second = sorted([keep.pk, duplicate.pk])
+    locked = {pk: _lock_profile(pk) for pk in (first, second)}
+    keep, duplicate = locked[keep.pk], locked[duplicate.pk]
+    last = keep.entries.order_by("-position").values_list("position", flat=True).first()
+    start = 0 if last is None else last + 1
+    moved = list(duplicate.entries.order_by("direction", "position", "id"))
+    for offset, entry in enumerate(moved):
+        entry.profile = keep
+        entry.position = start + offset
+    ProfileEntry.objects.bulk_update(moved, ["profile", "position"])
+    keep.topics.add(*duplicate.topics.all())
+    if keep.registration_id is None and duplicate.registration_id is not None:
+        keep.registration_id = duplicate.registration_id
+    keep.save(update_fields=["registration", "updated_at"])
+    _audit(actor=actor, action="profile_merged", profile=keep,
+           data={"duplicate": duplicate.pk, "entries_moved": len(moved)})
+    _audit(actor=actor, action="profile_deleted", profile=duplicate, data={"merged_into": keep.pk})
+    duplicate.delete()
+    return keep
+
+
+# ---------------------------------------------------------------------------------------------
+# Worker task
+
+
+def profiles_purge_unconfirmed(*, now: datetime.datetime | None = None) -> int:
+    """Worker task: deletes the profiles not confirmed in time (settings.NETWORK_CONFIRM_HOURS) with
+    their entries and links, each in its own transaction, and returns how many were deleted. The
+    status condition under the lock keeps a confirmation of the same moment."""
+    now = now or timezone.now()
+    due = list(
+        Profile.objects.filter(status=Status.UNCONFIRMED, confirm_until__lte=now).values_list("pk", flat=True)[:500]
+    )
+    deleted = 0
+    for pk in due:
+        with transaction.atomic():
+            profile = Profile.objects.select_for_update().filter(
+                pk=pk, status=Status.UNCONFIRMED, confirm_until__lte=now
+            ).first()
+            if profile is None:
+                continue
+            _audit(actor=None, action="profile_expired", profile=profile)
+            profile.delete()
+            deleted += 1
+    return deleted

@@ -1,0 +1,223 @@
+"""Creating a profile and managing it on the personal page, without an account.
+
+As for registrations: anonymous people get no cookie (core.security.public_form), so results after a
+POST travel as a fixed keyword in the query string (`?erledigt=geaendert`) that selects one of our
+own texts. Pages reached with a personal link are not stored or indexed and send no referrer. Opening
+a link changes nothing (mail scanners open links): confirming is a button on the page.
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from revier.core import ratelimit
+from revier.core.params import int_param
+from revier.core.security import personal_link_response, public_form
+from revier.core.views import resend_link_view
+from revier.network import errors, selectors, services
+from revier.network.forms import DeleteProfileForm, EntryForm, ProfileChangeForm, ProfileCreateForm, VisibilityForm
+from revier.network.models import Profile
+
+__all__ = ["profile_create", "profile_deleted", "personal_page", "entry_page", "resend_link"]
+
+DONE_MESSAGES = {
+    "bestaetigt": _("Thank you, your profile is confirmed. Others can now find it as you chose below."),
+    "geaendert": _("Your changes have been saved."),
+    "sichtbarkeit": _("The visibility of your profile has been saved."),
+    "hinzugefuegt": _("The entry has been added."),
+    "eintrag-geaendert": _("The entry has been changed."),
+    "entfernt": _("The entry has been removed."),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# "Profil anlegen"
+
+
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def profile_create(request):
+    context = {"resend_url": reverse("network:resend-link")}
+    if request.method != "POST" and request.GET.get("gesendet") == "1":
+        return render(request, "network/create_done.html", context)
+    topics = selectors.topic_list()
+    status, rate_limited, domain_error = 200, False, None
+    if request.method == "POST":
+        form = ProfileCreateForm(request.POST, topics=topics)
+        if not ratelimit.within_public_form_limit(request, scope="network-create"):
+            rate_limited, status = True, 429
+        elif form.is_valid():
+            if form.is_spam:
+                return redirect(f"{request.path}?gesendet=1")
+            try:
+                if not ratelimit.signup_hit(scope="network-signup", request=request):
+                    raise errors.TooManySignups()
+                services.profile_create(email=form.cleaned_data["email"], data=form.to_input(), entries=form.entries())
+            except errors.TooManySignups as error:
+                domain_error, status = error.message, 429
+            except errors.ProfileError as error:
+                domain_error = error.message
+            else:
+                # The same page for a new profile and an address that has one already.
+                return redirect(f"{request.path}?gesendet=1")
+    else:
+        form = ProfileCreateForm(topics=topics)
+    context.update(form=form, rate_limited=rate_limited, rate_limit_message=ratelimit.TOO_MANY_REQUESTS_MESSAGE,
+                   domain_error=domain_error)
+    return render(request, "network/create.html", context, status=status)
+
+
+@require_safe
+def profile_deleted(request):
+    return render(request, "network/deleted.html")
+
+
+# ---------------------------------------------------------------------------------------------
+# The personal page
+
+
+def _invalid_link(request):
+    response = render(request, "network/invalid_link.html", {"resend_url": reverse("network:resend-link")}, status=404)
+    return personal_link_response(response)
+
+
+def _personal_context(page, *, token: str, change_form=None, visibility_form=None, entry_form=None,
+                      delete_form=None, error=None, done=None) -> dict:
+    profile = page.profile
+    return {
+        "profile": profile,
+        "token": token,
+        "offers": page.offers,
+        "needs": page.needs,
+        "profile_topics": [topic for topic in page.topics if topic.pk in page.topic_ids],
+        "change_form": change_form or ProfileChangeForm(profile=profile, topics=page.topics, topic_ids=page.topic_ids),
+        "visibility_form": visibility_form or VisibilityForm(profile=profile),
+        "entry_form": entry_form or EntryForm(topics=page.topics, prefix="neu"),
+        "delete_form": delete_form or DeleteProfileForm(),
+        "entries_max": services.ENTRIES_MAX,
+        "can_add": len(page.offers) + len(page.needs) < services.ENTRIES_MAX,
+        "error": error,
+        "done_message": DONE_MESSAGES.get(done or ""),
+        "kind_label": profile.get_kind_display(),
+        "region_label": profile.get_region_display(),
+        "visibility_label": profile.get_visibility_display(),
+    }
+
+
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def personal_page(request, token):
+    page = selectors.profile_personal_page_get(token=token)
+    if page is None:
+        return _invalid_link(request)
+    profile = page.profile
+    here = reverse("network:personal", kwargs={"token": token})
+    status, error = 200, None
+    forms = {}
+
+    if request.method == "POST":
+        action = request.POST.get("aktion", "")
+        if not ratelimit.within_public_form_limit(request, scope="network-personal"):
+            status, error = 429, ratelimit.TOO_MANY_REQUESTS_MESSAGE
+        elif action == "bestaetigen":
+            try:
+                services.profile_confirm(token=token)
+            except errors.ProfileError as domain_error:
+                status, error = 409, domain_error.message
+            else:
+                return redirect(f"{here}?erledigt=bestaetigt#erledigt")
+        elif profile.status != Profile.Status.CONFIRMED:
+            status, error = 409, errors.NotConfirmed.message
+        elif action == "aendern":
+            form = forms["change_form"] = ProfileChangeForm(request.POST, profile=profile, topics=page.topics)
+            if form.is_valid():
+                try:
+                    services.profile_update(profile=profile, data=form.to_input())
+                except errors.ProfileError as domain_error:
+                    status, error = 409, domain_error.message
+                else:
+                    return redirect(f"{here}?erledigt=geaendert#erledigt")
+        elif action == "sichtbarkeit":
+            form = forms["visibility_form"] = VisibilityForm(request.POST)
+            if form.is_valid():
+                services.profile_set_visibility(profile=profile, visibility=form.cleaned_data["visibility"])
+                return redirect(f"{here}?erledigt=sichtbarkeit#erledigt")
+        elif action == "eintrag-neu":
+            form = forms["entry_form"] = EntryForm(request.POST, topics=page.topics, prefix="neu")
+            if form.is_valid():
+                try:
+                    services.profile_entry_add(profile=profile, data=form.to_input())
+                except errors.ProfileError as domain_error:
+                    status, error = 409, domain_error.message
+                else:
+                    return redirect(f"{here}?erledigt=hinzugefuegt#erledigt")
+        elif action == "eintrag-loeschen":
+            entry_id = int_param(request.POST.get("eintrag"))
+            try:
+                services.profile_entry_delete(profile=profile, entry_id=entry_id or 0)
+            except errors.ProfileError as domain_error:
+                status, error = 409, domain_error.message
+            else:
+                return redirect(f"{here}?erledigt=entfernt#erledigt")
+        elif action == "loeschen":
+            form = forms["delete_form"] = DeleteProfileForm(request.POST)
+            if form.is_valid():
+                services.profile_delete(profile=profile)
+                return personal_link_response(redirect("network:deleted"))
+        else:
+            return redirect(here)
+        page = selectors.profile_personal_page_get(token=token) or page
+
+    context = _personal_context(page, token=token, error=error,
+                                done=request.GET.get("erledigt") if request.method != "POST" else None, **forms)
+    return personal_link_response(render(request, "network/personal.html", context, status=status))
+
+
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def entry_page(request, token, pk):
+    """One offer or need of the personal page, to change."""
+    page = selectors.profile_personal_page_get(token=token)
+    if page is None:
+        return _invalid_link(request)
+    if page.profile.status != Profile.Status.CONFIRMED:
+        return redirect("network:personal", token=token)
+    entry = next((entry for entry in page.offers + page.needs if entry.pk == pk), None)
+    if entry is None:
+        raise Http404("no such entry")
+    status, error = 200, None
+    topic_ids = {topic.pk for topic in entry.topics.all()}
+    if request.method == "POST":
+        form = EntryForm(request.POST, topics=page.topics)
+        if not ratelimit.within_public_form_limit(request, scope="network-personal"):
+            status, error = 429, ratelimit.TOO_MANY_REQUESTS_MESSAGE
+        elif form.is_valid():
+            try:
+                services.profile_entry_update(profile=page.profile, entry_id=entry.pk, data=form.to_input())
+            except errors.ProfileError as domain_error:
+                status, error = 409, domain_error.message
+            else:
+                here = reverse("network:personal", kwargs={"token": token})
+                return redirect(f"{here}?erledigt=eintrag-geaendert#erledigt")
+    else:
+        form = EntryForm(topics=page.topics, entry=entry, topic_ids=topic_ids)
+    context = {
+        "profile": page.profile, "entry": entry, "form": form, "token": token, "rate_limited": status == 429,
+        "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE, "domain_error": error if status == 409 else None,
+    }
+    return personal_link_response(render(request, "network/entry.html", context, status=status))
+
+
+# ---------------------------------------------------------------------------------------------
+# "Link erneut senden"
+
+
+resend_link = resend_link_view(
+    send_links=services.profile_resend_links,
+    scope="network-resend-link",
+    template="network/resend.html",
+    done_template="network/resend_done.html",
+    email_help_text=_("The address you created your profile with."),
+)
