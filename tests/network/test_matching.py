@@ -15,7 +15,9 @@ from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revier.events.models import Region, Sector
+from revier.core.choices import Sector
+from revier.events.models import Region as EventRegion
+from revier.network.models import Region as ProfileRegion
 from revier.network.matching import (
     KINDS,
     REGIONS,
@@ -28,6 +30,7 @@ from revier.network.matching import (
     suggest,
     suggestions_to_json,
 )
+from revier.network.matching.profiles import LOCAL_REGIONS
 from revier.network.matching.text import Analyzer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,7 +114,8 @@ def ids(ranked):
 
 def test_kinds_and_regions_are_the_registrations():
     assert set(KINDS) == set(Sector.values)
-    assert set(REGIONS) == set(Region.values)
+    assert set(REGIONS) == set(EventRegion.values)
+    assert set(LOCAL_REGIONS) == set(ProfileRegion.values)
 
 
 def test_weights_cover_every_pair_of_kinds_and_round_trip():

@@ -11,9 +11,12 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import get_language, pgettext
 
-# The keys of the registration's sector (revier.events.models.Sector) and region (Region); a test
-# keeps them equal. They are repeated here because this package reads no models.
-KINDS = ("kmu", "gross", "wissenschaft", "politik", "verwaltung", "kammer", "zivil", "sonstiges")
+from revier.core.choices import Sector
+
+# The kinds are the sectors of core.choices (a profile's kind, a registration's sector). The
+# regions are an event's (revier.events.models.Region; a profile's are the first three): repeated
+# here because this package reads no models, and kept equal by a test.
+KINDS: tuple[str, ...] = tuple(Sector.values)
 REGIONS = ("mitteldeutsch", "lausitz", "rheinisch", "ueberregional")
 # "Supraregional" is no place: two supraregional profiles are not neighbours.
 LOCAL_REGIONS = ("mitteldeutsch", "lausitz", "rheinisch")
