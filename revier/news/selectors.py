@@ -2,6 +2,7 @@ import datetime
 import math
 from array import array
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from django.contrib.postgres.expressions import ArraySubquery
@@ -220,12 +221,18 @@ def article_list(*, article_filter: ArticleFilter) -> QuerySet[Article]:
 @dataclass(frozen=True)
 class ArticleListPage:
     """One page of a list of articles: its number (a page that exists), the number of pages, all
-    articles of the list, and the page's articles."""
+    articles of the list, the ids of the page's articles, and (fetched when first asked for, in one
+    query: a page whose teasers are kept rendered needs no rows) the page's articles."""
 
     number: int
     num_pages: int
     count: int
-    articles: list[ArticleTeaser]
+    ids: tuple[int, ...]
+    topics: "TopicIndex"
+
+    @cached_property
+    def articles(self) -> list[ArticleTeaser]:
+        return article_teasers(ids=list(self.ids), topics=self.topics)
 
 
 def _num_pages(count: int, per_page: int) -> int:
@@ -312,13 +319,13 @@ def article_list_page(
             lambda: _search_page(article_filter, number=number, per_page=per_page),
             store=_search_results,
         )
-        return ArticleListPage(number, _num_pages(count, per_page), count, article_teasers(ids=ids, topics=topics))
+        return ArticleListPage(number, _num_pages(count, per_page), count, tuple(ids), topics)
     ids = _listing_ids(article_filter)
     num_pages = _num_pages(len(ids), per_page)
     number = min(max(number, 1), num_pages)
     offset = (number - 1) * per_page
     page_ids = ids[offset : offset + per_page].tolist()
-    return ArticleListPage(number, num_pages, len(ids), article_teasers(ids=page_ids, topics=topics))
+    return ArticleListPage(number, num_pages, len(ids), tuple(page_ids), topics)
 
 
 _LISTING = CompiledQuery(

@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
+from revier.core.fragments import fragment
 from revier.core.params import int_param
 from revier.news import rendering, selectors
 from revier.news.addresses import article_url, news_addresses, topic_feed_url
@@ -50,7 +51,11 @@ def article_list(request):
         "news/article_list.html",
         {
             "page": page,
-            "teasers": rendering.teaser_list_html(page.articles),
+            # The same ids make the same teasers until content changes (a rotating list page, a
+            # repeated search): kept rendered, so a page from the store reads no rows.
+            "teasers": fragment(
+                "news:teasers", [addresses["detail_before"], *page.ids], lambda: rendering.teaser_list_html(page.articles)
+            ),
             "pagination": rendering.pagination_html(page.number, page.num_pages, params=params),
             "topic_filter": rendering.topic_filter_html(
                 topics=topics.topics, current=topic, query=article_filter.query, list_url=addresses["list"]

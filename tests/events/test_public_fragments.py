@@ -472,3 +472,34 @@ def test_other_readers_get_the_page_staff_saw(client, conference):
     logged_in = html(client, conference.get_absolute_url())
     client.logout()
     assert html(client, conference.get_absolute_url()) == logged_in
+
+
+# --- the registration form -------------------------------------------------------------------------
+
+
+def test_registration_form_without_input_is_kept_and_shows_free_seats_at_once(client, conference):
+    url = reverse("events:register", args=[conference.slug])
+    first = html(client, url)
+    assert "noch 3 von 3 Plätzen" in first
+    assert html(client, url) == first
+    assert queries(client, url) == 1  # the seats are counted; the form itself comes from the store
+    services.registration_create(event=conference, data=registration_input(conference.categories.get()))
+    # The kept form varies on the seats counted for this request: a taken seat shows at once.
+    assert "noch 2 von 3 Plätzen" in html(client, url)
+
+
+def test_registration_form_renders_the_same_with_parts_kept_or_not(client, conference, settings):
+    url = reverse("events:register", args=[conference.slug])
+    kept = [html(client, url), html(client, url)]
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    assert kept[0] == kept[1] == html(client, url)
+
+
+def test_registration_form_with_input_is_never_kept(client, conference):
+    url = reverse("events:register", args=[conference.slug])
+    html(client, url)
+    response = client.post(url, {"first_name": "Ada", "last_name": "", "email": "ada-kept@example.org"})
+    page = response.content.decode()
+    assert 'value="ada-kept@example.org"' in page and "kern-error" in page
+    # Nobody else sees another reader's input afterwards.
+    assert "ada-kept@example.org" not in html(client, url)

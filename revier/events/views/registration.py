@@ -12,6 +12,7 @@ import segno
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -85,11 +86,15 @@ def register(request, slug):
                 # was registered already: the page must not tell anyone which it was.
                 return redirect(f"{request.path}?gesendet=1")
     else:
-        form = RegistrationForm(
+        # Without input the form is the same for every reader while the seats do not change: the
+        # template keeps it rendered (core.fragments), and the form is built only when it is not kept.
+        form = SimpleLazyObject(lambda: RegistrationForm(
             categories=data.categories, availabilities=data.availabilities, questions=data.questions
-        )
+        ))
     context.update(
         form=form,
+        blank=request.method != "POST",
+        seats=" ".join(f"{offer.category.pk}:{offer.availability.capacity}:{offer.availability.taken}" for offer in data.offers),
         offers=data.offers,
         rate_limited=rate_limited,
         rate_limit_message=ratelimit.TOO_MANY_REQUESTS_MESSAGE,
