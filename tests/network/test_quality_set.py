@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from revier.events.models import Sector
+from revier.core.choices import Sector
+from revier.network.models import Region
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "network_quality"
-REGIONS = {"mitteldeutsch", "lausitz", "rheinisch"}
+REGIONS = set(Region.values)
 MAX_SHARED_TOKENS = 0.3  # Jaccard of word tokens between a need and the offer planted to fit it
 
 
