@@ -147,7 +147,7 @@ def label_suggestions(labels, top=10):
 
 
 # -- the command -------------------------------------------------------------------------------------
-def run_command(profiles, top=10, python=sys.executable):
+def run_command(profiles, top=10, python=sys.executable, timeout=900):
     """Run ``manage.py network_suggest`` on the profiles; ``({id: [id, …]}, seconds)``.
 
     Raises CommandMissing when the command does not exist, RuntimeError when it fails."""
@@ -158,7 +158,7 @@ def run_command(profiles, top=10, python=sys.executable):
         source.write_text(json.dumps(exchange_doc(profiles), ensure_ascii=False), encoding="utf-8")
         cmd = [python, str(REPO / "manage.py"), "network_suggest", str(source), "--out", str(out), "--top", str(top)]
         started = time.perf_counter()
-        proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True)
+        proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
         seconds = time.perf_counter() - started
         if proc.returncode != 0:
             if "Unknown command" in proc.stderr:
