@@ -235,6 +235,24 @@ def measure(suggestions, labels, k=5):
     }
 
 
+def breakdown(suggestions, labels, k=5):
+    """recall@k of reciprocal and one-sided pairs, and look-alike ahead per kind of distractor."""
+    details = labels.get("pair_details", [])
+    reciprocal = [[d["a"], d["b"]] for d in details if d["b_needs_a_offers"]]
+    one_sided = [[d["a"], d["b"]] for d in details if not d["b_needs_a_offers"]]
+
+    def recall(pairs):
+        return recall_at([rank_of(suggestions.get(w, []), p) for w, p in directions(pairs)], k)
+
+    result = {f"recall@{k} reciprocal ({len(reciprocal)} pairs)": recall(reciprocal),
+              f"recall@{k} one-sided ({len(one_sided)} pairs)": recall(one_sided)}
+    for kind in sorted({info["type"] for info in labels["distractors"].values()}):
+        sub = dict(labels, distractors={d: i for d, i in labels["distractors"].items() if i["type"] == kind})
+        sub["pairs"] = [info["pair"] for info in sub["distractors"].values()]
+        result[f"look-alike ahead, {kind}"] = lookalike_ahead(suggestions, sub)
+    return result
+
+
 def table(rows, k=5):
     head = f"{'method':<26} {'dirs':>5} {'recall@' + str(k):>9} {'MRR':>6} {'recall@' + str(k) + ' filt.':>15} {'MRR filt.':>10} {'look-alike ahead':>17} {'seconds':>8}"
     lines = [head, "-" * len(head)]
@@ -261,13 +279,16 @@ def main(argv=None):
           f"{len(labels['distractors'])} look-alike distractors, top {args.top}")
     rows = []
     exit_code = 0
+    details = []
     if args.suggestions:
         doc = json.loads(args.suggestions.read_text(encoding="utf-8"))
         rows.append((f"file {args.suggestions.name}", measure(parse_suggestions(doc), labels), None))
+        details.append((rows[-1][0], breakdown(parse_suggestions(doc), labels)))
     elif not args.no_command:
         try:
             suggestions, seconds = run_command(profiles, top=args.top)
             rows.append(("network_suggest", measure(suggestions, labels), seconds))
+            details.append(("network_suggest", breakdown(suggestions, labels)))
         except CommandMissing:
             print("\nThe command `manage.py network_suggest` does not exist (yet): only the baseline is measured.\n")
             exit_code = 2
@@ -277,8 +298,13 @@ def main(argv=None):
     started = time.perf_counter()
     crossed = tfidf_crossed_suggestions(profiles, top=args.top)
     rows.append(("TF-IDF needs<->offers", measure(crossed, labels), time.perf_counter() - started))
-    rows.append(("labels (ceiling)", measure(label_suggestions(labels, top=args.top), labels), None))
+    ceiling = label_suggestions(labels, top=args.top)
+    rows.append(("labels (ceiling)", measure(ceiling, labels), None))
+    details.append(("labels (ceiling)", breakdown(ceiling, labels)))
+    details.append(("TF-IDF baseline (plain)", breakdown(baseline, labels)))
     print(table(rows))
+    for name, figures in details:
+        print(f"\n{name}: " + "; ".join(f"{key} {value:.3f}" for key, value in figures.items()))
     if args.json:
         args.json.write_text(json.dumps({name: m for name, m, _ in rows}, indent=1) + "\n", encoding="utf-8")
     return exit_code
