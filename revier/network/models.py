@@ -139,3 +139,7 @@ class ProfileLink(PersonalLink):
     class Meta:
         verbose_name = _("personal link")
         verbose_name_plural = _("personal links")
+
+
+# The Gesprächsbörse's models live in their own module (network/meetings/models.py).
+from revier.network.meetings.models import *  # noqa: E402,F401,F403
