@@ -52,11 +52,13 @@ STATIC_PAGE_TYPES = {
     "events-filtered": "/veranstaltungen/?thema=wasserstoff&region=lausitz",
     "events-past": "/veranstaltungen/vergangene/",
     "network-index": "/netzwerk/",
+    "network-create": "/netzwerk/profil-anlegen/",
+    "network-resend-link": "/netzwerk/link-anfordern/",
     "monitor-coming-soon": "/monitor/",
     "not-found": "/aktuelles/diesen-artikel-gibt-es-nicht/",
 }
 # Forms that anonymous readers send; each is also checked as re-shown with validation errors.
-FORM_PAGE_TYPES = ("contact", "report-barrier")
+FORM_PAGE_TYPES = ("contact", "report-barrier", "network-create")
 EXPECTED_STATUS = {"not-found": 404}
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from revier.contingents import services as contingent_services
 from revier.contingents.models import Contingent
 from revier.events import services as event_services
+from revier.network.services import EntryInput
 from tests.browser.conftest import format_violations, run_axe
 from tests.contingents.test_services import claim_and_confirm
 from tests.factories import (
@@ -21,6 +22,7 @@ from tests.factories import (
     EligibilityQuestionFactory,
     StaffFactory,
     StaffMessageFactory,
+    make_profile,
     registration_input,
     with_codes,
 )
@@ -43,6 +45,7 @@ def build_admin_data(portal) -> None:
     Contingent.objects.filter(pk=lottery.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=5))
     lottery.refresh_from_db()
     contingent_services.lottery_draw(contingent=lottery, actor=None)
+    make_profile(entries=[EntryInput(direction="offer", title="Prüfung von Elektrolyse-Komponenten")])
     Group.objects.create(name="Redaktion")
     StaffFactory(username="admin")
 
