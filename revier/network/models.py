@@ -65,6 +65,11 @@ class Profile(models.Model):
         help_text=_("The event registration the profile was created with (Gesprächsbörse)."),
     )
     is_synthetic = models.BooleanField(_("synthetic example"), default=False)
+    # What the directory's search reads (network.search.profile_search_refresh writes both): the
+    # profile's public text with its topics and all its offers and needs, and its German word stems
+    # for SQLite. PostgreSQL searches a generated tsvector column of search_text (migration 0002).
+    search_text = models.TextField(editable=False, blank=True, default="")
+    search_stems = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
@@ -118,6 +123,10 @@ class ProfileEntry(models.Model):
     text = models.TextField(_("text"), max_length=ENTRY_TEXT_MAX, blank=True)
     topics = models.ManyToManyField("core.Topic", verbose_name=_("topics"), blank=True, related_name="profile_entries")
     position = models.PositiveIntegerField(_("position"), default=0)
+    # The entry's text with its topics and its profile's organisation, for the search of offers and
+    # needs (as Profile.search_text; network.search.profile_search_refresh writes both).
+    search_text = models.TextField(editable=False, blank=True, default="")
+    search_stems = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 

@@ -27,6 +27,7 @@ from revier.core.models import AuditEntry, Topic
 from revier.core.tokens import new_token
 from revier.network import errors
 from revier.network.models import DESCRIPTION_MAX, ENTRY_TEXT_MAX, Profile, ProfileEntry, ProfileLink, Region
+from revier.network.search import profile_search_refresh
 from revier.network.selectors import profile_get_by_token
 
 Status = Profile.Status
@@ -277,6 +278,7 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
     for position, (entry, its_topics) in enumerate(zip(checked_entries, entry_topics, strict=True)):
         created = ProfileEntry.objects.create(profile=profile, position=position, **entry)
         created.topics.set(its_topics)
+    profile_search_refresh(profile_ids=[profile.pk])
     token = _issue_link(profile, now=now)
     _audit(actor=None, action="profile_created", profile=profile,
            data={"entries": len(checked_entries), "registration": registration_id})
@@ -322,6 +324,7 @@ def profile_update(*, profile: Profile, data: ProfileInput) -> Profile:
     if before != {topic.pk for topic in topics}:
         profile.topics.set(topics)
         changed.append("topics")
+    profile_search_refresh(profile_ids=[profile.pk])
     _audit(actor=None, action="profile_changed", profile=profile, data={"fields": changed})
     return profile
 
@@ -350,6 +353,7 @@ def profile_entry_add(*, profile: Profile, data: EntryInput) -> ProfileEntry:
     entry = ProfileEntry.objects.create(profile=profile, position=0 if last is None else last + 1, **fields)
     entry.topics.set(topics)
     Profile.objects.filter(pk=profile.pk).update(updated_at=timezone.now())
+    profile_search_refresh(profile_ids=[profile.pk])
     _audit(actor=None, action="profile_entry_added", profile=profile, data={"entry": entry.pk, "direction": entry.direction})
     return entry
 
@@ -373,6 +377,7 @@ def profile_entry_update(*, profile: Profile, entry_id: int, data: EntryInput) -
     entry.save(update_fields=[*fields, "updated_at"])
     entry.topics.set(topics)
     Profile.objects.filter(pk=profile.pk).update(updated_at=timezone.now())
+    profile_search_refresh(profile_ids=[profile.pk])
     _audit(actor=None, action="profile_entry_changed", profile=profile, data={"entry": entry.pk})
     return entry
 
@@ -385,6 +390,7 @@ def profile_entry_delete(*, profile: Profile, entry_id: int, actor: User | None 
     entry_pk = entry.pk
     entry.delete()
     Profile.objects.filter(pk=profile.pk).update(updated_at=timezone.now())
+    profile_search_refresh(profile_ids=[profile.pk])
     _audit(actor=actor, action="profile_entry_deleted", profile=profile, data={"entry": entry_pk})
 
 
@@ -464,6 +470,7 @@ def profile_merge(*, keep: Profile, duplicate: Profile, actor: User | None) -> P
            data={"duplicate": duplicate.pk, "entries_moved": len(moved)})
     _audit(actor=actor, action="profile_deleted", profile=duplicate, data={"merged_into": keep.pk})
     duplicate.delete()
+    profile_search_refresh(profile_ids=[keep.pk])
     return keep
 
 
