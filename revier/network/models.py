@@ -67,7 +67,7 @@ class Profile(models.Model):
     is_synthetic = models.BooleanField(_("synthetic example"), default=False)
     # What the directory's search reads (network.search.profile_search_refresh writes both): the
     # profile's public text with its topics and all its offers and needs, and its German word stems
-    # for SQLite. PostgreSQL searches a generated tsvector column of search_text (migration 0002).
+    # for SQLite. PostgreSQL searches a generated tsvector column of search_text (migration 0003).
     search_text = models.TextField(editable=False, blank=True, default="")
     search_stems = models.TextField(editable=False, blank=True, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

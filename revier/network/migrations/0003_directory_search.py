@@ -45,7 +45,7 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("network", "0001_profiles")]
+    dependencies = [("network", "0002_meetings")]
     operations = [
         migrations.AddField(
             model_name="profile", name="search_text", field=models.TextField(blank=True, default="", editable=False)
