@@ -171,6 +171,19 @@ def test_compound_split_against_the_corpus_vocabulary():
     assert terms == ["wasserstoffelektrolys", "wasserstoff", "elektrolys", "elektrolysekomponent", "elektrolys", "komponent"]
 
 
+def test_derivation_joins_noun_and_verb():
+    analyzer = Analyzer(["Prüfung", "prüfen"])
+    assert analyzer.root("prüfung") == analyzer.stem("prüfen") == "pruf"
+    assert analyzer.root("digitalisierung") == analyzer.root("digitalisieren") == analyzer.stem("digital")
+    assert analyzer.root("kooperation") == analyzer.root("kooperieren")
+    assert analyzer.root("produktion") == analyzer.stem("produkt")
+    assert analyzer.root("region") is None and analyzer.root("wasser") is None
+    seeker = profile("a", needs=[("Digitalisierung der Antragsverfahren", "")])
+    provider = profile("b", kind="wissenschaft", offers=[("Wir digitalisieren Anträge", "")])
+    (found,) = suggest([seeker, provider])["a"]
+    assert found.id == "b"
+
+
 def test_compound_meets_its_parts_in_other_words():
     seeker = profile("a", needs=[("Wasserstoffelektrolyse", "")])
     parts = profile("b", kind="wissenschaft", offers=[("Elektrolyse von Wasserstoff", "")])

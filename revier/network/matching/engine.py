@@ -117,6 +117,7 @@ class SuggestionIndex:
         profiles = sorted(profiles, key=lambda p: p.id)
         items = [item for p in profiles for item in (*p.needs, *p.offers)]
         self.analyzer = Analyzer(text for item in items for text in (item.title, item.text))
+        self._ngrams: dict[str, list[str]] = {}
         analysed = [self._analyse(item) for item in items]
         # vocabulary and IDF, learned from these items and kept
         self._term_id: dict[str, int] = {}
@@ -174,10 +175,12 @@ class SuggestionIndex:
             for stem, surface, whole in self.analyzer.words(text):
                 words[stem] += weight
                 surfaces.append((stem, surface, whole))
-                if whole:
-                    if self.weights.ngrams > 0:
-                        for gram in ngrams(stem):
-                            grams["#" + gram] += weight
+                if whole and self.weights.ngrams > 0:
+                    stem_grams = self._ngrams.get(stem)
+                    if stem_grams is None:
+                        stem_grams = self._ngrams[stem] = ["#" + gram for gram in ngrams(stem)]
+                    for gram in stem_grams:
+                        grams[gram] += weight
         return words, grams, surfaces
 
     def _vector(self, counts: Counter[str], share: float) -> dict[int, float]:

@@ -79,6 +79,13 @@ MAX_PARTS = 4
 # Linking elements between the parts of a compound, longest first.
 FUGEN = ("es", "en", "er", "s", "n", "e", "")
 NGRAM = 4
+# Derivation that the Snowball stemmer leaves apart: the same root as a noun and as a verb
+# ("Prüfung" / "prüfen", "Digitalisierung" / "digitalisieren", "Kooperation" / "kooperieren").
+# (ending, shortest rest): the rest is stemmed and added as a term of its own.
+DERIVATIONS = (
+    ("isierungen", 3), ("isierung", 3), ("isieren", 3), ("isiert", 3), ("ierungen", 3), ("ierung", 3),
+    ("ieren", 3), ("iert", 3), ("ationen", 4), ("ation", 4), ("ungen", 4), ("ung", 4), ("tionen", 5), ("tion", 5),
+)
 
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
@@ -99,6 +106,7 @@ class Analyzer:
         self._stems: dict[str, str] = {}
         self._splits: dict[str, tuple[str, ...]] = {}
         self._segments: dict[str, list[tuple[str, ...]]] = {}
+        self._expansions: dict[str, tuple] = {}
         counts: Counter[str] = Counter()
         for text in texts:
             for token in WORD.findall(text):
@@ -175,11 +183,23 @@ class Analyzer:
         self._splits[word] = parts
         return parts
 
+    def root(self, word: str) -> str | None:
+        """The stem of a word without its derivational ending ("prüfung" → "pruf", like "prüfen"),
+        or None if it has none of DERIVATIONS's endings."""
+        for ending, shortest in DERIVATIONS:
+            if word.endswith(ending) and len(word) - len(ending) >= shortest:
+                rest = word[: -len(ending)]
+                if ending.startswith("tion"):
+                    rest += "t"  # "Produktion" → "produkt"
+                return self.stem(rest)
+        return None
+
     # -- texts -----------------------------------------------------------------------------
 
     def words(self, text: str) -> list[tuple[str, str, bool]]:
         """(stem, surface form, whole word?) of every term of a text, in order: each word's stem,
-        the parts of a split compound, for a hyphenated compound also the joined word."""
+        its root without a derivational ending, the parts of a split compound (and their roots),
+        for a hyphenated compound also the joined word."""
         result = []
         for token in WORD.findall(text):
             pieces = [p for p in token.split("-") if p]
@@ -189,17 +209,26 @@ class Analyzer:
                     result.append((self.stem(joined), token, False))
             for piece in pieces:
                 lower = piece.lower()
-                if not self._is_word(lower):
-                    continue
-                stem = self.stem(lower)
-                result.append((stem, piece, True))
-                seen = {stem}
-                for part in self.split(lower):
-                    part_stem = self.stem(part)
-                    if part_stem not in seen:
-                        seen.add(part_stem)
-                        result.append((part_stem, part, False))
+                expansion = self._expansions.get(lower)
+                if expansion is None:
+                    expansion = self._expansions[lower] = self._expand(lower)
+                for term, part, whole in expansion:
+                    result.append((term, part or piece, whole))
         return result
+
+    def _expand(self, lower: str) -> tuple[tuple[str, str | None, bool], ...]:
+        """The terms of one word: (term, the compound part it comes from or None, whole word?)."""
+        if not self._is_word(lower):
+            return ()
+        stem = self.stem(lower)
+        result = [(stem, None, True)]
+        seen = {stem}
+        for word in (lower, *self.split(lower)):
+            for term in (self.stem(word), self.root(word)):
+                if term and term not in seen:
+                    seen.add(term)
+                    result.append((term, None if word == lower else word, False))
+        return tuple(result)
 
 
 def ngrams(stem: str) -> list[str]:
