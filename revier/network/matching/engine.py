@@ -278,18 +278,29 @@ class SuggestionIndex:
 
     # -- scores ------------------------------------------------------------------------------
 
-    def _similarities(self, items: np.ndarray, query: _Side, target: _Side) -> np.ndarray:
-        """(len(items) × all target items): the cosine of each query item (say a need) with each
+    def _similarities(self, items: np.ndarray, query: _Side, target: _Side, slots: np.ndarray | None = None) -> np.ndarray:
+        """(len(items) × target items): the cosine of each query item (say a need) with each
         target item (an offer), summed term by term over the shared terms in term order; below
-        min_similarity: 0."""
+        min_similarity: 0. The columns are all target items, or only those of `slots` (in slot order)."""
         rows = len(items)
         entry_counts = query.ptr[items + 1] - query.ptr[items]
         entries = np.concatenate([np.arange(query.ptr[i], query.ptr[i + 1]) for i in items.tolist()]) if rows else np.zeros(0, np.int64)
         entry_row = np.repeat(np.arange(rows), entry_counts)
         positions, origin = _expand(target.post_ptr, query.terms[entries])
-        keys = entry_row[origin] * target.n_items + target.post_item[positions]
+        columns = target.post_item[positions]
+        width = target.n_items
+        if slots is not None:
+            # only the target items of `slots`: the same sums, fewer columns
+            column_of = np.full(target.n_items, -1, dtype=np.int64)
+            chosen = np.concatenate([np.arange(target.item_start[s], target.item_start[s + 1]) for s in slots.tolist()])
+            column_of[chosen] = np.arange(len(chosen))
+            columns = column_of[columns]
+            kept = columns >= 0
+            positions, origin, columns = positions[kept], origin[kept], columns[kept]
+            width = len(chosen)
+        keys = entry_row[origin] * width + columns
         values = query.weights[entries][origin] * target.post_weight[positions]
-        sims = np.bincount(keys, weights=values, minlength=rows * target.n_items).reshape(rows, target.n_items)
+        sims = np.bincount(keys, weights=values, minlength=rows * width).reshape(rows, width)
         sims[sims < self.weights.min_similarity] = 0.0
         return sims
 
@@ -405,14 +416,19 @@ class SuggestionIndex:
             return ()
         self._prepare()
         needs, offers = self._arrays["sides"]
-        # my needs against every offer, my offers against every need: the same sums as the scores
-        mine = self._similarities(np.arange(needs.item_start[slot], needs.item_start[slot + 1]), needs, offers)
-        theirs = self._similarities(np.arange(offers.item_start[slot], offers.item_start[slot + 1]), offers, needs)
+        # my needs against their offers, my offers against their needs: the same sums as the scores
+        others = np.array(sorted(other for _n, _i, other in shown), dtype=np.int64)
+        mine = self._similarities(np.arange(needs.item_start[slot], needs.item_start[slot + 1]), needs, offers, others)
+        theirs = self._similarities(np.arange(offers.item_start[slot], offers.item_start[slot + 1]), offers, needs, others)
+        offer_at = np.concatenate(([0], np.cumsum(offers.item_start[others + 1] - offers.item_start[others])))
+        need_at = np.concatenate(([0], np.cumsum(needs.item_start[others + 1] - needs.item_start[others])))
+        position = {other: k for k, other in enumerate(others.tolist())}
         result = []
         texts = reason_texts()
         for negative, other_id, other in shown:
-            mine_pair = _best(mine[:, offers.item_start[other] : offers.item_start[other + 1]])
-            theirs_pair = _best(theirs[:, needs.item_start[other] : needs.item_start[other + 1]].T)
+            k = position[other]
+            mine_pair = _best(mine[:, offer_at[k] : offer_at[k + 1]])
+            theirs_pair = _best(theirs[:, need_at[k] : need_at[k + 1]].T)
             result.append(Suggestion(id=other_id, score=-negative, reasons=self._reasons(slot, other, mine_pair, theirs_pair, texts)))
         return tuple(result)
 
