@@ -227,6 +227,25 @@ def test_two_sided_fit_ranks_above_one_sided_and_one_sided_still_ranks():
     assert [s.score for s in suggest([me, both, one])["one"] if s.id == "me"] == [ranked[1].score]
 
 
+def test_a_competitor_seeking_the_same_is_no_partner():
+    me = profile("me", topics=["Wärmewende"], needs=[("Monteure für Wärmepumpen", "Wir brauchen Fachleute, die Wärmepumpen einbauen.")])
+    rival = profile("rival", topics=["Wärmewende"], needs=[("Monteure für Wärmepumpen", "Auch wir brauchen Fachleute, die Wärmepumpen einbauen.")])
+    school = profile(
+        "schule", kind="wissenschaft", topics=["Fachkräfte"],
+        offers=[("Umschulung zum Monteur", "Wir bilden Monteure für den Einbau von Wärmepumpen aus.")],
+    )
+    ranked = suggest([me, rival, school])["me"]
+    assert ids(ranked) == ["schule", "rival"]  # the rival only through the shared topic
+    assert ranked[1].reasons[0] == "Gemeinsame Themen: Wärmewende"
+
+
+def test_empty_and_lonely_inputs():
+    assert suggest([]) == {}
+    assert suggest([ZEITZ]) == {"zeitz": ()}
+    quiet = profile("leer", topics=["Wasserstoff"])  # no offers, no needs: still found through its topic
+    assert ids(suggest([ZEITZ, quiet])["leer"]) == ["zeitz"]
+
+
 def test_topics_kind_and_region_weigh_but_do_not_make_a_suggestion():
     a = profile("a", kind="kmu", region="rheinisch", offers=[("Drohnen", "")], needs=[("Kameras", "")])
     b = profile("b", kind="wissenschaft", region="rheinisch", offers=[("Bäckerei", "")], needs=[("Mehl", "")])

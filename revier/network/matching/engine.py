@@ -115,6 +115,8 @@ class SuggestionIndex:
         self.depth = top + max(10, top)
         self._kind_fit = self.weights.kind_fit()
         profiles = sorted(profiles, key=lambda p: p.id)
+        if len({p.id for p in profiles}) < len(profiles):
+            raise ValueError("profile ids must be unique")
         items = [item for p in profiles for item in (*p.needs, *p.offers)]
         self.analyzer = Analyzer(text for item in items for text in (item.title, item.text))
         self._ngrams: dict[str, list[str]] = {}
@@ -140,9 +142,7 @@ class SuggestionIndex:
         # how a stem is written, for the reasons: as a word of its own, else as a compound's part
         self._surfaces: dict[str, Counter[str]] = defaultdict(Counter)
         self._part_surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-        for _words, _grams, surfaces in analysed:
-            for stem, surface, whole in surfaces:
-                (self._surfaces if whole else self._part_surfaces)[stem][surface] += 1
+        self._learn_surfaces(analysed)
         self._topic_id: dict[str, int] = {}
 
         self._ids: list[str] = []
@@ -182,6 +182,11 @@ class SuggestionIndex:
                     for gram in stem_grams:
                         grams[gram] += weight
         return words, grams, surfaces
+
+    def _learn_surfaces(self, analysed: list):
+        for _words, _grams, surfaces in analysed:
+            for stem, surface, whole in surfaces:
+                (self._surfaces if whole else self._part_surfaces)[stem][surface] += 1
 
     def _vector(self, counts: Counter[str], share: float) -> dict[int, float]:
         if not counts or share <= 0:
@@ -450,6 +455,7 @@ class SuggestionIndex:
         list it takes its new place. Returns its suggestions and the profiles whose shown
         suggestions changed. The text model stays as built (new words count as seen once)."""
         analysed = [self._analyse(item) for item in (*profile.needs, *profile.offers)]
+        self._learn_surfaces(analysed)
         slot = self._slot.get(profile.id)
         before = self._showing(slot)
         slot = self._store(profile, analysed, slot)
