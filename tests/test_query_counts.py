@@ -68,6 +68,8 @@ PAGE_URLS = [
     "/kontakt/",
     "/barriere-melden/",
     "/netzwerk/",
+    "/netzwerk/profil-anlegen/",
+    "/netzwerk/link-anfordern/",
 ]
 
 

@@ -136,6 +136,13 @@ def test_personal_page_of_an_unconfirmed_profile_refuses_changes(client):
     assert Profile.objects.get().visibility == "public"
 
 
+def test_an_unconfirmed_profile_can_be_deleted_by_its_link(client):
+    _profile, token = make_profile(email=EMAIL, confirmed=False)
+    response = client.post(personal(token), {"aktion": "loeschen", "confirm": "on"})
+    assert response.status_code == 302
+    assert not Profile.objects.exists()
+
+
 @pytest.mark.parametrize("token", ["falsch", "x" * 43, "y" * 500])
 def test_tampered_links_get_the_invalid_link_page(client, token):
     make_profile()

@@ -128,6 +128,11 @@ def personal_page(request, token):
                 status, error = 409, domain_error.message
             else:
                 return redirect(f"{here}?erledigt=bestaetigt#erledigt")
+        elif action == "loeschen":  # also before confirming: "that was not me"
+            form = forms["delete_form"] = DeleteProfileForm(request.POST)
+            if form.is_valid():
+                services.profile_delete(profile=profile)
+                return personal_link_response(redirect("network:deleted"))
         elif profile.status != Profile.Status.CONFIRMED:
             status, error = 409, errors.NotConfirmed.message
         elif action == "aendern":
@@ -161,11 +166,6 @@ def personal_page(request, token):
                 status, error = 409, domain_error.message
             else:
                 return redirect(f"{here}?erledigt=entfernt#erledigt")
-        elif action == "loeschen":
-            form = forms["delete_form"] = DeleteProfileForm(request.POST)
-            if form.is_valid():
-                services.profile_delete(profile=profile)
-                return personal_link_response(redirect("network:deleted"))
         else:
             return redirect(here)
         page = selectors.profile_personal_page_get(token=token) or page
