@@ -313,3 +313,52 @@ def make_profile(n=0, *, confirmed=True, email=None, entries=(), topics=(), **ov
     if confirmed:
         profile = network_services.profile_confirm(token=token)
     return profile, token
+
+
+# --- network: Gesprächsbörse --------------------------------------------------------------------
+
+from revier.network.meetings import services as meeting_services  # noqa: E402
+
+
+def confirmed_registration(event, n, *, category=None):
+    """A confirmed registration of `event` (through the events' services)."""
+    category = category or event.categories.first() or TicketCategoryFactory(event=event, capacity=None)
+    email = f"teilnahme{n}@example.org"
+    event_services.registration_create(event=event, data=registration_input(category, n, email=email))
+    for mail in OutboxMail.objects.order_by("-id"):
+        if email in mail.to:
+            match = re.search(r"/veranstaltungen/anmeldung/([A-Za-z0-9_-]+)/", mail.body_text)
+            if match:
+                return event_services.registration_confirm(token=match.group(1))
+    raise AssertionError("no registration link mailed")
+
+
+def make_participant(event, n, **overrides):
+    """A participant of the event's Gesprächsbörse: a confirmed registration with a confirmed
+    profile linked to it. Returns (profile, profile token)."""
+    registration = confirmed_registration(event, n)
+    email = f"boerse{n}@example.org"
+    network_services.profile_create(email=email, data=profile_input(n, **overrides), registration_id=registration.pk)
+    token = profile_token(email)
+    return network_services.profile_confirm(token=token), token
+
+
+def meeting_setup_input(event, *, sessions=((10, 0, 12, 0),), slot_minutes=15, tables=3, enabled=True,
+                        deadline=None, max_open_requests=10, max_meetings=None):
+    """A setup on the event's day: sessions as (from hour, minute, to hour, minute) local time."""
+    day = timezone.localtime(event.starts_at)
+    session_inputs = tuple(
+        meeting_services.SessionInput(starts_at=day.replace(hour=h1, minute=m1), ends_at=day.replace(hour=h2, minute=m2))
+        for h1, m1, h2, m2 in sessions
+    )
+    return meeting_services.SetupInput(
+        enabled=enabled, sessions=session_inputs, slot_minutes=slot_minutes,
+        tables=tuple(meeting_services.TableInput(number=n) for n in range(1, tables + 1)),
+        request_deadline=deadline or day - datetime.timedelta(days=1),
+        max_open_requests=max_open_requests, max_meetings=max_meetings,
+    )
+
+
+def make_meeting_setup(event=None, **kwargs):
+    event = event or EventFactory()
+    return meeting_services.setup_save(event=event, data=meeting_setup_input(event, **kwargs), actor=None)

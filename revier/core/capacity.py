@@ -113,9 +113,10 @@ class CapacityRule:
         (after those of the statuses: holds_params). The counts below run it as plain SQL: built
         through the ORM, a count costs a busy registration post more Python than everything else
         it does (docs/performance.md); tests/core/test_capacity.py checks that both agree."""
-        status, hold_until = _column(self.holder, "status"), _column(self.holder, "hold_until")
+        status = _column(self.holder, "status")
         condition = f"{status} IN ({_placeholders(self.seated)})"
-        if self.held:
+        if self.held:  # a holder without holds (placed meetings) needs no `hold_until` column
+            hold_until = _column(self.holder, "hold_until")
             condition = f"({condition} OR ({status} IN ({_placeholders(self.held)}) AND {hold_until} > %s))"
         return condition
 

@@ -353,6 +353,16 @@ def event_get_for_manager(*, slug: str) -> Event | None:
     )
 
 
+
+def event_get_if_manager(*, slug: str, user) -> Event | None:
+    """The event of the organiser area if `user` may manage it (permissions.can_manage_event), else
+    None: for the other apps' organiser pages (the network's Gesprächsbörse), which may not import
+    events' permissions."""
+    from revier.events.permissions import can_manage_event
+
+    event = Event.objects.filter(slug=slug[:200]).first()
+    return event if event is not None and can_manage_event(user, event) else None
+
 REGISTRATION_SORTS = {
     "name": ("last_name", "first_name", "id"),
     "-name": ("-last_name", "-first_name", "-id"),

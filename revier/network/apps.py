@@ -16,3 +16,7 @@ class NetworkConfig(AppConfig):
 
         # Rendered parts of public pages (core.fragments) are kept until a profile or entry changes.
         register_content_models(models.Profile, models.ProfileEntry)
+        from revier.core.slots import register_slot_template
+
+        # The organiser area's event list links each event's Gesprächsbörse.
+        register_slot_template("manage-event-links", "network/meetings/includes/manage_link.html")

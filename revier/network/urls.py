@@ -13,3 +13,8 @@ urlpatterns = [
     path("mein-profil/<str:token>/eintrag/<int:pk>/", views.entry_page, name="entry"),
     path("profile/<int:pk>/", views.profile_detail, name="profile"),
 ]
+
+# The Gesprächsbörse (network/meetings/urls.py).
+from revier.network.meetings.urls import urlpatterns as meetings_urlpatterns  # noqa: E402
+
+urlpatterns += meetings_urlpatterns

@@ -1,0 +1,100 @@
+"""Domain errors of the Gesprächsbörse, each with a German message for the person (views show it
+on the page, input kept). Message ids are English; the German catalogue is in locale/de."""
+
+from django.utils.translation import gettext_lazy as _
+
+from revier.core.errors import DomainError
+
+
+class MeetingError(DomainError):
+    message = _("Your request about meetings could not be completed.")
+
+
+class NotEnabled(MeetingError):
+    message = _("This event has no Gesprächsbörse (any more).")
+
+
+class NotParticipant(MeetingError):
+    message = _(
+        "Only participants of the event with a confirmed registration and a confirmed profile can take part "
+        "in its Gesprächsbörse."
+    )
+
+
+class ToOneself(MeetingError):
+    message = _("You cannot send a meeting request to yourself.")
+
+
+class RecipientHidden(MeetingError):
+    message = _("This profile is not visible, so it cannot receive meeting requests.")
+
+
+class RecipientNotParticipant(MeetingError):
+    message = _("This person does not take part in the event's Gesprächsbörse. Please choose someone from the list.")
+
+
+class DeadlinePassed(MeetingError):
+    message = _("The deadline for meeting requests of this event has passed. Requests can no longer be sent or answered.")
+
+
+class TooManyOpenRequests(MeetingError):
+    message = _(
+        "You already have %(limit)d open requests. Please wait for answers or withdraw a request before sending another."
+    )
+
+    def __init__(self, limit: int):
+        super().__init__(str(self.message) % {"limit": limit})
+
+
+class DuplicateRequest(MeetingError):
+    message = _("There already is an open or accepted request between you and this person.")
+
+
+class AlreadyAccepted(MeetingError):
+    message = _("This request has already been accepted. You find the meeting on your Gesprächsbörse page.")
+
+
+class AlreadyAnswered(MeetingError):
+    message = _("This request has already been answered or is no longer open.")
+
+
+class NotYours(MeetingError):
+    message = _("This request is not yours to answer.")
+
+
+class TooManyMeetingsSelf(MeetingError):
+    message = _(
+        "You already have the maximum of %(limit)d meetings at this event. To accept this request, a meeting "
+        "would have to be cancelled first."
+    )
+
+    def __init__(self, limit: int):
+        super().__init__(str(self.message) % {"limit": limit})
+
+
+class TooManyMeetingsOther(MeetingError):
+    message = _("The other person already has the maximum of %(limit)d meetings at this event, so this request cannot be accepted.")
+
+    def __init__(self, limit: int):
+        super().__init__(str(self.message) % {"limit": limit})
+
+
+class InvalidInput(MeetingError):
+    """Input a form would have refused; the services check it again for every caller."""
+
+
+class SlotInUse(MeetingError):
+    message = _(
+        "Time slots that already have planned meetings cannot be removed: %(slots)s. Please keep these times in "
+        "the sessions or move the meetings first."
+    )
+
+    def __init__(self, slots: str):
+        super().__init__(str(self.message) % {"slots": slots})
+
+
+class TableInUse(MeetingError):
+    message = _("Tables that already have planned meetings cannot be removed: %(tables)s.")
+
+    def __init__(self, tables: str):
+        super().__init__(str(self.message) % {"tables": tables})

@@ -1,0 +1,149 @@
+"""Every non-trivial read of the Gesprächsbörse: who takes part, and what the pages show, each page
+in a fixed number of queries whatever the number of participants, requests and meetings."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from revier.core.tokens import personal_link_holder
+from revier.network.meetings.models import (
+    Meeting,
+    MeetingParticipant,
+    MeetingRequest,
+    MeetingSetup,
+    MeetingSlot,
+    Unavailability,
+)
+from revier.network.models import Profile
+
+# The registration status that makes a profile a participant (events' Registration.Status.CONFIRMED).
+REGISTRATION_CONFIRMED = "confirmed"
+
+
+def participants_q(setup: MeetingSetup) -> Q:
+    """The one condition for a participant of the event's Gesprächsbörse: a confirmed profile
+    linked to a confirmed registration of the event."""
+    return Q(status=Profile.Status.CONFIRMED, registration__event_id=setup.event_id,
+             registration__status=REGISTRATION_CONFIRMED)
+
+
+def visible_to_participants_q() -> Q:
+    """A profile other participants may see and ask: not hidden by its person or by staff."""
+    return ~Q(visibility=Profile.Visibility.HIDDEN) & Q(hidden_by_staff=False)
+
+
+def setup_for_event(*, event_id: int) -> MeetingSetup | None:
+    return MeetingSetup.objects.filter(event_id=event_id).select_related("event").first()
+
+
+def setup_for_profile(*, profile: Profile) -> MeetingSetup | None:
+    """The Gesprächsbörse of the event the profile is registered for (confirmed), if there is one."""
+    return (MeetingSetup.objects.filter(event__registrations__network_profiles=profile,
+                                        event__registrations__status=REGISTRATION_CONFIRMED)
+            .select_related("event").first())
+
+
+def request_get_by_token(*, token: str) -> MeetingRequest | None:
+    """The request a mailed link opens (not expired), with setup, event and both profiles."""
+    if not token or len(token) > 100:
+        return None
+    found = personal_link_holder(MeetingRequest, token)
+    if found is None:
+        return None
+    return MeetingRequest.objects.select_related("setup__event", "sender", "recipient").get(pk=found.pk)
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting: Meeting
+    partner: Profile
+
+
+@dataclass(frozen=True)
+class ParticipantPage:
+    setup: MeetingSetup
+    profile: Profile
+    is_participant: bool
+    others: list[Profile] = field(default_factory=list)
+    incoming: list[MeetingRequest] = field(default_factory=list)
+    outgoing: list[MeetingRequest] = field(default_factory=list)
+    meetings: list[MeetingRow] = field(default_factory=list)
+    slots: list[MeetingSlot] = field(default_factory=list)
+    unavailable: frozenset[int] = frozenset()
+    open_count: int = 0
+    blocked_ids: frozenset[int] = frozenset()
+
+
+def participant_page_get(*, setup: MeetingSetup, profile: Profile) -> ParticipantPage:
+    """The participant's Gesprächsbörse page: the other visible participants, requests in and out,
+    own meetings with partner (contact data: both agreed), the slots with the own unavailable
+    marks. Nine queries, whatever the numbers."""
+    is_participant = Profile.objects.filter(participants_q(setup), pk=profile.pk).exists()
+    if not is_participant:
+        return ParticipantPage(setup=setup, profile=profile, is_participant=False)
+    others = list(Profile.objects.filter(participants_q(setup)).filter(visible_to_participants_q())
+                  .exclude(pk=profile.pk).order_by("organisation", "last_name", "id"))
+    requests = list(MeetingRequest.objects.filter(Q(sender=profile) | Q(recipient=profile), setup=setup)
+                    .select_related("sender", "recipient").order_by("-created_at", "-id"))
+    participations = list(
+        MeetingParticipant.objects.filter(profile=profile, meeting__setup=setup)
+        .select_related("meeting__slot", "meeting__table")
+        .prefetch_related(Prefetch("meeting__participants",
+                                   queryset=MeetingParticipant.objects.select_related("profile")))
+    )
+    meetings = []
+    for participation in participations:
+        meeting = participation.meeting
+        partner = next(p.profile for p in meeting.participants.all() if p.profile_id != profile.pk)
+        meetings.append(MeetingRow(meeting=meeting, partner=partner))
+    meetings.sort(key=lambda row: (row.meeting.slot is None, row.meeting.slot.starts_at if row.meeting.slot else 0,
+                                   row.meeting.pk))
+    blocked = frozenset(
+        request.recipient_id if request.sender_id == profile.pk else request.sender_id
+        for request in requests if request.status in MeetingRequest.BLOCKING
+    )
+    return ParticipantPage(
+        setup=setup,
+        profile=profile,
+        is_participant=True,
+        others=others,
+        incoming=[request for request in requests if request.recipient_id == profile.pk],
+        outgoing=[request for request in requests if request.sender_id == profile.pk],
+        meetings=meetings,
+        slots=list(setup.slots.all()),
+        unavailable=frozenset(Unavailability.objects.filter(profile=profile, slot__setup=setup)
+                              .values_list("slot_id", flat=True)),
+        open_count=sum(1 for request in requests
+                       if request.sender_id == profile.pk and request.status == MeetingRequest.Status.PENDING),
+        blocked_ids=blocked,
+    )
+
+
+@dataclass(frozen=True)
+class SetupOverview:
+    participants: int
+    requests: dict[str, int]
+    meetings_total: int
+    meetings_placed: int
+    slots: int
+    tables: int
+
+
+def setup_overview(*, setup: MeetingSetup) -> SetupOverview:
+    """The organiser's counts: participants, requests per status, meetings (placed), slots, tables."""
+    per_status = dict(MeetingRequest.objects.filter(setup=setup).values_list("status").annotate(n=Count("id")))
+    meetings = Meeting.objects.filter(setup=setup).aggregate(
+        total=Count("id"), placed=Count("id", filter=Q(status=Meeting.Status.PLACED))
+    )
+    return SetupOverview(
+        participants=Profile.objects.filter(participants_q(setup)).count(),
+        requests={status: per_status.get(status, 0) for status in MeetingRequest.Status.values},
+        meetings_total=meetings["total"],
+        meetings_placed=meetings["placed"],
+        slots=setup.slots.count(),
+        tables=setup.tables.count(),
+    )
+
+
+def meeting_list_for_setup(*, setup: MeetingSetup) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(setup=setup).select_related("slot", "table")

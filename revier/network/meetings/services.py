@@ -1,0 +1,560 @@
+"""Every write of the Gesprächsbörse (issue 10, section 3).
+
+All services are keyword-only, run in one durable transaction, write an audit entry in it and queue
+their mails in the outbox (core.mail), so nothing is sent for a change that rolled back. Audit
+entries name requests and meetings by number only.
+
+Locking: the event's MeetingSetup row owns the capacity of the meeting tables (core.capacity). Every
+service that sends, answers or places a meeting locks it first (lock_capacity_owner), counts under
+the lock, then writes; database constraints back it up (one open or accepted request per pair, one
+meeting per slot and table, nobody twice in a slot). A pending request holds nothing: slots and
+tables are taken only by accepted meetings, and only when they are placed.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from revier.core.capacity import CapacityRule, count_taken_per_owner, lock_capacity_owner, lock_key
+from revier.core.mail import mail_queue
+from revier.core.services import audit_log
+from revier.core.tokens import link_expires_at, new_token
+from revier.network.meetings import errors
+from revier.network.meetings.models import (
+    MESSAGE_MAX,
+    TABLE_NAME_MAX,
+    Meeting,
+    MeetingParticipant,
+    MeetingRequest,
+    MeetingRequestLink,
+    MeetingSession,
+    MeetingSetup,
+    MeetingSlot,
+    MeetingTable,
+    Unavailability,
+)
+from revier.network.meetings.selectors import participants_q, visible_to_participants_q
+from revier.network.models import Profile
+
+RequestStatus = MeetingRequest.Status
+
+# The third user of core.capacity: placed meetings hold a table of their slot.
+TABLES = CapacityRule(holder=Meeting, owner="slot", seated=(Meeting.Status.PLACED,))
+
+# An unanswered request gets one reminder this long after it was sent.
+REMINDER_AFTER = datetime.timedelta(hours=48)
+SLOT_MINUTES_MIN, SLOT_MINUTES_MAX = 5, 240
+SESSIONS_MAX, TABLES_MAX = 10, 500
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def request_url(token: str) -> str:
+    return _absolute(reverse("network:meeting-request", kwargs={"token": token}))
+
+
+def _lock_setup(setup_id: int) -> MeetingSetup:
+    """The capacity owner, locked until the transaction ends (core.capacity.lock_capacity_owner)."""
+    return lock_capacity_owner(MeetingSetup.objects.filter(pk=setup_id).select_related("event"))
+
+
+def _local(value: datetime.datetime) -> str:
+    return date_format(timezone.localtime(value), "j. F Y, H:i") + " Uhr"
+
+
+SUBJECTS = {
+    "request_received": _("New meeting request: %(event)s"),
+    "request_reminder": _("Reminder: a meeting request is waiting for your answer"),
+    "request_accepted": _("Meeting agreed: %(event)s"),
+    "request_declined": _("Your meeting request was declined"),
+    "request_lapsed": _("Your meeting request has lapsed"),
+    "meeting_placed": _("Your meeting: time and table"),
+}
+
+
+def _mail(to: Profile, template: str, *, setup: MeetingSetup, **context) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(SUBJECTS[template]) % {"event": setup.event.title}
+    mail_queue(
+        to=[to.email],
+        subject=subject,
+        template=f"network/meetings/mail/{template}",
+        context={"profile": to, "event": setup.event, "setup": setup, "site_name": settings.SITE_NAME,
+                 "site_url": settings.SITE_URL, **context},
+    )
+
+
+def _issue_request_link(meeting_request: MeetingRequest, *, setup: MeetingSetup) -> str:
+    token, hashed = new_token()
+    MeetingRequestLink.objects.create(request=meeting_request, token_hash=hashed,
+                                      expires_at=link_expires_at(setup.event.ends_at))
+    return token
+
+
+def _text(value: str, *, label, limit: int) -> str:
+    value = (value or "").strip()
+    if len(value) > limit:
+        raise errors.InvalidInput(
+            _("“%(label)s” may have at most %(limit)d characters (it has %(length)d).")
+            % {"label": label, "limit": limit, "length": len(value)}
+        )
+    if any(ord(char) < 32 and char not in "\t\n\r" for char in value):
+        raise errors.InvalidInput(_("“%(label)s” contains characters that are not allowed.") % {"label": label})
+    return value
+
+
+def _participant(setup: MeetingSetup, profile_id: int) -> Profile | None:
+    return Profile.objects.filter(participants_q(setup), pk=profile_id).first()
+
+
+def _meeting_count(setup: MeetingSetup, profile_id: int) -> int:
+    return MeetingParticipant.objects.filter(meeting__setup=setup, profile_id=profile_id).count()
+
+
+# ---------------------------------------------------------------------------------------------
+# The organiser's setup
+
+
+@dataclass(frozen=True)
+class SessionInput:
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+
+
+@dataclass(frozen=True)
+class TableInput:
+    number: int
+    name: str = ""
+    fixed_profile_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SetupInput:
+    enabled: bool
+    sessions: tuple[SessionInput, ...]
+    slot_minutes: int
+    tables: tuple[TableInput, ...]
+    request_deadline: datetime.datetime
+    max_open_requests: int = 10
+    # None: the default, below the number of slots (default_max_meetings).
+    max_meetings: int | None = None
+
+
+def slot_times(sessions: Iterable[SessionInput], slot_minutes: int) -> list[tuple[int, datetime.datetime, datetime.datetime]]:
+    """(session index, start, end) of every slot: each session cut into slots of `slot_minutes`;
+    a rest shorter than a slot at a session's end stays unused."""
+    length = datetime.timedelta(minutes=slot_minutes)
+    times = []
+    for index, session in enumerate(sessions):
+        start = session.starts_at
+        while start + length <= session.ends_at:
+            times.append((index, start, start + length))
+            start += length
+    return times
+
+
+def default_max_meetings(slot_count: int) -> int:
+    """Nobody manages meetings in every slot: two thirds of the slots, at most 8, at least 1."""
+    return max(1, min(8, slot_count * 2 // 3))
+
+
+def _check_setup(data: SetupInput) -> tuple[list[SessionInput], list, list[TableInput], int]:
+    if not SLOT_MINUTES_MIN <= data.slot_minutes <= SLOT_MINUTES_MAX:
+        raise errors.InvalidInput(_("A slot lasts between %(min)d and %(max)d minutes.")
+                                  % {"min": SLOT_MINUTES_MIN, "max": SLOT_MINUTES_MAX})
+    sessions = sorted(data.sessions, key=lambda session: session.starts_at)
+    if not sessions:
+        raise errors.InvalidInput(_("Please enter at least one session."))
+    if len(sessions) > SESSIONS_MAX:
+        raise errors.InvalidInput(_("At most %(limit)d sessions are possible.") % {"limit": SESSIONS_MAX})
+    for before, after in zip(sessions, sessions[1:], strict=False):
+        if after.starts_at < before.ends_at:
+            raise errors.InvalidInput(_("Two sessions overlap. Please let each session end before the next begins."))
+    for session in sessions:
+        if session.ends_at < session.starts_at + datetime.timedelta(minutes=data.slot_minutes):
+            raise errors.InvalidInput(_("Each session must be at least one slot long."))
+    times = slot_times(sessions, data.slot_minutes)
+    numbers = [table.number for table in data.tables]
+    if not numbers:
+        raise errors.InvalidInput(_("Please enter at least one table."))
+    if len(numbers) > TABLES_MAX or any(number < 1 or number > 32767 for number in numbers):
+        raise errors.InvalidInput(_("Tables are numbered from 1; at most %(limit)d tables.") % {"limit": TABLES_MAX})
+    if len(set(numbers)) != len(numbers):
+        raise errors.InvalidInput(_("Each table number may appear only once."))
+    tables = [TableInput(number=table.number, fixed_profile_id=table.fixed_profile_id,
+                         name=_text(table.name, label=_("table name"), limit=TABLE_NAME_MAX)) for table in data.tables]
+    if not 1 <= data.max_open_requests <= 100:
+        raise errors.InvalidInput(_("The maximum of open requests per person must be between 1 and 100."))
+    max_meetings = default_max_meetings(len(times)) if data.max_meetings is None else data.max_meetings
+    if not 1 <= max_meetings <= len(times):
+        raise errors.InvalidInput(
+            _("The maximum of meetings per person must be between 1 and the number of slots (%(slots)d).")
+            % {"slots": len(times)}
+        )
+    if data.request_deadline > sessions[0].starts_at:
+        raise errors.InvalidInput(_("The deadline for requests must be before the first session begins."))
+    return sessions, times, tables, max_meetings
+
+
+@transaction.atomic(durable=True)
+def setup_save(*, event, data: SetupInput, actor) -> MeetingSetup:
+    """The organiser enables and sets up the event's Gesprächsbörse: sessions, slot length,
+    tables, limits, deadline. Slots are derived from the sessions; slots and tables that stay keep
+    their rows (and the meetings and unavailable marks on them). Refused with a German message
+    (nothing changed): bad input, or removing a slot or table that has a planned meeting."""
+    sessions, times, tables, max_meetings = _check_setup(data)
+    lock_key(f"meeting-setup:{event.pk}")
+    setup = MeetingSetup.objects.filter(event=event).first()
+    created = setup is None
+    if created:
+        setup = MeetingSetup.objects.create(event=event, request_deadline=data.request_deadline,
+                                            slot_minutes=data.slot_minutes, max_meetings=max_meetings)
+    setup = _lock_setup(setup.pk)
+
+    # Slots: keyed by their times; those no longer wanted must be free of planned meetings.
+    wanted = {(start, end): index for index, start, end in times}
+    existing = {(slot.starts_at, slot.ends_at): slot for slot in setup.slots.all()}
+    gone = [slot for key, slot in existing.items() if key not in wanted]
+    used = set(Meeting.objects.filter(slot__in=gone).values_list("slot_id", flat=True))
+    if used:
+        raise errors.SlotInUse(", ".join(_local(slot.starts_at) for slot in gone if slot.pk in used))
+    wanted_tables = {table.number: table for table in tables}
+    gone_tables = [table for table in setup.tables.all() if table.number not in wanted_tables]
+    used_tables = set(Meeting.objects.filter(table__in=gone_tables).values_list("table_id", flat=True))
+    if used_tables:
+        raise errors.TableInUse(", ".join(str(table.number) for table in gone_tables if table.pk in used_tables))
+    fixed_ids = {table.fixed_profile_id for table in tables if table.fixed_profile_id is not None}
+    if fixed_ids and Profile.objects.filter(participants_q(setup), pk__in=fixed_ids).count() != len(fixed_ids):
+        raise errors.InvalidInput(_("A table can only be fixed for a participant of the event."))
+
+    MeetingSlot.objects.filter(pk__in=[slot.pk for slot in gone]).delete()
+    old_sessions = list(setup.sessions.all())
+    session_rows = []
+    for session in sessions:
+        row = next((s for s in old_sessions if (s.starts_at, s.ends_at) == (session.starts_at, session.ends_at)), None)
+        session_rows.append(row or MeetingSession.objects.create(setup=setup, starts_at=session.starts_at,
+                                                                 ends_at=session.ends_at))
+    for key, slot in existing.items():
+        if key in wanted and slot.session_id != session_rows[wanted[key]].pk:
+            slot.session = session_rows[wanted[key]]
+            slot.save(update_fields=["session"])
+    MeetingSlot.objects.bulk_create([
+        MeetingSlot(setup=setup, session=session_rows[index], starts_at=start, ends_at=end)
+        for index, start, end in times if (start, end) not in existing
+    ])
+    kept_ids = {row.pk for row in session_rows}
+    MeetingSession.objects.filter(setup=setup).exclude(pk__in=kept_ids).delete()
+
+    MeetingTable.objects.filter(pk__in=[table.pk for table in gone_tables]).delete()
+    current = {table.number: table for table in setup.tables.all()}
+    for number, wanted_table in wanted_tables.items():
+        row = current.get(number)
+        if row is None:
+            MeetingTable.objects.create(setup=setup, number=number, name=wanted_table.name,
+                                        fixed_profile_id=wanted_table.fixed_profile_id)
+        elif (row.name, row.fixed_profile_id) != (wanted_table.name, wanted_table.fixed_profile_id):
+            row.name, row.fixed_profile_id = wanted_table.name, wanted_table.fixed_profile_id
+            row.save(update_fields=["name", "fixed_profile"])
+
+    setup.enabled = data.enabled
+    setup.slot_minutes = data.slot_minutes
+    setup.request_deadline = data.request_deadline
+    setup.max_open_requests = data.max_open_requests
+    setup.max_meetings = max_meetings
+    setup.save()
+    audit_log(actor=actor, action="meeting_setup_created" if created else "meeting_setup_changed", obj=setup,
+              data={"slots": len(times), "tables": len(tables), "enabled": data.enabled})
+    return setup
+
+
+@transaction.atomic(durable=True)
+def setup_publish(*, setup: MeetingSetup, actor, now: datetime.datetime | None = None) -> int:
+    """The organiser publishes the meetings: every accepted meeting not planned yet is placed, in
+    the order of acceptance, into the earliest common free slot with a free table (the solver run
+    "Alle einplanen" is to come); placed meetings are published and both people get a mail with time
+    and table. From now on a newly accepted meeting is placed at once. Returns how many were placed."""
+    now = now or timezone.now()
+    setup = _lock_setup(setup.pk)
+    placed = 0
+    for meeting in Meeting.objects.filter(setup=setup, status=Meeting.Status.UNPLACED).order_by("created_at", "id"):
+        placed += _place(setup, meeting, now=now)
+    for meeting in Meeting.objects.filter(setup=setup, status=Meeting.Status.PLACED, published=False):
+        meeting.published = True
+        meeting.save(update_fields=["published"])
+    if not setup.published:
+        setup.published, setup.published_at = True, now
+        setup.save(update_fields=["published", "published_at", "updated_at"])
+    audit_log(actor=actor, action="meeting_setup_published", obj=setup, data={"placed": placed})
+    return placed
+
+
+# ---------------------------------------------------------------------------------------------
+# Placing a meeting (under the setup's lock)
+
+
+def _place(setup: MeetingSetup, meeting: Meeting, *, now: datetime.datetime) -> bool:
+    """Places `meeting` into the earliest slot (not begun yet) in which both people are free and
+    available and a table is free: a table fixed for one of them if they have one, else the lowest
+    free table not fixed for anyone. The caller holds the setup's lock (core.capacity): counted here,
+    then written; the unique constraints on (slot, table) and (person, slot) back it. Mails both
+    people. Returns whether it was placed (False: no common free slot with a free table)."""
+    assert transaction.get_connection().in_atomic_block
+    people = list(meeting.participants.select_related("profile").order_by("id"))
+    person_ids = [person.profile_id for person in people]
+    slots = [slot for slot in setup.slots.all() if slot.starts_at > now]
+    tables = list(setup.tables.all())
+    taken = count_taken_per_owner(TABLES, owner_ids=[slot.pk for slot in slots], now=now)
+    used = set(Meeting.objects.filter(setup=setup, status=Meeting.Status.PLACED).values_list("slot_id", "table_id"))
+    busy = set(MeetingParticipant.objects.filter(profile_id__in=person_ids, slot__isnull=False,
+                                                 meeting__setup=setup).values_list("slot_id", flat=True))
+    busy |= set(Unavailability.objects.filter(profile_id__in=person_ids, slot__setup=setup)
+                .values_list("slot_id", flat=True))
+    own = [table for table in tables if table.fixed_profile_id in person_ids]
+    candidates = own[:1] if own else [table for table in tables if table.fixed_profile_id is None]
+    for slot in slots:
+        if slot.pk in busy or taken.get(slot.pk, 0) >= len(tables):
+            continue
+        table = next((table for table in candidates if (slot.pk, table.pk) not in used), None)
+        if table is None:
+            continue
+        meeting.slot, meeting.table, meeting.status = slot, table, Meeting.Status.PLACED
+        meeting.placed_at, meeting.published = now, setup.published or meeting.published
+        meeting.save(update_fields=["slot", "table", "status", "placed_at", "published"])
+        MeetingParticipant.objects.filter(meeting=meeting).update(slot=slot)
+        audit_log(actor=None, action="meeting_placed", obj=meeting, data={"slot": slot.pk, "table": table.number})
+        for person, other in ((people[0], people[1]), (people[1], people[0])):
+            _mail(person.profile, "meeting_placed", setup=setup, partner=other.profile, slot=slot, table=table)
+        return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Requests
+
+
+def _open_request(setup: MeetingSetup, request_id: int) -> MeetingRequest:
+    found = MeetingRequest.objects.filter(pk=request_id, setup=setup).select_related("sender", "recipient").first()
+    if found is None:
+        raise errors.AlreadyAnswered()
+    return found
+
+
+@transaction.atomic(durable=True)
+def request_send(*, setup: MeetingSetup, sender: Profile, recipient_id: int, message: str = "",
+                 now: datetime.datetime | None = None) -> MeetingRequest:
+    """A participant asks another for a meeting; the recipient gets a mail with a link to accept or
+    decline with one click. Refused (German message, nothing changed): the Gesprächsbörse is off,
+    the sender or recipient is no participant of the event, a request to oneself, to a hidden
+    profile, after the deadline, beyond the sender's maximum of open requests, or while the pair
+    already has an open or accepted request (either direction; a partial unique index backs it)."""
+    now = now or timezone.now()
+    message = _text(message, label=MeetingRequest._meta.get_field("message").verbose_name, limit=MESSAGE_MAX)
+    setup = _lock_setup(setup.pk)
+    if not setup.enabled:
+        raise errors.NotEnabled()
+    if sender.pk == recipient_id:
+        raise errors.ToOneself()
+    if _participant(setup, sender.pk) is None:
+        raise errors.NotParticipant()
+    recipient = Profile.objects.filter(pk=recipient_id).first()
+    if recipient is None or _participant(setup, recipient.pk) is None:
+        if recipient is not None and not Profile.objects.filter(visible_to_participants_q(), pk=recipient.pk).exists():
+            raise errors.RecipientHidden()
+        raise errors.RecipientNotParticipant()
+    if not Profile.objects.filter(visible_to_participants_q(), pk=recipient.pk).exists():
+        raise errors.RecipientHidden()
+    if now >= setup.request_deadline:
+        raise errors.DeadlinePassed()
+    low, high = sorted([sender.pk, recipient.pk])
+    blocking = MeetingRequest.objects.filter(setup=setup, pair_low=low, pair_high=high,
+                                             status__in=MeetingRequest.BLOCKING)
+    if blocking.exists():
+        raise errors.DuplicateRequest()
+    open_count = MeetingRequest.objects.filter(setup=setup, sender=sender, status=RequestStatus.PENDING).count()
+    if open_count >= setup.max_open_requests:
+        raise errors.TooManyOpenRequests(setup.max_open_requests)
+    try:
+        with transaction.atomic():
+            meeting_request = MeetingRequest.objects.create(
+                setup=setup, sender=sender, recipient=recipient, pair_low=low, pair_high=high, message=message,
+                created_at=now,
+            )
+    except IntegrityError:
+        raise errors.DuplicateRequest() from None
+    token = _issue_request_link(meeting_request, setup=setup)
+    audit_log(actor=None, action="meeting_request_sent", obj=meeting_request,
+              data={"sender": sender.pk, "recipient": recipient.pk})
+    _mail(recipient, "request_received", setup=setup, meeting_request=meeting_request, sender=sender,
+          link=request_url(token))
+    return meeting_request
+
+
+@transaction.atomic(durable=True)
+def request_accept(*, meeting_request: MeetingRequest, profile: Profile,
+                   now: datetime.datetime | None = None) -> Meeting:
+    """The recipient accepts (one click from the mail link or on the Gesprächsbörse page): the
+    request becomes a meeting, both get each other's contact data by mail. Refused (German message):
+    by anyone but the recipient, a request not open (accepting twice: AlreadyAccepted), after the
+    deadline, or when either side already has the event's maximum of meetings. After publishing the
+    meeting is placed at once (earliest common free slot with a free table)."""
+    now = now or timezone.now()
+    setup = _lock_setup(meeting_request.setup_id)
+    meeting_request = _open_request(setup, meeting_request.pk)
+    if meeting_request.recipient_id != profile.pk:
+        raise errors.NotYours()
+    if meeting_request.status == RequestStatus.ACCEPTED:
+        raise errors.AlreadyAccepted()
+    if meeting_request.status != RequestStatus.PENDING:
+        raise errors.AlreadyAnswered()
+    if now >= setup.request_deadline:
+        raise errors.DeadlinePassed()
+    if _meeting_count(setup, meeting_request.recipient_id) >= setup.max_meetings:
+        raise errors.TooManyMeetingsSelf(setup.max_meetings)
+    if _meeting_count(setup, meeting_request.sender_id) >= setup.max_meetings:
+        raise errors.TooManyMeetingsOther(setup.max_meetings)
+    meeting_request.status, meeting_request.answered_at = RequestStatus.ACCEPTED, now
+    meeting_request.save(update_fields=["status", "answered_at"])
+    meeting = Meeting.objects.create(setup=setup, request=meeting_request, created_at=now)
+    MeetingParticipant.objects.bulk_create([
+        MeetingParticipant(meeting=meeting, profile_id=meeting_request.sender_id),
+        MeetingParticipant(meeting=meeting, profile_id=meeting_request.recipient_id),
+    ])
+    audit_log(actor=None, action="meeting_request_accepted", obj=meeting_request, data={"meeting": meeting.pk})
+    sender, recipient = meeting_request.sender, meeting_request.recipient
+    _mail(sender, "request_accepted", setup=setup, partner=recipient)
+    _mail(recipient, "request_accepted", setup=setup, partner=sender)
+    if setup.published:
+        _place(setup, meeting, now=now)
+    return meeting
+
+
+@transaction.atomic(durable=True)
+def request_decline(*, meeting_request: MeetingRequest, profile: Profile,
+                    now: datetime.datetime | None = None) -> MeetingRequest:
+    """The recipient declines an open request; the sender gets a short mail (no reason asked).
+    Refused: by anyone but the recipient, a request not open, after the deadline (it lapses then)."""
+    now = now or timezone.now()
+    setup = _lock_setup(meeting_request.setup_id)
+    meeting_request = _open_request(setup, meeting_request.pk)
+    if meeting_request.recipient_id != profile.pk:
+        raise errors.NotYours()
+    if meeting_request.status == RequestStatus.ACCEPTED:
+        raise errors.AlreadyAccepted()
+    if meeting_request.status != RequestStatus.PENDING:
+        raise errors.AlreadyAnswered()
+    if now >= setup.request_deadline:
+        raise errors.DeadlinePassed()
+    meeting_request.status, meeting_request.answered_at = RequestStatus.DECLINED, now
+    meeting_request.save(update_fields=["status", "answered_at"])
+    audit_log(actor=None, action="meeting_request_declined", obj=meeting_request)
+    _mail(meeting_request.sender, "request_declined", setup=setup, partner=meeting_request.recipient)
+    return meeting_request
+
+
+@transaction.atomic(durable=True)
+def request_withdraw(*, meeting_request: MeetingRequest, profile: Profile,
+                     now: datetime.datetime | None = None) -> MeetingRequest:
+    """The sender withdraws an open request (no mail: the recipient's link then says it is no
+    longer open). Refused for anyone but the sender and for a request no longer open."""
+    now = now or timezone.now()
+    setup = _lock_setup(meeting_request.setup_id)
+    meeting_request = _open_request(setup, meeting_request.pk)
+    if meeting_request.sender_id != profile.pk:
+        raise errors.NotYours()
+    if meeting_request.status != RequestStatus.PENDING:
+        raise errors.AlreadyAnswered()
+    meeting_request.status, meeting_request.closed_at = RequestStatus.WITHDRAWN, now
+    meeting_request.save(update_fields=["status", "closed_at"])
+    audit_log(actor=None, action="meeting_request_withdrawn", obj=meeting_request)
+    return meeting_request
+
+
+@transaction.atomic(durable=True)
+def unavailability_set(*, setup: MeetingSetup, profile: Profile, slot_ids: Iterable[int]) -> set[int]:
+    """A participant marks the slots they cannot attend (the whole set replaces the former one).
+    Meetings already planned stay where they are; the marks apply to the placing that follows.
+    Refused: no participant, a slot of another event."""
+    setup = _lock_setup(setup.pk)
+    if _participant(setup, profile.pk) is None:
+        raise errors.NotParticipant()
+    wanted = set(slot_ids)
+    known = set(setup.slots.filter(pk__in=wanted).values_list("pk", flat=True))
+    if known != wanted:
+        raise errors.InvalidInput(_("Please choose only from the listed time slots."))
+    current = set(Unavailability.objects.filter(profile=profile, slot__setup=setup).values_list("slot_id", flat=True))
+    Unavailability.objects.filter(profile=profile, slot_id__in=current - wanted).delete()
+    Unavailability.objects.bulk_create([Unavailability(profile=profile, slot_id=pk) for pk in sorted(wanted - current)])
+    if current != wanted:
+        audit_log(actor=None, action="meeting_unavailability_set", obj=setup,
+                  data={"profile": profile.pk, "slots": len(wanted)})
+    return wanted
+
+
+# ---------------------------------------------------------------------------------------------
+# Worker tasks (settings.WORKER_TASKS)
+
+
+def meeting_requests_remind_due(*, now: datetime.datetime | None = None) -> int:
+    """Worker task: an open request unanswered for REMINDER_AFTER gets one reminder to the
+    recipient, with a new link (the first mail's token is not stored). Each request in its own
+    transaction under its setup's lock; `reminded_at` makes sure it is only one."""
+    now = now or timezone.now()
+    due = list(
+        MeetingRequest.objects.filter(status=RequestStatus.PENDING, reminded_at__isnull=True,
+                                      created_at__lte=now - REMINDER_AFTER, setup__request_deadline__gt=now)
+        .order_by("setup_id", "id").values_list("setup_id", "pk")[:500]
+    )
+    sent = 0
+    for setup_id, pk in due:
+        with transaction.atomic(durable=True):
+            setup = _lock_setup(setup_id)
+            meeting_request = MeetingRequest.objects.filter(
+                pk=pk, status=RequestStatus.PENDING, reminded_at__isnull=True
+            ).select_related("sender", "recipient").first()
+            if meeting_request is None:
+                continue
+            meeting_request.reminded_at = now
+            meeting_request.save(update_fields=["reminded_at"])
+            token = _issue_request_link(meeting_request, setup=setup)
+            audit_log(actor=None, action="meeting_request_reminded", obj=meeting_request)
+            _mail(meeting_request.recipient, "request_reminder", setup=setup, meeting_request=meeting_request,
+                  sender=meeting_request.sender, link=request_url(token))
+            sent += 1
+    return sent
+
+
+def meeting_requests_lapse_due(*, now: datetime.datetime | None = None) -> int:
+    """Worker task: requests still open at their event's deadline lapse, and the sender gets a
+    mail. Setup by setup in ascending id order, each in its own transaction under the setup's lock."""
+    now = now or timezone.now()
+    setup_ids = sorted(set(
+        MeetingRequest.objects.filter(status=RequestStatus.PENDING, setup__request_deadline__lte=now)
+        .values_list("setup_id", flat=True)
+    ))
+    lapsed = 0
+    for setup_id in setup_ids:
+        with transaction.atomic(durable=True):
+            setup = _lock_setup(setup_id)
+            if setup.request_deadline > now:
+                continue
+            for meeting_request in (MeetingRequest.objects.filter(setup=setup, status=RequestStatus.PENDING)
+                                    .select_related("sender", "recipient").order_by("id")):
+                meeting_request.status, meeting_request.closed_at = RequestStatus.LAPSED, now
+                meeting_request.save(update_fields=["status", "closed_at"])
+                audit_log(actor=None, action="meeting_request_lapsed", obj=meeting_request)
+                _mail(meeting_request.sender, "request_lapsed", setup=setup, partner=meeting_request.recipient)
+                lapsed += 1
+    return lapsed

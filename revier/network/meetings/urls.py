@@ -1,0 +1,10 @@
+from django.urls import path
+
+from revier.network.meetings import views
+
+# Included in revier/network/urls.py (app namespace "network").
+urlpatterns = [
+    path("mein-profil/<str:token>/gespraechsboerse/", views.participant_page, name="meetings"),
+    path("gespraechsanfrage/<str:token>/", views.request_page, name="meeting-request"),
+    path("verwalten/<slug:slug>/gespraechsboerse/", views.manage_setup, name="meetings-manage"),
+]
