@@ -168,7 +168,10 @@ def test_compound_split_against_the_corpus_vocabulary():
     assert analyzer.split("Unternehmen") == ()
     # the terms keep the whole word beside its parts; a hyphenated compound also joined
     terms = [stem for stem, _surface, _whole in analyzer.words("Wasserstoffelektrolyse und Elektrolyse-Komponenten")]
-    assert terms == ["wasserstoffelektrolys", "wasserstoff", "elektrolys", "elektrolysekomponent", "elektrolys", "komponent"]
+    assert terms == [
+        "wasserstoffelektrolys", "=wasserstoff", "elektrolys",  # "Wasserstoff" is a synonym group's word (H2)
+        "elektrolysekomponent", "elektrolys", "komponent",
+    ]
 
 
 def test_derivation_joins_noun_and_verb():
@@ -182,6 +185,17 @@ def test_derivation_joins_noun_and_verb():
     provider = profile("b", kind="wissenschaft", offers=[("Wir digitalisieren Anträge", "")])
     (found,) = suggest([seeker, provider])["a"]
     assert found.id == "b"
+
+
+def test_synonyms_meet_and_are_named_as_such():
+    seeker = profile("a", needs=[("Fachkräfte für die Montage", "")])
+    provider = profile("b", kind="kammer", offers=[("Wir vermitteln Personal", "für Handwerksbetriebe")])
+    (found,) = suggest([seeker, provider])["a"]
+    assert found.id == "b"
+    assert "Gemeinsame Begriffe: Fachkräfte ≈ Personal" in found.reasons
+    # the same word on both sides counts more than a synonym
+    same = profile("c", kind="kammer", offers=[("Wir vermitteln Fachkräfte", "für Handwerksbetriebe")])
+    assert ids(suggest([seeker, provider, same])["a"]) == ["c", "b"]
 
 
 def test_compound_meets_its_parts_in_other_words():

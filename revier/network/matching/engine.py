@@ -80,6 +80,21 @@ def _tf(count: float) -> float:
     return 1 + math.log(count) if count >= 1 else count
 
 
+def _written(analysed) -> dict[str, tuple[float, str]]:
+    """An item's terms: (frequency, how the term is first written in the item; a compound's part
+    capitalised as a word of its own)."""
+    words, _grams, surfaces = analysed
+    first: dict[str, str] = {}
+    for term, surface, whole in surfaces:
+        first.setdefault(term, surface if whole else _noun(surface))
+    return {term: (tf, first[term]) for term, tf in words.items()}
+
+
+def _noun(written: str) -> str:
+    """A compound's part as a word of its own ("elektrolyse" from "Wasserstoffelektrolyse" → "Elektrolyse")."""
+    return written if written[:1].isupper() or written != written.lower() else written[:1].upper() + written[1:]
+
+
 def _best(sims: np.ndarray) -> tuple[int, int] | None:
     """(row, column) of the largest similarity (the first of equals), or None if all are 0."""
     if not sims.size:
@@ -139,10 +154,6 @@ class SuggestionIndex:
             self._term_id[term] = len(idf)
             idf.append(math.log((1 + self._n_items) / (1 + document_frequency[term])) + 1)
         self._idf = idf
-        # how a stem is written, for the reasons: as a word of its own, else as a compound's part
-        self._surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-        self._part_surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-        self._learn_surfaces(analysed)
         self._topic_id: dict[str, int] = {}
 
         self._ids: list[str] = []
@@ -167,26 +178,22 @@ class SuggestionIndex:
     # -- text --------------------------------------------------------------------------------
 
     def _analyse(self, item: Item):
-        """(word term frequencies, 4-gram frequencies, (stem, surface, whole word?) of every term)."""
+        """(term frequencies, 4-gram frequencies, (term, surface, whole word?) of every term)."""
         words: Counter[str] = Counter()
         grams: Counter[str] = Counter()
         surfaces = []
         for text, weight in ((item.title, self.weights.title), (item.text, 1.0)):
-            for stem, surface, whole in self.analyzer.words(text):
-                words[stem] += weight
-                surfaces.append((stem, surface, whole))
+            for term, surface, whole in self.analyzer.words(text):
+                words[term] += weight
+                surfaces.append((term, surface, whole))
                 if whole and self.weights.ngrams > 0:
+                    stem = self.analyzer.stem(surface.lower())
                     stem_grams = self._ngrams.get(stem)
                     if stem_grams is None:
                         stem_grams = self._ngrams[stem] = ["#" + gram for gram in ngrams(stem)]
                     for gram in stem_grams:
                         grams[gram] += weight
         return words, grams, surfaces
-
-    def _learn_surfaces(self, analysed: list):
-        for _words, _grams, surfaces in analysed:
-            for stem, surface, whole in surfaces:
-                (self._surfaces if whole else self._part_surfaces)[stem][surface] += 1
 
     def _vector(self, counts: Counter[str], share: float) -> dict[int, float]:
         if not counts or share <= 0:
@@ -237,7 +244,7 @@ class SuggestionIndex:
             n = len(profile.needs)
             vectors = [self._item_vector(a) for a in analysed]
             self._vectors[slot] = (vectors[:n], vectors[n:])
-            self._term_sets[slot] = ([dict(a[0]) for a in analysed[:n]], [dict(a[0]) for a in analysed[n:]])
+            self._term_sets[slot] = ([_written(a) for a in analysed[:n]], [_written(a) for a in analysed[n:]])
             self._kinds[slot] = KINDS.index(profile.kind)
             self._regions[slot] = LOCAL_REGIONS.index(profile.region) if profile.region in LOCAL_REGIONS else -1
             topic_ids = set()
@@ -455,7 +462,6 @@ class SuggestionIndex:
         list it takes its new place. Returns its suggestions and the profiles whose shown
         suggestions changed. The text model stays as built (new words count as seen once)."""
         analysed = [self._analyse(item) for item in (*profile.needs, *profile.offers)]
-        self._learn_surfaces(analysed)
         slot = self._slot.get(profile.id)
         before = self._showing(slot)
         slot = self._store(profile, analysed, slot)
@@ -512,32 +518,24 @@ class SuggestionIndex:
 
     # -- reasons -----------------------------------------------------------------------------
 
-    def _surface(self, stem: str) -> str:
-        forms = self._surfaces.get(stem)
-        if forms:
-            return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        forms = self._part_surfaces.get(stem)
-        if forms:
-            part = min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            return part[:1].upper() + part[1:]  # a compound's part: mostly a noun
-        return stem
-
     def _common_terms(self, pairs: list[tuple[dict, dict]]) -> list[str]:
-        """The words two matched items share, those that add most to their similarity first, at most four."""
+        """The words two matched items share, those that add most to their similarity first, at
+        most four; synonyms as "Fachkräfte ≈ Personal" (as the need and the offer write them)."""
         weight: dict[str, float] = {}
         for a, b in pairs:
             for term in a.keys() & b.keys():
                 term_id = self._term_id.get(term)
-                if term_id is not None:
-                    added = _tf(a[term]) * _tf(b[term]) * self._idf[term_id] ** 2
-                    weight[term] = max(weight.get(term, 0.0), added)
-        chosen = sorted(weight, key=lambda t: (-weight[t], t))[:4]
-        surfaces = []
-        for term in chosen:
-            surface = self._surface(term)
-            if surface not in surfaces:
-                surfaces.append(surface)
-        return surfaces
+                if term_id is None:
+                    continue
+                (tf_a, written_a), (tf_b, written_b) = a[term], b[term]
+                if term.startswith("=") and self.analyzer.stem(written_a.lower()) != self.analyzer.stem(written_b.lower()):
+                    text = f"{written_a} ≈ {written_b}"
+                else:
+                    text = written_a
+                added = _tf(tf_a) * _tf(tf_b) * self._idf[term_id] ** 2
+                if added > weight.get(text, 0.0):
+                    weight[text] = added
+        return sorted(weight, key=lambda t: (-weight[t], t))[:4]
 
     def _reasons(self, slot: int, other: int, mine, theirs, texts: dict | None = None) -> tuple[str, ...]:
         """German sentences a person can check: which need meets which offer (both ways: `mine`

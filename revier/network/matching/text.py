@@ -81,10 +81,59 @@ FUGEN = ("es", "en", "er", "s", "n", "e", "")
 NGRAM = 4
 # Derivation that the Snowball stemmer leaves apart: the same root as a noun and as a verb
 # ("Prüfung" / "prüfen", "Digitalisierung" / "digitalisieren", "Kooperation" / "kooperieren").
-# (ending, shortest rest): the rest is stemmed and added as a term of its own.
+# (ending, shortest rest): the stem of the rest is the word's term.
 DERIVATIONS = (
     ("isierungen", 3), ("isierung", 3), ("isieren", 3), ("isiert", 3), ("ierungen", 3), ("ierung", 3),
     ("ieren", 3), ("iert", 3), ("ationen", 4), ("ation", 4), ("ungen", 4), ("ung", 4), ("tionen", 5), ("tion", 5),
+)
+
+# Words that name the same thing in the Revier's subjects without sharing a stem (a general
+# lexicon, like the stop words; written for the domain, not for any test set). The words of a group
+# share one term ("=fachkraft"); their 4-grams still differ, so the same word on both sides counts
+# more. Kept tight: near-synonyms only, no broader or narrower terms.
+SYNONYMS = (
+    "fachkraft fachkräfte personal arbeitskraft arbeitskräfte beschäftigte mitarbeitende mitarbeiter belegschaft",
+    "weiterbildung fortbildung schulung schulungen qualifizierung umschulung",
+    "ausbildung auszubildende azubis lehrlinge lehrstellen ausbildungsplätze",
+    "nachwuchs nachwuchskräfte absolventen absolventinnen berufseinsteiger",
+    "förderung fördermittel zuschuss zuschüsse förderprogramm fördergelder subvention subventionen",
+    "investor investoren kapitalgeber geldgeber wagniskapital risikokapital",
+    "hochschule hochschulen universität universitäten fachhochschule forschungseinrichtung forschungsinstitut",
+    "unternehmen firma firmen betrieb betriebe",
+    "kommune kommunen gemeinde gemeinden landkreis landkreise stadtverwaltung",
+    "photovoltaik pv solaranlage solaranlagen solarstrom solarmodule",
+    "batterie batterien akku akkus batteriespeicher stromspeicher",
+    "wasserstoff h2",
+    "co2 kohlendioxid kohlenstoffdioxid",
+    "test tests erprobung validierung erproben validieren testen",
+    "messung messungen messtechnik analytik charakterisierung",
+    "beratung consulting",
+    "genehmigung genehmigungen zulassung zulassungen bewilligung",
+    "fläche flächen gelände grundstück grundstücke areal",
+    "pilotanlage demonstrator testfeld reallabor versuchsanlage technikum",
+    "kunde kunden abnehmer anwender auftraggeber",
+    "lieferant lieferanten zulieferer hersteller produzent produzenten",
+    "kooperation zusammenarbeit partnerschaft",
+    "wärmenetz wärmenetze fernwärme nahwärme",
+    "recycling wiederverwertung rückgewinnung",
+    "rekultivierung renaturierung",
+    "gebäude immobilie immobilien",
+    "sanierung modernisierung renovierung",
+    "logistik spedition speditionen güterverkehr",
+    "lkw lastwagen lastkraftwagen nutzfahrzeuge",
+    "bahn eisenbahn schienenverkehr",
+    "strom elektrizität",
+    "windkraft windenergie windpark windparks windräder windkraftanlagen",
+    "biogas biomethan",
+    "photonik optik",
+    "sensor sensoren sensorik",
+    "drohne drohnen uav",
+    "roboter robotik",
+    "startup startups gründung gründungen ausgründung ausgründungen existenzgründung",
+    "chemiepark industriepark gewerbegebiet industriegebiet",
+    "kunststoff kunststoffe plastik polymer polymere",
+    "wald forst forstwirtschaft",
+    "landwirtschaft agrarwirtschaft landwirte",
 )
 
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -116,6 +165,15 @@ class Analyzer:
         for word in LEXICON:
             counts[self.stem(word)] += 1
         self.frequency: dict[str, int] = dict(counts)
+        # every stem and root of a synonym group's words → the group's term (the first group wins)
+        self.group_of: dict[str, str] = {}
+        for group in SYNONYMS:
+            words = group.split()
+            term = "=" + words[0]
+            for word in words:
+                for key in (self.stem(word), self.root(word)):
+                    if key:
+                        self.group_of.setdefault(key, term)
 
     # -- words -----------------------------------------------------------------------------
 
@@ -196,17 +254,24 @@ class Analyzer:
 
     # -- texts -----------------------------------------------------------------------------
 
+    def term(self, word: str) -> str:
+        """The term of a (lower-case) word: its stem, or the stem without a derivational ending
+        ("prüfung" → "pruf", as "prüfen"), or its synonym group ("personal" → "=fachkraft")."""
+        stem = self.stem(word)
+        root = self.root(word) or stem
+        return self.group_of.get(root) or self.group_of.get(stem) or root
+
     def words(self, text: str) -> list[tuple[str, str, bool]]:
-        """(stem, surface form, whole word?) of every term of a text, in order: each word's stem,
-        its root without a derivational ending, the parts of a split compound (and their roots),
-        for a hyphenated compound also the joined word."""
+        """(term, surface form, whole word?) of every term of a text, in order: each word's term,
+        the terms of the parts of a split compound, for a hyphenated compound also the joined
+        word's. A whole word's surface is the word as written (its Snowball stem gives the 4-grams)."""
         result = []
         for token in WORD.findall(text):
             pieces = [p for p in token.split("-") if p]
             if len(pieces) > 1:
                 joined = "".join(pieces).lower()
                 if self._is_word(joined):
-                    result.append((self.stem(joined), token, False))
+                    result.append((self.term(joined), token, False))
             for piece in pieces:
                 lower = piece.lower()
                 expansion = self._expansions.get(lower)
@@ -220,14 +285,14 @@ class Analyzer:
         """The terms of one word: (term, the compound part it comes from or None, whole word?)."""
         if not self._is_word(lower):
             return ()
-        stem = self.stem(lower)
-        result = [(stem, None, True)]
-        seen = {stem}
-        for word in (lower, *self.split(lower)):
-            for term in (self.stem(word), self.root(word)):
-                if term and term not in seen:
-                    seen.add(term)
-                    result.append((term, None if word == lower else word, False))
+        term = self.term(lower)
+        result = [(term, None, True)]
+        seen = {term}
+        for part in self.split(lower):
+            part_term = self.term(part)
+            if part_term not in seen:
+                seen.add(part_term)
+                result.append((part_term, part, False))
         return tuple(result)
 
 
