@@ -150,7 +150,7 @@ def measure(kind: str, seeded: dict, *, posts: int, batch: int, show_profile: bo
     stats = pstats.Stats(profile)
     if show_profile:
         out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(profile, stream=out).sort_stats(os.environ.get("PROFILE_SORT", "cumulative")).print_stats(int(os.environ.get("PROFILE_LINES", "45")))
         print(out.getvalue(), file=sys.stderr)
     with CaptureQueriesContext(connection) as queries:
         for _ in range(posts):

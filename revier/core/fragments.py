@@ -24,12 +24,16 @@ switches the store off (the tests' default; tests/core/test_fragments.py switche
 """
 
 import hashlib
+import secrets
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from revier.core.cache import current_generation, content_changed, seconds_until_next_change
@@ -126,3 +130,24 @@ def register_content_models(*models) -> None:
         post_delete.connect(_changed, sender=model, dispatch_uid=uid + "-delete")
         for field in model._meta.local_many_to_many:
             m2m_changed.connect(_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
+
+
+# Where the reader's own part goes in a kept page (render_around); random, so no content can contain it.
+_PART_MARK = f"<!--part-{secrets.token_hex(16)}-->"
+
+
+def render_around(request, template_name: str, context: dict, *, part: str, html: str, name: str,
+                  vary: Iterable[Any], status: int = 200) -> HttpResponse:
+    """The page `template_name` with `html` where it shows the context variable `part`. Everything
+    around the part must be the same for every reader with the same `vary` values (it is a fragment:
+    the page is rendered once per content generation, language and values, and split where the part
+    goes); only `html`, the reader's own part (a form with input and errors), is written per request."""
+    def around() -> tuple[str, str]:
+        page = render_to_string(template_name, {**context, part: mark_safe(_PART_MARK)}, request)
+        before, mark, after = page.partition(_PART_MARK)
+        if not mark:
+            raise ValueError(f"{template_name} does not show {{{{ {part} }}}}")
+        return before, after
+
+    before, after = fragment(f"around:{template_name}:{part}", vary, around)
+    return HttpResponse(before + html + after, status=status)

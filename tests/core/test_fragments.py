@@ -206,3 +206,36 @@ def test_bounded_store_keeps_at_most_its_entries_and_not_in_the_shared_store():
     assert fragments.fragment("search", ("Wort 49",), lambda: "gemeinsam") == "gemeinsam"
     forget_fragments()
     assert fragments.fragment("search", ("Wort 49",), lambda: "neu", store=store) == "neu"
+
+
+def test_render_around_keeps_the_page_and_writes_the_part_per_request(rf, fragments_on, monkeypatch):
+    from revier.core import fragments as fragments_module
+
+    calls = []
+
+    def render_to_string(template_name, context, request):
+        calls.append(template_name)
+        return f"<h1>{context['title']}</h1>{context['part']}<p>Ende</p>"
+
+    monkeypatch.setattr(fragments_module, "render_to_string", render_to_string)
+    request = rf.get("/")
+
+    def page(html, vary=1):
+        return fragments_module.render_around(
+            request, "seite.html", {"title": "Kopf"}, part="part", html=html, name="test", vary=[vary], status=409
+        )
+
+    first, second = page("<b>eins</b>"), page("<b>zwei</b>")
+    assert first.content.decode() == "<h1>Kopf</h1><b>eins</b><p>Ende</p>" and first.status_code == 409
+    assert second.content.decode() == "<h1>Kopf</h1><b>zwei</b><p>Ende</p>"
+    assert calls == ["seite.html"]  # the page around the part was rendered once
+    page("<b>drei</b>", vary=2)
+    assert len(calls) == 2  # other values, another page around
+
+
+def test_render_around_refuses_a_template_without_the_part(rf, monkeypatch):
+    from revier.core import fragments as fragments_module
+
+    monkeypatch.setattr(fragments_module, "render_to_string", lambda *args: "<h1>ohne</h1>")
+    with pytest.raises(ValueError, match="does not show"):
+        fragments_module.render_around(rf.get("/"), "seite.html", {}, part="part", html="x", name="t", vary=[])

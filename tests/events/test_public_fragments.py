@@ -503,3 +503,13 @@ def test_registration_form_with_input_is_never_kept(client, conference):
     assert 'value="ada-kept@example.org"' in page and "kern-error" in page
     # Nobody else sees another reader's input afterwards.
     assert "ada-kept@example.org" not in html(client, url)
+
+
+def test_registration_form_with_errors_renders_the_same_with_parts_kept_or_not(client, conference, settings):
+    url = reverse("events:register", args=[conference.slug])
+    data = {"first_name": "Ada", "last_name": "", "email": "ada-same@example.org", "sector": "kmu"}
+    kept = [client.post(url, data).content.decode() for _ in range(2)]
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    fresh = client.post(url, data).content.decode()
+    assert kept[0] == kept[1] == fresh
+    assert "<title>Fehler:" in fresh and 'value="ada-same@example.org"' in fresh

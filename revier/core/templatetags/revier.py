@@ -34,12 +34,10 @@ def slot_templates(name):
 
 
 class FragmentNode(template.Node):
-    def __init__(self, nodelist, name, vary, max_seconds, when=None):
-        self.nodelist, self.name, self.vary, self.max_seconds, self.when = nodelist, name, vary, max_seconds, when
+    def __init__(self, nodelist, name, vary, max_seconds):
+        self.nodelist, self.name, self.vary, self.max_seconds = nodelist, name, vary, max_seconds
 
     def render(self, context):
-        if self.when is not None and not self.when.resolve(context):
-            return self.nodelist.render(context)
         vary = [value.resolve(context) for value in self.vary]
         max_seconds = None if self.max_seconds is None else self.max_seconds.resolve(context)
         max_seconds = None if max_seconds is None else int(max_seconds)  # None: no limit of its own
@@ -48,24 +46,20 @@ class FragmentNode(template.Node):
 
 @register.tag("fragment")
 def do_fragment(parser, token):
-    """{% fragment "name" value … [max_seconds=N] [when=condition] %}…{% endfragment %}: the part
-    between the tags, rendered once per content generation, language and values (core.fragments).
-    Nothing personal or reader-dependent (CSRF token, form input, staff links) may be inside; with
-    `when`, the part is kept only while the condition holds (a form without input) and rendered
-    for this reader alone otherwise (the same form with input and errors)."""
+    """{% fragment "name" value … [max_seconds=N] %}…{% endfragment %}: the part between the tags,
+    rendered once per content generation, language and values (core.fragments). Nothing personal
+    or reader-dependent (CSRF token, form input, staff links) may be inside."""
     bits = token.split_contents()
     if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
         raise template.TemplateSyntaxError("{% fragment %} needs a quoted name first.")
-    max_seconds = when = None
+    max_seconds = None
     vary = []
     for bit in bits[2:]:
         if bit.startswith("max_seconds="):
             max_seconds = parser.compile_filter(bit.removeprefix("max_seconds="))
-        elif bit.startswith("when="):
-            when = parser.compile_filter(bit.removeprefix("when="))
         else:
             vary.append(parser.compile_filter(bit))
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     # The template's name keeps equal names in different templates apart.
-    return FragmentNode(nodelist, f"{parser.origin.template_name}:{bits[1][1:-1]}", vary, max_seconds, when)
+    return FragmentNode(nodelist, f"{parser.origin.template_name}:{bits[1][1:-1]}", vary, max_seconds)

@@ -12,17 +12,19 @@ import segno
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.core import ratelimit
+from revier.core.fragments import fragment, render_around
+from revier.core.templatetags.kern_forms import form_alerts
 from revier.core.security import public_form, personal_link_response
 from revier.core.views import resend_link_view
 from revier.events import errors, selectors, services
 from revier.events.calendar import event_ics
 from revier.events.forms import CancelForm, RegistrationChangeForm, RegistrationForm
 from revier.events.models import Registration, Sector
+from revier.events.rendering import registration_form_html
 
 Status = Registration.Status
 
@@ -64,6 +66,7 @@ def register(request, slug):
         return render(request, "events/registration/register_closed.html", context)
 
     status, rate_limited, domain_error = 200, False, None
+    privacy_url = reverse("pages:detail", args=["datenschutz"])
     if request.method == "POST":
         form = RegistrationForm(
             request.POST, categories=data.categories, availabilities=data.availabilities, questions=data.questions
@@ -85,22 +88,27 @@ def register(request, slug):
                 # The same page for a new registration, a waiting-list place and an address that
                 # was registered already: the page must not tell anyone which it was.
                 return redirect(f"{request.path}?gesendet=1")
+        alerts = form_alerts(
+            {"form": form, "rate_limited": rate_limited, "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE,
+             "domain_error": domain_error},
+            domain_error_title=gettext("The registration could not be completed"),
+        )
+        form_part = alerts + registration_form_html(form, data.offers, action=request.path, privacy_url=privacy_url)
+        has_error = True
     else:
-        # Without input the form is the same for every reader while the seats do not change: the
-        # template keeps it rendered (core.fragments), and the form is built only when it is not kept.
-        form = SimpleLazyObject(lambda: RegistrationForm(
-            categories=data.categories, availabilities=data.availabilities, questions=data.questions
+        # Without input the form is the same for every reader while the seats do not change: kept
+        # rendered (core.fragments), varying on the seats counted for this request.
+        seats = [(offer.category.pk, offer.availability.capacity, offer.availability.taken) for offer in data.offers]
+        form_part = fragment("events:register-form", [event.pk, request.path, *seats], lambda: registration_form_html(
+            RegistrationForm(categories=data.categories, availabilities=data.availabilities, questions=data.questions),
+            data.offers, action=request.path, privacy_url=privacy_url,
         ))
-    context.update(
-        form=form,
-        blank=request.method != "POST",
-        seats=" ".join(f"{offer.category.pk}:{offer.availability.capacity}:{offer.availability.taken}" for offer in data.offers),
-        offers=data.offers,
-        rate_limited=rate_limited,
-        rate_limit_message=ratelimit.TOO_MANY_REQUESTS_MESSAGE,
-        domain_error=domain_error,
-    )
-    return render(request, "events/registration/register.html", context, status=status)
+        has_error = False
+    # Everything around the form is the same for every reader: kept, and only the form is written
+    # per request (a refused post in a rush costs little more than its form, docs/performance.md).
+    context["has_error"] = has_error
+    return render_around(request, "events/registration/register.html", context, part="form_part", html=form_part,
+                         name="events:register", vary=[event.pk, request.path, has_error], status=status)
 
 
 # ---------------------------------------------------------------------------------------------
