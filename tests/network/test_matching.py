@@ -31,7 +31,7 @@ from revier.network.matching import (
     suggestions_to_json,
 )
 from revier.network.matching.profiles import LOCAL_REGIONS
-from revier.network.matching.text import Analyzer
+from revier.network.matching.text import FUGEN, Analyzer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -172,6 +172,29 @@ def test_compound_split_against_the_corpus_vocabulary():
         "wasserstoffelektrolys", "=wasserstoff", "elektrolys",  # "Wasserstoff" is a synonym group's word (H2)
         "elektrolysekomponent", "elektrolys", "komponent",
     ]
+
+
+VOCABULARY = "Wasser Stoff Wärme Pumpe Netz Speicher Anlage Energie Forschung Beratung Sonne Leitung Bau Gas Markt".split()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(VOCABULARY), min_size=2, max_size=3), st.lists(st.sampled_from(FUGEN), min_size=2, max_size=2))
+def test_compound_split_gives_the_word_back(words_, fugen):
+    """Whatever the splitter cuts, the parts and linking elements spell the word again, and every
+    part is a known word."""
+    word = words_[0].lower()
+    for fuge, next_word in zip(fugen, words_[1:]):
+        word += fuge + next_word.lower()
+    analyzer = Analyzer([" ".join(VOCABULARY)])
+    parts = analyzer.split(word)
+    assert parts == () or len(parts) >= 2
+    rest = word
+    for part in parts:
+        assert analyzer.stem(part) in analyzer.frequency
+        fuge = next((f for f in FUGEN if rest.startswith(f + part)), None) if rest != word else ""
+        assert fuge is not None and rest.startswith(fuge + part), (word, parts)
+        rest = rest[len(fuge) + len(part) :]
+    assert parts == () or rest == ""
 
 
 def test_derivation_joins_noun_and_verb():
