@@ -5,7 +5,7 @@ Snowball stems, core.text.stem_document), written by `profile_search_refresh`, w
 that changes a profile's public text, topics or entries calls in its transaction.
 
 - PostgreSQL: `websearch_to_tsquery('german', q)` against a generated, stored tsvector column
-  (`search_vector`, migration 0002: the name with weight A, search_text with weight B) with a GIN
+  (`search_vector`, migration 0003: the name with weight A, search_text with weight B) with a GIN
   index, ranked with `ts_rank`.
 - SQLite: every word's German stem must begin a stored stem (`search_stems LIKE '% stem%'`), so
   "Elektrolyseure" finds "Elektrolyseur".

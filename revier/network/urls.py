@@ -11,6 +11,8 @@ urlpatterns = [
     path("link-anfordern/", views.resend_link, name="resend-link"),
     path("mein-profil/<str:token>/", views.personal_page, name="personal"),
     path("mein-profil/<str:token>/eintrag/<int:pk>/", views.entry_page, name="entry"),
+    path("verzeichnis/", views.directory_profiles, name="directory"),
+    path("angebote-und-gesuche/", views.directory_entries, name="entries"),
     path("profile/<int:pk>/", views.profile_detail, name="profile"),
 ]
 

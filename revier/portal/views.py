@@ -17,6 +17,7 @@ from revier.core.params import int_param
 from revier.events import selectors as event_selectors
 from revier.news import rendering as news_rendering
 from revier.news import selectors as news_selectors
+from revier.network.sitemaps import NetworkIndexSitemap, ProfileSitemap
 from revier.news.sitemaps import ArticleSitemap, NewsIndexSitemap
 from revier.pages.sitemaps import PageSitemap
 
@@ -63,7 +64,13 @@ def coming_soon(request, section):
 # (/sitemap-articles.xml?p=2). Index and pages are the same for every reader until public content
 # changes: each is kept per content generation (core.fragments), per scheme and host (its
 # addresses are absolute; the host is one of ALLOWED_HOSTS), and per page of a section that exists.
-SITEMAPS = {"news-index": NewsIndexSitemap, "pages": PageSitemap, "articles": ArticleSitemap}
+SITEMAPS = {
+    "news-index": NewsIndexSitemap,
+    "pages": PageSitemap,
+    "articles": ArticleSitemap,
+    "network": NetworkIndexSitemap,
+    "profiles": ProfileSitemap,
+}
 
 
 def _kept_sitemap(request, name: str, vary: tuple, render_view) -> HttpResponse:

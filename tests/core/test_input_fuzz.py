@@ -44,7 +44,8 @@ pytestmark = pytest.mark.django_db
 # Every query parameter a view of ours reads (test_every_parameter_read_is_fuzzed); each page gets all.
 PARAMETERS = [
     "q", "thema", "region", "monat", "page", "status", "kategorie", "sortierung", "gesendet", "erledigt",
-    "frei", "stornieren", "bestaetigen", "ergebnis", "anmeldung", "next", "utm_source",
+    "frei", "stornieren", "bestaetigen", "ergebnis", "anmeldung", "next", "utm_source", "art", "richtung",
+    "veranstaltung",
 ]
 HOSTILE = st.one_of(
     st.sampled_from(

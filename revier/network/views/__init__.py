@@ -2,3 +2,4 @@
 
 from revier.network.views.public import *  # noqa: F401,F403
 from revier.network.views.profiles import *  # noqa: F401,F403
+from revier.network.views.directory import *  # noqa: F401,F403

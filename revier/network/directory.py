@@ -1,0 +1,246 @@
+"""Reads of the public directory (issue 10, section 2): the profiles every reader may see and all
+their offers and needs, searched (network.search) and filtered by topic, kind, region, "bietet" /
+"sucht" and event; a profile's public page.
+
+Only `selectors.profile_public_q()` profiles appear here: confirmed, public, not hidden by staff.
+Profiles visible to the participants of an event only never appear, also not under the event's
+filter. E-mail address and phone are never read: the rows are loaded with their public fields only.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from revier.core.choices import Sector
+from revier.core.models import Topic
+from revier.events.selectors import event_public
+from revier.network import search
+from revier.network.models import Profile, ProfileEntry, Region
+from revier.network.selectors import profile_public_q
+
+PAGE_SIZE = 20
+# The direction filter's values in addresses ("bietet" / "sucht") and what they mean.
+DIRECTIONS = {"bietet": ProfileEntry.Direction.OFFER, "sucht": ProfileEntry.Direction.NEED}
+# A profile's teaser in the list names at most this many of its offers and of its needs.
+TEASER_ENTRIES = 3
+
+# What the public pages read of a profile and an entry (never email, phone, the search fields).
+PUBLIC_PROFILE_FIELDS = (
+    "id", "first_name", "last_name", "function", "organisation", "kind", "region", "district", "description",
+    "is_synthetic", "updated_at",
+)
+PUBLIC_ENTRY_FIELDS = ("id", "profile_id", "direction", "title", "text", "position", "created_at")
+
+# The registration a profile was made with (events.Registration, through the network's own relation:
+# network reads events only through its public selectors and services).
+_ACTIVE_REGISTRATION = Profile._meta.get_field("registration").related_model.ACTIVE
+_ProfileTopic = Profile.topics.through
+_EntryTopic = ProfileEntry.topics.through
+
+
+@dataclass(frozen=True)
+class DirectoryFilter:
+    query: str = ""
+    topic: Topic | None = None
+    kind: str = ""
+    region: str = ""
+    direction: str = ""  # ProfileEntry.Direction value, or "" for both
+    event: object | None = None  # an events.Event from events.selectors.event_public()
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.query or self.topic or self.kind or self.region or self.direction or self.event)
+
+    def params(self) -> list[tuple[str, str]]:
+        """The filter as query parameters, as the page's links carry it (never the raw input)."""
+        by_direction = {value: name for name, value in DIRECTIONS.items()}
+        values = [
+            ("q", self.query),
+            ("thema", self.topic.slug if self.topic else ""),
+            ("art", self.kind),
+            ("region", self.region),
+            ("richtung", by_direction.get(self.direction, "")),
+            ("veranstaltung", self.event.slug if self.event else ""),
+        ]
+        return [(name, value) for name, value in values if value]
+
+
+# The query parameters the directory's pages read (the page cache keys on these alone).
+DIRECTORY_PARAMS = ("q", "thema", "art", "region", "richtung", "veranstaltung", "page")
+
+
+def _active_registration_q(prefix: str) -> Q:
+    return Q(**{f"{prefix}registration__status__in": _ACTIVE_REGISTRATION})
+
+
+def directory_events() -> list:
+    """The events under the event filter: public events with at least one public profile of a
+    participant (a profile linked to an active registration). Soonest last: newest first."""
+    linked = Profile.objects.filter(profile_public_q(), _active_registration_q(""), registration__event=OuterRef("pk"))
+    return list(
+        event_public().filter(Exists(linked)).order_by("-starts_at", "-id").only("id", "slug", "title", "starts_at")
+    )
+
+
+def directory_filter_from_params(params) -> DirectoryFilter:
+    """The filter a request asks for; values that name nothing (an unknown topic, kind, event) are
+    left out, so that the page shows what it says it shows."""
+    topic_slug = (params.get("thema") or "").strip()[:80]
+    event_slug = (params.get("veranstaltung") or "").strip()[:200]
+    kind = params.get("art") or ""
+    region = params.get("region") or ""
+    return DirectoryFilter(
+        query=search.clean_query(params.get("q")),
+        topic=Topic.objects.filter(slug=topic_slug).first() if topic_slug else None,
+        kind=kind if kind in Sector.values else "",
+        region=region if region in Region.values else "",
+        direction=DIRECTIONS.get(params.get("richtung") or "", ""),
+        event=event_public().filter(slug=event_slug).only("id", "slug", "title", "starts_at").first() if event_slug else None,
+    )
+
+
+def _profile_topic_q(topic: Topic, profile_ref: str) -> Q:
+    """The profile or one of its entries has the topic."""
+    return Q(Exists(_ProfileTopic.objects.filter(profile_id=OuterRef(profile_ref), topic_id=topic.pk))) | Q(
+        Exists(_EntryTopic.objects.filter(profileentry__profile_id=OuterRef(profile_ref), topic_id=topic.pk))
+    )
+
+
+def _entry_topic_q(topic: Topic) -> Q:
+    """The entry or its profile has the topic."""
+    return Q(Exists(_EntryTopic.objects.filter(profileentry_id=OuterRef("pk"), topic_id=topic.pk))) | Q(
+        Exists(_ProfileTopic.objects.filter(profile_id=OuterRef("profile_id"), topic_id=topic.pk))
+    )
+
+
+def _profile_fields_q(directory_filter: DirectoryFilter, prefix: str = "") -> Q:
+    q = Q()
+    if directory_filter.kind:
+        q &= Q(**{f"{prefix}kind": directory_filter.kind})
+    if directory_filter.region:
+        q &= Q(**{f"{prefix}region": directory_filter.region})
+    if directory_filter.event:
+        q &= Q(**{f"{prefix}registration__event": directory_filter.event}) & _active_registration_q(prefix)
+    return q
+
+
+def _entries(directory_filter: DirectoryFilter, *, of_public_profiles: bool = True) -> QuerySet[ProfileEntry]:
+    """Offers and needs (of public profiles) matching the filter, unordered."""
+    qs = ProfileEntry.objects.filter(_profile_fields_q(directory_filter, "profile__"))
+    if of_public_profiles:
+        qs = qs.filter(
+            profile__status=Profile.Status.CONFIRMED, profile__visibility=Profile.Visibility.PUBLIC,
+            profile__hidden_by_staff=False,
+        )
+    if directory_filter.direction:
+        qs = qs.filter(direction=directory_filter.direction)
+    if directory_filter.topic:
+        qs = qs.filter(_entry_topic_q(directory_filter.topic))
+    return qs
+
+
+def profile_directory(directory_filter: DirectoryFilter) -> QuerySet[Profile]:
+    """The public profiles matching the filter, best match first when searching, else by
+    organisation and name. With "bietet" or "sucht" a profile needs an offer (a need) that matches
+    the search words and the topic itself: "Wer bietet Elektrolyse an?"."""
+    qs = Profile.objects.filter(profile_public_q(), _profile_fields_q(directory_filter))
+    if directory_filter.direction:
+        entries = _entries(
+            DirectoryFilter(direction=directory_filter.direction, topic=directory_filter.topic), of_public_profiles=False
+        )
+        if directory_filter.query:
+            entries = search.matching(entries, query=directory_filter.query)
+        qs = qs.filter(Exists(entries.filter(profile_id=OuterRef("pk"))))
+    elif directory_filter.topic:
+        qs = qs.filter(_profile_topic_q(directory_filter.topic, "pk"))
+    order = ("organisation", "last_name", "id")
+    if directory_filter.query:
+        # A profile's text holds all its entries': it matches whenever one of them does.
+        return search.ranked(qs, query=directory_filter.query, then=order)
+    return qs.order_by(*order)
+
+
+def entry_directory(directory_filter: DirectoryFilter) -> QuerySet[ProfileEntry]:
+    """The offers and needs of public profiles matching the filter, best match first when
+    searching, else newest first."""
+    qs = _entries(directory_filter)
+    order = ("-created_at", "-id")
+    if directory_filter.query:
+        return search.ranked(qs, query=directory_filter.query, then=order)
+    return qs.order_by(*order)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a directory list: number (a page that exists), number of pages, all hits, rows."""
+
+    number: int
+    num_pages: int
+    count: int
+    rows: list = field(default_factory=list)
+
+
+def _page(qs: QuerySet, *, number: int, per_page: int) -> tuple[int, int, int, QuerySet]:
+    count = qs.count()
+    num_pages = max(1, math.ceil(count / per_page))
+    number = min(max(number, 1), num_pages)
+    first = (number - 1) * per_page
+    return number, num_pages, count, qs[first : first + per_page]
+
+
+def profile_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE) -> Page:
+    """A page of profiles with their topics and the titles of their offers and needs, in three
+    queries besides the count, whatever the data."""
+    number, num_pages, count, rows = _page(profile_directory(directory_filter), number=number, per_page=per_page)
+    rows = rows.only(*PUBLIC_PROFILE_FIELDS).prefetch_related(
+        "topics",
+        Prefetch("entries", queryset=ProfileEntry.objects.only("id", "profile_id", "direction", "title", "position")),
+    )
+    profiles = list(rows)
+    for profile in profiles:
+        entries = list(profile.entries.all())
+        profile.offer_titles = [e.title for e in entries if e.direction == ProfileEntry.Direction.OFFER]
+        profile.need_titles = [e.title for e in entries if e.direction == ProfileEntry.Direction.NEED]
+    return Page(number, num_pages, count, profiles)
+
+
+def entry_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE) -> Page:
+    """A page of offers and needs with their topics and their profile's public fields, in two
+    queries besides the count, whatever the data."""
+    number, num_pages, count, rows = _page(entry_directory(directory_filter), number=number, per_page=per_page)
+    profile_fields = [f"profile__{name}" for name in PUBLIC_PROFILE_FIELDS]
+    rows = rows.select_related("profile").only(*PUBLIC_ENTRY_FIELDS, *profile_fields).prefetch_related("topics")
+    return Page(number, num_pages, count, list(rows))
+
+
+@dataclass(frozen=True)
+class ProfilePage:
+    """What a profile's public page shows."""
+
+    profile: Profile
+    topics: list[Topic]
+    offers: list[ProfileEntry]
+    needs: list[ProfileEntry]
+
+
+def profile_page_get(*, pk: int) -> ProfilePage | None:
+    """A public profile (confirmed, public, not hidden by staff) with its topics, offers and needs
+    (each with its topics), in four queries whatever their number; None for any other profile."""
+    profile = Profile.objects.filter(profile_public_q(), pk=pk).only(*PUBLIC_PROFILE_FIELDS).first()
+    if profile is None:
+        return None
+    entries = list(
+        ProfileEntry.objects.filter(profile_id=profile.pk).only(*PUBLIC_ENTRY_FIELDS).prefetch_related("topics")
+    )
+    return ProfilePage(
+        profile=profile,
+        topics=list(profile.topics.all()),
+        offers=[entry for entry in entries if entry.direction == ProfileEntry.Direction.OFFER],
+        needs=[entry for entry in entries if entry.direction == ProfileEntry.Direction.NEED],
+    )
+
+
+def profile_sitemap_rows() -> QuerySet:
+    """(id, updated_at) of every public profile, for the sitemap."""
+    return Profile.objects.filter(profile_public_q()).order_by("id").values_list("id", "updated_at")

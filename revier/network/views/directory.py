@@ -1,0 +1,81 @@
+"""The public directory (issue 10, section 2): profiles, offers and needs, a profile's page.
+
+The pages are the same for every reader (anonymous readers get them from the page cache, except
+searches); staff see no more than anyone else. E-mail addresses and phone numbers are never shown."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, QueryDict
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from revier.core.cache import cache_public_page
+from revier.core.choices import Sector
+from revier.core.params import int_param
+from revier.network import directory
+from revier.network.models import Region
+from revier.network.selectors import topic_list
+from revier.network.structured_data import profile_json_ld
+
+__all__ = ["directory_profiles", "directory_entries", "profile_detail"]
+
+
+def _render_list(request, *, entries: bool):
+    directory_filter = directory.directory_filter_from_params(request.GET)
+    number = int_param(request.GET.get("page")) or 1
+    select = directory.entry_directory_page if entries else directory.profile_directory_page
+    page = select(directory_filter=directory_filter, number=number)
+    # The page's links (pagination, the other list) carry the filter as understood, never the raw input.
+    request.GET = QueryDict(mutable=True)
+    request.GET.update(directory_filter.params())
+    request.GET._mutable = False
+    return render(
+        request,
+        "network/directory.html",
+        {
+            "entries": entries,
+            "page": page,
+            "page_obj": _page_obj(page),
+            "directory_filter": directory_filter,
+            "filter_query": request.GET.urlencode(),
+            "topics": topic_list(),
+            "kinds": Sector.choices,
+            "regions": Region.choices,
+            "events": directory.directory_events(),
+        },
+    )
+
+
+def _page_obj(page: directory.Page):
+    """A Django page for core/includes/pagination.html (the rows come from the selector)."""
+    paginator = Paginator((), directory.PAGE_SIZE)
+    paginator.count = page.count
+    return paginator.page(page.number)
+
+
+@require_safe
+@cache_public_page(params=directory.DIRECTORY_PARAMS, unless_param="q")
+def directory_profiles(request):
+    """"Profile": every public profile, searched and filtered."""
+    return _render_list(request, entries=False)
+
+
+@require_safe
+@cache_public_page(params=directory.DIRECTORY_PARAMS, unless_param="q")
+def directory_entries(request):
+    """"Angebote und Gesuche": every offer and need of the public profiles, searched and filtered."""
+    return _render_list(request, entries=True)
+
+
+@require_safe
+@cache_public_page
+def profile_detail(request, pk: int):
+    """A profile's public page: only a confirmed, public profile that the editorial team has not
+    hidden exists here (404 for every other, also for staff); e-mail and phone are never shown."""
+    page = directory.profile_page_get(pk=pk)
+    if page is None:
+        raise Http404("no such profile")
+    return render(
+        request,
+        "network/profile_detail.html",
+        {"page": page, "profile": page.profile, "json_ld": profile_json_ld(request=request, page=page)},
+    )
