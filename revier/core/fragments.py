@@ -120,16 +120,24 @@ def _changed(sender, **kwargs) -> None:
     content_changed()
 
 
-def register_content_models(*models) -> None:
+def register_content_models(*models, when: Callable[[Any], bool] | None = None) -> None:
     """Every save and delete of these models (and changes of their many-to-many fields) starts a
     new content generation: apps call it in AppConfig.ready for the models their public pages show.
-    Models whose rows change with every visitor (registrations, claims) do not belong here."""
+    Models whose rows change with every visitor (registrations, claims) do not belong here. `when`:
+    only rows for which it holds are content (a profile once confirmed; an unconfirmed one, which
+    anyone can make, shows nowhere and must not empty every reader's kept parts)."""
     for model in models:
+        handler = _changed
+        if when is not None:
+            def handler(sender, instance=None, _content_model=model, **kwargs):
+                # A many-to-many change seen from the other side (a topic's profiles) counts always.
+                if not isinstance(instance, _content_model) or when(instance):
+                    content_changed()
         uid = f"revier-content-{model._meta.label}"
-        post_save.connect(_changed, sender=model, dispatch_uid=uid + "-save")
-        post_delete.connect(_changed, sender=model, dispatch_uid=uid + "-delete")
+        post_save.connect(handler, sender=model, dispatch_uid=uid + "-save", weak=False)
+        post_delete.connect(handler, sender=model, dispatch_uid=uid + "-delete", weak=False)
         for field in model._meta.local_many_to_many:
-            m2m_changed.connect(_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
+            m2m_changed.connect(handler, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}", weak=False)
 
 
 # Where the reader's own part goes in a kept page (render_around); random, so no content can contain it.

@@ -14,8 +14,14 @@ class NetworkConfig(AppConfig):
         from revier.core.fragments import register_content_models
         from revier.network import models
 
-        # Rendered parts of public pages (core.fragments) are kept until a profile or entry changes.
-        register_content_models(models.Profile, models.ProfileEntry)
+        # Rendered parts of public pages (core.fragments) are kept until a confirmed profile or its
+        # entries change: an unconfirmed profile (anyone can make one) shows nowhere.
+        confirmed = models.Profile.Status.CONFIRMED
+        register_content_models(models.Profile, when=lambda profile: profile.status == confirmed)
+        register_content_models(
+            models.ProfileEntry,
+            when=lambda entry: models.Profile.objects.filter(pk=entry.profile_id, status=confirmed).exists(),
+        )
         from revier.core.slots import register_slot_template
 
         # The organiser area's event list links each event's Gesprächsbörse.

@@ -239,3 +239,27 @@ def test_render_around_refuses_a_template_without_the_part(rf, monkeypatch):
     monkeypatch.setattr(fragments_module, "render_to_string", lambda *args: "<h1>ohne</h1>")
     with pytest.raises(ValueError, match="does not show"):
         fragments_module.render_around(rf.get("/"), "seite.html", {}, part="part", html="x", name="t", vary=[])
+
+
+def test_unconfirmed_profiles_start_no_new_content_generation():
+    """Anyone can make an unconfirmed profile; it shows nowhere, so it must not empty every
+    reader's kept parts. Confirming it, and changing or deleting it then, are content changes."""
+    from revier.core.cache import current_generation
+    from revier.network import services
+    from revier.network.models import Profile
+    from tests.factories import TopicFactory
+
+    topic = TopicFactory()
+    before = current_generation()
+    outcome = services.profile_create(
+        email="neu@example.org",
+        data=services.ProfileInput(first_name="Ada", last_name="Neu", function="", organisation="Neu GmbH",
+                                   kind="kmu", region="mitteldeutsch", district="", topic_ids=[topic.pk],
+                                   description="", phone="", visibility=Profile.Visibility.PUBLIC),
+        entries=[services.EntryInput(direction="offer", title="Beratung", text="", topic_ids=[topic.pk])],
+    )
+    profile = Profile.objects.get(email="neu@example.org")
+    assert current_generation() == before, outcome
+    profile.status = Profile.Status.CONFIRMED
+    profile.save()
+    assert current_generation() != before
