@@ -1,0 +1,142 @@
+"""Gesprächsbörse in the browser: every new page type (the participant's page, the page of a
+request link, the page for a profile without Gesprächsbörse, the organiser's page) with axe-core
+(zero violations) at 1280 and 320 px, without horizontal scrolling at 320 px, also with errors; a
+person sends and accepts a request with the buttons; the Nu Html Checker validates the pages."""
+
+import re
+
+import pytest
+
+from revier.core.models import OutboxMail
+from revier.network.meetings import services
+from revier.network.meetings.models import Meeting, MeetingRequest
+from tests.browser.conftest import format_violations, run_axe, watch
+from tests.browser.test_html_validity import run_vnu
+from tests.factories import EventFactory, UserFactory, make_meeting_setup, make_participant, make_profile
+
+PASSWORD = "ein-sicheres-Passwort-123"
+REQUEST_LINK = re.compile(r"/netzwerk/gespraechsanfrage/[A-Za-z0-9_-]+/")
+
+
+def request_link(email):
+    for mail in OutboxMail.objects.order_by("-id"):
+        if email in mail.to and (match := REQUEST_LINK.search(mail.body_text)):
+            return match.group(0)
+    raise AssertionError("no request link")
+
+
+def build():
+    event = EventFactory(title="Wasserstoff-Fachtag Leuna")
+    setup = make_meeting_setup(event, sessions=((10, 0, 11, 0), (13, 30, 14, 0)))
+    (kim, kim_token), (jo, jo_token), (alex, _t), (sam, _t2) = [
+        make_participant(event, n, organisation=name, description="Komponenten für Elektrolyseure und Prüfstände.")
+        for n, name in enumerate(["Elektrolyse Zeitz GmbH", "Fraunhofer IMWS", "Stadtwerke Leuna", "Chemiepark AG"])
+    ]
+    services.request_send(setup=setup, sender=jo, recipient_id=kim.pk, message="Prüfstände für Stacks?")
+    accepted = services.request_send(setup=setup, sender=kim, recipient_id=alex.pk)
+    services.request_accept(meeting_request=accepted, profile=alex)
+    services.request_send(setup=setup, sender=kim, recipient_id=sam.pk)
+    services.setup_publish(setup=setup, actor=None)
+    _lonely, lonely_token = make_profile(40)
+    organiser = UserFactory(username="orga")
+    event.managers.add(organiser)
+    return {
+        "participant": f"/netzwerk/mein-profil/{kim_token}/gespraechsboerse/",
+        "participant-other": f"/netzwerk/mein-profil/{jo_token}/gespraechsboerse/",
+        "request-link": request_link(kim.email),
+        "none": f"/netzwerk/mein-profil/{lonely_token}/gespraechsboerse/",
+        "manage": f"/netzwerk/verwalten/{event.slug}/gespraechsboerse/",
+    }
+
+
+EXPECTED = {"none": 404}
+
+
+def assert_clean(page, label: str, width: int) -> None:
+    page.wait_for_load_state("networkidle")
+    violations = run_axe(page)
+    assert violations == [], f"{label}:\n{format_violations(violations)}"
+    assert page.evaluate("() => window.__cspViolations") == [], label
+    assert page.visit.page_errors == [], label
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width, f"{label} scrolls at {width} px"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 320])
+def test_meeting_page_types_are_accessible(new_context, live_server, width):
+    pages = build()
+    page = new_context(viewport={"width": width, "height": 900}).new_page()
+    page.visit = watch(page)
+    for name in ("participant", "participant-other", "request-link", "none"):
+        response = page.goto(pages[name])
+        assert response.status == EXPECTED.get(name, 200), name
+        assert page.locator("h1").count() == 1, name
+        assert_clean(page, f"{name} at {width} px", width)
+    # The request form sent empty: the error next to the field.
+    page.goto(pages["participant-other"])
+    page.get_by_role("button", name="Anfrage senden").click()
+    assert "Bitte wählen Sie eine teilnehmende Person." in page.inner_text("main")
+    assert_clean(page, f"participant with errors at {width} px", width)
+    assert page.context.cookies() == []
+    # The organiser's page, also with errors.
+    page.goto(f"/anmelden/?next={pages['manage']}")
+    page.get_by_label("Benutzername").fill("orga")
+    page.get_by_label("Passwort").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Anmelden").click()
+    assert page.url.endswith(pages["manage"])
+    assert_clean(page, f"manage at {width} px", width)
+    page.get_by_label("Anzahl der Tische").fill("")
+    page.get_by_role("button", name="Gesprächsbörse speichern").click()
+    assert "Bitte geben Sie eine Zahl ein." in page.inner_text("main")
+    assert_clean(page, f"manage with errors at {width} px", width)
+
+
+@pytest.mark.browser
+def test_a_participant_sends_and_the_other_accepts_from_the_mail(page, live_server):
+    event = EventFactory(title="Wärmewende-Forum")
+    make_meeting_setup(event)
+    (kim, kim_token), (jo, _jo_token) = make_participant(event, 1), make_participant(event, 2, first_name="Jo")
+    page.goto(f"/netzwerk/mein-profil/{kim_token}/")
+    page.get_by_role("link", name="Ihre Gesprächsbörse bei der Veranstaltung: Anfragen und Termine").click()
+    page.get_by_label("Mit wem möchten Sie sprechen?").select_option(str(jo.pk))
+    page.get_by_role("textbox", name="Kurze Nachricht (freiwillig)").fill("Wärmepumpen im Quartier?")
+    page.get_by_role("button", name="Anfrage senden").click()
+    assert "Ihre Anfrage wurde gesendet." in page.inner_text("main")
+    page.goto(request_link(jo.email))
+    assert "Wärmepumpen im Quartier?" in page.inner_text("main")
+    assert MeetingRequest.objects.get().status == "pending"
+    page.get_by_role("button", name="Annehmen").click()
+    assert "Sie haben die Anfrage angenommen." in page.inner_text("main")
+    assert Meeting.objects.count() == 1
+    page.goto(f"/netzwerk/mein-profil/{kim_token}/gespraechsboerse/")
+    assert jo.email in page.inner_text("main")
+    assert page.context.cookies() == []
+
+
+@pytest.mark.django_db
+def test_meeting_page_types_are_valid_html(client, tmp_path):
+    pages = build()
+    documents = {}
+    for name in ("participant", "participant-other", "request-link", "none"):
+        response = client.get(pages[name])
+        assert response.status_code == EXPECTED.get(name, 200), name
+        documents[name] = response.content.decode()
+    documents["participant-with-errors"] = client.post(pages["participant-other"], {"aktion": "anfrage"}).content.decode()
+    client.force_login(UserFactory._meta.model.objects.get(username="orga"))
+    documents["manage"] = client.get(pages["manage"]).content.decode()
+    documents["manage-with-errors"] = client.post(pages["manage"], {"aktion": "speichern"}).content.decode()
+    for name in [n for n in documents if n.endswith("-with-errors")]:
+        assert 'aria-invalid="true"' in documents[name], name
+    files = {}
+    for name, html in documents.items():
+        file = tmp_path / f"{name}.html"
+        file.write_text(html, encoding="utf-8")
+        files[file.resolve().as_uri()] = name
+    messages = run_vnu(list(tmp_path.glob("*.html")))
+    errors = [
+        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
+        for m in messages
+        if m.get("type") != "info"
+    ]
+    assert errors == [], "\n".join(errors)
