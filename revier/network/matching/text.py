@@ -84,7 +84,7 @@ NGRAM = 4
 # (ending, shortest rest): the stem of the rest is the word's term.
 DERIVATIONS = (
     ("isierungen", 3), ("isierung", 3), ("isieren", 3), ("isiert", 3), ("ierungen", 3), ("ierung", 3),
-    ("ieren", 3), ("iert", 3), ("ationen", 4), ("ation", 4), ("ungen", 4), ("ung", 4), ("tionen", 5), ("tion", 5),
+    ("ieren", 3), ("iert", 3), ("ationen", 4), ("ation", 4), ("ungen", 4), ("ung", 4),
 )
 
 # Words that name the same thing in the Revier's subjects without sharing a stem (a general
@@ -93,7 +93,7 @@ DERIVATIONS = (
 # more. Kept tight: near-synonyms only, no broader or narrower terms.
 SYNONYMS = (
     "fachkraft fachkräfte personal arbeitskraft arbeitskräfte beschäftigte mitarbeitende mitarbeiter belegschaft",
-    "weiterbildung fortbildung schulung schulungen qualifizierung umschulung",
+    "weiterbildung fortbildung qualifizierung umschulung",
     "ausbildung auszubildende azubis lehrlinge lehrstellen ausbildungsplätze",
     "nachwuchs nachwuchskräfte absolventen absolventinnen berufseinsteiger",
     "förderung fördermittel zuschuss zuschüsse förderprogramm fördergelder subvention subventionen",
@@ -112,7 +112,26 @@ SYNONYMS = (
     "fläche flächen gelände grundstück grundstücke areal",
     "pilotanlage demonstrator testfeld reallabor versuchsanlage technikum",
     "kunde kunden abnehmer anwender auftraggeber",
-    "lieferant lieferanten zulieferer hersteller produzent produzenten",
+    "lieferant lieferanten zulieferer",
+    "fertigung produktion herstellung",
+    "werkstoff werkstoffe material materialien",
+    "bauteil bauteile komponente komponenten",
+    "prototyp prototypen funktionsmuster",
+    "montage montieren einbau einbauen installation installieren",
+    "wartung instandhaltung instandsetzung reparatur",
+    "bewertung begutachtung gutachten evaluation evaluierung",
+    "automatisierung automation automatisiert",
+    "simulation simulationen modellierung",
+    "emission emissionen ausstoß",
+    "vertrieb vermarktung",
+    "ladestation ladestationen ladesäule ladesäulen ladepunkte ladeinfrastruktur",
+    "bürger bürgerinnen einwohner einwohnerinnen bevölkerung",
+    "partizipation beteiligung mitwirkung",
+    "ehrenamt ehrenamtliche freiwillige",
+    "kredit kredite darlehen",
+    "patent patente schutzrechte",
+    "wohnung wohnungen wohnraum",
+    "tourismus fremdenverkehr",
     "kooperation zusammenarbeit partnerschaft",
     "wärmenetz wärmenetze fernwärme nahwärme",
     "recycling wiederverwertung rückgewinnung",
@@ -165,15 +184,12 @@ class Analyzer:
         for word in LEXICON:
             counts[self.stem(word)] += 1
         self.frequency: dict[str, int] = dict(counts)
-        # every stem and root of a synonym group's words → the group's term (the first group wins)
+        # the term of each word of a synonym group → the group's term (the first group wins)
         self.group_of: dict[str, str] = {}
         for group in SYNONYMS:
             words = group.split()
-            term = "=" + words[0]
             for word in words:
-                for key in (self.stem(word), self.root(word)):
-                    if key:
-                        self.group_of.setdefault(key, term)
+                self.group_of.setdefault(self._base(word), "=" + words[0])
 
     # -- words -----------------------------------------------------------------------------
 
@@ -246,20 +262,19 @@ class Analyzer:
         or None if it has none of DERIVATIONS's endings."""
         for ending, shortest in DERIVATIONS:
             if word.endswith(ending) and len(word) - len(ending) >= shortest:
-                rest = word[: -len(ending)]
-                if ending.startswith("tion"):
-                    rest += "t"  # "Produktion" → "produkt"
-                return self.stem(rest)
+                return self.stem(word[: -len(ending)])
         return None
 
     # -- texts -----------------------------------------------------------------------------
 
+    def _base(self, word: str) -> str:
+        return self.root(word) or self.stem(word)
+
     def term(self, word: str) -> str:
         """The term of a (lower-case) word: its stem, or the stem without a derivational ending
         ("prüfung" → "pruf", as "prüfen"), or its synonym group ("personal" → "=fachkraft")."""
-        stem = self.stem(word)
-        root = self.root(word) or stem
-        return self.group_of.get(root) or self.group_of.get(stem) or root
+        base = self._base(word)
+        return self.group_of.get(base, base)
 
     def words(self, text: str) -> list[tuple[str, str, bool]]:
         """(term, surface form, whole word?) of every term of a text, in order: each word's term,
