@@ -146,6 +146,7 @@ def site_data(django_capture_on_commit_callbacks):
         ("network", "token"): profile_token,
         ("network", "pk"): profile.pk,
         ("network", "entry-pk"): profile.entries.get().pk,
+        ("network", "slug"): event.slug,  # the organiser's Gesprächsbörse page
     }
 
 
