@@ -13,7 +13,7 @@ All pairs at once. For a block of profiles, the cosines of their needs with ever
 their offers with every need) are summed term by term through an inverted index
 (np.bincount over the expanded posting lists: work in proportion to the shared terms, never a
 loop over pairs in Python), then reduced to the best need–offer pair per pair of profiles
-(np.maximum.reduceat). Topics are counted the same way. The score of a pair is symmetric, and
+(np.maximum.at over the pairs that reach min_similarity). Topics are counted the same way. The score of a pair is symmetric, and
 the sums run in the same order from either side, so a pair's score is bitwise the same whichever
 profile's row computes it: one changed profile's row is enough to update everybody's lists.
 
@@ -70,9 +70,6 @@ class _Side:
         self.post_item = item_of_entry[order]
         self.post_weight = self.weights[order]
         self.post_ptr = np.concatenate(([0], np.cumsum(np.bincount(self.terms, minlength=n_terms))))
-        # the slots that have items, and where their items start (for np.maximum.reduceat)
-        self.slots_with_items = np.flatnonzero(counts)
-        self.group_start = self.item_start[self.slots_with_items]
 
 
 def _tf(count: float) -> float:
@@ -336,12 +333,14 @@ class SuggestionIndex:
             block_counts = counts[begin:end]
             if rows:
                 items = np.concatenate([np.arange(query.item_start[s], query.item_start[s + 1]) for s in block.tolist()])
-                sims = self._similarities(items, query, target)
-                by_slot = np.zeros((rows, n_slots))
-                by_slot[:, target.slots_with_items] = np.maximum.reduceat(sims, target.group_start, axis=1)
-                has_rows = np.flatnonzero(block_counts)
-                starts = np.concatenate(([0], np.cumsum(block_counts)))[has_rows]
-                result[begin + has_rows] = np.maximum.reduceat(by_slot, starts, axis=0)
+                sims = self._similarities(items, query, target).ravel()
+                # the best pair per pair of slots, over the few pairs that reach min_similarity
+                found = np.flatnonzero(sims)
+                row, item = np.divmod(found, target.n_items)
+                block_row = np.repeat(np.arange(len(block)), block_counts)
+                best = np.zeros(len(block) * n_slots)
+                np.maximum.at(best, block_row[row] * n_slots + target.item_slot[item], sims[found])
+                result[begin:end] = best.reshape(len(block), n_slots)
             begin = end
         return result
 
