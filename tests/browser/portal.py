@@ -16,6 +16,8 @@ from PIL import Image
 
 from revier.events import services as event_services
 from revier.events.models import Event, Organisation, Speaker
+from revier.network.models import Profile
+from revier.network.services import EntryInput
 from revier.news.models import Article
 from revier.pages.models import Page
 from tests.factories import (
@@ -26,6 +28,7 @@ from tests.factories import (
     SpeakerFactory,
     TicketCategoryFactory,
     TopicFactory,
+    make_profile,
 )
 
 # The footer pages with the German starting texts every installation gets from the pages app's
@@ -52,6 +55,9 @@ STATIC_PAGE_TYPES = {
     "events-filtered": "/veranstaltungen/?thema=wasserstoff&region=lausitz",
     "events-past": "/veranstaltungen/vergangene/",
     "network-index": "/netzwerk/",
+    "network-directory": "/netzwerk/verzeichnis/",
+    "network-directory-search": "/netzwerk/verzeichnis/?q=Elektrolyseure&richtung=bietet",
+    "network-entries": "/netzwerk/angebote-und-gesuche/?thema=wasserstoff",
     "network-create": "/netzwerk/profil-anlegen/",
     "network-resend-link": "/netzwerk/link-anfordern/",
     "monitor-coming-soon": "/monitor/",
@@ -69,7 +75,7 @@ def png_upload(name: str = "elektrolyseur.png") -> SimpleUploadedFile:
 
 
 # Page types whose paths depend on the data built (slugs).
-DATA_PAGE_TYPES = ("article-detail", "event-detail", "event-cancelled", "speaker")
+DATA_PAGE_TYPES = ("article-detail", "event-detail", "event-cancelled", "speaker", "network-profile")
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ class Portal:
     event: Event  # with parallel tracks
     cancelled_event: Event
     speaker: Speaker
+    profile: Profile
 
     @property
     def page_types(self) -> dict[str, str]:
@@ -87,6 +94,7 @@ class Portal:
             "event-detail": self.event.get_absolute_url(),
             "event-cancelled": self.cancelled_event.get_absolute_url(),
             "speaker": self.speaker.get_absolute_url(),
+            "network-profile": self.profile.get_absolute_url(),
         }
 
 
@@ -123,7 +131,12 @@ def build_portal() -> Portal:
     missing = set(FOOTER_PAGES) - set(Page.objects.filter(slug__in=FOOTER_PAGES).values_list("slug", flat=True))
     assert not missing, f"footer pages missing (data migration of the pages app?): {sorted(missing)}"
     event, cancelled_event, speaker = build_events(hydrogen)
-    return Portal(article=article, event=event, cancelled_event=cancelled_event, speaker=speaker)
+    profile, _token = make_profile(
+        1, topics=[hydrogen], description="Wir entwickeln Komponenten für Elektrolyseure im Chemiepark Zeitz.",
+        entries=[EntryInput(direction="offer", title="Prüfung von Elektrolyse-Komponenten", topic_ids=(hydrogen.pk,)),
+                 EntryInput(direction="need", title="Partner für eine Pilotanlage", text="Flächen im Chemiepark.")],
+    )
+    return Portal(article=article, event=event, cancelled_event=cancelled_event, speaker=speaker, profile=profile)
 
 
 def build_events(topic) -> tuple[Event, Event, Speaker]:
