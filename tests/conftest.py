@@ -21,6 +21,8 @@ def _test_environment(settings, tmp_path):
     # TEST_FRAGMENT_CACHE_SECONDS=300 runs the whole suite with them kept, as in production: a page
     # that shows stale content after a write through the services then fails its test.
     settings.FRAGMENT_CACHE_SECONDS = int(os.environ.get("TEST_FRAGMENT_CACHE_SECONDS", "0"))
+    # The registration form's seats counted for every request (tests/events/test_seat_counts.py: remembered).
+    settings.SEAT_COUNT_SECONDS = 0
     cache.clear()
     forget_local_copies()
     forget_fragments()

@@ -18,6 +18,16 @@ class EventsConfig(AppConfig):
             models.Organisation, models.Speaker, models.Event, models.ProgramItem, models.TicketCategory, models.Question
         )
 
+        # The seats a registration form shows are counted again after a registration or a category
+        # changed in this process (events.selectors.seats_taken_recently).
+        from django.db.models.signals import post_delete, post_save
+
+        from revier.events.selectors import forget_seat_counts
+
+        for model in (models.Registration, models.TicketCategory):
+            post_save.connect(forget_seat_counts, sender=model, dispatch_uid=f"seat-counts-save-{model.__name__}")
+            post_delete.connect(forget_seat_counts, sender=model, dispatch_uid=f"seat-counts-delete-{model.__name__}")
+
         # Neither cached pages nor fragments outlive the moment an event starts or ends, or its
         # registration opens or closes.
         register_next_change(event_next_change_at)

@@ -5,6 +5,7 @@ import time
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects
 from django.utils import timezone
 
@@ -622,6 +623,37 @@ def registration_setup_for_event(*, event_id: int) -> RegistrationSetup | None:
     return _registration_setup(event_id, pk=event_id)
 
 
+# {category ids: (time.monotonic() of the count, {category id: seats taken})}, this process's counts.
+_seat_counts: dict[tuple[int, ...], tuple[float, dict[int, int]]] = {}
+_SEAT_COUNTS_MAX_ENTRIES = 1000
+
+
+def seats_taken_recently(*, category_ids: tuple[int, ...], now: datetime.datetime | None = None) -> dict[int, int]:
+    """Seats taken per category, as counted at most settings.SEAT_COUNT_SECONDS ago in this process
+    (one query otherwise). What the registration form shows and checks before it posts: in a rush
+    every refused post would count again, and the count cost as much PostgreSQL time as the rest
+    of the request (docs/performance.md). A registration saved in this process forgets the counts
+    at once (forget_seat_counts); another process's is seen within SEAT_COUNT_SECONDS. Nothing
+    relies on it for capacity: the service counts again under the category's lock before it writes."""
+    seconds = settings.SEAT_COUNT_SECONDS
+    if seconds > 0 and now is None:
+        remembered = _seat_counts.get(category_ids)
+        if remembered is not None and time.monotonic() - remembered[0] < seconds:
+            return remembered[1]
+    counted_at = time.monotonic()
+    taken = capacity.count_taken_per_owner(SEATS, owner_ids=category_ids, now=now or timezone.now())
+    if seconds > 0 and now is None:
+        if len(_seat_counts) >= _SEAT_COUNTS_MAX_ENTRIES:
+            _seat_counts.clear()
+        _seat_counts[category_ids] = (counted_at, taken)
+    return taken
+
+
+def forget_seat_counts(**_signal) -> None:
+    """Drops this process's remembered counts (a registration or a category was saved or deleted)."""
+    _seat_counts.clear()
+
+
 @dataclass(frozen=True)
 class RegistrationFormData:
     """What the registration form of an event needs: its setup (RegistrationSetup) and the
@@ -645,10 +677,9 @@ class RegistrationFormData:
 
     @cached_property
     def offers(self) -> list[CategoryOffer]:
-        """The categories with their seats taken now, counted in one query (core.capacity)."""
-        taken = capacity.count_taken_per_owner(
-            SEATS, owner_ids=[category.pk for category in self.categories], now=self.now or timezone.now()
-        )
+        """The categories with their seats taken, counted in one query (core.capacity) at most
+        SEAT_COUNT_SECONDS ago (seats_taken_recently)."""
+        taken = seats_taken_recently(category_ids=tuple(category.pk for category in self.categories), now=self.now)
         return [
             CategoryOffer(category=category, availability=Availability(category.capacity, taken.get(category.pk, 0)))
             for category in self.categories
