@@ -1,6 +1,8 @@
 """Forms of the public registration and the self-service page. They validate and hand plain values
 to the services; every message is German, next to its field (CONVENTIONS: errors say what to do)."""
 
+import copy
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +33,34 @@ def question_field(question: Question) -> forms.Field:
     return field
 
 
+def person_fields(questions) -> dict[str, forms.Field]:
+    """Name, organisation, function, sector and a field for each of the event's questions."""
+    fields = {
+        "first_name": text_field(
+            _("First name"), max_length=100, required_message=_("Please enter your first name."),
+            autocomplete="given-name",
+        ),
+        "last_name": text_field(
+            _("Last name"), max_length=100, required_message=_("Please enter your last name."),
+            autocomplete="family-name",
+        ),
+        "organisation": text_field(_("Organisation"), max_length=200, required=False, autocomplete="organization"),
+        "function": text_field(_("Function"), max_length=200, required=False, autocomplete="organization-title"),
+        "sector": forms.ChoiceField(
+            label=_("Sector"),
+            choices=[("", _("Please choose"))] + list(Sector.choices),
+            error_messages={
+                "required": _("Please choose the sector you work in."),
+                "invalid_choice": _("Please choose one of the listed sectors."),
+            },
+        ),
+    }
+    fields["function"].help_text = _("E.g. managing director, project lead, mayor.")
+    for question in questions:
+        fields[question_field_name(question)] = question_field(question)
+    return fields
+
+
 class PersonFieldsMixin(PersonNameMixin, QuestionsMixin):
     """Name, organisation, function, sector and the event's questions: what a person gives when
     registering and may change later on the self-service page."""
@@ -39,32 +69,57 @@ class PersonFieldsMixin(PersonNameMixin, QuestionsMixin):
     use_required_attribute = False
 
     def _add_person_fields(self, questions):
-        self.fields["first_name"] = text_field(
-            _("First name"), max_length=100, required_message=_("Please enter your first name."),
-            autocomplete="given-name",
-        )
-        self.fields["last_name"] = text_field(
-            _("Last name"), max_length=100, required_message=_("Please enter your last name."),
-            autocomplete="family-name",
-        )
-        self.fields["organisation"] = text_field(
-            _("Organisation"), max_length=200, required=False, autocomplete="organization"
-        )
-        self.fields["function"] = text_field(
-            _("Function"), max_length=200, required=False, autocomplete="organization-title"
-        )
-        self.fields["function"].help_text = _("E.g. managing director, project lead, mayor.")
-        self.fields["sector"] = forms.ChoiceField(
-            label=_("Sector"),
-            choices=[("", _("Please choose"))] + list(Sector.choices),
-            error_messages={
-                "required": _("Please choose the sector you work in."),
-                "invalid_choice": _("Please choose one of the listed sectors."),
-            },
-        )
         self.questions = list(questions)
-        for question in self.questions:
-            self.fields[question_field_name(question)] = question_field(question)
+        self.fields.update(person_fields(self.questions))
+
+
+def _registration_fields(categories, questions) -> dict[str, forms.Field]:
+    """The registration form's fields in their order, without input."""
+    fields = {"email": email_field(help_text=_("We send you a link to confirm your registration to this address."))}
+    fields.update(person_fields(questions))
+    fields["category"] = forms.TypedChoiceField(
+        label=_("Ticket category"),
+        coerce=int,
+        choices=[(str(category.pk), category.name) for category in categories],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose a ticket category."),
+            "invalid_choice": _("Please choose one of the listed ticket categories."),
+        },
+    )
+    fields["join_waitlist"] = forms.BooleanField(
+        label=_("Put me on the waiting list if the category is fully booked"),
+        required=False,
+        help_text=_("When a seat becomes free, we move you up automatically and write to you."),
+    )
+    for kind, (_version, text) in CONSENTS.items():
+        fields[f"consent_{kind}"] = forms.BooleanField(label=text, required=False, initial=False)
+    fields["website"] = honeypot_field()
+    order = ["first_name", "last_name", "email", "organisation", "function", "sector", "category", "join_waitlist"]
+    order += [question_field_name(q) for q in questions]
+    order += [f"consent_{kind}" for kind in CONSENTS] + ["website"]
+    fields = {name: fields[name] for name in order}
+    for field in fields.values():  # what tidy_widgets does for a form
+        field.widget.attrs.pop("maxlength", None)
+        field.widget.attrs.pop("required", None)
+    return fields
+
+
+# The fields of each event's form, built once per registration setup (events.selectors keeps the
+# setup's categories and questions per content generation) and copied for every form, as Django
+# copies a form class's fields: building them cost a refused post in a rush about 0.6 ms, the
+# copy half as much. {id(categories): (categories, questions, fields)}
+_field_sets: dict[int, tuple[tuple, tuple, dict[str, forms.Field]]] = {}
+_FIELD_SETS_MAX = 200
+
+
+def _fields_for(categories: tuple, questions: tuple) -> dict[str, forms.Field]:
+    entry = _field_sets.get(id(categories))
+    if entry is None or entry[0] is not categories or entry[1] is not questions:
+        if len(_field_sets) >= _FIELD_SETS_MAX:
+            _field_sets.clear()
+        entry = _field_sets[id(categories)] = (categories, questions, _registration_fields(categories, questions))
+    return entry[2]
 
 
 class RegistrationForm(HoneypotMixin, PersonFieldsMixin, forms.Form):
@@ -75,34 +130,14 @@ class RegistrationForm(HoneypotMixin, PersonFieldsMixin, forms.Form):
     def __init__(self, *args, categories, availabilities, questions, **kwargs):
         super().__init__(*args, **kwargs)
         self.categories = list(categories)
+        self.questions = list(questions)
         self._availabilities = availabilities
-        self.fields["email"] = email_field(help_text=_("We send you a link to confirm your registration to this address."))
-        self._add_person_fields(questions)
-        self.fields["category"] = forms.TypedChoiceField(
-            label=_("Ticket category"),
-            coerce=int,
-            choices=[(str(category.pk), category.name) for category in self.categories],
-            widget=forms.RadioSelect,
-            error_messages={
-                "required": _("Please choose a ticket category."),
-                "invalid_choice": _("Please choose one of the listed ticket categories."),
-            },
-        )
-        self.fields["join_waitlist"] = forms.BooleanField(
-            label=_("Put me on the waiting list if the category is fully booked"),
-            required=False,
-            help_text=_("When a seat becomes free, we move you up automatically and write to you."),
-        )
-        for kind, (_version, text) in CONSENTS.items():
-            self.fields[f"consent_{kind}"] = forms.BooleanField(label=text, required=False, initial=False)
-        self.fields["website"] = honeypot_field()
+        if isinstance(categories, tuple) and isinstance(questions, tuple):
+            self.fields = copy.deepcopy(_fields_for(categories, questions))
+        else:
+            self.fields = _registration_fields(self.categories, self.questions)
         if len(self.categories) == 1 and not self.is_bound:
             self.initial.setdefault("category", str(self.categories[0].pk))
-        order = ["first_name", "last_name", "email", "organisation", "function", "sector", "category", "join_waitlist"]
-        order += [question_field_name(q) for q in self.questions]
-        order += [f"consent_{kind}" for kind in CONSENTS] + ["website"]
-        self.order_fields(order)
-        tidy_widgets(self)
 
     @property
     def consent_fields(self):
