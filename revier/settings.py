@@ -265,7 +265,8 @@ WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.core.mail.outbox_pur
                 "revier.core.tokens.personal_links_purge_expired", "revier.events.services.registrations_expire_due",
                 "revier.contingents.services.claims_expire_due", "revier.network.services.profiles_purge_unconfirmed",
                 "revier.network.meetings.services.meeting_requests_remind_due",
-                "revier.network.meetings.services.meeting_requests_lapse_due"]
+                "revier.network.meetings.services.meeting_requests_lapse_due",
+                "revier.network.meetings.services.meeting_schedule_runs_due"]
 
 # Personal links (registrations, claims) stop working this many days after the event they are for
 # has ended; links sent again add to the earlier ones. Mails that anyone can have sent to an address

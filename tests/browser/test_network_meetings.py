@@ -37,6 +37,10 @@ def build():
     services.request_accept(meeting_request=accepted, profile=alex)
     services.request_send(setup=setup, sender=kim, recipient_id=sam.pk)
     services.setup_publish(setup=setup, actor=None)
+    services.request_accept(meeting_request=services.request_send(setup=setup, sender=jo, recipient_id=alex.pk),
+                            profile=alex)
+    services.schedule_run_request(setup=setup, actor=None, time_limit=2)
+    services.meeting_schedule_runs_due()  # the report on the organiser's page
     _lonely, lonely_token = make_profile(40)
     organiser = UserFactory(username="orga")
     event.managers.add(organiser)

@@ -363,3 +363,61 @@ def test_worker_tasks_are_registered(settings):
 def test_participants_are_profiles_of_confirmed_registrations(event, setup, people):
     assert set(selectors.participant_page_get(setup=setup, profile=people[0]).others) == set(people[1:])
     assert MeetingTable.objects.filter(setup=setup).count() == 3
+
+
+# --- "Alle einplanen" ---------------------------------------------------------------------------
+
+from revier.network import scheduling  # noqa: E402
+from revier.network.meetings.models import ScheduleRun  # noqa: E402
+
+
+def test_schedule_run_is_queued_once(setup, people):
+    run = services.schedule_run_request(setup=setup, actor=None, time_limit=5)
+    assert run.status == "queued" and services.schedule_run_request(setup=setup, actor=None).pk == run.pk
+    assert ScheduleRun.objects.count() == 1
+
+
+def test_worker_runs_the_solver_and_writes_the_schedule(event, people):
+    setup = make_meeting_setup(event, tables=1, max_meetings=3)
+    a, b, c, d = people
+    for sender, recipient in ((a, b), (a, c), (b, c), (c, d), (a, d)):
+        accept(send(setup, sender, recipient))
+    services.schedule_run_request(setup=setup, actor=None, time_limit=5)
+    assert services.meeting_schedule_runs_due() == 1
+    run = ScheduleRun.objects.get()
+    assert run.status == "done", run.error
+    assert run.placed == run.accepted == 5 and run.report["unplaced"] == []
+    assert run.report["breaks"] >= run.report["lower_bound"] >= 0
+    placed = list(Meeting.objects.filter(status="placed").values_list("slot_id", "table_id"))
+    assert len(placed) == 5 == len(set(placed))
+    for person in people:
+        slots = list(MeetingParticipant.objects.filter(profile=person).values_list("slot_id", flat=True))
+        assert None not in slots and len(slots) == len(set(slots))
+    assert not mails_to(a)[-1].subject.startswith("Ihr Gesprächstermin")  # not published: no mails yet
+    services.setup_publish(setup=setup, actor=None)
+    assert mails_to(a)[-1].subject == "Ihr Gesprächstermin: Zeit und Tisch"
+    assert services.meeting_schedule_runs_due() == 0
+
+
+def test_schedule_keeps_published_meetings_in_their_slot(setup, people):
+    a, b, c = people[:3]
+    services.setup_publish(setup=setup, actor=None)
+    first = accept(send(setup, a, b))
+    first.refresh_from_db()
+    accept(send(setup, b, c))
+    services.schedule_run_request(setup=setup, actor=None, time_limit=5)
+    services.meeting_schedule_runs_due()
+    first_after = Meeting.objects.get(pk=first.pk)
+    assert first_after.slot_id == first.slot_id and ScheduleRun.objects.get().status == "done"
+
+
+def test_schedule_fails_without_writing_when_meetings_changed(setup, people):
+    a, b, c = people[:3]
+    accept(send(setup, a, b))
+    run = services.schedule_run_request(setup=setup, actor=None, time_limit=5)
+    instance, tables = services._instance(setup)
+    schedule = scheduling.schedule_meetings(instance, time_limit=5)
+    accept(send(setup, a, c))  # accepted while the solver ran
+    with pytest.raises(errors.ScheduleChanged):
+        services._apply_schedule(run, instance, schedule, tables)
+    assert not Meeting.objects.filter(status="placed").exists()

@@ -225,3 +225,22 @@ def test_organiser_page_queries_do_not_grow(client, event, organiser, setup, dja
         services.request_send(setup=setup, sender=people[2 * i], recipient_id=people[2 * i + 1].pk)
     with django_assert_max_num_queries(len(small)):
         assert client.get(manage_url(event)).status_code == 200
+
+
+def test_organiser_starts_planning_in_the_background_and_sees_the_report(client, event, organiser, setup):
+    from revier.network.meetings.models import ScheduleRun
+
+    (a, _t), (b, _t2) = make_participant(event, 1), make_participant(event, 2)
+    services.request_accept(meeting_request=services.request_send(setup=setup, sender=a, recipient_id=b.pk), profile=b)
+    client.force_login(organiser)
+    response = client.post(manage_url(event), {"aktion": "einplanen"})
+    assert response.status_code == 302 and ScheduleRun.objects.get().status == "queued"
+    assert "Wartet auf den Hintergrunddienst" in client.get(manage_url(event)).content.decode()
+    assert Meeting.objects.get().status == "unplaced"  # nothing solved in the request
+    ScheduleRun.objects.update(time_limit=3)
+    services.meeting_schedule_runs_due()
+    html = client.get(manage_url(event)).content.decode()
+    from revier.network.meetings.models import ScheduleRun as Run
+    assert Run.objects.get().status == "done", Run.objects.get().error
+    assert "Fertig" in html and "1 / 1" in html
+    assert Meeting.objects.get().status == "placed"

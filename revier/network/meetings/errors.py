@@ -98,3 +98,7 @@ class TableInUse(MeetingError):
 
     def __init__(self, tables: str):
         super().__init__(str(self.message) % {"tables": tables})
+
+
+class ScheduleChanged(MeetingError):
+    message = _("The meetings changed while the plan was being computed. Please press “Alle einplanen” again.")

@@ -10,7 +10,7 @@ from revier.core.models import PersonalLink
 
 __all__ = [
     "MESSAGE_MAX", "TABLE_NAME_MAX", "MeetingSetup", "MeetingSession", "MeetingSlot", "MeetingTable", "Unavailability",
-    "MeetingRequest", "MeetingRequestLink", "Meeting", "MeetingParticipant",
+    "MeetingRequest", "MeetingRequestLink", "Meeting", "MeetingParticipant", "ScheduleRun",
 ]
 
 MESSAGE_MAX = 500
@@ -235,3 +235,43 @@ class MeetingParticipant(models.Model):
             models.UniqueConstraint(fields=["profile", "slot"], condition=Q(slot__isnull=False),
                                     name="network_nobody_twice_per_slot"),
         ]
+
+
+class ScheduleRun(models.Model):
+    """"Alle einplanen": one run of the solver (network.scheduling) for a setup, in the background
+    worker. The worker writes the current best while it searches (placed, breaks, bound), then the
+    report; the organiser's page shows both (reload to see more)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for the background service")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    ACTIVE = [Status.QUEUED, Status.RUNNING]
+
+    setup = models.ForeignKey(MeetingSetup, on_delete=models.CASCADE, related_name="schedule_runs")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    requested_by = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    time_limit = models.PositiveSmallIntegerField(_("time limit in seconds"), default=60)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    accepted = models.PositiveIntegerField(_("accepted meetings"), default=0)
+    placed = models.PositiveIntegerField(_("placed meetings"), null=True, blank=True)
+    breaks = models.PositiveIntegerField(_("breaks"), null=True, blank=True)
+    bound = models.PositiveIntegerField(_("lower bound of the breaks"), null=True, blank=True)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("scheduling run")
+        verbose_name_plural = _("scheduling runs")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["setup"], condition=Q(status__in=["queued", "running"]),
+                                    name="network_one_active_schedule_run"),
+        ]
+
+    def __str__(self):
+        return f"Einplanung {self.pk}"

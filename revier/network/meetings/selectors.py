@@ -12,6 +12,7 @@ from revier.network.meetings.models import (
     MeetingRequest,
     MeetingSetup,
     MeetingSlot,
+    ScheduleRun,
     Unavailability,
 )
 from revier.network.models import Profile
@@ -147,3 +148,24 @@ def setup_overview(*, setup: MeetingSetup) -> SetupOverview:
 
 def meeting_list_for_setup(*, setup: MeetingSetup) -> QuerySet[Meeting]:
     return Meeting.objects.filter(setup=setup).select_related("slot", "table")
+
+
+@dataclass(frozen=True)
+class RunView:
+    run: ScheduleRun
+    unplaced: list[tuple[str, str]]  # (the two people, the German reason)
+
+
+def schedule_run_latest(*, setup: MeetingSetup) -> RunView | None:
+    """The newest "Alle einplanen" run with its report's unplaced meetings named by their people."""
+    run = ScheduleRun.objects.filter(setup=setup).first()
+    if run is None:
+        return None
+    items = run.report.get("unplaced", []) if isinstance(run.report, dict) else []
+    ids = [item.get("meeting") for item in items]
+    names: dict[int, list[str]] = {}
+    for participant in MeetingParticipant.objects.filter(meeting_id__in=ids).select_related("profile").order_by("id"):
+        names.setdefault(participant.meeting_id, []).append(
+            f"{participant.profile.full_name} ({participant.profile.organisation})")
+    return RunView(run=run, unplaced=[(" – ".join(names.get(item.get("meeting"), [])) or f"#{item.get('meeting')}",
+                                       item.get("reason", "")) for item in items])

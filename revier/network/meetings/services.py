@@ -13,6 +13,8 @@ tables are taken only by accepted meetings, and only when they are placed.
 
 import datetime
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import wait as futures_wait
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -39,6 +41,7 @@ from revier.network.meetings.models import (
     MeetingSetup,
     MeetingSlot,
     MeetingTable,
+    ScheduleRun,
     Unavailability,
 )
 from revier.network.meetings.selectors import participants_q, visible_to_participants_q
@@ -291,9 +294,11 @@ def setup_publish(*, setup: MeetingSetup, actor, now: datetime.datetime | None =
     placed = 0
     for meeting in Meeting.objects.filter(setup=setup, status=Meeting.Status.UNPLACED).order_by("created_at", "id"):
         placed += _place(setup, meeting, now=now)
-    for meeting in Meeting.objects.filter(setup=setup, status=Meeting.Status.PLACED, published=False):
+    for meeting in (Meeting.objects.filter(setup=setup, status=Meeting.Status.PLACED, published=False)
+                    .select_related("slot", "table").prefetch_related("participants__profile")):
         meeting.published = True
         meeting.save(update_fields=["published"])
+        _mail_placed(setup, meeting)
     if not setup.published:
         setup.published, setup.published_at = True, now
         setup.save(update_fields=["published", "published_at", "updated_at"])
@@ -312,8 +317,7 @@ def _place(setup: MeetingSetup, meeting: Meeting, *, now: datetime.datetime) -> 
     then written; the unique constraints on (slot, table) and (person, slot) back it. Mails both
     people. Returns whether it was placed (False: no common free slot with a free table)."""
     assert transaction.get_connection().in_atomic_block
-    people = list(meeting.participants.select_related("profile").order_by("id"))
-    person_ids = [person.profile_id for person in people]
+    person_ids = list(meeting.participants.order_by("id").values_list("profile_id", flat=True))
     slots = [slot for slot in setup.slots.all() if slot.starts_at > now]
     tables = list(setup.tables.all())
     taken = count_taken_per_owner(TABLES, owner_ids=[slot.pk for slot in slots], now=now)
@@ -335,10 +339,17 @@ def _place(setup: MeetingSetup, meeting: Meeting, *, now: datetime.datetime) -> 
         meeting.save(update_fields=["slot", "table", "status", "placed_at", "published"])
         MeetingParticipant.objects.filter(meeting=meeting).update(slot=slot)
         audit_log(actor=None, action="meeting_placed", obj=meeting, data={"slot": slot.pk, "table": table.number})
-        for person, other in ((people[0], people[1]), (people[1], people[0])):
-            _mail(person.profile, "meeting_placed", setup=setup, partner=other.profile, slot=slot, table=table)
+        if meeting.published:
+            _mail_placed(setup, meeting)
         return True
     return False
+
+
+def _mail_placed(setup: MeetingSetup, meeting: Meeting) -> None:
+    """Both people of a placed, published meeting get time and table by mail."""
+    people = [person.profile for person in meeting.participants.all()]
+    for person, other in ((people[0], people[1]), (people[1], people[0])):
+        _mail(person, "meeting_placed", setup=setup, partner=other, slot=meeting.slot, table=meeting.table)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -558,3 +569,145 @@ def meeting_requests_lapse_due(*, now: datetime.datetime | None = None) -> int:
                 _mail(meeting_request.sender, "request_lapsed", setup=setup, partner=meeting_request.recipient)
                 lapsed += 1
     return lapsed
+
+
+# ---------------------------------------------------------------------------------------------
+# "Alle einplanen": the solver in the background worker
+
+
+@transaction.atomic(durable=True)
+def schedule_run_request(*, setup: MeetingSetup, actor, time_limit: int = 60) -> ScheduleRun:
+    """The organiser presses "Alle einplanen": a run is queued for the background worker (never
+    solved in the request). One queued or running run per setup (a partial unique index backs it):
+    pressing again while one waits or runs returns that one."""
+    setup = _lock_setup(setup.pk)
+    active = ScheduleRun.objects.filter(setup=setup, status__in=ScheduleRun.ACTIVE).first()
+    if active is not None:
+        return active
+    run = ScheduleRun.objects.create(setup=setup, requested_by=actor if getattr(actor, "pk", None) else None,
+                                     time_limit=max(1, min(time_limit, 600)),
+                                     accepted=Meeting.objects.filter(setup=setup).count())
+    audit_log(actor=actor, action="meeting_schedule_requested", obj=setup, data={"run": run.pk})
+    return run
+
+
+def _instance(setup: MeetingSetup):
+    """The scheduler's instance of the setup (network.scheduling), and the maps back: slot ids are
+    ours, tables are numbered 1..n in the order of their numbers, participants are profile ids.
+    A meeting the organiser fixed, or one already published, keeps its slot (fixed_slot)."""
+    from revier.network import scheduling
+
+    slots = list(setup.slots.all())
+    tables = list(setup.tables.all())
+    table_index = {table.pk: index for index, table in enumerate(tables, start=1)}
+    meetings = list(Meeting.objects.filter(setup=setup).prefetch_related("participants").order_by("id"))
+    people = sorted({p.profile_id for meeting in meetings for p in meeting.participants.all()})
+    unavailable: dict[int, set[int]] = {pk: set() for pk in people}
+    for profile_id, slot_id in Unavailability.objects.filter(profile_id__in=people, slot__setup=setup).values_list(
+            "profile_id", "slot_id"):
+        unavailable[profile_id].add(slot_id)
+    fixed_table = {table.fixed_profile_id: table_index[table.pk] for table in tables if table.fixed_profile_id}
+    instance = scheduling.Instance(
+        slots=tuple(scheduling.Slot(id=slot.pk, session=str(slot.session_id)) for slot in slots),
+        tables=len(tables),
+        participants=tuple(scheduling.Participant(id=pk, unavailable=frozenset(unavailable[pk]),
+                                                  fixed_table=fixed_table.get(pk)) for pk in people),
+        meetings=tuple(
+            scheduling.Meeting(
+                id=meeting.pk,
+                participants=tuple(sorted(p.profile_id for p in meeting.participants.all())),
+                fixed_slot=meeting.slot_id if meeting.slot_id and (meeting.fixed or meeting.published) else None,
+            )
+            for meeting in meetings
+        ),
+    )
+    return instance, {index: table for index, table in enumerate(tables, start=1)}
+
+
+def meeting_schedule_runs_due(*, limit: int = 1) -> int:
+    """Worker task: runs the oldest queued "Alle einplanen" (network.scheduling.schedule_meetings
+    with the run's time limit and seed 0) outside any transaction, writing the current best to the
+    run about once a second; then writes the schedule in one transaction under the setup's lock and
+    the report (placed of accepted, total and worst breaks, lower bound, each unplaced meeting with
+    its German reason, how many meetings moved). Meetings that moved, once published, get a mail.
+    If the meetings changed while it ran, the run fails with a German message and nothing is written."""
+    from revier.network import scheduling
+
+    done = 0
+    for run_id in ScheduleRun.objects.filter(status=ScheduleRun.Status.QUEUED).order_by("id").values_list("pk", flat=True)[:limit]:
+        claimed = ScheduleRun.objects.filter(pk=run_id, status=ScheduleRun.Status.QUEUED).update(
+            status=ScheduleRun.Status.RUNNING, started_at=timezone.now())
+        if not claimed:
+            continue
+        run = ScheduleRun.objects.select_related("setup__event").get(pk=run_id)
+        try:
+            instance, tables = _instance(run.setup)
+            schedule = _solve_reporting_progress(run, instance)
+            moved = _apply_schedule(run, instance, schedule, tables)
+        except errors.MeetingError as error:
+            ScheduleRun.objects.filter(pk=run_id).update(status=ScheduleRun.Status.FAILED, error=str(error.message),
+                                                         finished_at=timezone.now())
+        except scheduling.InstanceError as error:
+            ScheduleRun.objects.filter(pk=run_id).update(status=ScheduleRun.Status.FAILED, error=str(error),
+                                                         finished_at=timezone.now())
+        else:
+            ScheduleRun.objects.filter(pk=run_id).update(
+                status=ScheduleRun.Status.DONE, finished_at=timezone.now(), placed=len(schedule.placements),
+                breaks=schedule.breaks, bound=schedule.lower_bound, accepted=len(instance.meetings),
+                report={"breaks": schedule.breaks, "max_breaks": schedule.max_breaks,
+                        "lower_bound": schedule.lower_bound, "seconds": round(schedule.seconds, 1),
+                        "status": schedule.status, "moved": moved,
+                        "unplaced": [{"meeting": u.meeting, "reason": u.reason} for u in schedule.unplaced]},
+            )
+        done += 1
+    return done
+
+
+def _solve_reporting_progress(run: ScheduleRun, instance):
+    """schedule_meetings in a thread of its own (pure computation, no database); this thread writes
+    the solver's current best to the run about once a second, so the organiser's page shows it."""
+    from revier.network import scheduling
+
+    latest: list = [None]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(scheduling.schedule_meetings, instance, time_limit=run.time_limit, seed=0,
+                             progress=lambda best: latest.__setitem__(0, best))
+        written = None
+        while True:
+            finished = not futures_wait([future], timeout=1).not_done
+            best = latest[0]
+            if best is not None and best is not written:
+                ScheduleRun.objects.filter(pk=run.pk).update(placed=best.placed, breaks=best.breaks, bound=best.bound)
+                written = best
+            if finished:
+                return future.result()
+
+
+@transaction.atomic(durable=True)
+def _apply_schedule(run: ScheduleRun, instance, schedule, tables: dict[int, MeetingTable]) -> int:
+    """Writes the solver's schedule under the setup's lock; returns how many meetings moved."""
+    setup = _lock_setup(run.setup_id)
+    now = timezone.now()
+    meetings = {m.pk: m for m in Meeting.objects.filter(setup=setup).prefetch_related("participants__profile")}
+    if set(meetings) != {m.id for m in instance.meetings}:
+        raise errors.ScheduleChanged()
+    target = {p.meeting: (p.slot, tables[p.table].pk) for p in schedule.placements}
+    changed = [m for pk, m in meetings.items() if (m.slot_id, m.table_id) != target.get(pk, (None, None))]
+    # Free the old places first: the unique indexes are checked statement by statement.
+    ids = [m.pk for m in changed]
+    Meeting.objects.filter(pk__in=ids).update(slot=None, table=None, status=Meeting.Status.UNPLACED, placed_at=None)
+    MeetingParticipant.objects.filter(meeting_id__in=ids).update(slot=None)
+    slots = {slot.pk: slot for slot in setup.slots.all()}
+    for meeting in changed:
+        if meeting.pk not in target:
+            continue
+        slot_id, table_id = target[meeting.pk]
+        meeting.slot, meeting.table = slots[slot_id], next(t for t in tables.values() if t.pk == table_id)
+        meeting.status, meeting.placed_at = Meeting.Status.PLACED, now
+        meeting.save(update_fields=["slot", "table", "status", "placed_at"])
+        MeetingParticipant.objects.filter(meeting=meeting).update(slot=slot_id)
+        if meeting.published:
+            _mail_placed(setup, meeting)
+    audit_log(actor=run.requested_by, action="meeting_schedule_applied", obj=setup,
+              data={"run": run.pk, "placed": len(target), "moved": len(changed)})
+    return len(changed)

@@ -152,6 +152,10 @@ def manage_setup(request, slug):
     error, form = None, None
     if request.method == "POST":
         action = request.POST.get("aktion", "")
+        if action == "einplanen" and setup is not None:
+            services.schedule_run_request(setup=setup, actor=request.user)
+            messages.success(request, _("Planning has started in the background. Reload this page to see its progress."))
+            return redirect(f"{here}#einplanen")
         if action == "veroeffentlichen" and setup is not None:
             placed = services.setup_publish(setup=setup, actor=request.user)
             messages.success(request, _("The meetings are published; %(placed)d meetings have been planned.")
@@ -174,6 +178,7 @@ def manage_setup(request, slug):
         "form": form,
         "error": error,
         "overview": selectors.setup_overview(setup=setup) if setup else None,
+        "latest_run": selectors.schedule_run_latest(setup=setup) if setup else None,
         "statuses": MeetingRequest.Status.choices,
     }
     return render(request, "network/meetings/manage.html", context, status=400 if form.errors or error else 200)
