@@ -152,3 +152,7 @@ class ProfileLink(PersonalLink):
 
 # The Gesprächsbörse's models live in their own module (network/meetings/models.py).
 from revier.network.meetings.models import *  # noqa: E402,F401,F403
+
+# The partner suggestions' and the contact requests' models (network/suggestions/, network/contact/).
+from revier.network.suggestions.models import *  # noqa: E402,F401,F403
+from revier.network.contact.models import *  # noqa: E402,F401,F403
