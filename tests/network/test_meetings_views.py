@@ -244,3 +244,18 @@ def test_organiser_starts_planning_in_the_background_and_sees_the_report(client,
     assert Run.objects.get().status == "done", Run.objects.get().error
     assert "Fertig" in html and "1 / 1" in html
     assert Meeting.objects.get().status == "placed"
+
+
+def test_participant_downloads_planned_meetings_as_ics(client, setup, people):
+    (me, token), (other, _t), _third = people
+    services.setup_publish(setup=setup, actor=None)
+    services.request_accept(meeting_request=services.request_send(setup=setup, sender=me, recipient_id=other.pk),
+                            profile=other)
+    html = client.get(page(token)).content.decode()
+    assert f'href="{page(token)}termine.ics"' in html
+    response = client.get(f"{page(token)}termine.ics")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    body = response.content.decode().replace("\r\n ", "")  # unfold the 75-octet lines
+    assert "BEGIN:VEVENT" in body and other.full_name in body and "Tisch 1" in body and other.email in body
+    assert response["Cache-Control"] == "private, no-store"
+    assert client.get("/netzwerk/mein-profil/falsch/gespraechsboerse/termine.ics").status_code == 404

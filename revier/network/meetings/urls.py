@@ -5,6 +5,7 @@ from revier.network.meetings import views
 # Included in revier/network/urls.py (app namespace "network").
 urlpatterns = [
     path("mein-profil/<str:token>/gespraechsboerse/", views.participant_page, name="meetings"),
+    path("mein-profil/<str:token>/gespraechsboerse/termine.ics", views.participant_ics, name="meetings-ics"),
     path("gespraechsanfrage/<str:token>/", views.request_page, name="meeting-request"),
     path("verwalten/<slug:slug>/gespraechsboerse/", views.manage_setup, name="meetings-manage"),
 ]

@@ -10,7 +10,7 @@
 """
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -107,6 +107,7 @@ def participant_page(request, token):
         "error": error,
         "done_message": DONE_MESSAGES.get(request.GET.get("erledigt", "")) if request.method != "POST" else None,
         "slot_label": slot_label,
+        "has_placed": any(row.meeting.slot_id for row in page.meetings),
     }
     return personal_link_response(render(request, "network/meetings/participant.html", context, status=status))
 
@@ -182,3 +183,18 @@ def manage_setup(request, slug):
         "statuses": MeetingRequest.Status.choices,
     }
     return render(request, "network/meetings/manage.html", context, status=400 if form.errors or error else 200)
+
+
+@require_http_methods(["GET", "HEAD"])
+def participant_ics(request, token):
+    """The participant's planned meetings as a calendar file."""
+    from revier.network.meetings.calendar import meetings_ics
+
+    profile = profile_selectors.profile_get_by_token(token=token)
+    setup = selectors.setup_for_profile(profile=profile) if profile is not None else None
+    if setup is None or not setup.enabled:
+        return _invalid_link(request)
+    page = selectors.participant_page_get(setup=setup, profile=profile)
+    response = HttpResponse(meetings_ics(event=setup.event, rows=page.meetings), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="gespraechstermine.ics"'
+    return personal_link_response(response)
