@@ -8,11 +8,13 @@ filter. E-mail address and phone are never read: the rows are loaded with their 
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Window
 
 from revier.core.choices import Sector
+from revier.core.fragments import bounded_store, fragment, kept
 from revier.core.models import Topic
 from revier.events.selectors import event_public
 from revier.network import search
@@ -20,6 +22,11 @@ from revier.network.models import Profile, ProfileEntry, Region
 from revier.network.selectors import profile_public_q
 
 PAGE_SIZE = 20
+# The ids and the number of hits of a list page (the same filter, search words and page) are kept
+# for the content generation, at most this many, in a store of their own (core.fragments.bounded_store):
+# what readers type cannot push out the parts of pages everyone reads.
+RESULTS_KEPT = 512
+_results = bounded_store("network-directory", max_entries=RESULTS_KEPT)
 # The direction filter's values in addresses ("bietet" / "sucht") and what they mean.
 DIRECTIONS = {"bietet": ProfileEntry.Direction.OFFER, "sucht": ProfileEntry.Direction.NEED}
 # A profile's teaser in the list names at most this many of its offers and of its needs.
@@ -90,13 +97,20 @@ def directory_filter_from_params(params) -> DirectoryFilter:
     event_slug = (params.get("veranstaltung") or "").strip()[:200]
     kind = params.get("art") or ""
     region = params.get("region") or ""
+    topic = kept("network:topic", [topic_slug], lambda: Topic.objects.filter(slug=topic_slug).first()) if topic_slug else None
+    event = None
+    if event_slug:
+        event = kept(
+            "network:event", [event_slug],
+            lambda: event_public().filter(slug=event_slug).only("id", "slug", "title", "starts_at").first(),
+        )
     return DirectoryFilter(
         query=search.clean_query(params.get("q")),
-        topic=Topic.objects.filter(slug=topic_slug).first() if topic_slug else None,
+        topic=topic,
         kind=kind if kind in Sector.values else "",
         region=region if region in Region.values else "",
         direction=DIRECTIONS.get(params.get("richtung") or "", ""),
-        event=event_public().filter(slug=event_slug).only("id", "slug", "title", "starts_at").first() if event_slug else None,
+        event=event,
     )
 
 
@@ -171,47 +185,86 @@ def entry_directory(directory_filter: DirectoryFilter) -> QuerySet[ProfileEntry]
     return qs.order_by(*order)
 
 
-@dataclass(frozen=True)
 class Page:
-    """One page of a directory list: number (a page that exists), number of pages, all hits, rows."""
+    """One page of a directory list: its number (a page that exists), the number of pages, all hits,
+    the ids of the page's rows and (fetched when first asked for, in a fixed number of queries: a page
+    whose teasers are all kept rendered needs none) the rows."""
 
-    number: int
-    num_pages: int
-    count: int
-    rows: list = field(default_factory=list)
+    def __init__(self, *, number: int, num_pages: int, count: int, ids: list[int], fetch):
+        self.number, self.num_pages, self.count, self.ids, self._fetch = number, num_pages, count, ids, fetch
+
+    @cached_property
+    def by_id(self) -> dict:
+        return {row.pk: row for row in self._fetch(self.ids)} if self.ids else {}
+
+    @cached_property
+    def rows(self) -> list:
+        return [self.by_id[pk] for pk in self.ids if pk in self.by_id]
 
 
-def _page(qs: QuerySet, *, number: int, per_page: int) -> tuple[int, int, int, QuerySet]:
-    count = qs.count()
-    num_pages = max(1, math.ceil(count / per_page))
-    number = min(max(number, 1), num_pages)
-    first = (number - 1) * per_page
-    return number, num_pages, count, qs[first : first + per_page]
+def _page_ids(qs: QuerySet, *, number: int, per_page: int) -> tuple[int, int, list[int]]:
+    """(number of hits, page number, ids of the page's rows) in one query (the number of hits as a
+    window over the same query); a number past the end gives the last page."""
+    number = max(number, 1)
+
+    def read(number: int) -> list[tuple[int, int]]:
+        first = (number - 1) * per_page
+        return list(qs.annotate(total=Window(Count("*"))).values_list("pk", "total")[first : first + per_page])
+
+    rows = read(number)
+    if rows:
+        return rows[0][1], number, [pk for pk, _total in rows]
+    count = qs.count() if number > 1 else 0
+    if count == 0:
+        return 0, 1, []
+    number = max(1, math.ceil(count / per_page))
+    return count, number, [pk for pk, _total in read(number)]
 
 
-def profile_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE) -> Page:
-    """A page of profiles with their topics and the titles of their offers and needs, in three
-    queries besides the count, whatever the data."""
-    number, num_pages, count, rows = _page(profile_directory(directory_filter), number=number, per_page=per_page)
-    rows = rows.only(*PUBLIC_PROFILE_FIELDS).prefetch_related(
-        "topics",
-        Prefetch("entries", queryset=ProfileEntry.objects.only("id", "profile_id", "direction", "title", "position")),
+def _kept_page(kind: str, directory_filter: DirectoryFilter, qs_for, *, number: int, per_page: int, fetch) -> Page:
+    vary = (kind, *(f"{name}={value}" for name, value in directory_filter.params()), number, per_page)
+    count, number, ids = fragment(
+        "network:directory-ids", vary, lambda: _page_ids(qs_for(directory_filter), number=number, per_page=per_page),
+        store=_results,
     )
-    profiles = list(rows)
-    for profile in profiles:
+    return Page(number=number, num_pages=max(1, math.ceil(count / per_page)), count=count, ids=ids, fetch=fetch)
+
+
+def _profile_rows(ids: list[int]) -> list[Profile]:
+    rows = list(
+        Profile.objects.filter(pk__in=ids).only(*PUBLIC_PROFILE_FIELDS).prefetch_related(
+            "topics",
+            Prefetch("entries", queryset=ProfileEntry.objects.only("id", "profile_id", "direction", "title", "position")),
+        )
+    )
+    for profile in rows:
         entries = list(profile.entries.all())
         profile.offer_titles = [e.title for e in entries if e.direction == ProfileEntry.Direction.OFFER]
         profile.need_titles = [e.title for e in entries if e.direction == ProfileEntry.Direction.NEED]
-    return Page(number, num_pages, count, profiles)
+    return rows
+
+
+def _entry_rows(ids: list[int]) -> list[ProfileEntry]:
+    profile_fields = [f"profile__{name}" for name in PUBLIC_PROFILE_FIELDS]
+    return list(
+        ProfileEntry.objects.filter(pk__in=ids).select_related("profile").only(*PUBLIC_ENTRY_FIELDS, *profile_fields)
+        .prefetch_related("topics")
+    )
+
+
+def profile_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE) -> Page:
+    """A page of profiles: one query for the ids and the number of hits (kept for repeated
+    requests, RESULTS_KEPT), and three for the rows with their topics and the titles of their
+    offers and needs when they are first needed, whatever the data."""
+    return _kept_page("profiles", directory_filter, profile_directory, number=number, per_page=per_page,
+                      fetch=_profile_rows)
 
 
 def entry_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE) -> Page:
-    """A page of offers and needs with their topics and their profile's public fields, in two
-    queries besides the count, whatever the data."""
-    number, num_pages, count, rows = _page(entry_directory(directory_filter), number=number, per_page=per_page)
-    profile_fields = [f"profile__{name}" for name in PUBLIC_PROFILE_FIELDS]
-    rows = rows.select_related("profile").only(*PUBLIC_ENTRY_FIELDS, *profile_fields).prefetch_related("topics")
-    return Page(number, num_pages, count, list(rows))
+    """A page of offers and needs: as profile_directory_page, two queries for the rows (with their
+    topics and their profile's public fields)."""
+    return _kept_page("entries", directory_filter, entry_directory, number=number, per_page=per_page,
+                      fetch=_entry_rows)
 
 
 @dataclass(frozen=True)

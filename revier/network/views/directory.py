@@ -6,10 +6,13 @@ searches); staff see no more than anyone else. E-mail addresses and phone number
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import render
+from django.template.loader import get_template
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
 from revier.core.choices import Sector
+from revier.core.fragments import bounded_store, fragment
 from revier.core.params import int_param
 from revier.network import directory
 from revier.network.models import Region
@@ -17,6 +20,24 @@ from revier.network.selectors import topic_list
 from revier.network.structured_data import profile_json_ld
 
 __all__ = ["directory_profiles", "directory_entries", "profile_detail"]
+
+# Rendered teasers, by row, kept until content changes: in a store of their own (one entry per
+# profile and per offer or need), so that they do not push out the parts of pages everyone reads.
+TEASERS_KEPT = 4000
+_teasers = bounded_store("network-teasers", max_entries=TEASERS_KEPT)
+
+
+def _teaser_html(page: directory.Page, *, entries: bool) -> list[str]:
+    """The page's teasers, each kept rendered: a page whose teasers all come from the store
+    fetches no rows."""
+    name, variable = ("network/includes/entry_teaser.html", "entry") if entries else ("network/includes/profile_teaser.html", "profile")
+    template = get_template(name)
+
+    def render_one(pk: int) -> str:
+        row = page.by_id.get(pk)
+        return template.render({variable: row}) if row is not None else ""
+
+    return [fragment("network:teaser", (entries, pk), lambda pk=pk: render_one(pk), store=_teasers) for pk in page.ids]
 
 
 def _render_list(request, *, entries: bool):
@@ -35,12 +56,17 @@ def _render_list(request, *, entries: bool):
             "entries": entries,
             "page": page,
             "page_obj": _page_obj(page),
+            "teasers": _teaser_html(page, entries=entries),
+            # The filter box's choices, kept rendered per filter (without the search words, which
+            # are written around it).
+            "choices_key": "&".join(f"{k}={v}" for k, v in directory_filter.params() if k != "q"),
             "directory_filter": directory_filter,
             "filter_query": request.GET.urlencode(),
-            "topics": topic_list(),
+            # Read only when the filter box is rendered (not when it is kept).
+            "topics": SimpleLazyObject(topic_list),
             "kinds": Sector.choices,
             "regions": Region.choices,
-            "events": directory.directory_events(),
+            "events": SimpleLazyObject(directory.directory_events),
         },
     )
 

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Directory search of the network (issue 10, section 2): 5,000 profiles with 20,000 offers and needs in
+# PostgreSQL, gunicorn, wrk on loopback.
+#
+#   bench/network_directory.sh
+#   PROFILES=200 ENTRIES=800 DURATION=2 WARMUP=1 bench/network_directory.sh     (a smoke run)
+#
+# The budget: directory search p99 < 100 ms at 5,000 profiles with 20,000 offers and needs.
+#
+# Steps: dependencies (make install, wrk), a fresh PostgreSQL database, migrate, the profiles
+# (bench/seed_network.py: German offers and needs from phrase lists per topic, 10 % for participants
+# of an event only, 5 % hidden, 2 % hidden by staff, 3 % unconfirmed, a tenth linked to an event's
+# registrations), VACUUM ANALYZE, collectstatic, EXPLAIN of a search (must use the GIN index).
+# gunicorn with 2 workers (gthread, 4 threads), PAGE_CACHE_SECONDS=0 (searches are never kept in the
+# page cache anyway). Measured, each after a warm-up:
+#   search-mixed        every request another search of 2,000 (both lists, a third with "bietet"/"sucht",
+#                       some with topic, region, kind, event or a later page; bench/rotate.lua)
+#   search-common       /netzwerk/verzeichnis/?q=Wasserstoff (a word in many profiles)
+#   search-rare         /netzwerk/angebote-und-gesuche/?q=Batterierecycling
+#   directory           /netzwerk/verzeichnis/ (no search)
+# search-mixed and search-common again with one connection per worker (no queueing: the search's own
+# service time). Everything is kept in bench/results/network-directory-<timestamp>/; gunicorn is
+# stopped on exit. Settings from the environment:
+#   PG_URL (postgres://postgres@127.0.0.1:5432)  BENCH_DB (revier_bench_network)  PROFILES (5000)
+#   ENTRIES (20000)  PORT (8768)  WORKERS (2)  WORKER_CLASS (gthread)  THREADS (4)  CONNECTIONS (8)
+#   WRK_THREADS (2)  DURATION (15)  WARMUP (5)  REUSE_DB=1 (keep the database of the last run)
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+source bench/lib.sh
+PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
+BENCH_DB=${BENCH_DB:-revier_bench_network}
+PROFILES=${PROFILES:-5000}
+ENTRIES=${ENTRIES:-20000}
+PORT=${PORT:-8768}
+WORKERS=${WORKERS:-2}
+WORKER_CLASS=${WORKER_CLASS:-gthread}
+THREADS=${THREADS:-4}
+CONNECTIONS=${CONNECTIONS:-8}
+WRK_THREADS=${WRK_THREADS:-2}
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
+PY=$ROOT/.venv/bin/python
+OUT=$ROOT/bench/results/network-directory-$(date +%Y%m%d-%H%M%S)
+mkdir -p "$OUT"
+BASE=http://127.0.0.1:$PORT
+
+bench_django_env "$BASE" "$ROOT/var/bench-static-network"
+export DATABASE_URL="$PG_URL/$BENCH_DB"
+export CONN_MAX_AGE=${CONN_MAX_AGE:-600}
+export REDIS_URL=
+export PAGE_CACHE_SECONDS=0
+export FRAGMENT_CACHE_SECONDS=${FRAGMENT_CACHE_SECONDS:-300}
+export RATELIMIT_ENABLED=false
+
+bench_log "Dependencies"
+bench_ensure_deps
+
+if [[ "${REUSE_DB:-0}" != 1 || ! -s "$ROOT/var/bench-network-paths.txt" ]]; then
+  bench_log "Fresh database $BENCH_DB"
+  bench_fresh_db "$PG_URL" "$BENCH_DB"
+  "$PY" manage.py migrate --no-input -v0
+  bench_log "Seeding: $PROFILES profiles, $ENTRIES offers and needs"
+  "$PY" bench/seed_network.py --profiles "$PROFILES" --entries "$ENTRIES" --paths "$ROOT/var/bench-network-paths.txt"
+  "$PY" manage.py shell -c "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
+fi
+"$PY" manage.py migrate --no-input -v0
+cp "$ROOT/var/bench-network-paths.txt" "$OUT/paths-search.txt"
+"$PY" manage.py collectstatic --no-input --clear -v0
+
+bench_log "EXPLAIN of a search (details in $OUT/explain.txt)"
+"$PY" - >"$OUT/explain.txt" <<'PYEOF'
+import django; django.setup()
+from django.db import connection
+from django.http import QueryDict
+from revier.network import directory
+for query in ["q=Wasserstoff", "q=Batterierecycling&richtung=bietet"]:
+    qs = directory.profile_directory(directory.directory_filter_from_params(QueryDict(query)))
+    plan = qs[:20].explain(analyze=True)
+    print(f">>> {query}: {'GIN index used' if 'network_profile_search_vector' in plan or 'network_profileentry_search_vector' in plan else 'NO INDEX'}")
+    print(plan)
+PYEOF
+grep '^>>>' "$OUT/explain.txt" >&2
+if grep -q '^>>>.*NO INDEX' "$OUT/explain.txt"; then echo "WARNING: a search did not use the GIN index (see explain.txt)" | tee -a "$OUT/warnings.txt" >&2; fi
+
+bench_log "gunicorn: $WORKERS workers, $WORKER_CLASS, $THREADS threads, port $PORT, PAGE_CACHE_SECONDS=0"
+bench_start_gunicorn "$PORT" "$WORKERS" "$WORKER_CLASS" "$THREADS" "$OUT/gunicorn.log"
+
+bench_log "Checking the addresses answer 200"
+"$PY" - "$BASE" "$OUT/paths-search.txt" <<'PYEOF'
+import sys, urllib.request
+base, paths = sys.argv[1], open(sys.argv[2]).read().split()
+for path in ["/netzwerk/verzeichnis/?q=Wasserstoff", "/netzwerk/angebote-und-gesuche/?q=Batterierecycling", *paths[:50]]:
+    response = urllib.request.urlopen(base + path, timeout=60)
+    assert response.status == 200, (path, response.status)
+print(f"  52 addresses answer 200", file=sys.stderr)
+PYEOF
+
+measure() {  # name target seconds connections → one line in results.txt
+  local name=$1 target=$2 seconds=$3 connections=$4 cpu0 pg0
+  local wrk=(wrk --threads "$(( connections < WRK_THREADS ? connections : WRK_THREADS ))" --connections "$connections" --timeout 30s)
+  cpu0=$(bench_gunicorn_cpu_ms)
+  pg0=$(bench_postgres_cpu_ms "$BENCH_DB")
+  if [[ $target == @* ]]; then
+    PATHS="${target#@}" "${wrk[@]}" --script bench/rotate.lua --duration "${seconds}s" "$BASE/" >"$OUT/wrk-$name.txt"
+  else
+    "${wrk[@]}" --script bench/report.lua --duration "${seconds}s" "$BASE$target" >"$OUT/wrk-$name.txt"
+  fi
+  echo "$name $target $(grep '^RESULT' "$OUT/wrk-$name.txt" | cut -d' ' -f2-) cpu_ms=$(( $(bench_gunicorn_cpu_ms) - cpu0 )) pg_ms=$(( $(bench_postgres_cpu_ms "$BENCH_DB") - pg0 ))" \
+    | tee -a "$OUT/results.txt" >&2
+}
+
+NAMES=(search-mixed search-common search-rare directory search-mixed-low search-common-low)
+TARGETS=("@$OUT/paths-search.txt" "/netzwerk/verzeichnis/?q=Wasserstoff" "/netzwerk/angebote-und-gesuche/?q=Batterierecycling"
+         /netzwerk/verzeichnis/ "@$OUT/paths-search.txt" "/netzwerk/verzeichnis/?q=Wasserstoff")
+CONNS=("$CONNECTIONS" "$CONNECTIONS" "$CONNECTIONS" "$CONNECTIONS" "$WORKERS" "$WORKERS")
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_log "Measuring: ${WARMUP} s warm-up and ${DURATION} s each (load average before: $LOAD_BEFORE)"
+: >"$OUT/results.txt"
+for i in "${!NAMES[@]}"; do
+  measure "${NAMES[$i]}-warmup" "${TARGETS[$i]}" "$WARMUP" "${CONNS[$i]}" 2>/dev/null
+  measure "${NAMES[$i]}" "${TARGETS[$i]}" "$DURATION" "${CONNS[$i]}"
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+bench_stop_gunicorn
+SERVER_ERRORS=$(grep -c -E 'Traceback|Internal Server Error' "$OUT/gunicorn.log" || true)
+
+"$PY" - "$OUT/results.txt" "$SERVER_ERRORS" >"$OUT/table.md" <<'PYEOF'
+import sys
+print("| measurement | address | connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors | CPU ms / request (gunicorn + PostgreSQL) | budget p99 < 100 ms |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+missed = 0
+for line in open(sys.argv[1]):
+    name, target, *fields = line.split()
+    if name.endswith("-warmup"):
+        continue
+    r = {k: float(v) for k, v in (f.split("=") for f in fields)}
+    requests = max(r["requests"], 1)
+    pg = f"{r['pg_ms'] / requests:.2f}" if r["pg_ms"] >= 0 else "?"
+    address = "2,000 searches in turn" if target.startswith("@") else f"`{target}`"
+    connections = "1 per worker" if name.endswith("-low") else "all"
+    if name.startswith("search"):
+        ok = r["p99_ms"] < 100 and r["non2xx"] == 0 and r["socket_errors"] == 0
+        missed += not ok
+        budget = "met" if ok else "**MISSED**"
+    else:
+        budget = "–"
+    print(f"| {name} | {address} | {connections} | {r['rps']:,.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['non2xx']:.0f} "
+          f"| {r['socket_errors']:.0f} | {r['cpu_ms'] / requests:.2f} + {pg} | {budget} |")
+print()
+print(f"Searches over budget: {missed}. Server errors in the gunicorn log: {sys.argv[2]}")
+PYEOF
+{
+  echo "Date: $(date -R)"
+  echo "Load average (1/5/15 min) before: $LOAD_BEFORE; after: $LOAD_AFTER"
+  bench_machine_info
+  [[ -f "$OUT/warnings.txt" ]] && cat "$OUT/warnings.txt"
+  echo "Data: $PROFILES profiles, $ENTRIES offers and needs (bench/seed_network.py)"
+  echo "gunicorn: $WORKERS workers, $WORKER_CLASS, $THREADS threads; PAGE_CACHE_SECONDS=0; wrk: $CONNECTIONS connections (or one per worker), ${DURATION}s after ${WARMUP}s warm-up"
+  echo
+  cat "$OUT/table.md"
+} | tee "$OUT/summary.md"
+echo "Results in $OUT" >&2
