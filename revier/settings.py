@@ -267,6 +267,10 @@ WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.core.mail.outbox_pur
                 "revier.network.meetings.services.meeting_requests_remind_due",
                 "revier.network.meetings.services.meeting_requests_lapse_due",
                 "revier.network.meetings.services.meeting_schedule_runs_due"]
+# The partner suggestions and the contact requests outside events (network/suggestions/, network/contact/).
+WORKER_TASKS += ["revier.network.suggestions.services.suggestions_worker",
+                 "revier.network.contact.services.contact_requests_remind_due",
+                 "revier.network.contact.services.contact_requests_lapse_due"]
 
 # Personal links (registrations, claims) stop working this many days after the event they are for
 # has ended; links sent again add to the earlier ones. Mails that anyone can have sent to an address
@@ -277,6 +281,15 @@ SELF_SERVICE_MAILS_PER_HOUR = env.int("SELF_SERVICE_MAILS_PER_HOUR", default=3)
 # profile's personal link works this many days after it was sent (sending it again adds a link).
 NETWORK_CONFIRM_HOURS = env.int("NETWORK_CONFIRM_HOURS", default=48)
 NETWORK_LINK_DAYS = env.int("NETWORK_LINK_DAYS", default=365)
+# Partner suggestions: how many are stored per profile (the page shows those the person may see),
+# and the local hour after which the worker computes every list anew once a day.
+NETWORK_SUGGESTIONS_TOP = env.int("NETWORK_SUGGESTIONS_TOP", default=20)
+NETWORK_SUGGESTIONS_NIGHT_HOUR = env.int("NETWORK_SUGGESTIONS_NIGHT_HOUR", default=3)
+# Contact requests outside events: at most this many per sender and day; unanswered ones get one
+# reminder after NETWORK_CONTACT_REMIND_DAYS and lapse after NETWORK_CONTACT_LAPSE_DAYS.
+NETWORK_CONTACT_REQUESTS_PER_DAY = env.int("NETWORK_CONTACT_REQUESTS_PER_DAY", default=5)
+NETWORK_CONTACT_REMIND_DAYS = env.int("NETWORK_CONTACT_REMIND_DAYS", default=7)
+NETWORK_CONTACT_LAPSE_DAYS = env.int("NETWORK_CONTACT_LAPSE_DAYS", default=14)
 
 # Sent mails (their bodies are blanked when sent) and mails that failed for good are deleted after this.
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)

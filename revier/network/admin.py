@@ -107,3 +107,7 @@ class ProfileEntryAdmin(ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAd
 
     def delete_model(self, request, obj):
         services.profile_entry_delete(profile=obj.profile, entry_id=obj.pk, actor=request.user)
+
+
+# The partner suggestions' weights (network/suggestions/admin.py).
+from revier.network.suggestions import admin as suggestions_admin  # noqa: E402,F401

@@ -29,6 +29,7 @@ from revier.network import errors
 from revier.network.models import DESCRIPTION_MAX, ENTRY_TEXT_MAX, Profile, ProfileEntry, ProfileLink, Region
 from revier.network.search import profile_search_refresh
 from revier.network.selectors import profile_get_by_token
+from revier.network.suggestions.services import suggestions_queue
 
 Status = Profile.Status
 Visibility = Profile.Visibility
@@ -61,8 +62,19 @@ def confirm_deadline(now: datetime.datetime) -> datetime.datetime:
     return now + datetime.timedelta(hours=settings.NETWORK_CONFIRM_HOURS)
 
 
+# The audited changes after which a profile's partner suggestions are computed anew (the worker
+# reads the queue after this transaction commits; network.suggestions.services).
+SUGGESTION_CHANGES = {
+    "profile_confirmed", "profile_changed", "profile_visibility_set", "profile_entry_added", "profile_entry_changed",
+    "profile_entry_deleted", "profile_deleted", "profile_hidden", "profile_unhidden", "profile_merged",
+}
+
+
 def _audit(*, actor, action: str, profile: Profile, data: dict | None = None) -> AuditEntry:
-    """An audit entry of a profile that names it by number only (see the module docstring)."""
+    """An audit entry of a profile that names it by number only (see the module docstring). A
+    change that concerns the partner suggestions also queues the profile for them."""
+    if action in SUGGESTION_CHANGES:
+        suggestions_queue(profile_ids=[profile.pk])
     return AuditEntry.objects.create(
         actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
         action=action,

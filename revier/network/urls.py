@@ -20,3 +20,8 @@ urlpatterns = [
 from revier.network.meetings.urls import urlpatterns as meetings_urlpatterns  # noqa: E402
 
 urlpatterns += meetings_urlpatterns
+
+# The partner suggestions and contact requests (network/suggestions/urls.py).
+from revier.network.suggestions.urls import urlpatterns as suggestions_urlpatterns  # noqa: E402
+
+urlpatterns += suggestions_urlpatterns

@@ -19,6 +19,10 @@ from revier.core.views import resend_link_view
 from revier.network import errors, selectors, services
 from revier.network.forms import DeleteProfileForm, EntryForm, ProfileChangeForm, ProfileCreateForm, VisibilityForm
 from revier.network.models import Profile
+from revier.network.suggestions.selectors import suggestion_list_for
+
+# How many partner suggestions the personal page shows (all on their own page).
+SUGGESTIONS_ON_PERSONAL_PAGE = 3
 
 __all__ = ["profile_create", "profile_deleted", "personal_page", "entry_page", "resend_link"]
 
@@ -103,6 +107,8 @@ def _personal_context(page, *, token: str, change_form=None, visibility_form=Non
         "kind_label": profile.get_kind_display(),
         "region_label": profile.get_region_display(),
         "visibility_label": profile.get_visibility_display(),
+        # "Passende Partner": the best few (network/suggestions/)
+        "suggestions": suggestion_list_for(profile=profile, limit=SUGGESTIONS_ON_PERSONAL_PAGE),
     }
 
 
