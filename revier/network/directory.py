@@ -83,10 +83,14 @@ def _active_registration_q(prefix: str) -> Q:
 
 def directory_events() -> list:
     """The events under the event filter: public events with at least one public profile of a
-    participant (a profile linked to an active registration). Soonest last: newest first."""
+    participant (a profile linked to an active registration), the latest first; kept per content
+    generation."""
     linked = Profile.objects.filter(profile_public_q(), _active_registration_q(""), registration__event=OuterRef("pk"))
-    return list(
-        event_public().filter(Exists(linked)).order_by("-starts_at", "-id").only("id", "slug", "title", "starts_at")
+    return fragment(
+        "network:events", (),
+        lambda: list(
+            event_public().filter(Exists(linked)).order_by("-starts_at", "-id").only("id", "slug", "title", "starts_at")
+        ),
     )
 
 

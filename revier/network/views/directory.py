@@ -6,7 +6,6 @@ searches); staff see no more than anyone else. E-mail addresses and phone number
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import render
-from django.template.loader import get_template
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
@@ -14,7 +13,7 @@ from revier.core.cache import cache_public_page
 from revier.core.choices import Sector
 from revier.core.fragments import bounded_store, fragment
 from revier.core.params import int_param
-from revier.network import directory
+from revier.network import directory, rendering
 from revier.network.models import Region
 from revier.network.selectors import topic_list
 from revier.network.structured_data import profile_json_ld
@@ -30,12 +29,11 @@ _teasers = bounded_store("network-teasers", max_entries=TEASERS_KEPT)
 def _teaser_html(page: directory.Page, *, entries: bool) -> list[str]:
     """The page's teasers, each kept rendered: a page whose teasers all come from the store
     fetches no rows."""
-    name, variable = ("network/includes/entry_teaser.html", "entry") if entries else ("network/includes/profile_teaser.html", "profile")
-    template = get_template(name)
+    render = rendering.entry_teaser_html if entries else rendering.profile_teaser_html
 
     def render_one(pk: int) -> str:
         row = page.by_id.get(pk)
-        return template.render({variable: row}) if row is not None else ""
+        return render(row) if row is not None else ""
 
     return [fragment("network:teaser", (entries, pk), lambda pk=pk: render_one(pk), store=_teasers) for pk in page.ids]
 
@@ -63,7 +61,7 @@ def _render_list(request, *, entries: bool):
             "directory_filter": directory_filter,
             "filter_query": request.GET.urlencode(),
             # Read only when the filter box is rendered (not when it is kept).
-            "topics": SimpleLazyObject(topic_list),
+            "topics": SimpleLazyObject(lambda: fragment("network:topics", (), topic_list)),
             "kinds": Sector.choices,
             "regions": Region.choices,
             "events": SimpleLazyObject(directory.directory_events),

@@ -1,0 +1,82 @@
+"""The directory's teasers, written in Python: a list page renders up to 20 of them whenever they are not
+kept (core.fragments), and an include per teaser through the template engine costs about ten times as
+much. The markup is the one a template would write (KERN classes), every value escaped."""
+
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
+
+from revier.network.models import Profile, ProfileEntry
+
+TEASER_ENTRIES = 3
+
+
+def _topics_html(topics) -> SafeString:
+    if not topics:
+        return mark_safe("")
+    items = format_html_join(
+        "", '<li><span class="kern-badge kern-badge--info kern-badge--small"><span class="kern-label">{}</span></span></li>',
+        ((topic.name,) for topic in topics),
+    )
+    return format_html('<ul class="topic-list" aria-label="{}">{}</ul>', gettext("Topics"), items)
+
+
+def _synthetic_html(profile: Profile) -> SafeString:
+    if not profile.is_synthetic:
+        return mark_safe("")
+    return format_html(
+        '<span class="kern-badge kern-badge--warning"><span class="kern-label">{}</span></span>', gettext("synthetic example")
+    )
+
+
+def _titles_html(label: str, titles: list[str]) -> SafeString:
+    if not titles:
+        return mark_safe("")
+    shown = "; ".join(escape(title) for title in titles[:TEASER_ENTRIES])
+    more = len(titles) - TEASER_ENTRIES
+    if more > 0:
+        shown += " " + escape(ngettext("and %(counter)s more", "and %(counter)s more", more) % {"counter": more})
+    return format_html('<p class="kern-body directory-teaser__entries"><strong>{}</strong> {}</p>', label, mark_safe(shown))
+
+
+def profile_teaser_html(profile: Profile) -> SafeString:
+    """A profile in the directory: name (a link to its page), function and organisation, kind and
+    region, the titles of its first offers and needs, topics."""
+    place = profile.get_region_display() + (f" ({profile.district})" if profile.district else "")
+    return format_html(
+        '<article class="directory-teaser">'
+        '<h2 class="kern-heading-medium teaser__title"><a class="kern-link" href="{}">{}</a></h2>'
+        '<p class="kern-body">{}</p>'
+        '<p class="kern-body--small directory-teaser__facts">{} · {}</p>'
+        "{}{}"
+        '<div class="teaser__meta">{}{}</div>'
+        "</article>",
+        profile.get_absolute_url(), profile.full_name,
+        f"{profile.function}, {profile.organisation}" if profile.function else profile.organisation,
+        profile.get_kind_display(), place,
+        _titles_html(gettext("Offers:"), profile.offer_titles), _titles_html(gettext("Looking for:"), profile.need_titles),
+        _synthetic_html(profile), _topics_html(list(profile.topics.all())),
+    )
+
+
+def entry_teaser_html(entry: ProfileEntry) -> SafeString:
+    """An offer or a need in the directory: "Bietet" or "Sucht", its title (a link to its place on the
+    profile page), the beginning of its text, who offers or looks for it, topics."""
+    profile = entry.profile
+    offer = entry.direction == ProfileEntry.Direction.OFFER
+    text = format_html('<p class="kern-body">{}</p>', Truncator(entry.text).chars(300)) if entry.text else ""
+    return format_html(
+        '<article class="directory-teaser">'
+        '<p class="teaser__meta"><span class="kern-badge {}"><span class="kern-label">{}</span></span></p>'
+        '<h2 class="kern-heading-medium teaser__title"><a class="kern-link" href="{}#eintrag-{}">{}</a></h2>'
+        "{}"
+        '<p class="kern-body--small directory-teaser__facts">{}, {} · {} · {}</p>'
+        '<div class="teaser__meta">{}{}</div>'
+        "</article>",
+        "kern-badge--success" if offer else "kern-badge--info", gettext("Offers") if offer else gettext("Looking for"),
+        profile.get_absolute_url(), entry.pk, entry.title,
+        text,
+        profile.full_name, profile.organisation, profile.get_kind_display(), profile.get_region_display(),
+        _synthetic_html(profile), _topics_html(list(entry.topics.all())),
+    )
