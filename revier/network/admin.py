@@ -111,3 +111,6 @@ class ProfileEntryAdmin(ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAd
 
 # The partner suggestions' weights (network/suggestions/admin.py).
 from revier.network.suggestions import admin as suggestions_admin  # noqa: E402,F401
+
+# The Gesprächsbörse's admin (read-only) lives with its models.
+from revier.network.meetings import admin as meetings_admin  # noqa: E402,F401

@@ -259,3 +259,19 @@ def test_participant_downloads_planned_meetings_as_ics(client, setup, people):
     assert "BEGIN:VEVENT" in body and other.full_name in body and "Tisch 1" in body and other.email in body
     assert response["Cache-Control"] == "private, no-store"
     assert client.get("/netzwerk/mein-profil/falsch/gespraechsboerse/termine.ics").status_code == 404
+
+
+def test_admin_shows_the_meetings_read_only_without_messages_or_contact_data(client, setup, people):
+    from tests.factories import StaffFactory
+
+    (me, _t), (other, _t2), _third = people
+    meeting_request = services.request_send(setup=setup, sender=me, recipient_id=other.pk, message="Geheime Nachricht")
+    services.request_accept(meeting_request=meeting_request, profile=other)
+    services.schedule_run_request(setup=setup, actor=None, time_limit=2)
+    client.force_login(StaffFactory())
+    for model in ("meetingsetup", "meetingrequest", "meeting", "schedulerun"):
+        response = client.get(f"/verwaltung/network/{model}/")
+        assert response.status_code == 200, model
+        assert client.get(f"/verwaltung/network/{model}/add/").status_code == 403, model
+    detail = client.get(f"/verwaltung/network/meetingrequest/{meeting_request.pk}/change/").content.decode()
+    assert "Geheime Nachricht" not in detail and other.email not in detail and me.email not in detail
