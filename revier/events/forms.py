@@ -20,6 +20,7 @@ from revier.core.forms import (
 )
 from revier.events.consents import CONSENTS
 from revier.events.models import Question, Registration, Sector
+from revier.events.options import option_field_name
 from revier.events.services import RegistrationInput
 
 
@@ -73,7 +74,7 @@ class PersonFieldsMixin(PersonNameMixin, QuestionsMixin):
         self.fields.update(person_fields(self.questions))
 
 
-def _registration_fields(categories, questions) -> dict[str, forms.Field]:
+def _registration_fields(categories, questions, options=()) -> dict[str, forms.Field]:
     """The registration form's fields in their order, without input."""
     fields = {"email": email_field(help_text=_("We send you a link to confirm your registration to this address."))}
     fields.update(person_fields(questions))
@@ -92,10 +93,15 @@ def _registration_fields(categories, questions) -> dict[str, forms.Field]:
         required=False,
         help_text=_("When a seat becomes free, we move you up automatically and write to you."),
     )
+    for option in options:
+        fields[option_field_name(option)] = forms.BooleanField(
+            label=option.label, help_text=option.help_text, required=False, initial=False
+        )
     for kind, (_version, text) in CONSENTS.items():
         fields[f"consent_{kind}"] = forms.BooleanField(label=text, required=False, initial=False)
     fields["website"] = honeypot_field()
     order = ["first_name", "last_name", "email", "organisation", "function", "sector", "category", "join_waitlist"]
+    order += [option_field_name(option) for option in options]
     order += [question_field_name(q) for q in questions]
     order += [f"consent_{kind}" for kind in CONSENTS] + ["website"]
     fields = {name: fields[name] for name in order}
@@ -108,18 +114,20 @@ def _registration_fields(categories, questions) -> dict[str, forms.Field]:
 # The fields of each event's form, built once per registration setup (events.selectors keeps the
 # setup's categories and questions per content generation) and copied for every form, as Django
 # copies a form class's fields: building them cost a refused post in a rush about 0.6 ms, the
-# copy half as much. {id(categories): (categories, questions, fields)}
-_field_sets: dict[int, tuple[tuple, tuple, dict[str, forms.Field]]] = {}
+# copy half as much. {id(categories): (categories, questions, options, fields)}
+_field_sets: dict[int, tuple[tuple, tuple, tuple, dict[str, forms.Field]]] = {}
 _FIELD_SETS_MAX = 200
 
 
-def _fields_for(categories: tuple, questions: tuple) -> dict[str, forms.Field]:
+def _fields_for(categories: tuple, questions: tuple, options: tuple) -> dict[str, forms.Field]:
     entry = _field_sets.get(id(categories))
-    if entry is None or entry[0] is not categories or entry[1] is not questions:
+    if entry is None or entry[0] is not categories or entry[1] is not questions or entry[2] is not options:
         if len(_field_sets) >= _FIELD_SETS_MAX:
             _field_sets.clear()
-        entry = _field_sets[id(categories)] = (categories, questions, _registration_fields(categories, questions))
-    return entry[2]
+        entry = _field_sets[id(categories)] = (
+            categories, questions, options, _registration_fields(categories, questions, options)
+        )
+    return entry[3]
 
 
 class RegistrationForm(HoneypotMixin, PersonFieldsMixin, forms.Form):
@@ -127,21 +135,26 @@ class RegistrationForm(HoneypotMixin, PersonFieldsMixin, forms.Form):
     only together with the waiting list: `availabilities` returns {category id: Availability} and
     is called only when that needs checking (a category with a limit, the box not ticked)."""
 
-    def __init__(self, *args, categories, availabilities, questions, **kwargs):
+    def __init__(self, *args, categories, availabilities, questions, options=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.categories = list(categories)
         self.questions = list(questions)
+        self.options = tuple(options)
         self._availabilities = availabilities
-        if isinstance(categories, tuple) and isinstance(questions, tuple):
-            self.fields = copy.deepcopy(_fields_for(categories, questions))
+        if isinstance(categories, tuple) and isinstance(questions, tuple) and isinstance(options, tuple):
+            self.fields = copy.deepcopy(_fields_for(categories, questions, options))
         else:
-            self.fields = _registration_fields(self.categories, self.questions)
+            self.fields = _registration_fields(self.categories, self.questions, self.options)
         if len(self.categories) == 1 and not self.is_bound:
             self.initial.setdefault("category", str(self.categories[0].pk))
 
     @property
     def consent_fields(self):
         return [self[f"consent_{kind}"] for kind in CONSENTS]
+
+    @property
+    def option_fields(self):
+        return [self[option_field_name(option)] for option in self.options]
 
     def clean(self):
         cleaned = super().clean()
@@ -173,6 +186,7 @@ class RegistrationForm(HoneypotMixin, PersonFieldsMixin, forms.Form):
             answers=self.answers(),
             consents=frozenset(kind for kind in CONSENTS if data.get(f"consent_{kind}")),
             join_waitlist=bool(data.get("join_waitlist")),
+            options=frozenset(option.key for option in self.options if data.get(option_field_name(option))),
         )
 
 

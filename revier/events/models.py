@@ -313,6 +313,8 @@ class Registration(models.Model):
     function = models.CharField(_("function"), max_length=200, blank=True)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # The boxes of other apps ticked in the form (events.options), e.g. "gespraechsboerse".
+    options = models.JSONField(_("options"), default=list, blank=True)
     hold_until = models.DateTimeField(_("seat held until"), null=True, blank=True)
     waitlisted_at = models.DateTimeField(_("on the waiting list since"), null=True, blank=True)
     ticket_code = models.CharField(_("ticket code"), max_length=32, unique=True)

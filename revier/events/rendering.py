@@ -31,6 +31,7 @@ def registration_form_html(form, offers, *, action: str, privacy_url: str) -> Sa
     fields = "      ".join(render_field(form[name]) for name in
                            ("first_name", "last_name", "email", "organisation", "function", "sector"))
     participation = category_choices(form["category"], offers) + "\n      " + render_field(form["join_waitlist"])
+    participation += "".join(render_field(field) for field in form.option_fields)
     questions = ""
     if form.questions:
         questions = _fieldset(gettext("Questions from the organisers"),

@@ -27,6 +27,7 @@ from revier.events.models import (
     Speaker,
     TicketCategory,
 )
+from revier.events.options import registration_options
 
 # ---------------------------------------------------------------------------------------------
 # Public pages
@@ -563,6 +564,8 @@ class RegistrationSetup:
     event: Event
     categories: tuple[TicketCategory, ...]
     questions: tuple[Question, ...]
+    # The boxes other apps offer in this event's form (events.options), e.g. the Gesprächsbörse.
+    options: tuple = ()
 
 
 # A setup is reused while the content generation (core.cache) is the one it was read in: every save
@@ -592,7 +595,10 @@ def _registration_setup_read(**lookup) -> RegistrationSetup | None:
     )
     if event is None:
         return None
-    return RegistrationSetup(event=event, categories=tuple(event.categories.all()), questions=tuple(event.questions.all()))
+    return RegistrationSetup(
+        event=event, categories=tuple(event.categories.all()), questions=tuple(event.questions.all()),
+        options=tuple(option for option in registration_options() if option.offered_for(event.pk)),
+    )
 
 
 def _registration_setup(key: str | int, **lookup) -> RegistrationSetup | None:
@@ -675,6 +681,10 @@ class RegistrationFormData:
     def questions(self) -> tuple[Question, ...]:
         return self.setup.questions
 
+    @property
+    def options(self) -> tuple:
+        return self.setup.options
+
     @cached_property
     def offers(self) -> list[CategoryOffer]:
         """The categories with their seats taken, counted in one query (core.capacity) at most
@@ -725,6 +735,12 @@ def registration_page_get(*, token: str, now: datetime.datetime | None = None) -
         registration=registration, questions=questions,
         consents=list(Consent.objects.filter(registration_id=registration.pk).order_by("id")),
     )
+
+
+def registration_get(*, registration_id: int) -> Registration | None:
+    """A registration with its event, by id (for the apps that a registration's options hand it to,
+    events.options), or None."""
+    return Registration.objects.select_related("event").filter(pk=registration_id).first()
 
 
 def registration_get_by_token(*, token: str, now: datetime.datetime | None = None) -> Registration | None:

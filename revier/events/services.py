@@ -3,6 +3,7 @@ seat locks the category row (core.capacity.lock_capacity_owner) before it counts
 then moves people up from the waiting list while seats are free."""
 
 import datetime
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ from revier.core.text import render_markdown, unique_slug
 from revier.core.tokens import link_expires_at, new_code, new_token, normalize_code
 from revier.events import errors
 from revier.events.consents import consent_text
+from revier.events.options import registration_option
 from revier.events.models import (
     Consent,
     Event,
@@ -156,6 +158,7 @@ class RegistrationInput:
     answers: dict = field(default_factory=dict)
     consents: frozenset = frozenset()
     join_waitlist: bool = False
+    options: frozenset = frozenset()  # keys of the boxes other apps offer (events.options)
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,7 @@ def _registration_create(*, event: Event, data: RegistrationInput, now: datetime
         function=data.function.strip(),
         sector=data.sector,
         answers=data.answers,
+        options=sorted(key for key in data.options if registration_option(key) is not None),
         hold_until=hold_until,
         waitlisted_at=waitlisted_at,
         ticket_code=new_code(),
@@ -357,6 +361,10 @@ def _seat_confirmed(registration: Registration, *, now) -> None:
     registration.confirmed_at = now
     registration.save(update_fields=["status", "hold_until", "confirmed_at"])
     audit_log(actor=None, action="registration_confirmed", obj=registration, data={"status": registration.status})
+    # The e-mail address is confirmed now: the apps whose boxes were ticked take over (after the commit).
+    for key in registration.options or ():
+        if (option := registration_option(key)) is not None:
+            transaction.on_commit(functools.partial(option.confirmed, registration.pk))
 
 
 @transaction.atomic(durable=True)

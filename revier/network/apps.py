@@ -22,6 +22,16 @@ class NetworkConfig(AppConfig):
             models.ProfileEntry,
             when=lambda entry: models.Profile.objects.filter(pk=entry.profile_id, status=confirmed).exists(),
         )
+        # The box "Ich möchte an der Gesprächsbörse teilnehmen" in the registration form of an event
+        # with a Gesprächsbörse; an enabled or disabled Gesprächsbörse shows in the form at once.
+        from revier.events.options import register_registration_option
+        from revier.network import registration_option, services
+        from revier.network.meetings.models import MeetingSetup
+
+        register_registration_option(registration_option.option(
+            confirmed=lambda registration_id: services.profile_invite_for_registration(registration_id=registration_id)
+        ))
+        register_content_models(MeetingSetup)
         from revier.core.slots import register_slot_template
 
         # The organiser area's event list links each event's Gesprächsbörse.

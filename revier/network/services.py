@@ -25,8 +25,10 @@ from revier.core.choices import Sector
 from revier.core.mail import mail_queue, self_service_mail_allowed
 from revier.core.models import AuditEntry, Topic
 from revier.core.tokens import new_token
+from revier.events import selectors as event_selectors
 from revier.network import errors
 from revier.network.models import DESCRIPTION_MAX, ENTRY_TEXT_MAX, Profile, ProfileEntry, ProfileLink, Region
+from revier.network.registration_option import invite_value
 from revier.network.search import profile_search_refresh
 from revier.network.selectors import profile_get_by_token
 from revier.network.suggestions.services import suggestions_queue
@@ -90,10 +92,11 @@ SUBJECTS = {
     "confirmed": _("Your network profile is confirmed"),
     "link_again": _("Your network profile"),
     "deleted": _("Your network profile has been deleted"),
+    "registration_linked": _("Your profile for the Gesprächsbörse"),
 }
 
 
-def _mail(profile: Profile, template: str, *, token: str | None = None) -> None:
+def _mail(profile: Profile, template: str, *, token: str | None = None, extra: dict | None = None) -> None:
     """Queues one of the profile mails (German, plain text and HTML) in the outbox."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = str(SUBJECTS[template])
@@ -106,6 +109,7 @@ def _mail(profile: Profile, template: str, *, token: str | None = None) -> None:
             "personal_url": personal_url(token) if token else None,
             "site_name": settings.SITE_NAME,
             "site_url": settings.SITE_URL,
+            **(extra or {}),
         },
     )
 
@@ -240,7 +244,8 @@ def _lock_profile(profile_id: int) -> Profile:
 
 @transaction.atomic(durable=True)
 def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInput] = (),
-                   registration_id: int | None = None, now: datetime.datetime | None = None) -> ProfileOutcome:
+                   registration_id: int | None = None, email_confirmed: bool = False,
+                   now: datetime.datetime | None = None) -> ProfileOutcome:
     """"Profil anlegen": creates an unconfirmed profile (seen by nobody) and mails its personal
     link to confirm it (double opt-in). Guarantees: one profile per e-mail address (a unique
     constraint; creations with the same address wait for each other on a lock of the address): a
@@ -248,7 +253,10 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
     core.mail.self_service_mail_allowed) and changes nothing, the same again within REPEAT_WINDOW
     (a double click) sends not even a mail; an unconfirmed profile whose time to confirm ran out is
     replaced. Inputs are checked (InvalidInput); the mail goes out only if this transaction commits.
-    The answer must not tell the person which case it was (the view shows one page)."""
+    The answer must not tell the person which case it was (the view shows one page).
+    `email_confirmed`: the caller has proof that the address is the person's (the signed link of a
+    Gesprächsbörse invitation, network.registration_option): the profile is confirmed at once and
+    its personal link mailed instead of a request to confirm."""
     email = _text(email, label=Profile._meta.get_field("email").verbose_name, limit=254, required=True)
     try:
         validate_email(email)
@@ -282,8 +290,9 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
         **fields,
         email=email,
         email_normalized=email_normalized,
-        status=Status.UNCONFIRMED,
-        confirm_until=confirm_deadline(now),
+        status=Status.CONFIRMED if email_confirmed else Status.UNCONFIRMED,
+        confirm_until=None if email_confirmed else confirm_deadline(now),
+        confirmed_at=now if email_confirmed else None,
         registration_id=registration_id,
     )
     profile.topics.set(topics)
@@ -294,8 +303,53 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
     token = _issue_link(profile, now=now)
     _audit(actor=None, action="profile_created", profile=profile,
            data={"entries": len(checked_entries), "registration": registration_id})
-    _mail(profile, "confirm_request", token=token)
+    _mail(profile, "confirmed" if email_confirmed else "confirm_request", token=token)
     return ProfileOutcome(profile=profile, kind="created")
+
+
+@transaction.atomic(durable=True)
+def profile_invite_for_registration(*, registration_id: int, now: datetime.datetime | None = None) -> str:
+    """Someone who ticked "Ich möchte an der Gesprächsbörse teilnehmen" has confirmed their
+    registration (events.options calls this after the commit). Without a profile they get a mail
+    with a link to "Profil anlegen", prefilled and bound to the registration
+    (network.registration_option): 'invited'. With a confirmed profile under the same address, the
+    profile is linked to the registration (unless it belongs to another registration of an event
+    that has not ended) and its personal link mailed: 'linked' (or 'kept'). 'none' for a registration
+    that no longer exists. Takes the same address lock as profile_create."""
+    registration = event_selectors.registration_get(registration_id=registration_id)
+    if registration is None:
+        return "none"
+    now = now or timezone.now()
+    email_normalized = normalize_email(registration.email)
+    lock_key(f"network-profile:{email_normalized}")
+    profile = Profile.objects.select_for_update().filter(email_normalized=email_normalized).first()
+    extra = {"event_title": registration.event.title}
+    if profile is None or profile.status != Status.CONFIRMED:
+        create_url = absolute_url(f"{reverse('network:create')}?anmeldung={invite_value(registration.pk)}")
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = str(SUBJECTS["registration_linked"])
+        mail_queue(
+            to=[registration.email],
+            subject=subject,
+            template="network/mail/registration_invite",
+            context={"profile": {"first_name": registration.first_name}, "first_name": registration.first_name,
+                     "create_url": create_url, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL,
+                     **extra},
+        )
+        return "invited"
+    outcome = "linked"
+    if profile.registration_id not in (None, registration.pk):
+        linked = event_selectors.registration_get(registration_id=profile.registration_id)
+        if linked is not None and linked.event.ends_at > now:
+            outcome = "kept"
+    if outcome == "linked" and profile.registration_id != registration.pk:
+        profile.registration_id = registration.pk
+        profile.save(update_fields=["registration", "updated_at"])
+        _audit(actor=None, action="profile_linked_to_registration", profile=profile,
+               data={"registration": registration.pk})
+    if outcome == "linked":
+        _mail(profile, "registration_linked", token=_issue_link(profile, now=now), extra=extra)
+    return outcome
 
 
 @transaction.atomic(durable=True)

@@ -50,7 +50,7 @@ MAY_IMPORT = {
     "portal": set(OUR_APPS),  # the top of the house: the home page composes the apps
     "demo": set(OUR_APPS),  # the demo content is loaded through every app's services
 }
-EVENTS_PUBLIC = ("revier.events.services", "revier.events.selectors")
+EVENTS_PUBLIC = ("revier.events.services", "revier.events.selectors", "revier.events.options")
 
 
 def our_apps() -> list[str]:

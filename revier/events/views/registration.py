@@ -69,7 +69,8 @@ def register(request, slug):
     privacy_url = reverse("pages:detail", args=["datenschutz"])
     if request.method == "POST":
         form = RegistrationForm(
-            request.POST, categories=data.categories, availabilities=data.availabilities, questions=data.questions
+            request.POST, categories=data.categories, availabilities=data.availabilities, questions=data.questions,
+            options=data.options,
         )
         if not ratelimit.within_public_form_limit(request, scope="events-register"):
             rate_limited, status = True, 429
@@ -100,7 +101,8 @@ def register(request, slug):
         # rendered (core.fragments), varying on the seats counted for this request.
         seats = [(offer.category.pk, offer.availability.capacity, offer.availability.taken) for offer in data.offers]
         form_part = fragment("events:register-form", [event.pk, request.path, *seats], lambda: registration_form_html(
-            RegistrationForm(categories=data.categories, availabilities=data.availabilities, questions=data.questions),
+            RegistrationForm(categories=data.categories, availabilities=data.availabilities, questions=data.questions,
+                             options=data.options),
             data.offers, action=request.path, privacy_url=privacy_url,
         ))
         has_error = False

@@ -16,9 +16,11 @@ from revier.core import ratelimit
 from revier.core.params import int_param
 from revier.core.security import personal_link_response, public_form
 from revier.core.views import resend_link_view
+from revier.events import selectors as event_selectors
 from revier.network import errors, selectors, services
 from revier.network.forms import DeleteProfileForm, EntryForm, ProfileChangeForm, ProfileCreateForm, VisibilityForm
-from revier.network.models import Profile
+from revier.network.models import Profile, Region
+from revier.network.registration_option import registration_id_from_invite
 from revier.network.suggestions.selectors import suggestion_list_for
 
 # How many partner suggestions the personal page shows (all on their own page).
@@ -47,6 +49,13 @@ def profile_create(request):
     if request.method != "POST" and request.GET.get("gesendet") == "1":
         return render(request, "network/create_done.html", context)
     topics = selectors.topic_list()
+    # From the Gesprächsbörse invitation after a registration (network.registration_option): a
+    # signed value names the registration; the form is prefilled from it and, with its address
+    # unchanged, the profile is confirmed at once and linked to it.
+    invite = (request.POST if request.method == "POST" else request.GET).get("anmeldung", "")
+    invited = None
+    if (registration_id := registration_id_from_invite(invite)) is not None:
+        invited = event_selectors.registration_get(registration_id=registration_id)
     status, rate_limited, domain_error = 200, False, None
     if request.method == "POST":
         form = ProfileCreateForm(request.POST, topics=topics)
@@ -55,10 +64,15 @@ def profile_create(request):
         elif form.is_valid():
             if form.is_spam:
                 return redirect(f"{request.path}?gesendet=1")
+            email = form.cleaned_data["email"]
+            same_address = invited is not None and services.normalize_email(email) == invited.email_normalized
             try:
                 if not ratelimit.signup_hit(scope="network-signup", request=request):
                     raise errors.TooManySignups()
-                services.profile_create(email=form.cleaned_data["email"], data=form.to_input(), entries=form.entries())
+                services.profile_create(
+                    email=email, data=form.to_input(), entries=form.entries(),
+                    registration_id=invited.pk if same_address else None, email_confirmed=same_address,
+                )
             except errors.TooManySignups as error:
                 domain_error, status = error.message, 429
             except errors.ProfileError as error:
@@ -67,10 +81,26 @@ def profile_create(request):
                 # The same page for a new profile and an address that has one already.
                 return redirect(f"{request.path}?gesendet=1")
     else:
-        form = ProfileCreateForm(topics=topics)
+        form = ProfileCreateForm(topics=topics, initial=_invited_initial(invited) if invited else None)
     context.update(form=form, rate_limited=rate_limited, rate_limit_message=ratelimit.TOO_MANY_REQUESTS_MESSAGE,
-                   domain_error=domain_error)
+                   domain_error=domain_error, invite=invite if invited else "", invited=invited)
     return render(request, "network/create.html", context, status=status)
+
+
+def _invited_initial(registration) -> dict:
+    """What the registration already says, for the profile form."""
+    initial = {
+        "first_name": registration.first_name,
+        "last_name": registration.last_name,
+        "email": registration.email,
+        "organisation": registration.organisation,
+        "function": registration.function,
+        "kind": registration.sector,
+        "visibility": Profile.Visibility.PARTICIPANTS,
+    }
+    if registration.event.region in Region.values:
+        initial["region"] = registration.event.region
+    return initial
 
 
 @require_safe
