@@ -156,3 +156,6 @@ from revier.network.meetings.models import *  # noqa: E402,F401,F403
 # The partner suggestions' and the contact requests' models (network/suggestions/, network/contact/).
 from revier.network.suggestions.models import *  # noqa: E402,F401,F403
 from revier.network.contact.models import *  # noqa: E402,F401,F403
+
+# The follow-up after a Gesprächsbörse (network/followup/).
+from revier.network.followup.models import *  # noqa: E402,F401,F403
