@@ -200,6 +200,9 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Revier <noreply@revier.example>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Where reports from the "Barriere melden" form and the contact form go (besides the admin).
+# Addresses of these domains never get a mail (core.mail.withheld): the demo's invented people
+# (revier/demo/network_profiles.yaml) live at beispiel.example, a reserved name that never resolves.
+MAIL_WITHHELD_DOMAINS = env.list("MAIL_WITHHELD_DOMAINS", default=["beispiel.example"])
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=["redaktion@revier.example"])
 
 # Security. Anonymous readers get no cookie: the session and CSRF cookies are only set for

@@ -36,10 +36,13 @@ def mail_queue(
     context: dict,
     attachments: list[Attachment] = (),
     reply_to: str = "",
-) -> OutboxMail:
+) -> OutboxMail | None:
     """Stores a mail in the outbox. Call it inside the transaction of the change the mail reports:
     the mail exists exactly when the change is committed. Renders `<template>.txt` and, if present,
-    `<template>.html` in German."""
+    `<template>.html` in German. A mail only to withheld addresses (see `withheld`) is not stored
+    (None), and not even rendered."""
+    if all(withheld(address) for address in to):
+        return None
     with override(settings.LANGUAGE_CODE):
         body_text = render_to_string(f"{template}.txt", context, using="text").strip() + "\n"
         try:
@@ -52,9 +55,20 @@ def mail_queue(
                   reply_to=reply_to)
 
 
+def withheld(address: str) -> bool:
+    """An address of a domain in settings.MAIL_WITHHELD_DOMAINS (the demo's invented people at
+    beispiel.example): no mail is ever queued for it."""
+    domain = str(address).rpartition("@")[2].strip().lower()
+    return domain in {name.lower() for name in settings.MAIL_WITHHELD_DOMAINS}
+
+
 def mail_store(*, to: list[str], subject: str, body_text: str, body_html: str = "",
-               attachments: list[Attachment] = (), reply_to: str = "") -> OutboxMail:
-    """Stores an already written mail in the outbox (mail_queue renders one from templates)."""
+               attachments: list[Attachment] = (), reply_to: str = "") -> OutboxMail | None:
+    """Stores an already written mail in the outbox (mail_queue renders one from templates).
+    Recipients whose address is withheld are left out; with none left nothing is stored (None)."""
+    to = [address for address in to if not withheld(address)]
+    if not to:
+        return None
     return OutboxMail.objects.create(
         to=list(to),
         subject=" ".join(str(subject).split())[:300],

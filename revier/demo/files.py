@@ -16,9 +16,13 @@ def demo_dir() -> Path:
     return Path(getattr(settings, "DEMO_DIR", None) or DEMO_DIR)
 
 
+# libyaml's loader where PyYAML has it (ten times faster on the network's 200 profiles).
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(name: str):
     with open(demo_dir() / name, encoding="utf-8") as file:
-        return yaml.safe_load(file)
+        return yaml.load(file, Loader=SafeLoader)  # noqa: S506 – a safe loader
 
 
 def read_markdown_folder(name: str) -> list[dict]:

@@ -35,6 +35,10 @@ from revier.demo.accounts import demo_account_ensure
 from revier.demo.files import BERLIN, at, read_markdown_folder, read_yaml
 from revier.events import services as event_services
 from revier.events.models import Event, Organisation, ProgramItem, Question, Registration, Speaker, TicketCategory
+from revier.network import services as network_services
+from revier.network.meetings import services as meeting_services
+from revier.network.meetings.models import MeetingRequest, MeetingSetup, ScheduleRun
+from revier.network.models import Profile
 from revier.news.models import Article, ArticleLink
 from revier.news.services import article_save
 
@@ -52,6 +56,7 @@ class LoadResult:
     registrations: int = 0
     codes: int = 0
     claims: int = 0
+    requests: int = 0
 
 
 def load(stdout=None) -> dict[str, LoadResult]:
@@ -60,6 +65,7 @@ def load(stdout=None) -> dict[str, LoadResult]:
         "events": load_events(stdout),  # before news: the seed article links to the demo conference
         "news": load_news(stdout),
         "contingents": load_contingents(stdout),  # the seed article's "Freikarten" points at one
+        "network": load_network(stdout),  # after events: profiles are linked to their registrations
     }
 
 
@@ -626,5 +632,219 @@ def load_contingents(stdout=None) -> LoadResult:
         stdout.write(
             f"Freikarten: {result.created} Kontingente angelegt, {result.changed} aktualisiert, {result.unchanged} "
             f"unverändert; {result.codes} Codes und {result.claims} Anträge hinzugefügt."
+        )
+    return result
+
+
+# --- Netzwerk ----------------------------------------------------------------------------------
+
+PROFILE_KEYS = "first_name last_name email function organisation kind region district topics description visibility offers needs event"
+# The category of the demo's participants of a Gesprächsbörse, per event (events.yaml).
+MEETING_CATEGORIES = {
+    "wasserstoff-werkstatt-fuer-kmu-2026": "Teilnahme vor Ort mit Gesprächsbörse",
+    "kmu-im-strukturwandel-staerken-2024": "Teilnahme vor Ort",
+}
+# The demo's profiles count as confirmed at this moment (before both events' registrations).
+PROFILES_CONFIRMED_AT = "2024-09-01 10:00"
+
+
+def _profile_input(spec: dict, topic_ids: dict[str, int]):
+    check_keys(spec, PROFILE_KEYS, f"network_profiles.yaml, Profil {spec.get('email')}")
+    data = network_services.ProfileInput(
+        first_name=spec["first_name"], last_name=spec["last_name"], organisation=spec["organisation"],
+        kind=spec["kind"], region=spec["region"], function=spec.get("function", ""),
+        district=spec.get("district", ""), description=spec.get("description", ""),
+        visibility=spec.get("visibility", "public"), topic_ids=tuple(sorted(topic_ids[slug] for slug in spec["topics"])),
+    )
+    entries = []
+    for direction, key in (("offer", "offers"), ("need", "needs")):
+        for entry in spec[key]:
+            check_keys(entry, "title text topics", f"network_profiles.yaml, {spec['email']}, {entry.get('title')}")
+            entries.append(network_services.EntryInput(
+                direction=direction, title=entry["title"], text=entry.get("text", ""),
+                topic_ids=tuple(sorted(topic_ids[slug] for slug in entry.get("topics", []))),
+            ))
+    return data, entries
+
+
+def _profile_state(profile) -> tuple:
+    """What the demo sets of a profile: its fields, topics and entries (compared with the file)."""
+    fields = (profile.first_name, profile.last_name, profile.organisation, profile.kind, profile.region,
+              profile.function, profile.district, profile.description, profile.visibility,
+              tuple(sorted(topic.pk for topic in profile.topics.all())))
+    entries = tuple(
+        (entry.direction, entry.title, entry.text, tuple(sorted(topic.pk for topic in entry.topics.all())))
+        for entry in sorted(profile.entries.all(), key=lambda entry: (entry.direction != "offer", entry.position, entry.pk))
+    )
+    return fields, entries
+
+
+def _wanted_state(data, entries) -> tuple:
+    fields = (data.first_name, data.last_name, data.organisation, data.kind, data.region, data.function,
+              data.district, data.description, data.visibility, data.topic_ids)
+    return fields, tuple((entry.direction, entry.title, entry.text, entry.topic_ids) for entry in entries)
+
+
+def _meeting_registration(spec: dict, events: dict, present: dict) -> int | None:
+    """The registration of the profile's person for its `event` (added if missing): a participant of
+    the event's Gesprächsbörse."""
+    slug = spec.get("event")
+    if not slug:
+        return None
+    event = events[slug]
+    email = event_services.normalize_email(spec["email"])
+    if (event.pk, email) in present:
+        return present[(event.pk, email)]
+    category = event.categories.get(name=MEETING_CATEGORIES[slug])
+    data = event_services.RegistrationInput(
+        category_id=category.pk, first_name=spec["first_name"], last_name=spec["last_name"], email=spec["email"],
+        sector=spec["kind"], organisation=spec["organisation"], function=spec.get("function", ""), answers={},
+        consents=frozenset(),
+    )
+    registered_at = event.registration_opens_at + datetime.timedelta(hours=len(present) % 200)
+    registration = event_services.registration_import(event=event, data=data, registered_at=registered_at)
+    present[(event.pk, email)] = registration.pk
+    return registration.pk
+
+
+def _sync_profiles(specs: list[dict]) -> dict:
+    """The synthetic profiles: added through network.services.profile_import (confirmed, no mail),
+    a profile whose demo state was changed is reset through profile_update and its entries replaced.
+    Keyed by address; the link to a registration is made once, when the profile is added."""
+    names = read_yaml("topics.yaml")
+    topic_ids = {topic.slug: topic.pk for topic in _topics(list(names))}
+    events = {event.slug: event for event in Event.objects.filter(slug__in=MEETING_CATEGORIES)}
+    present = {
+        (event_id, email): pk for event_id, email, pk in Registration.objects.filter(
+            event__in=events.values(), status=Registration.Status.CONFIRMED,
+        ).values_list("event_id", "email_normalized", "pk")
+    }
+    existing = {
+        profile.email_normalized: profile
+        for profile in Profile.objects.filter(is_synthetic=True).prefetch_related("topics", "entries__topics")
+    }
+    counts = {"created": 0, "changed": 0, "unchanged": 0}
+    for spec in specs:
+        data, entries = _profile_input(spec, topic_ids)
+        profile = existing.get(network_services.normalize_email(spec["email"]))
+        if profile is None:
+            network_services.profile_import(
+                email=spec["email"], data=data, entries=entries, confirmed_at=at(PROFILES_CONFIRMED_AT),
+                registration_id=_meeting_registration(spec, events, present), is_synthetic=True,
+            )
+            counts["created"] += 1
+            continue
+        current, wanted = _profile_state(profile), _wanted_state(data, entries)
+        if current == wanted:
+            counts["unchanged"] += 1
+            continue
+        if current[0] != wanted[0]:
+            network_services.profile_update(profile=profile, data=data)
+        if current[1] != wanted[1]:
+            for entry in profile.entries.all():
+                network_services.profile_entry_delete(profile=profile, entry_id=entry.pk)
+            for entry in entries:
+                network_services.profile_entry_add(profile=profile, data=entry)
+        counts["changed"] += 1
+    return counts
+
+
+def _session_times(event: Event, session: str) -> tuple[datetime.datetime, datetime.datetime]:
+    return _item_times(event, session)
+
+
+def _sync_meeting_setup(event: Event, spec: dict):
+    """The event's Gesprächsbörse as the file says (setup_save only when something differs)."""
+    names = {int(number): name for number, name in spec.get("table_names", {}).items()}
+    data = meeting_services.SetupInput(
+        enabled=True,
+        sessions=tuple(meeting_services.SessionInput(*_session_times(event, session)) for session in spec["sessions"]),
+        slot_minutes=spec["slot_minutes"],
+        tables=tuple(meeting_services.TableInput(number=n, name=names.get(n, "")) for n in range(1, spec["tables"] + 1)),
+        request_deadline=at(spec["request_deadline"]),
+        max_open_requests=spec["max_open_requests"],
+        max_meetings=spec["max_meetings"],
+    )
+    setup = MeetingSetup.objects.filter(event=event).first()
+    if setup is not None:
+        current = (
+            setup.enabled, setup.slot_minutes, setup.request_deadline, setup.max_open_requests, setup.max_meetings,
+            [(s.starts_at, s.ends_at) for s in setup.sessions.order_by("starts_at")],
+            [(t.number, t.name, t.fixed_profile_id) for t in setup.tables.order_by("number")],
+        )
+        wanted = (
+            data.enabled, data.slot_minutes, data.request_deadline, data.max_open_requests, data.max_meetings,
+            [(s.starts_at, s.ends_at) for s in data.sessions],
+            [(t.number, t.name, None) for t in data.tables],
+        )
+        if current == wanted:
+            return setup, False
+    return meeting_services.setup_save(event=event, data=data, actor=None), True
+
+
+MEETING_BOARD_KEYS = (
+    "event sessions slot_minutes tables table_names request_deadline max_open_requests max_meetings requests_from "
+    "every_hours answer_hours publish schedule requests"
+)
+
+
+def _sync_meeting_board(spec: dict) -> dict:
+    """One Gesprächsbörse (network_meetings.yaml): setup, requests in their states (each pair once:
+    a pair that has a request of any state is left alone), publishing, the solver's schedule."""
+    check_keys(spec, MEETING_BOARD_KEYS, f"network_meetings.yaml, {spec.get('event')}")
+    event = Event.objects.get(slug=spec["event"])
+    setup, changed = _sync_meeting_setup(event, spec)
+    profiles = {p.email_normalized: p for p in Profile.objects.filter(registration__event=event, is_synthetic=True)}
+    pairs = set(MeetingRequest.objects.filter(setup=setup).values_list("pair_low", "pair_high"))
+    added = lapsing = 0
+    start = at(spec["requests_from"])
+    for n, request in enumerate(spec.get("requests", [])):
+        check_keys(request, "from to message state", f"network_meetings.yaml, {event.slug}, Anfrage {n + 1}")
+        sender, recipient = profiles.get(request["from"]), profiles.get(request["to"])
+        # A profile linked to another event (the file moved it after it was created) sends nothing.
+        if sender is None or recipient is None or tuple(sorted([sender.pk, recipient.pk])) in pairs:
+            continue
+        sent_at = start + datetime.timedelta(hours=n * spec["every_hours"])
+        answered_at = sent_at + datetime.timedelta(hours=spec["answer_hours"])
+        sent = meeting_services.request_send(setup=setup, sender=sender, recipient_id=recipient.pk,
+                                             message=request.get("message", ""), now=sent_at)
+        state = request["state"]
+        if state == "accepted":
+            meeting_services.request_accept(meeting_request=sent, profile=recipient, now=answered_at)
+        elif state == "declined":
+            meeting_services.request_decline(meeting_request=sent, profile=recipient, now=answered_at)
+        elif state == "withdrawn":
+            meeting_services.request_withdraw(meeting_request=sent, profile=sender, now=answered_at)
+        elif state == "lapsed":
+            lapsing += 1
+        elif state != "pending":
+            raise ValueError(f"network_meetings.yaml, {event.slug}, Anfrage {n + 1}: unbekannter Stand {state}")
+        added += 1
+    if lapsing:
+        # The worker's task at the deadline, as it ran then (only setups whose deadline has passed).
+        meeting_services.meeting_requests_lapse_due(now=setup.request_deadline)
+    if spec.get("publish") and not setup.published:
+        meeting_services.setup_publish(setup=setup, actor=None, now=at(spec["publish"]))
+    if spec.get("schedule") and not ScheduleRun.objects.filter(setup=setup).exists():
+        # "Alle einplanen", which the worker would run; here at once so the demo shows the schedule.
+        meeting_services.schedule_run_request(setup=setup, actor=None, time_limit=spec["schedule"])
+        meeting_services.meeting_schedule_runs_due(limit=1)
+    return {"changed": int(changed), "requests": added}
+
+
+def load_network(stdout=None) -> LoadResult:
+    """The Netzwerk: about 200 synthetic profiles (network_profiles.yaml), those of two events'
+    participants linked to a registration, and the two events' Gesprächsbörsen with requests in
+    every state (network_meetings.yaml). The invented people live at beispiel.example, whose
+    addresses never get a mail (core.mail.withheld)."""
+    counts = _sync_profiles(read_yaml("network_profiles.yaml")["profiles"])
+    requests = 0
+    for spec in read_yaml("network_meetings.yaml")["gespraechsboersen"]:
+        requests += _sync_meeting_board(spec)["requests"]
+    result = LoadResult(**counts, requests=requests)
+    if stdout is not None:
+        stdout.write(
+            f"Netzwerk: {result.created} Profile angelegt, {result.changed} zurückgesetzt, {result.unchanged} "
+            f"unverändert; {requests} Gesprächsanfragen hinzugefügt."
         )
     return result

@@ -353,6 +353,49 @@ def profile_invite_for_registration(*, registration_id: int, now: datetime.datet
 
 
 @transaction.atomic(durable=True)
+def profile_import(*, email: str, data: ProfileInput, entries: Iterable[EntryInput] = (),
+                   confirmed_at: datetime.datetime, registration_id: int | None = None,
+                   is_synthetic: bool = False, actor: User | None = None) -> Profile:
+    """Adds a profile confirmed elsewhere (the demo's synthetic profiles, a list from an earlier
+    tool): confirmed at `confirmed_at`, without opt-in mail and without a personal link (the person
+    asks for one with "Link erneut senden"). Inputs are checked as in profile_create (InvalidInput);
+    an address that has a profile raises ProfileError, nothing is created twice."""
+    email = _text(email, label=Profile._meta.get_field("email").verbose_name, limit=254, required=True)
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise errors.InvalidInput(_("Please enter an e-mail address in the form name@example.de.")) from None
+    email_normalized = normalize_email(email)
+    fields = _checked(data)
+    entries = list(entries)
+    checked_entries = [_checked_entry(entry) for entry in entries]
+    if len(checked_entries) > ENTRIES_MAX:
+        raise errors.TooManyEntries(ENTRIES_MAX)
+    topics = _topics(data.topic_ids)
+    entry_topics = [_topics(entry.topic_ids) for entry in entries]
+    lock_key(f"network-profile:{email_normalized}")
+    if Profile.objects.filter(email_normalized=email_normalized).exists():
+        raise errors.ProfileError()
+    profile = Profile.objects.create(
+        **fields, email=email, email_normalized=email_normalized, status=Status.CONFIRMED,
+        confirmed_at=confirmed_at, registration_id=registration_id, is_synthetic=is_synthetic,
+    )
+    profile.topics.set(topics)
+    # In bulk: the profile's save above already started a new content generation (core.fragments).
+    created = ProfileEntry.objects.bulk_create(
+        ProfileEntry(profile=profile, position=position, **entry) for position, entry in enumerate(checked_entries)
+    )
+    ProfileEntry.topics.through.objects.bulk_create(
+        ProfileEntry.topics.through(profileentry_id=entry.pk, topic_id=topic.pk)
+        for entry, its_topics in zip(created, entry_topics, strict=True) for topic in its_topics
+    )
+    profile_search_refresh(profile_ids=[profile.pk])
+    _audit(actor=actor, action="profile_imported", profile=profile,
+           data={"entries": len(checked_entries), "registration": registration_id, "synthetic": is_synthetic})
+    return profile
+
+
+@transaction.atomic(durable=True)
 def profile_confirm(*, token: str, now: datetime.datetime | None = None) -> Profile:
     """Double opt-in: the person confirms with the link from the mail (a POST from the personal
     page; opening the link changes nothing). Confirming twice changes nothing; after the time to

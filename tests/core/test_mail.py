@@ -158,3 +158,14 @@ def test_outbox_admin_never_shows_a_personal_link(client):
     found = client.get(reverse("admin:core_outboxmail_changelist"), {"q": "GEHEIMER-TOKEN"})
     assert "Ihre Anmeldung" not in found.content.decode()
     assert "Ihre Anmeldung" in client.get(reverse("admin:core_outboxmail_changelist"), {"q": "person@"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_mail_queue_withholds_addresses_of_the_demo_domain(settings):
+    settings.MAIL_WITHHELD_DOMAINS = ["beispiel.example"]
+    only_demo = mail_queue(to=["anja.adler@Beispiel.example"], subject="Test", template="core/mail/test",
+                           context={"name": "Anja"})
+    mixed = mail_store(to=["anja.adler@beispiel.example", "person@example.org"], subject="Test", body_text="Hallo")
+    assert only_demo is None
+    assert list(OutboxMail.objects.values_list("to", flat=True)) == [["person@example.org"]]
+    assert mixed.to == ["person@example.org"]
