@@ -50,6 +50,8 @@ def build():
         "suggestions": f"/netzwerk/mein-profil/{kim_token}/partner/",
         "suggestions-empty": f"/netzwerk/mein-profil/{alone_token}/partner/",
         "contact": f"/netzwerk/mein-profil/{kim_token}/kontakt/{jo.pk}/",
+        "start": f"/netzwerk/kontakt/{jo.pk}/",
+        "start-sent": f"/netzwerk/kontakt/{jo.pk}/?gesendet=1",
         "jo": jo, "kim": kim, "jo_token": jo_token,
     }
 
@@ -69,7 +71,7 @@ def test_suggestion_and_contact_page_types_are_accessible(new_context, live_serv
     pages = build()
     page = new_context(viewport={"width": width, "height": 900}).new_page()
     page.visit = watch(page)
-    for name in ("personal", "suggestions", "suggestions-empty", "contact"):
+    for name in ("personal", "suggestions", "suggestions-empty", "contact", "start", "start-sent"):
         response = page.goto(pages[name])
         assert response.status == 200, name
         assert page.locator("h1").count() == 1, name
@@ -78,6 +80,10 @@ def test_suggestion_and_contact_page_types_are_accessible(new_context, live_serv
     page.get_by_role("button", name="Kontaktanfrage senden").click()
     assert "Bitte schreiben Sie eine kurze Nachricht" in page.inner_text("main")
     assert_clean(page, f"contact with errors at {width} px", width)
+    page.goto(pages["start"])
+    page.get_by_role("button", name="Link zusenden").click()
+    assert_clean(page, f"start with errors at {width} px", width)
+    page.goto(pages["contact"])
     page.get_by_label("Ihre Nachricht").fill("Wir brauchen Prüfungen für unsere Elektrolyse.")
     page.get_by_role("button", name="Kontaktanfrage senden").click()
     assert "Ihre Kontaktanfrage wurde gesendet." in page.inner_text("main")
@@ -110,11 +116,13 @@ def test_contact_from_the_suggestions_and_accept_from_the_mail(page, live_server
 def test_suggestion_and_contact_page_types_are_valid_html(client, tmp_path):
     pages = build()
     documents = {}
-    for name in ("personal", "suggestions", "suggestions-empty", "contact"):
+    for name in ("personal", "suggestions", "suggestions-empty", "contact", "start", "start-sent"):
         response = client.get(pages[name])
         assert response.status_code == 200, name
         documents[name] = response.content.decode()
     documents["contact-with-errors"] = client.post(pages["contact"], {"message": ""}).content.decode()
+    documents["start-with-errors"] = client.post(pages["start"], {"email": "kein-at"}).content.decode()
+    assert 'aria-invalid="true"' in documents["start-with-errors"]
     assert 'aria-invalid="true"' in documents["contact-with-errors"]
     client.post(pages["contact"], {"message": "Wir brauchen Prüfungen."})
     documents["suggestions-after-sending"] = client.get(pages["suggestions"] + "?erledigt=kontakt").content.decode()

@@ -194,3 +194,42 @@ def test_contact_pages_queries_do_not_grow(alice, bob, client, django_assert_max
     for url, budget in counts.items():
         with django_assert_max_num_queries(budget):
             assert client.get(url).status_code == 200
+
+
+def test_contact_from_a_public_profile_page_mails_only_the_visitors_own_profile(alice, bob, client):
+    profile_page = client.get(bob[0].get_absolute_url()).content.decode()
+    url = f"/netzwerk/kontakt/{bob[0].pk}/"
+    assert url in profile_page
+    assert client.get(url).status_code == 200
+    before = OutboxMail.objects.count()
+    response = client.post(url, {"email": "niemand@example.org"})
+    assert response.status_code == 302 and response["Location"].endswith("?gesendet=1")
+    assert OutboxMail.objects.count() == before  # an unknown address: nothing mailed, the same answer
+    response = client.post(url, {"email": "ALICE@example.org"})
+    assert response.status_code == 302 and response["Location"].endswith("?gesendet=1")
+    mail = mails_to("alice@example.org")[-1]
+    assert not mails_to("bob@example.org")[-1:] or "Kontakt" not in mails_to("bob@example.org")[-1].subject
+    form_url = re.search(r"/netzwerk/mein-profil/[\w-]+/kontakt/\d+/", mail.body_text).group(0)
+    assert form_url.endswith(f"/kontakt/{bob[0].pk}/") and client.get(form_url).status_code == 200
+    assert "Link" in client.get(url + "?gesendet=1").content.decode()
+    assert not ContactRequest.objects.exists()  # only the link: the request is written on the form
+
+
+def test_contact_start_only_for_public_profiles(client):
+    event = EventFactory()
+    guarded, _ = make_participant(event, 1, visibility="participants")
+    assert client.get(f"/netzwerk/kontakt/{guarded.pk}/").status_code == 404
+    assert client.get("/netzwerk/kontakt/999999/").status_code == 404
+
+
+def test_contact_start_queries_do_not_grow(bob, client, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = f"/netzwerk/kontakt/{bob[0].pk}/"
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    for n in range(40, 50):
+        make_profile(n)
+    with django_assert_max_num_queries(len(small)):
+        assert client.get(url).status_code == 200

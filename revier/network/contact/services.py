@@ -20,12 +20,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import lock_key
-from revier.core.mail import mail_queue
+from revier.core.mail import mail_queue, self_service_mail_allowed
+from revier.core.models import AuditEntry
 from revier.core.services import audit_log
 from revier.core.tokens import new_token
 from revier.network.contact import errors
 from revier.network.contact.models import CONTACT_MESSAGE_MAX, ContactRequest, ContactRequestLink
-from revier.network.models import Profile
+from revier.network.models import Profile, ProfileLink
 from revier.network.suggestions.selectors import suggestible_q, viewer_takes_part, visible_to_q
 
 Status = ContactRequest.Status
@@ -36,6 +37,7 @@ SUBJECTS = {
     "accepted": _("Contact request accepted: contact details"),
     "declined": _("Your contact request was declined"),
     "lapsed": _("Your contact request has lapsed"),
+    "link": _("Your link to get in touch"),
 }
 
 
@@ -211,3 +213,29 @@ def contact_requests_lapse_due(*, now: datetime.datetime | None = None) -> int:
                   .get(pk=contact_request.recipient_id))
             lapsed += 1
     return lapsed
+
+
+def contact_link_send(*, email: str, recipient_id: int, now: datetime.datetime | None = None) -> int:
+    """"Kontakt aufnehmen" from a public profile page: a visitor enters their own address; if it
+    belongs to a confirmed, visible profile that may contact the recipient, that profile gets a
+    new personal link by mail that leads straight to the contact form. Nothing else is mailed to
+    anyone, and at most core.mail.self_service_mail_allowed such mails an hour per address (as
+    "Link erneut senden"), so the form cannot be used to mail strangers. The answer must not say
+    whether a mail was sent; returns how many were queued (0 or 1)."""
+    now = now or timezone.now()
+    with transaction.atomic(durable=True):
+        sender = Profile.objects.filter(email_normalized=(email or "").strip().lower()).first()
+        if sender is None or not viewer_takes_part(sender) or sender.pk == recipient_id:
+            return 0
+        recipient = Profile.objects.filter(visible_to_q(sender, prefix=""), pk=recipient_id).first()
+        if recipient is None or not self_service_mail_allowed(email=sender.email_normalized):
+            return 0
+        token, hashed = new_token()
+        ProfileLink.objects.create(profile=sender, token_hash=hashed,
+                                   expires_at=now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS))
+        AuditEntry.objects.create(action="contact_link_sent", object_type=Profile._meta.label_lower,
+                                  object_id=str(sender.pk), object_repr=f"Profil {sender.pk}",
+                                  data={"recipient": recipient.pk})  # by number only, as network.services
+        link = settings.SITE_URL.rstrip("/") + reverse("network:contact-new", kwargs={"token": token, "pk": recipient.pk})
+        _mail(sender, "link", partner=recipient, link=link)
+    return 1

@@ -8,12 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from revier.core import ratelimit
+from revier.core.forms import ResendLinkForm
 from revier.core.security import personal_link_response, public_form
 from revier.network import selectors
 from revier.network.contact import errors, services
 from revier.network.contact.forms import ContactRequestForm
 from revier.network.contact.selectors import contact_request_by_token
 from revier.network.models import Profile
+from revier.network.selectors import profile_public_get
 from revier.network.suggestions.selectors import PUBLIC_FIELDS, visible_to_q
 from revier.network.views.profiles import _invalid_link
 
@@ -82,3 +84,30 @@ def contact_request_page(request, token):
     context = {"contact_request": contact_request, "sender": contact_request.sender_public, "error": error,
                "done_message": done}
     return personal_link_response(render(request, "network/contact/request.html", context, status=status))
+
+
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def contact_start(request, pk):
+    """"Kontakt aufnehmen" on a public profile page: the visitor enters their own address and, if it
+    has a profile, gets a link to the contact form by mail (services.contact_link_send). The answer
+    is the same whether a mail was sent or not."""
+    other = profile_public_get(pk=pk)
+    if other is None:
+        raise Http404("no public profile")
+    status, rate_limited, sent = 200, False, False
+    help_text = _("The address of your own confirmed profile in the network.")
+    if request.method == "POST":
+        form = ResendLinkForm(request.POST, help_text=help_text)
+        if not ratelimit.within_public_form_limit(request, scope="network-contact-start"):
+            rate_limited, status = True, 429
+        elif form.is_valid():
+            if not form.is_spam:
+                services.contact_link_send(email=form.cleaned_data["email"], recipient_id=other.pk)
+            return redirect(f"{request.path}?gesendet=1")
+    else:
+        form = ResendLinkForm(help_text=help_text)
+        sent = request.GET.get("gesendet") == "1"
+    context = {"other": other, "form": form, "sent": sent, "rate_limited": rate_limited,
+               "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE}
+    return render(request, "network/contact/start.html", context, status=status)

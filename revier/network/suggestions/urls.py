@@ -8,4 +8,5 @@ urlpatterns = [
     path("mein-profil/<str:token>/partner/", views.suggestions_page, name="suggestions"),
     path("mein-profil/<str:token>/kontakt/<int:pk>/", contact_views.contact_new, name="contact-new"),
     path("kontaktanfrage/<str:token>/", contact_views.contact_request_page, name="contact-request"),
+    path("kontakt/<int:pk>/", contact_views.contact_start, name="contact-start"),
 ]
