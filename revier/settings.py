@@ -274,6 +274,8 @@ WORKER_TASKS = ["revier.core.mail.outbox_send_due", "revier.core.mail.outbox_pur
 WORKER_TASKS += ["revier.network.suggestions.services.suggestions_worker",
                  "revier.network.contact.services.contact_requests_remind_due",
                  "revier.network.contact.services.contact_requests_lapse_due"]
+# The follow-up after a Gesprächsbörse (network/followup/).
+WORKER_TASKS += ["revier.network.followup.services.followup_invitations_send_due"]
 
 # Personal links (registrations, claims) stop working this many days after the event they are for
 # has ended; links sent again add to the earlier ones. Mails that anyone can have sent to an address
@@ -293,6 +295,8 @@ NETWORK_SUGGESTIONS_NIGHT_HOUR = env.int("NETWORK_SUGGESTIONS_NIGHT_HOUR", defau
 NETWORK_CONTACT_REQUESTS_PER_DAY = env.int("NETWORK_CONTACT_REQUESTS_PER_DAY", default=5)
 NETWORK_CONTACT_REMIND_DAYS = env.int("NETWORK_CONTACT_REMIND_DAYS", default=7)
 NETWORK_CONTACT_LAPSE_DAYS = env.int("NETWORK_CONTACT_LAPSE_DAYS", default=14)
+# Follow-up after a Gesprächsbörse: answers can be given and changed this many days after the event.
+NETWORK_FOLLOWUP_ANSWER_DAYS = env.int("NETWORK_FOLLOWUP_ANSWER_DAYS", default=60)
 
 # Sent mails (their bodies are blanked when sent) and mails that failed for good are deleted after this.
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)

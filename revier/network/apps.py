@@ -36,3 +36,5 @@ class NetworkConfig(AppConfig):
 
         # The organiser area's event list links each event's Gesprächsbörse.
         register_slot_template("manage-event-links", "network/meetings/includes/manage_link.html")
+        # … and the statistics of its Gesprächsbörse (network/followup/).
+        register_slot_template("manage-event-links", "network/followup/includes/manage_link.html")

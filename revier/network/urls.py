@@ -25,3 +25,8 @@ urlpatterns += meetings_urlpatterns
 from revier.network.suggestions.urls import urlpatterns as suggestions_urlpatterns  # noqa: E402
 
 urlpatterns += suggestions_urlpatterns
+
+# The follow-up after a Gesprächsbörse (network/followup/urls.py).
+from revier.network.followup.urls import urlpatterns as followup_urlpatterns  # noqa: E402
+
+urlpatterns += followup_urlpatterns
