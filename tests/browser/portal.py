@@ -64,7 +64,7 @@ STATIC_PAGE_TYPES = {
     "not-found": "/aktuelles/diesen-artikel-gibt-es-nicht/",
 }
 # Forms that anonymous readers send; each is also checked as re-shown with validation errors.
-FORM_PAGE_TYPES = ("contact", "report-barrier", "network-create")
+FORM_PAGE_TYPES = ("contact", "report-barrier", "network-create", "network-contact-start")
 EXPECTED_STATUS = {"not-found": 404}
 
 
@@ -75,7 +75,8 @@ def png_upload(name: str = "elektrolyseur.png") -> SimpleUploadedFile:
 
 
 # Page types whose paths depend on the data built (slugs).
-DATA_PAGE_TYPES = ("article-detail", "event-detail", "event-cancelled", "speaker", "network-profile")
+DATA_PAGE_TYPES = ("article-detail", "event-detail", "event-cancelled", "speaker", "network-profile",
+                   "network-contact-start")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Portal:
             "event-cancelled": self.cancelled_event.get_absolute_url(),
             "speaker": self.speaker.get_absolute_url(),
             "network-profile": self.profile.get_absolute_url(),
+            "network-contact-start": f"/netzwerk/kontakt/{self.profile.pk}/",  # "Kontakt aufnehmen"
         }
 
 
