@@ -104,7 +104,7 @@ def test_a_participant_sends_and_the_other_accepts_from_the_mail(page, live_serv
     page.goto(f"/netzwerk/mein-profil/{kim_token}/")
     page.get_by_role("link", name="Ihre Gesprächsbörse bei der Veranstaltung: Anfragen und Termine").click()
     page.get_by_label("Mit wem möchten Sie sprechen?").select_option(str(jo.pk))
-    page.get_by_role("textbox", name="Kurze Nachricht (freiwillig)").fill("Wärmepumpen im Quartier?")
+    page.get_by_role("textbox", name="Kurze Nachricht").fill("Wärmepumpen im Quartier?")
     page.get_by_role("button", name="Anfrage senden").click()
     assert "Ihre Anfrage wurde gesendet." in page.inner_text("main")
     page.goto(request_link(jo.email))

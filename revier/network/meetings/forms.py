@@ -35,7 +35,7 @@ class RequestForm(KernForm):
                             "invalid_choice": _("Please choose a participant from the list.")},
         )
         self.fields["message"] = forms.CharField(
-            label=_("Short message (optional)"),
+            label=_("Short message"),
             required=False,
             max_length=MESSAGE_MAX,
             help_text=_("What would you like to talk about? At most %(limit)d characters.") % {"limit": MESSAGE_MAX},
@@ -97,7 +97,7 @@ class SetupForm(KernForm):
         self.fields["slot_minutes"] = _number(_("Slot length in minutes"), min_value=5, max_value=240)
         self.fields["table_count"] = _number(_("Number of tables"), min_value=1, max_value=500)
         self.fields["table_names"] = forms.CharField(
-            label=_("Names of tables (optional)"), required=False, max_length=5000,
+            label=_("Names of tables"), required=False, max_length=5000,
             help_text=_("One table per line: number, a space, the name. E.g. “7 Fraunhofer IMWS”."),
             error_messages={"max_length": TOO_LONG},
             widget=forms.Textarea(attrs={"rows": 3}),
