@@ -37,7 +37,9 @@ from revier.news.services import article_prepare  # noqa: E402
 def _memoise_stemmer():
     """The pure-Python Snowball stemmer takes ~70 ms per article (it stems every word, repeats
     included), which would make seeding 10,000 articles take two minutes. The generated texts
-    reuse a small vocabulary, so a memo gives the very same stems in a fraction of the time."""
+    reuse a small vocabulary, so a memo gives the very same stems in a fraction of the time. With
+    PyStemmer (requirements.lock) the stemmer is written in C, fast, and its methods cannot be
+    replaced: then there is nothing to do."""
     stemmer = text._stemmer()
     memo: dict[str, str] = {}
 
@@ -50,7 +52,10 @@ def _memoise_stemmer():
             out.append(stem)
         return out
 
-    stemmer.stemWords = stem_words
+    try:
+        stemmer.stemWords = stem_words
+    except AttributeError:
+        pass
 
 
 _memoise_stemmer()
