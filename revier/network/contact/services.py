@@ -87,18 +87,23 @@ def contact_request_send(*, sender: Profile, recipient_id: int, message: str,
     a German message, nothing changed: an unconfirmed or hidden sender, a request to oneself, to a
     profile the sender may not see (hidden, unconfirmed, participants-only of another event), a
     pair with an open or accepted request (either direction), more than
-    NETWORK_CONTACT_REQUESTS_PER_DAY today, an empty or too long message. The sender's requests
-    are serialised by a lock on the sender, so the daily limit holds under concurrent posts."""
+    NETWORK_CONTACT_REQUESTS_PER_DAY today, an empty or too long message. Requests of one pair and
+    of one sender are serialised by locks (core.capacity.lock_key: the pair, then the sender), so
+    the daily limit and the one open request per pair hold under concurrent posts."""
     now = now or timezone.now()
     message = _message(message)
+    if sender.pk == recipient_id:
+        raise errors.ToOneself()
+    # The pair first, then the sender, always in this order: A→B and B→A wait for each other here
+    # instead of deadlocking on the pair's unique index; one sender's posts are serialised for the limit.
+    pair = sorted([sender.pk, int(recipient_id)])
+    lock_key(f"network-contact-pair:{pair[0]}:{pair[1]}")
     lock_key(f"network-contact:{sender.pk}")
     sender = Profile.objects.select_for_update().filter(pk=sender.pk).first()
     if sender is None or sender.status != Profile.Status.CONFIRMED:
         raise errors.SenderNotConfirmed()
     if not viewer_takes_part(sender):
         raise errors.SenderHidden()
-    if sender.pk == recipient_id:
-        raise errors.ToOneself()
     recipient = Profile.objects.filter(visible_to_q(sender, prefix=""), pk=recipient_id).first()
     if recipient is None:
         raise errors.RecipientHidden()
