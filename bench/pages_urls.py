@@ -30,6 +30,7 @@ from revier.contingents.models import Contingent, DrawProtocol  # noqa: E402
 from revier.core.models import OutboxMail  # noqa: E402
 from revier.events import services as event_services  # noqa: E402
 from revier.events.models import Event, ProgramItem, Speaker, TicketCategory  # noqa: E402
+from revier.network.models import Profile  # noqa: E402
 from revier.news.models import Topic  # noqa: E402
 from revier.news.selectors import article_published  # noqa: E402
 from revier.pages.models import Page  # noqa: E402
@@ -129,7 +130,19 @@ def main():
         rows.append(("page", reverse("pages:detail", args=[page.slug])))
     rows.append(("contact-form", reverse("pages:contact")))
     rows.append(("report-barrier-form", reverse("pages:report-barrier")))
-    rows.append(("coming-soon", reverse("network-coming-soon")))
+    rows.append(("coming-soon", reverse("monitor-coming-soon")))
+    # The network (issue 10): landing page, directory, a search, a public profile, "Profil anlegen".
+    rows.append(("network", reverse("network:index")))
+    rows.append(("network-directory", reverse("network:directory")))
+    rows.append(("network-search", reverse("network:directory") + "?q=Wasserstoff"))
+    profile = Profile.objects.filter(
+        status=Profile.Status.CONFIRMED, visibility=Profile.Visibility.PUBLIC, hidden_by_staff=False
+    ).order_by("pk").first()
+    if profile:
+        rows.append(("network-profile", profile.get_absolute_url()))
+    else:
+        print("# no public profile in the database: the profile page is not measured", file=sys.stderr)
+    rows.append(("network-create-form", reverse("network:create")))
     rows.append(("sitemap", "/sitemap.xml"))
     for name, target in rows:
         print(name, target)
