@@ -275,3 +275,27 @@ def test_admin_shows_the_meetings_read_only_without_messages_or_contact_data(cli
         assert client.get(f"/verwaltung/network/{model}/add/").status_code == 403, model
     detail = client.get(f"/verwaltung/network/meetingrequest/{meeting_request.pk}/change/").content.decode()
     assert "Geheime Nachricht" not in detail and other.email not in detail and me.email not in detail
+
+
+def test_contact_data_only_after_both_agreed(client, setup, people):
+    """Before acceptance no page or mail shows another participant's e-mail address: the request,
+    reminder, decline and lapse mails, the participant pages and the request link's page."""
+    import datetime
+
+    from django.utils import timezone
+
+    (me, token), (other, other_token), (third, _t) = people
+    sent_at = timezone.now()
+    pending = services.request_send(setup=setup, sender=me, recipient_id=other.pk, message="Hallo", now=sent_at)
+    declined = services.request_send(setup=setup, sender=me, recipient_id=third.pk, now=sent_at)
+    services.request_decline(meeting_request=declined, profile=third)
+    assert services.meeting_requests_remind_due(now=sent_at + datetime.timedelta(hours=49)) == 1
+    pages = [client.get(page(token)).content.decode(), client.get(page(other_token)).content.decode(),
+             client.get(request_link(other.email)).content.decode()]
+    assert services.meeting_requests_lapse_due(now=setup.request_deadline) == 1
+    assert me.email not in pages[1] and me.email not in pages[2] and other.email not in pages[0]
+    assert third.email not in pages[0]
+    for mail in OutboxMail.objects.all():
+        foreign = [p.email for p in (me, other, third) if p.email not in mail.to]
+        assert not any(email in mail.body_text or email in mail.body_html for email in foreign), mail.subject
+    assert MeetingRequest.objects.get(pk=pending.pk).status == "lapsed"
