@@ -233,3 +233,16 @@ def test_contact_start_queries_do_not_grow(bob, client, django_assert_max_num_qu
         make_profile(n)
     with django_assert_max_num_queries(len(small)):
         assert client.get(url).status_code == 200
+
+
+def test_suggestions_page_lists_own_requests_without_contact_data(alice, bob, client):
+    send(alice[0], bob[0])
+    sent_page = client.get(f"/netzwerk/mein-profil/{alice[1]}/partner/").content.decode()
+    assert "Ihre Kontaktanfragen" in sent_page and bob[0].organisation in sent_page and "Offen" in sent_page
+    received_page = client.get(f"/netzwerk/mein-profil/{bob[1]}/partner/").content.decode()
+    assert alice[0].organisation in received_page
+    services.contact_request_accept(contact_request=ContactRequest.objects.get())
+    for token, other_email, other_phone in ((alice[1], "bob@example.org", "+49 341 222222"),
+                                            (bob[1], "alice@example.org", "+49 341 111111")):
+        page = client.get(f"/netzwerk/mein-profil/{token}/partner/").content.decode()
+        assert "Angenommen" in page and other_email not in page and other_phone not in page

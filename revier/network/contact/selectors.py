@@ -30,3 +30,14 @@ def contact_requests_between(*, profile: Profile) -> dict[int, str]:
             .filter(Q(pair_low=profile.pk) | Q(pair_high=profile.pk))
             .values_list("pair_low", "pair_high", "status"))
     return {(high if low == profile.pk else low): status for low, high, status in rows}
+
+
+def contact_requests_of(*, profile: Profile, limit: int = 50) -> tuple[list[ContactRequest], list[ContactRequest]]:
+    """The profile's newest sent and received contact requests, each with the other person's public
+    fields only (never e-mail or phone), in two queries."""
+    fields = ("id", "status", "created_at", "answered_at", "sender_id", "recipient_id")
+    sent = list(ContactRequest.objects.filter(sender=profile).select_related("recipient")
+                .only(*fields, *(f"recipient__{name}" for name in SENDER_FIELDS)).order_by("-created_at", "-id")[:limit])
+    received = list(ContactRequest.objects.filter(recipient=profile).select_related("sender")
+                    .only(*fields, *(f"sender__{name}" for name in SENDER_FIELDS)).order_by("-created_at", "-id")[:limit])
+    return sent, received

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from revier.core.security import personal_link_response
 from revier.network import selectors
-from revier.network.contact.selectors import contact_requests_between
+from revier.network.contact.selectors import contact_requests_between, contact_requests_of
 from revier.network.suggestions.selectors import suggestion_list_for, viewer_takes_part
 from revier.network.views.profiles import _invalid_link as invalid_link
 
@@ -26,7 +26,10 @@ def suggestions_page(request, token):
     if suggestions:
         states = contact_requests_between(profile=profile)
         suggestions = [replace(s, contact=states.get(s.other.pk, "")) for s in suggestions]
+    sent, received = contact_requests_of(profile=profile)
     context = {
+        "sent": sent,
+        "received": received,
         "profile": profile,
         "token": token,
         "suggestions": suggestions,
