@@ -784,7 +784,7 @@ def _sync_meeting_setup(event: Event, spec: dict):
 
 MEETING_BOARD_KEYS = (
     "event sessions slot_minutes tables table_names request_deadline max_open_requests max_meetings requests_from "
-    "every_hours answer_hours publish schedule requests"
+    "every_hours answer_hours publish schedule requests unavailable"
 )
 
 
@@ -820,6 +820,11 @@ def _sync_meeting_board(spec: dict) -> dict:
         elif state != "pending":
             raise ValueError(f"network_meetings.yaml, {event.slug}, Anfrage {n + 1}: unbekannter Stand {state}")
         added += 1
+    slots = list(setup.slots.order_by("starts_at").values_list("pk", flat=True))
+    for email, numbers in spec.get("unavailable", {}).items():
+        if email in profiles:  # unavailability_set changes nothing when the marks are as wanted
+            meeting_services.unavailability_set(setup=setup, profile=profiles[email],
+                                                slot_ids=[slots[number] for number in numbers])
     if lapsing:
         # The worker's task at the deadline, as it ran then (only setups whose deadline has passed).
         meeting_services.meeting_requests_lapse_due(now=setup.request_deadline)

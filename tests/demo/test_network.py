@@ -13,7 +13,7 @@ from revier.core.models import AuditEntry, OutboxMail
 from revier.demo.files import DEMO_DIR, read_yaml
 from revier.demo.loader import load_events, load_network
 from revier.events.models import Registration
-from revier.network.meetings.models import Meeting, MeetingRequest, ScheduleRun
+from revier.network.meetings.models import Meeting, MeetingRequest, ScheduleRun, Unavailability
 from revier.network.models import Profile, ProfileEntry, Region
 
 UPCOMING = "wasserstoff-werkstatt-fuer-kmu-2026"
@@ -67,8 +67,9 @@ def test_demo_network_profiles_are_what_the_generator_writes():
     finally:
         sys.path.pop(0)
     assert make_network_profiles.make_profiles() == _profiles()
-    boards = {board["event"]: board["requests"] for board in read_yaml("network_meetings.yaml")["gespraechsboersen"]}
-    assert make_network_profiles.make_requests(_profiles()) == boards
+    boards = {board["event"]: board for board in read_yaml("network_meetings.yaml")["gespraechsboersen"]}
+    assert make_network_profiles.make_requests(_profiles()) == {slug: b["requests"] for slug, b in boards.items()}
+    assert make_network_profiles.make_unavailable(_profiles()) == boards[UPCOMING]["unavailable"]
 
 
 # --- Loaded ----------------------------------------------------------------------------------
@@ -82,6 +83,7 @@ def snapshot() -> dict:
         "requests": list(MeetingRequest.objects.order_by("id").values()),
         "meetings": list(Meeting.objects.order_by("id").values()),
         "runs": list(ScheduleRun.objects.order_by("id").values_list("id", "status")),
+        "unavailable": sorted(Unavailability.objects.values_list("profile_id", "slot_id")),
         "registrations": Registration.objects.count(),
         "audit": AuditEntry.objects.count(),
     }
@@ -112,6 +114,7 @@ def test_demo_network_loads_synthetic_profiles_meetings_and_no_mail_then_changes
     assert run.status == ScheduleRun.Status.DONE and run.placed == states["accepted"] and not run.report["unplaced"]
     assert Meeting.objects.filter(setup__event__slug=UPCOMING, status="placed").count() == states["accepted"]
     assert run.setup.tables.count() == 12 and run.setup.slots.count() == 16
+    assert Unavailability.objects.filter(slot__setup=run.setup).count() >= 14
     # The past conference: accepted meetings published, requests left open lapsed at the deadline.
     past = Counter(MeetingRequest.objects.filter(setup__event__slug=PAST).values_list("status", flat=True))
     assert set(past) == {"accepted", "declined", "lapsed"}

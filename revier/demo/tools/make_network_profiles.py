@@ -638,6 +638,18 @@ def make_requests(profiles: list[dict]) -> dict:
     return result
 
 
+def make_unavailable(profiles: list[dict]) -> dict[str, list[int]]:
+    """A few participants of the upcoming event cannot attend some slots (numbered from 0 in time
+    order): a morning train, an afternoon appointment."""
+    rng = random.Random(SEED + 2)
+    people = [p["email"] for p in profiles if p.get("event") == UPCOMING_EVENT]
+    result = {}
+    for email in rng.sample(people, 7):
+        first = rng.choice([0, 0, 4, 8, 12])
+        result[email] = list(range(first, first + rng.randint(2, 4)))
+    return result
+
+
 HEADER = """# Synthetic profiles of the Netzwerk (issue 10), loaded by revier/demo/loader.py (load_network).
 # Written by revier/demo/tools/make_network_profiles.py from its phrase library (seeded); edit there
 # and run it again, or edit single profiles here. Every person is invented, every organisation too
@@ -656,6 +668,8 @@ def main() -> None:
     data = yaml.safe_load(meetings.read_text(encoding="utf-8")) if meetings.exists() else {"gespraechsboersen": []}
     for board in data["gespraechsboersen"]:
         board["requests"] = requests[board["event"]]
+        if board["event"] == UPCOMING_EVENT:
+            board["unavailable"] = make_unavailable(profiles)
     head = meetings.read_text(encoding="utf-8").split("\ngespraechsboersen:")[0] if meetings.exists() else ""
     meetings.write_text(head.rstrip("\n") + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120),
                         encoding="utf-8")
