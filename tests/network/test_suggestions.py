@@ -238,3 +238,9 @@ def test_suggestion_pages_queries_do_not_grow(client, django_assert_max_num_quer
     assert len(shown(a)) > 5
     for url, budget in counts.items():
         _queries(client, url, django_assert_max_num_queries, budget)
+
+
+def test_worker_round_without_profiles(django_assert_max_num_queries):
+    assert services.suggestions_worker() == 0
+    with django_assert_max_num_queries(3):  # an idle round: the weights row and the empty queue
+        assert services.suggestions_worker() == 0
