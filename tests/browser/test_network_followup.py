@@ -48,6 +48,7 @@ def build():
         "followup": followup_link(kim.email),
         "followup-answered": jo_link,
         "statistics": f"/netzwerk/verwalten/{event.slug}/gespraechsboerse/auswertung/",
+        "overview": "/netzwerk/verwalten/gespraechsboersen/auswertung/",
     }
 
 
@@ -92,6 +93,10 @@ def test_followup_page_types_are_accessible(new_context, live_server, width):
     assert page.url.endswith(pages["statistics"])
     assert "Geplante Zusammenarbeit: Ja: Förderantrag" in page.inner_text("main")
     assert_clean(page, f"statistics at {width} px", width)
+    page.get_by_role("link", name="Alle Gesprächsbörsen im Zeitverlauf").click()
+    assert page.url.endswith(pages["overview"])
+    assert "Wasserstoff-Fachtag Leuna" in page.inner_text("main")
+    assert_clean(page, f"overview at {width} px", width)
 
 
 @pytest.mark.django_db
@@ -101,6 +106,7 @@ def test_followup_page_types_are_valid_html(client, tmp_path):
     documents["followup-with-errors"] = client.post(pages["followup"], {}).content.decode()
     client.force_login(UserFactory._meta.model.objects.get(username="orga"))
     documents["statistics"] = client.get(pages["statistics"]).content.decode()
+    documents["overview"] = client.get(pages["overview"]).content.decode()
     files = {}
     for name, html in documents.items():
         file = tmp_path / f"{name}.html"

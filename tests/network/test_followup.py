@@ -321,3 +321,32 @@ def test_statistics_query_count_constant(world, client, organiser, django_assert
         meet(setup, d, make_participant(event, n)[0])
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(stats_url(world)).status_code == 200
+
+
+# --- over time ----------------------------------------------------------------------------------
+
+
+def test_overview_one_row_per_managed_event_and_csv(world, client, organiser, django_assert_max_num_queries):
+    answer_some(world)
+    other_event = EventFactory(title="Wärmewende-Forum")
+    make_meeting_setup(other_event)
+    not_mine = EventFactory(title="Fremde Veranstaltung")
+    make_meeting_setup(not_mine)
+    other_event.managers.add(organiser)
+    client.force_login(organiser)
+    url = reverse("network:followup-overview")
+    with django_assert_max_num_queries(16) as counted:
+        html = client.get(url).content.decode()
+    few_events = len(counted.captured_queries)
+    assert "Wasserstoff-Fachtag" in html and "Wärmewende-Forum" in html and "Fremde Veranstaltung" not in html
+    lines = client.get(url + "?format=csv").content.decode("utf-8-sig").split("\r\n")
+    assert lines[0].startswith("Veranstaltung;Datum;Profile (Teilnehmende);Gesprächsanfragen")
+    row = next(line for line in lines if line.startswith("Wasserstoff-Fachtag;"))
+    assert row.split(";")[2:] == ["5", "4", "75 %", row.split(";")[5], "3", "3", "1", "1", "1"]
+    assert any(line.startswith("Wärmewende-Forum;") and line.endswith(";0;0;0;0;0") for line in lines)
+    for n in range(3):
+        event = EventFactory(title=f"Weitere {n}")
+        make_meeting_setup(event)
+        event.managers.add(organiser)
+    with django_assert_max_num_queries(few_events):
+        assert client.get(url).status_code == 200

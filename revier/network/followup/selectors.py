@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from revier.core.tokens import personal_link_holder
 from revier.network.followup.models import FollowupAnswer, FollowupInvitation
 from revier.network.meetings.models import Meeting, MeetingParticipant, MeetingRequest, MeetingSetup
-from revier.network.meetings.selectors import participants_q
+from revier.network.meetings.selectors import REGISTRATION_CONFIRMED
 from revier.network.models import Profile
 
 Held, Cooperation = FollowupAnswer.Held, FollowupAnswer.Cooperation
@@ -93,50 +93,70 @@ class FollowupStatistics:
 
 def followup_statistics(*, setup: MeetingSetup) -> FollowupStatistics:
     """The figures of one Gesprächsbörse, in six queries."""
-    profiles = Profile.objects.filter(participants_q(setup)).count()
-    answered_times = list(
-        MeetingRequest.objects.filter(setup=setup, answered_at__isnull=False,
-                                      status__in=[MeetingRequest.Status.ACCEPTED, MeetingRequest.Status.DECLINED])
-        .values_list("created_at", "answered_at")
+    return followup_statistics_many(setups=[setup])[setup.pk]
+
+
+def followup_statistics_many(*, setups: list[MeetingSetup]) -> dict[int, FollowupStatistics]:
+    """The figures of several Gesprächsbörsen (by setup id), in six queries whatever their number."""
+    ids = [setup.pk for setup in setups]
+    event_of = {setup.pk: setup.event_id for setup in setups}
+    profiles = dict(
+        Profile.objects.filter(status=Profile.Status.CONFIRMED, registration__status=REGISTRATION_CONFIRMED,
+                               registration__event_id__in=list(event_of.values()))
+        .values_list("registration__event_id").annotate(n=Count("id", distinct=True))
     )
-    requests = MeetingRequest.objects.filter(setup=setup).aggregate(
-        total=Count("id"), accepted=Count("id", filter=Q(status=MeetingRequest.Status.ACCEPTED)))
-    median = (statistics.median((answered - created) / datetime.timedelta(hours=1)
-                                for created, answered in answered_times) if answered_times else None)
-    # Per placed meeting: what the check-in and the answers say (one row per participant and answer).
-    outcome: dict[int, set[str]] = {}
-    for meeting_id, attendance in MeetingParticipant.objects.filter(
-            meeting__setup=setup, meeting__status=Meeting.Status.PLACED).values_list("meeting_id", "attendance"):
-        outcome.setdefault(meeting_id, set()).add({"held": Held.YES, "no_show": Held.NO_SHOW}.get(attendance, ""))
-    cooperation: dict[int, set[str]] = {}
-    people = set()
-    for meeting_id, profile_id, held, coop in FollowupAnswer.objects.filter(
-            meeting__setup=setup, meeting__status=Meeting.Status.PLACED).values_list(
-            "meeting_id", "profile_id", "held", "cooperation"):
-        outcome.setdefault(meeting_id, set()).add(held)
-        cooperation.setdefault(meeting_id, set()).add(coop)
-        people.add(profile_id)
-    held = sum(1 for said in outcome.values() if Held.YES in said)
-    no_shows = sum(1 for said in outcome.values() if Held.YES not in said and Held.NO_SHOW in said)
-    cancelled = sum(1 for said in outcome.values()
-                    if Held.YES not in said and Held.NO_SHOW not in said and Held.CANCELLED in said)
-    planned = [said for said in cooperation.values() if said & set(FollowupAnswer.PLANNED)]
-    by_kind = tuple((str(kind), str(kind.label), sum(1 for said in cooperation.values() if kind in said))
-                    for kind in FollowupAnswer.PLANNED)
-    return FollowupStatistics(
-        profiles=profiles,
-        requests=requests["total"],
-        answered=len(answered_times),
-        median_answer_hours=None if median is None else round(median, 1),
-        accepted=requests["accepted"],
-        placed=len({m for m in outcome}) if outcome else 0,
-        held=held,
-        no_shows=no_shows,
-        cancelled=cancelled,
-        invitations=FollowupInvitation.objects.filter(setup=setup).count(),
-        followup_answered=len(people),
-        cooperation_planned=len(planned),
-        cooperation_maybe=sum(1 for said in cooperation.values()
-                              if Cooperation.MAYBE in said and not said & set(FollowupAnswer.PLANNED)),
-        cooperation_by_kind=by_kind,
-    )
+    requests = {row["setup_id"]: row for row in MeetingRequest.objects.filter(setup_id__in=ids).values("setup_id")
+                .annotate(total=Count("id"), accepted=Count("id", filter=Q(status=MeetingRequest.Status.ACCEPTED)))}
+    answered_times: dict[int, list[float]] = {pk: [] for pk in ids}
+    for setup_id, created, answered in MeetingRequest.objects.filter(
+            setup_id__in=ids, answered_at__isnull=False,
+            status__in=[MeetingRequest.Status.ACCEPTED, MeetingRequest.Status.DECLINED]).values_list(
+            "setup_id", "created_at", "answered_at"):
+        answered_times[setup_id].append((answered - created) / datetime.timedelta(hours=1))
+    # Per placed meeting: what the check-in and the answers say.
+    outcome: dict[int, dict[int, set[str]]] = {pk: {} for pk in ids}
+    for setup_id, meeting_id, attendance in MeetingParticipant.objects.filter(
+            meeting__setup_id__in=ids, meeting__status=Meeting.Status.PLACED).values_list(
+            "meeting__setup_id", "meeting_id", "attendance"):
+        outcome[setup_id].setdefault(meeting_id, set()).add(
+            {"held": Held.YES, "no_show": Held.NO_SHOW}.get(attendance, ""))
+    cooperation: dict[int, dict[int, set[str]]] = {pk: {} for pk in ids}
+    people: dict[int, set[int]] = {pk: set() for pk in ids}
+    for setup_id, meeting_id, profile_id, held, coop in FollowupAnswer.objects.filter(
+            meeting__setup_id__in=ids, meeting__status=Meeting.Status.PLACED).values_list(
+            "meeting__setup_id", "meeting_id", "profile_id", "held", "cooperation"):
+        outcome[setup_id].setdefault(meeting_id, set()).add(held)
+        cooperation[setup_id].setdefault(meeting_id, set()).add(coop)
+        people[setup_id].add(profile_id)
+    invitations = dict(FollowupInvitation.objects.filter(setup_id__in=ids).values_list("setup_id")
+                       .annotate(n=Count("id")))
+    planned_kinds = set(FollowupAnswer.PLANNED)
+    result = {}
+    for pk in ids:
+        said_per_meeting, coop = outcome[pk].values(), cooperation[pk].values()
+        times = answered_times[pk]
+        result[pk] = FollowupStatistics(
+            profiles=profiles.get(event_of[pk], 0),
+            requests=requests.get(pk, {}).get("total", 0),
+            answered=len(times),
+            median_answer_hours=round(statistics.median(times), 1) if times else None,
+            accepted=requests.get(pk, {}).get("accepted", 0),
+            placed=len(outcome[pk]),
+            held=sum(1 for said in said_per_meeting if Held.YES in said),
+            no_shows=sum(1 for said in said_per_meeting if Held.YES not in said and Held.NO_SHOW in said),
+            cancelled=sum(1 for said in said_per_meeting
+                          if Held.YES not in said and Held.NO_SHOW not in said and Held.CANCELLED in said),
+            invitations=invitations.get(pk, 0),
+            followup_answered=len(people[pk]),
+            cooperation_planned=sum(1 for said in coop if said & planned_kinds),
+            cooperation_maybe=sum(1 for said in coop if Cooperation.MAYBE in said and not said & planned_kinds),
+            cooperation_by_kind=tuple((str(kind), str(kind.label), sum(1 for said in coop if kind in said))
+                                      for kind in FollowupAnswer.PLANNED),
+        )
+    return result
+
+
+def setups_for_events(*, event_ids: list[int]) -> list[MeetingSetup]:
+    """The Gesprächsbörsen of these events, the earliest event first (one query)."""
+    return list(MeetingSetup.objects.filter(event_id__in=event_ids).select_related("event")
+                .order_by("event__starts_at", "event_id"))

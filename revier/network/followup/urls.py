@@ -6,4 +6,5 @@ from revier.network.followup import views
 urlpatterns = [
     path("nachbereitung/<str:token>/", views.followup_page, name="followup"),
     path("verwalten/<slug:slug>/gespraechsboerse/auswertung/", views.manage_statistics, name="followup-statistics"),
+    path("verwalten/gespraechsboersen/auswertung/", views.manage_statistics_overview, name="followup-overview"),
 ]
