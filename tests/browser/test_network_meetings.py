@@ -94,6 +94,8 @@ def test_meeting_page_types_are_accessible(new_context, live_server, width):
     page.get_by_role("button", name="Gesprächsbörse speichern").click()
     assert "Bitte geben Sie eine Zahl ein." in page.inner_text("main")
     assert_clean(page, f"manage with errors at {width} px", width)
+    page.goto(pages["manage"] + "tischplan/")
+    assert_clean(page, f"table plan at {width} px", width)
 
 
 @pytest.mark.browser
@@ -129,6 +131,7 @@ def test_meeting_page_types_are_valid_html(client, tmp_path):
     documents["participant-with-errors"] = client.post(pages["participant-other"], {"aktion": "anfrage"}).content.decode()
     client.force_login(UserFactory._meta.model.objects.get(username="orga"))
     documents["manage"] = client.get(pages["manage"]).content.decode()
+    documents["table-plan"] = client.get(pages["manage"] + "tischplan/").content.decode()
     documents["manage-with-errors"] = client.post(pages["manage"], {"aktion": "speichern"}).content.decode()
     for name in [n for n in documents if n.endswith("-with-errors")]:
         assert 'aria-invalid="true"' in documents[name], name

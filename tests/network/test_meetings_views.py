@@ -299,3 +299,25 @@ def test_contact_data_only_after_both_agreed(client, setup, people):
         foreign = [p.email for p in (me, other, third) if p.email not in mail.to]
         assert not any(email in mail.body_text or email in mail.body_html for email in foreign), mail.subject
     assert MeetingRequest.objects.get(pk=pending.pk).status == "lapsed"
+
+
+def test_table_plan_per_table_and_person_for_managers_only(client, event, organiser, setup,
+                                                           django_assert_max_num_queries):
+    url = f"{manage_url(event)}tischplan/"
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    client.force_login(organiser)
+    people = [make_participant(event, n)[0] for n in range(6)]
+    services.setup_publish(setup=setup, actor=None)
+    services.request_accept(meeting_request=services.request_send(setup=setup, sender=people[0], recipient_id=people[1].pk),
+                            profile=people[1])
+    with CaptureQueriesContext(connection) as small:
+        html = client.get(url).content.decode()
+    assert "Tisch 1" in html and people[0].full_name in html and "Je Person" in html
+    assert people[0].email not in html
+    for i in (2, 4):
+        services.request_accept(
+            meeting_request=services.request_send(setup=setup, sender=people[i], recipient_id=people[i + 1].pk),
+            profile=people[i + 1])
+    with django_assert_max_num_queries(len(small)):
+        assert client.get(url).status_code == 200

@@ -169,3 +169,36 @@ def schedule_run_latest(*, setup: MeetingSetup) -> RunView | None:
             f"{participant.profile.full_name} ({participant.profile.organisation})")
     return RunView(run=run, unplaced=[(" – ".join(names.get(item.get("meeting"), [])) or f"#{item.get('meeting')}",
                                        item.get("reason", "")) for item in items])
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    meeting: Meeting
+    people: list[Profile]
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    by_table: list[tuple[object, list[PlanEntry]]]  # (table, its meetings in time order)
+    by_person: list[tuple[Profile, list[tuple[Meeting, Profile]]]]  # (person, [(meeting, partner)])
+
+
+def table_plan(*, setup: MeetingSetup) -> TablePlan:
+    """The printable plan of placed meetings, per table and per person; three queries."""
+    meetings = list(Meeting.objects.filter(setup=setup, status=Meeting.Status.PLACED)
+                    .select_related("slot", "table")
+                    .prefetch_related(Prefetch("participants", queryset=MeetingParticipant.objects
+                                               .select_related("profile").order_by("id")))
+                    .order_by("slot__starts_at", "table__number", "id"))
+    by_table: dict[int, tuple[object, list[PlanEntry]]] = {}
+    by_person: dict[int, tuple[Profile, list]] = {}
+    for meeting in meetings:
+        people = [p.profile for p in meeting.participants.all()]
+        by_table.setdefault(meeting.table_id, (meeting.table, []))[1].append(PlanEntry(meeting=meeting, people=people))
+        for person in people:
+            partner = next((p for p in people if p.pk != person.pk), person)
+            by_person.setdefault(person.pk, (person, []))[1].append((meeting, partner))
+    return TablePlan(
+        by_table=sorted(by_table.values(), key=lambda item: item[0].number),
+        by_person=sorted(by_person.values(), key=lambda item: (item[0].last_name, item[0].first_name, item[0].pk)),
+    )

@@ -8,4 +8,5 @@ urlpatterns = [
     path("mein-profil/<str:token>/gespraechsboerse/termine.ics", views.participant_ics, name="meetings-ics"),
     path("gespraechsanfrage/<str:token>/", views.request_page, name="meeting-request"),
     path("verwalten/<slug:slug>/gespraechsboerse/", views.manage_setup, name="meetings-manage"),
+    path("verwalten/<slug:slug>/gespraechsboerse/tischplan/", views.manage_table_plan, name="meetings-table-plan"),
 ]

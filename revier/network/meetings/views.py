@@ -198,3 +198,15 @@ def participant_ics(request, token):
     response = HttpResponse(meetings_ics(event=setup.event, rows=page.meetings), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="gespraechstermine.ics"'
     return personal_link_response(response)
+
+
+@staff_page()
+@require_http_methods(["GET", "HEAD"])
+def manage_table_plan(request, slug):
+    """The printable table plan: per table and per person (placed meetings)."""
+    event = event_selectors.event_get_if_manager(slug=slug, user=request.user)
+    setup = selectors.setup_for_event(event_id=event.pk) if event is not None else None
+    if setup is None:
+        raise Http404("no such event, or not yours")
+    context = {"event": event, "setup": setup, "plan": selectors.table_plan(setup=setup)}
+    return render(request, "network/meetings/table_plan.html", context)
