@@ -382,3 +382,19 @@ def test_profile_sitemap_query_count_does_not_grow(count_queries):
     response, large = count_queries("/sitemap-profiles.xml")
     assert response.content.count(b"/netzwerk/profile/") == 29
     assert large <= small
+
+
+def test_profile_page_kept_shows_an_edit_and_a_hiding_at_once(client, fragments_on, django_assert_num_queries):
+    from revier.network import services as profile_services
+
+    profile, _token = make_profile(90, organisation="Kept GmbH")
+    url = profile.get_absolute_url()
+    assert "Kept GmbH" in client.get(url).content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 200  # everything from the store
+    data = profile_services.ProfileInput(first_name=profile.first_name, last_name=profile.last_name,
+                                         organisation="Neu GmbH", kind=profile.kind, region=profile.region)
+    profile_services.profile_update(profile=profile, data=data)
+    assert "Neu GmbH" in client.get(url).content.decode()
+    profile_services.profile_set_visibility(profile=profile, visibility="hidden")
+    assert client.get(url).status_code == 404

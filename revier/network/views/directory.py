@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
 from revier.core.choices import Sector
-from revier.core.fragments import bounded_store, fragment
+from revier.core.fragments import bounded_store, fragment, kept
 from revier.core.params import int_param
 from revier.network import directory, rendering
 from revier.network.models import Region
@@ -95,11 +95,13 @@ def directory_entries(request):
 def profile_detail(request, pk: int):
     """A profile's public page: only a confirmed, public profile that the editorial team has not
     hidden exists here (404 for every other, also for staff); e-mail and phone are never shown."""
-    page = directory.profile_page_get(pk=pk)
+    # The profile with its entries is kept per content generation (a confirmed profile's change
+    # starts a new one), and so is the rendered page around the parts that name the host.
+    page = kept("network:profile-page", [pk], lambda: directory.profile_page_get(pk=pk))
     if page is None:
         raise Http404("no such profile")
     return render(
         request,
         "network/profile_detail.html",
-        {"page": page, "profile": page.profile, "json_ld": profile_json_ld(request=request, page=page)},
+        {"page": page, "profile": page.profile, "json_ld": lambda: profile_json_ld(request=request, page=page)},
     )
