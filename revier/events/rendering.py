@@ -48,9 +48,12 @@ def registration_form_html(form, offers, *, action: str, privacy_url: str) -> Sa
         "participation). The organisers of the event receive them for this purpose. Details are in our "
         '<a class="kern-link" href="%(privacy_url)s">privacy statement</a>.'
     ) % {"privacy_url": escape(privacy_url)}
+    # Texts outside the f-strings: xgettext (makemessages) does not look into f-strings.
+    required_note = escape(gettext("Fields marked “required” must be filled in."))
+    submit = escape(gettext("Register"))
     return mark_safe(
         f'<form class="form-stack registration-form" method="post" action="{escape(action)}" novalidate>\n'
-        f'  <p class="kern-body">{escape(gettext("Fields marked “required” must be filled in."))}</p>\n'
+        f'  <p class="kern-body">{required_note}</p>\n'
         + _fieldset(gettext("About you"), fields)
         + _fieldset(gettext("Participation"), participation)
         + questions
@@ -62,6 +65,6 @@ def registration_form_html(form, offers, *, action: str, privacy_url: str) -> Sa
         "  </div>\n"
         f'  <p class="kern-body" id="datenschutz-hinweis">{privacy}</p>\n'
         '  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">'
-        f'{escape(gettext("Register"))}</span></button>\n'
+        f"{submit}</span></button>\n"
         "</form>"
     )

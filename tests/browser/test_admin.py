@@ -14,7 +14,9 @@ from django.utils import timezone
 from revier.contingents import services as contingent_services
 from revier.contingents.models import Contingent
 from revier.events import services as event_services
+from revier.network.meetings import services as meeting_services
 from revier.network.services import EntryInput
+from revier.network.suggestions.services import weights_row
 from tests.browser.conftest import format_violations, run_axe
 from tests.contingents.test_services import claim_and_confirm
 from tests.factories import (
@@ -22,6 +24,8 @@ from tests.factories import (
     EligibilityQuestionFactory,
     StaffFactory,
     StaffMessageFactory,
+    make_meeting_setup,
+    make_participant,
     make_profile,
     registration_input,
     with_codes,
@@ -46,6 +50,13 @@ def build_admin_data(portal) -> None:
     lottery.refresh_from_db()
     contingent_services.lottery_draw(contingent=lottery, actor=None)
     make_profile(entries=[EntryInput(direction="offer", title="Prüfung von Elektrolyse-Komponenten")])
+    # The Gesprächsbörse: a setup, a request accepted into a meeting, a planning run; the weights.
+    setup = make_meeting_setup(portal.event)
+    asking, asked = (make_participant(portal.event, n)[0] for n in (11, 12))
+    meeting_request = meeting_services.request_send(setup=setup, sender=asking, recipient_id=asked.pk, message="Gern")
+    meeting_services.request_accept(meeting_request=meeting_request, profile=asked)
+    meeting_services.schedule_run_request(setup=setup, actor=None)
+    weights_row()
     Group.objects.create(name="Redaktion")
     StaffFactory(username="admin")
 
