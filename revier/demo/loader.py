@@ -24,8 +24,11 @@ import random
 import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Count, Q
+from django.urls import reverse
 
 from revier.contingents import errors as contingent_errors
 from revier.contingents import services as contingent_services
@@ -853,3 +856,46 @@ def load_network(stdout=None) -> LoadResult:
             f"unverändert; {requests} Gesprächsanfragen hinzugefügt."
         )
     return result
+
+
+# The event whose synthetic participants' personal pages load_demo opens (network_meetings.yaml:
+# requests in every state and a computed schedule).
+DEMO_PARTICIPANT_EVENT = "wasserstoff-werkstatt-fuer-kmu-2026"
+
+
+@dataclass(frozen=True)
+class DemoParticipantLinks:
+    """The personal pages of one synthetic participant, on settings.SITE_URL."""
+
+    name: str
+    organisation: str
+    profile_url: str
+    suggestions_url: str
+    meetings_url: str
+    meetings: int
+
+
+def demo_participant_links(*, count: int = 2) -> list[DemoParticipantLinks]:
+    """Fresh personal links (network.services.profile_link_issue: stored hashed, so a link printed
+    once cannot be shown again) to the `count` synthetic participants of DEMO_PARTICIPANT_EVENT with
+    the most planned meetings: their profile page with "Passende Partner", and the Gesprächsbörse with
+    requests and agenda. Each call adds a link per person; the earlier ones keep working."""
+    placed = Q(meeting_participations__meeting__setup__event__slug=DEMO_PARTICIPANT_EVENT,
+               meeting_participations__meeting__status="placed")
+    profiles = (Profile.objects.filter(placed, is_synthetic=True, status=Profile.Status.CONFIRMED,
+                                       hidden_by_staff=False)
+                .exclude(visibility=Profile.Visibility.HIDDEN)
+                .annotate(meetings=Count("meeting_participations", filter=placed, distinct=True))
+                .order_by("-meetings", "id")[:count])
+    site = settings.SITE_URL.rstrip("/")
+    links = []
+    for profile in profiles:
+        token = network_services.profile_link_issue(profile=profile, reason="demo")
+        links.append(DemoParticipantLinks(
+            name=profile.full_name, organisation=profile.organisation,
+            profile_url=site + reverse("network:personal", kwargs={"token": token}),
+            suggestions_url=site + reverse("network:suggestions", kwargs={"token": token}),
+            meetings_url=site + reverse("network:meetings", kwargs={"token": token}),
+            meetings=profile.meetings,
+        ))
+    return links

@@ -529,6 +529,21 @@ def profile_resend_links(*, email: str, now: datetime.datetime | None = None) ->
     return int(profile is not None and _send_link_again(profile, now=now))
 
 
+@transaction.atomic(durable=True)
+def profile_link_issue(*, profile: Profile, actor: User | None = None, reason: str = "",
+                       now: datetime.datetime | None = None) -> str:
+    """A new personal link to a confirmed profile, returned instead of mailed (the demo prints links
+    to its synthetic participants' pages; their addresses get no mail). Links issued before keep
+    working. Audited ("profile_link_issued", with `reason`); the token itself is stored only hashed
+    and appears nowhere but in the return value. A profile that is not confirmed raises NotConfirmed."""
+    profile = _lock_profile(profile.pk)
+    if profile.status != Status.CONFIRMED:
+        raise errors.NotConfirmed()
+    token = _issue_link(profile, now=now or timezone.now())
+    _audit(actor=actor, action="profile_link_issued", profile=profile, data={"reason": reason[:100]})
+    return token
+
+
 # ---------------------------------------------------------------------------------------------
 # Staff
 

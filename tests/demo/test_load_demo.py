@@ -1,3 +1,4 @@
+import re
 import shutil
 import stat
 
@@ -25,7 +26,8 @@ def snapshot():
         "links": list(ArticleLink.objects.order_by("id").values_list("id", "article_id", "label", "url")),
         "topics": sorted(Article.topics.through.objects.values_list("article_id", "topic_id")),
         "topic_count": Topic.objects.count(),
-        "audit": AuditEntry.objects.count(),
+        # A run issues fresh personal links of demo participants (audited); nothing else changes.
+        "audit": AuditEntry.objects.exclude(action="profile_link_issued").count(),
         "users": list(get_user_model().objects.values_list("username", "password", "last_login")),
     }
 
@@ -87,6 +89,25 @@ def test_load_demo_creates_the_staff_account_once_and_prints_its_login(login_fil
     assert get_user_model().objects.filter(username="redaktion").count() == 1
     assert get_user_model().objects.get(username="redaktion").password == password_hash
     assert password in second and "angelegt." not in second.split("Verwaltung:")[1]
+
+
+@pytest.mark.django_db
+def test_load_demo_prints_fresh_personal_links_of_demo_participants_on_site_url(login_file, capsys, settings, client):
+    settings.SITE_URL = "http://127.0.0.1:8123"
+    output = run_load_demo(capsys)
+    part = output.split("Netzwerk aus Sicht von Teilnehmenden")[1]
+    urls = re.findall(r"http://127\.0\.0\.1:8123(/netzwerk/mein-profil/\S+)", part)
+    assert len(urls) == 6  # two people: profile page, "Passende Partner", Gesprächsbörse
+    assert AuditEntry.objects.filter(action="profile_link_issued").count() == 2
+    for path in urls:
+        response = client.get(path)
+        assert response.status_code == 200, path
+    html = client.get(urls[2]).content.decode()
+    assert "Tisch" in html  # the Gesprächsbörse page shows the person's planned meetings
+    # A second run prints new links; the earlier ones keep working.
+    again = run_load_demo(capsys).split("Netzwerk aus Sicht von Teilnehmenden")[1]
+    assert urls[0] not in again
+    assert client.get(urls[0]).status_code == 200
 
 
 @pytest.mark.django_db

@@ -266,3 +266,22 @@ def test_a_rolled_back_create_sends_nothing():
         services.profile_create.__wrapped__(email="kim@example.org", data=profile_input())
         raise RuntimeError
     assert OutboxMail.objects.count() == 0 and Profile.objects.count() == 0
+
+
+def test_profile_link_issue_returns_a_working_link_without_mail_and_audits_it():
+    profile, _token = make_profile()
+    mails = OutboxMail.objects.count()
+    token = services.profile_link_issue(profile=profile, reason="demo")
+    assert selectors.profile_get_by_token(token=token) == profile
+    assert ProfileLink.objects.filter(profile=profile, token_hash=token_hash(token)).exists()
+    assert OutboxMail.objects.count() == mails
+    entry = AuditEntry.objects.get(action="profile_link_issued")
+    assert entry.object_repr == f"Profil {profile.pk}" and entry.data == {"reason": "demo"}
+
+
+def test_profile_link_issue_refuses_an_unconfirmed_profile():
+    profile, _token = make_profile(confirmed=False)
+    links = ProfileLink.objects.count()
+    with pytest.raises(errors.NotConfirmed):
+        services.profile_link_issue(profile=profile)
+    assert ProfileLink.objects.count() == links

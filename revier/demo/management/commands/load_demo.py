@@ -2,7 +2,9 @@
 
 Idempotent: a second run changes nothing. The staff account "redaktion" and the other accounts of
 accounts.yaml are created once with a random password, which is kept in var/demo-login.txt
-(readable only by its owner) and printed at every run.
+(readable only by its owner) and printed at every run. At the end it prints fresh personal links of
+two synthetic participants of the demo's Gesprächsbörse (their profile page, "Passende Partner" and
+the Gesprächsbörse with their agenda), on settings.SITE_URL.
 """
 
 import os
@@ -12,7 +14,7 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 
 from revier.demo.accounts import STAFF_USERNAME, demo_account_ensure, demo_accounts, login_file, read_passwords
-from revier.demo.loader import load
+from revier.demo.loader import demo_participant_links, load
 
 
 class Command(BaseCommand):
@@ -22,6 +24,22 @@ class Command(BaseCommand):
         load(stdout=self.stdout)
         user, created = demo_account_ensure(STAFF_USERNAME)
         self._print_login(user, created)
+        self._print_participant_links()
+
+    def _print_participant_links(self) -> None:
+        """Fresh personal links of synthetic participants (their pages have no login; the links are
+        stored hashed, so every run prints new ones and the earlier ones keep working)."""
+        links = demo_participant_links()
+        if not links:
+            return
+        self.stdout.write("")
+        self.stdout.write("Netzwerk aus Sicht von Teilnehmenden (synthetische Beispiele, persönliche Links, "
+                          "bei jedem Start neu ausgestellt):")
+        for link in links:
+            self.stdout.write(f"{link.name} ({link.organisation}), {link.meetings} eingeplante Gespräche:")
+            self.stdout.write(f"  Profil:           {link.profile_url}")
+            self.stdout.write(f"  Passende Partner: {link.suggestions_url}")
+            self.stdout.write(f"  Gesprächsbörse:   {link.meetings_url}")
 
     def _print_login(self, user, created: bool) -> None:
         port = os.environ.get("PORT") or "8000"
