@@ -102,3 +102,21 @@ class TableInUse(MeetingError):
 
 class ScheduleChanged(MeetingError):
     message = _("The meetings changed while the plan was being computed. Please press “Alle einplanen” again.")
+
+
+# --- The organiser's planning by hand (fixed tables, fixed meetings, sessions) ---------------
+
+
+class PlanningRefused(MeetingError):
+    """A change of the organiser's plan that cannot be made; the message says why, naming the
+    table, the time or the person."""
+
+
+class SessionInUse(MeetingError):
+    message = _(
+        "Sessions to which meetings are restricted cannot be removed: %(sessions)s. Please keep these sessions "
+        "or lift the restriction of the meetings first."
+    )
+
+    def __init__(self, sessions: str):
+        super().__init__(str(self.message) % {"sessions": sessions})

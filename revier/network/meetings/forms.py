@@ -176,3 +176,61 @@ class SetupForm(KernForm):
             request_deadline=datetime.datetime.combine(data["deadline_date"], data["deadline_time"], tzinfo=tz),
             max_open_requests=data["max_open_requests"], max_meetings=data.get("max_meetings"),
         )
+
+
+# --- The organiser's planning by hand -----------------------------------------------------------
+
+
+def table_label(table) -> str:
+    label = _("Table %(number)d") % {"number": table.number}
+    return f"{label} ({table.name})" if table.name else str(label)
+
+
+def session_label(session) -> str:
+    start, end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
+    return f"{date_format(start, 'D., j. F')}, {start:%H:%M}–{end:%H:%M} Uhr"
+
+
+def _choice(label, choices, *, required_message, empty=None, required=True):
+    first = [("", empty)] if empty is not None else []
+    return forms.TypedChoiceField(
+        label=label, coerce=int, required=required, empty_value=None, choices=first + choices,
+        error_messages={"required": required_message, "invalid_choice": _("Please choose from the list.")},
+    )
+
+
+class FixedTableForm(KernForm):
+    """A fixed table for a participant (e.g. an exhibitor)."""
+
+    def __init__(self, *args, participants, tables, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"] = _choice(
+            _("Participant"), [(str(p.pk), f"{p.full_name} – {p.organisation}") for p in participants],
+            required_message=_("Please choose a participant."), empty=_("Please choose"))
+        self.fields["table"] = _choice(
+            _("Fixed table"), [(str(t.pk), table_label(t)) for t in tables],
+            required_message=_("Please choose a table."), empty=_("Please choose"))
+        tidy_widgets(self)
+
+
+class MeetingFixForm(KernForm):
+    """Fix a meeting to a time slot and a table."""
+
+    def __init__(self, *args, slots, tables, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"] = _choice(_("Time slot"), [(str(s.pk), slot_label(s)) for s in slots],
+                                      required_message=_("Please choose a time slot."), empty=_("Please choose"))
+        self.fields["table"] = _choice(_("Table"), [(str(t.pk), table_label(t)) for t in tables],
+                                       required_message=_("Please choose a table."), empty=_("Please choose"))
+        tidy_widgets(self)
+
+
+class MeetingSessionForm(KernForm):
+    """Restrict a meeting to one session, or lift the restriction."""
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"] = _choice(
+            _("Only in this session"), [(str(s.pk), session_label(s)) for s in sessions], required=False,
+            required_message=_("Please choose a session."), empty=_("Any session (no restriction)"))
+        tidy_widgets(self)

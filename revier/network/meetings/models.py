@@ -189,6 +189,9 @@ class Meeting(models.Model):
     slot = models.ForeignKey(MeetingSlot, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings")
     table = models.ForeignKey(MeetingTable, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings")
     fixed = models.BooleanField(_("fixed by the organiser"), default=False)
+    # The organiser may restrict a meeting to one session: planning places it only in its slots.
+    session = models.ForeignKey(MeetingSession, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="restricted_meetings", verbose_name=_("only in session"))
     published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(_("created"))
     placed_at = models.DateTimeField(_("planned"), null=True, blank=True)

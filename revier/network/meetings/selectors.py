@@ -3,7 +3,7 @@ in a fixed number of queries whatever the number of participants, requests and m
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from revier.core.tokens import personal_link_holder
 from revier.network.meetings.models import (
@@ -151,24 +151,61 @@ def meeting_list_for_setup(*, setup: MeetingSetup) -> QuerySet[Meeting]:
 
 
 @dataclass(frozen=True)
+class MoveView:
+    people: str
+    before: str  # "23. Oktober 2026, 10:00 Uhr, Tisch 3"
+    after: str  # the same, or "" when the meeting lost its place
+    published: bool
+
+
+@dataclass(frozen=True)
 class RunView:
     run: ScheduleRun
     unplaced: list[tuple[str, str]]  # (the two people, the German reason)
+    moves: list[MoveView] = field(default_factory=list)  # meetings that had a place and got another or none
+
+
+def _place_label(place) -> str:
+    """[ISO start, table number] of a run's report as German text."""
+    import datetime
+
+    from django.utils import timezone
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    try:
+        start = timezone.localtime(datetime.datetime.fromisoformat(place[0]))
+        return _("%(when)s, table %(table)s") % {"when": date_format(start, "j. F Y, H:i") + " Uhr",
+                                                   "table": int(place[1])}
+    except (TypeError, ValueError, IndexError):
+        return ""
 
 
 def schedule_run_latest(*, setup: MeetingSetup) -> RunView | None:
-    """The newest "Alle einplanen" run with its report's unplaced meetings named by their people."""
+    """The newest "Alle einplanen" run with its report's unplaced and moved meetings named by their
+    people (two queries, whatever the numbers)."""
     run = ScheduleRun.objects.filter(setup=setup).first()
     if run is None:
         return None
-    items = run.report.get("unplaced", []) if isinstance(run.report, dict) else []
-    ids = [item.get("meeting") for item in items]
+    report = run.report if isinstance(run.report, dict) else {}
+    items = [item for item in report.get("unplaced", []) if isinstance(item, dict)]
+    moves = [move for move in report.get("moves", []) if isinstance(move, dict)]
+    ids = [item.get("meeting") for item in items] + [move.get("meeting") for move in moves]
     names: dict[int, list[str]] = {}
     for participant in MeetingParticipant.objects.filter(meeting_id__in=ids).select_related("profile").order_by("id"):
         names.setdefault(participant.meeting_id, []).append(
             f"{participant.profile.full_name} ({participant.profile.organisation})")
-    return RunView(run=run, unplaced=[(" – ".join(names.get(item.get("meeting"), [])) or f"#{item.get('meeting')}",
-                                       item.get("reason", "")) for item in items])
+
+    def people(pk) -> str:
+        return " – ".join(names.get(pk, [])) or f"#{pk}"
+
+    return RunView(
+        run=run,
+        unplaced=[(people(item.get("meeting")), item.get("reason", "")) for item in items],
+        moves=[MoveView(people=people(move.get("meeting")), before=_place_label(move.get("from")),
+                        after=_place_label(move.get("to")) if move.get("to") else "",
+                        published=bool(move.get("published"))) for move in moves],
+    )
 
 
 @dataclass(frozen=True)
@@ -201,4 +238,79 @@ def table_plan(*, setup: MeetingSetup) -> TablePlan:
     return TablePlan(
         by_table=sorted(by_table.values(), key=lambda item: item[0].number),
         by_person=sorted(by_person.values(), key=lambda item: (item[0].last_name, item[0].first_name, item[0].pk)),
+    )
+
+
+# --- The organiser's planning by hand -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanningRow:
+    meeting: Meeting
+    people: list[Profile]
+
+
+@dataclass(frozen=True)
+class PlanningPage:
+    rows: list[PlanningRow]
+    tables: list  # MeetingTable with fixed_profile
+    participants: list[Profile]
+    placed: int
+    fixed: int
+
+
+def _meetings_with_people() -> QuerySet[Meeting]:
+    return (Meeting.objects.select_related("slot", "table", "session")
+            .prefetch_related(Prefetch("participants", queryset=MeetingParticipant.objects
+                                       .select_related("profile").order_by("id"))))
+
+
+def planning_page(*, setup: MeetingSetup) -> PlanningPage:
+    """The organiser's list of meetings with their state (planned or not, fixed, session), the
+    tables with their fixed participants and the participants to choose from; four queries,
+    whatever the numbers."""
+    meetings = list(_meetings_with_people().filter(setup=setup)
+                    .order_by(F("slot__starts_at").asc(nulls_first=True), "table__number", "id"))
+    rows = [PlanningRow(meeting=m, people=[p.profile for p in m.participants.all()]) for m in meetings]
+    return PlanningPage(
+        rows=rows,
+        tables=list(setup.tables.select_related("fixed_profile").order_by("number")),
+        participants=list(Profile.objects.filter(participants_q(setup)).order_by("last_name", "first_name", "id")),
+        placed=sum(1 for m in meetings if m.slot_id),
+        fixed=sum(1 for m in meetings if m.fixed),
+    )
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    meeting: Meeting
+    people: list[Profile]
+    slots: list[MeetingSlot]
+    tables: list
+    sessions: list
+    unavailable: dict[int, list[Profile]]  # slot id → which of the two cannot attend
+    busy: dict[int, list[Profile]]  # slot id → which of the two has another meeting then
+
+
+def meeting_detail(*, setup: MeetingSetup, meeting_id: int) -> MeetingDetail | None:
+    """One meeting for the organiser, with the slots, tables and sessions to choose from and, per
+    slot, which of the two cannot attend or is busy; six queries."""
+    meeting = _meetings_with_people().filter(setup=setup, pk=meeting_id).first()
+    if meeting is None:
+        return None
+    people = [p.profile for p in meeting.participants.all()]
+    by_id = {p.pk: p for p in people}
+    unavailable: dict[int, list[Profile]] = {}
+    for profile_id, slot_id in Unavailability.objects.filter(profile_id__in=by_id, slot__setup=setup).values_list(
+            "profile_id", "slot_id"):
+        unavailable.setdefault(slot_id, []).append(by_id[profile_id])
+    busy: dict[int, list[Profile]] = {}
+    for profile_id, slot_id in (MeetingParticipant.objects.filter(profile_id__in=by_id, slot__isnull=False,
+                                                                  meeting__setup=setup)
+                                .exclude(meeting=meeting).values_list("profile_id", "slot_id")):
+        busy.setdefault(slot_id, []).append(by_id[profile_id])
+    return MeetingDetail(
+        meeting=meeting, people=people, slots=list(setup.slots.all()),
+        tables=list(setup.tables.select_related("fixed_profile").order_by("number")),
+        sessions=list(setup.sessions.all()), unavailable=unavailable, busy=busy,
     )

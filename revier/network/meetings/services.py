@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -85,6 +86,7 @@ SUBJECTS = {
     "request_declined": _("Your meeting request was declined"),
     "request_lapsed": _("Your meeting request has lapsed"),
     "meeting_placed": _("Your meeting: time and table"),
+    "meeting_moved": _("Your meeting has been moved: %(event)s"),
 }
 
 
@@ -239,17 +241,34 @@ def setup_save(*, event, data: SetupInput, actor) -> MeetingSetup:
     used_tables = set(Meeting.objects.filter(table__in=gone_tables).values_list("table_id", flat=True))
     if used_tables:
         raise errors.TableInUse(", ".join(str(table.number) for table in gone_tables if table.pk in used_tables))
+    # Sessions: one with the same times keeps its row, else one that overlaps it (its times change);
+    # meetings restricted to a session that disappears would lose their restriction: refused.
+    old_sessions = list(setup.sessions.all())
+    matched: list[MeetingSession | None] = []
+    for session in sessions:
+        key = (session.starts_at, session.ends_at)
+        row = next((s for s in old_sessions if (s.starts_at, s.ends_at) == key and s not in matched), None)
+        row = row or next((s for s in old_sessions if s.starts_at < session.ends_at and session.starts_at < s.ends_at
+                           and s not in matched and (s.starts_at, s.ends_at) not in
+                           {(n.starts_at, n.ends_at) for n in sessions}), None)
+        matched.append(row)
+    gone_sessions = [s for s in old_sessions if s not in matched]
+    restricted = set(Meeting.objects.filter(session__in=gone_sessions).values_list("session_id", flat=True))
+    if restricted:
+        raise errors.SessionInUse(", ".join(_session_label(s) for s in gone_sessions if s.pk in restricted))
     fixed_ids = {table.fixed_profile_id for table in tables if table.fixed_profile_id is not None}
     if fixed_ids and Profile.objects.filter(participants_q(setup), pk__in=fixed_ids).count() != len(fixed_ids):
         raise errors.InvalidInput(_("A table can only be fixed for a participant of the event."))
 
     MeetingSlot.objects.filter(pk__in=[slot.pk for slot in gone]).delete()
-    old_sessions = list(setup.sessions.all())
     session_rows = []
-    for session in sessions:
-        row = next((s for s in old_sessions if (s.starts_at, s.ends_at) == (session.starts_at, session.ends_at)), None)
-        session_rows.append(row or MeetingSession.objects.create(setup=setup, starts_at=session.starts_at,
-                                                                 ends_at=session.ends_at))
+    for session, row in zip(sessions, matched, strict=True):
+        if row is None:
+            row = MeetingSession.objects.create(setup=setup, starts_at=session.starts_at, ends_at=session.ends_at)
+        elif (row.starts_at, row.ends_at) != (session.starts_at, session.ends_at):
+            row.starts_at, row.ends_at = session.starts_at, session.ends_at
+            row.save(update_fields=["starts_at", "ends_at"])
+        session_rows.append(row)
     for key, slot in existing.items():
         if key in wanted and slot.session_id != session_rows[wanted[key]].pk:
             slot.session = session_rows[wanted[key]]
@@ -318,7 +337,8 @@ def _place(setup: MeetingSetup, meeting: Meeting, *, now: datetime.datetime) -> 
     people. Returns whether it was placed (False: no common free slot with a free table)."""
     assert transaction.get_connection().in_atomic_block
     person_ids = list(meeting.participants.order_by("id").values_list("profile_id", flat=True))
-    slots = [slot for slot in setup.slots.all() if slot.starts_at > now]
+    slots = [slot for slot in setup.slots.all() if slot.starts_at > now
+             and (meeting.session_id is None or slot.session_id == meeting.session_id)]
     tables = list(setup.tables.all())
     taken = count_taken_per_owner(TABLES, owner_ids=[slot.pk for slot in slots], now=now)
     used = set(Meeting.objects.filter(setup=setup, status=Meeting.Status.PLACED).values_list("slot_id", "table_id"))
@@ -593,13 +613,18 @@ def schedule_run_request(*, setup: MeetingSetup, actor, time_limit: int = 60) ->
 
 def _instance(setup: MeetingSetup):
     """The scheduler's instance of the setup (network.scheduling), and the maps back: slot ids are
-    ours, tables are numbered 1..n in the order of their numbers, participants are profile ids.
-    A meeting the organiser fixed, or one already published, keeps its slot (fixed_slot)."""
+    ours, tables are numbered 1..n in the order of their numbers, participants are profile ids,
+    sessions are session ids (a meeting the organiser restricted to a session names it).
+    A meeting the organiser fixed keeps its slot and table. A published meeting keeps its slot
+    where it still can (neither person marked it unavailable since, it lies in the meeting's
+    session) and its table unless a participant's fixed table or a table fixed for someone else
+    says otherwise; where it cannot, the solver places it anew and the report says it moved."""
     from revier.network import scheduling
 
     slots = list(setup.slots.all())
     tables = list(setup.tables.all())
     table_index = {table.pk: index for index, table in enumerate(tables, start=1)}
+    slot_session = {slot.pk: slot.session_id for slot in slots}
     meetings = list(Meeting.objects.filter(setup=setup).prefetch_related("participants").order_by("id"))
     people = sorted({p.profile_id for meeting in meetings for p in meeting.participants.all()})
     unavailable: dict[int, set[int]] = {pk: set() for pk in people}
@@ -607,19 +632,37 @@ def _instance(setup: MeetingSetup):
             "profile_id", "slot_id"):
         unavailable[profile_id].add(slot_id)
     fixed_table = {table.fixed_profile_id: table_index[table.pk] for table in tables if table.fixed_profile_id}
+    fixed_for = {table.pk: table.fixed_profile_id for table in tables}
+
+    def kept(meeting: Meeting, pair: tuple[int, int]) -> tuple[int | None, int | None]:
+        if not meeting.slot_id:
+            return None, None
+        if meeting.fixed:
+            return meeting.slot_id, table_index.get(meeting.table_id)
+        if not meeting.published:
+            return None, None
+        if any(meeting.slot_id in unavailable[pk] for pk in pair):
+            return None, None
+        if meeting.session_id is not None and slot_session.get(meeting.slot_id) != meeting.session_id:
+            return None, None
+        owner = fixed_for.get(meeting.table_id)
+        keeps_table = not any(pk in fixed_table for pk in pair) and (owner is None or owner in pair)
+        return meeting.slot_id, table_index.get(meeting.table_id) if keeps_table else None
+
+    instance_meetings = []
+    for meeting in meetings:
+        pair = tuple(sorted(p.profile_id for p in meeting.participants.all()))
+        slot_id, table_number = kept(meeting, pair)
+        instance_meetings.append(scheduling.Meeting(
+            id=meeting.pk, participants=pair, fixed_slot=slot_id, fixed_table=table_number,
+            session=str(meeting.session_id) if meeting.session_id else None,
+        ))
     instance = scheduling.Instance(
         slots=tuple(scheduling.Slot(id=slot.pk, session=str(slot.session_id)) for slot in slots),
         tables=len(tables),
         participants=tuple(scheduling.Participant(id=pk, unavailable=frozenset(unavailable[pk]),
                                                   fixed_table=fixed_table.get(pk)) for pk in people),
-        meetings=tuple(
-            scheduling.Meeting(
-                id=meeting.pk,
-                participants=tuple(sorted(p.profile_id for p in meeting.participants.all())),
-                fixed_slot=meeting.slot_id if meeting.slot_id and (meeting.fixed or meeting.published) else None,
-            )
-            for meeting in meetings
-        ),
+        meetings=tuple(instance_meetings),
     )
     return instance, {index: table for index, table in enumerate(tables, start=1)}
 
@@ -643,7 +686,7 @@ def meeting_schedule_runs_due(*, limit: int = 1) -> int:
         try:
             instance, tables = _instance(run.setup)
             schedule = _solve_reporting_progress(run, instance)
-            moved = _apply_schedule(run, instance, schedule, tables)
+            changed, moves = _apply_schedule(run, instance, schedule, tables)
         except errors.MeetingError as error:
             ScheduleRun.objects.filter(pk=run_id).update(status=ScheduleRun.Status.FAILED, error=str(error.message),
                                                          finished_at=timezone.now())
@@ -656,7 +699,7 @@ def meeting_schedule_runs_due(*, limit: int = 1) -> int:
                 breaks=schedule.breaks, bound=schedule.lower_bound, accepted=len(instance.meetings),
                 report={"breaks": schedule.breaks, "max_breaks": schedule.max_breaks,
                         "lower_bound": schedule.lower_bound, "seconds": round(schedule.seconds, 1),
-                        "status": schedule.status, "moved": moved,
+                        "status": schedule.status, "moved": changed, "moves": moves,
                         "unplaced": [{"meeting": u.meeting, "reason": u.reason} for u in schedule.unplaced]},
             )
         done += 1
@@ -684,8 +727,13 @@ def _solve_reporting_progress(run: ScheduleRun, instance):
 
 
 @transaction.atomic(durable=True)
-def _apply_schedule(run: ScheduleRun, instance, schedule, tables: dict[int, MeetingTable]) -> int:
-    """Writes the solver's schedule under the setup's lock; returns how many meetings moved."""
+def _apply_schedule(run: ScheduleRun, instance, schedule, tables: dict[int, MeetingTable]) -> tuple[int, list[dict]]:
+    """Writes the solver's schedule under the setup's lock. Returns how many meetings changed (newly
+    placed ones included) and the moves: each meeting that had a place before and now has another
+    or none, as {"meeting", "from": [start, table number], "to": [start, table number] or None,
+    "published"} (times as ISO text, no names: the page looks the people up when it shows them).
+    Both people of a moved published meeting get a mail with the old and the new time; once the
+    setup is published, a meeting placed for the first time is published and mailed too."""
     setup = _lock_setup(run.setup_id)
     now = timezone.now()
     meetings = {m.pk: m for m in Meeting.objects.filter(setup=setup).prefetch_related("participants__profile")}
@@ -693,21 +741,206 @@ def _apply_schedule(run: ScheduleRun, instance, schedule, tables: dict[int, Meet
         raise errors.ScheduleChanged()
     target = {p.meeting: (p.slot, tables[p.table].pk) for p in schedule.placements}
     changed = [m for pk, m in meetings.items() if (m.slot_id, m.table_id) != target.get(pk, (None, None))]
+    slots = {slot.pk: slot for slot in setup.slots.all()}
+    table_rows = {table.pk: table for table in tables.values()}
+
+    def where(slot_id, table_id):
+        return [slots[slot_id].starts_at.isoformat(), table_rows[table_id].number]
+
+    before = {m.pk: (m.slot_id, m.table_id) for m in changed}
     # Free the old places first: the unique indexes are checked statement by statement.
     ids = [m.pk for m in changed]
     Meeting.objects.filter(pk__in=ids).update(slot=None, table=None, status=Meeting.Status.UNPLACED, placed_at=None)
     MeetingParticipant.objects.filter(meeting_id__in=ids).update(slot=None)
-    slots = {slot.pk: slot for slot in setup.slots.all()}
-    for meeting in changed:
-        if meeting.pk not in target:
-            continue
-        slot_id, table_id = target[meeting.pk]
-        meeting.slot, meeting.table = slots[slot_id], next(t for t in tables.values() if t.pk == table_id)
-        meeting.status, meeting.placed_at = Meeting.Status.PLACED, now
-        meeting.save(update_fields=["slot", "table", "status", "placed_at"])
-        MeetingParticipant.objects.filter(meeting=meeting).update(slot=slot_id)
-        if meeting.published:
+    moves = []
+    for meeting in sorted(changed, key=lambda m: m.pk):
+        old_slot, old_table = before[meeting.pk]
+        old_place = slots.get(old_slot) if old_slot else None
+        if meeting.pk in target:
+            slot_id, table_id = target[meeting.pk]
+            meeting.slot, meeting.table = slots[slot_id], table_rows[table_id]
+            meeting.status, meeting.placed_at = Meeting.Status.PLACED, now
+            meeting.published = meeting.published or setup.published
+            meeting.save(update_fields=["slot", "table", "status", "placed_at", "published"])
+            MeetingParticipant.objects.filter(meeting=meeting).update(slot=slot_id)
+        else:
+            meeting.slot = meeting.table = None
+            meeting.status = Meeting.Status.UNPLACED
+        if old_slot:
+            moves.append({"meeting": meeting.pk, "from": where(old_slot, old_table),
+                          "to": where(meeting.slot.pk, meeting.table.pk) if meeting.slot else None,
+                          "published": meeting.published})
+            if meeting.published:
+                _mail_moved(setup, meeting, old_slot=old_place, old_table=table_rows[old_table])
+        elif meeting.published and meeting.slot:
             _mail_placed(setup, meeting)
     audit_log(actor=run.requested_by, action="meeting_schedule_applied", obj=setup,
-              data={"run": run.pk, "placed": len(target), "moved": len(changed)})
-    return len(changed)
+              data={"run": run.pk, "placed": len(target), "changed": len(changed), "moved": len(moves)})
+    return len(changed), moves
+
+
+def _mail_moved(setup: MeetingSetup, meeting: Meeting, *, old_slot: MeetingSlot, old_table: MeetingTable) -> None:
+    """Both people of a published meeting that moved (or lost its place) get one mail each: before
+    and now."""
+    people = [person.profile for person in meeting.participants.all()]
+    for person, other in ((people[0], people[1]), (people[1], people[0])):
+        _mail(person, "meeting_moved", setup=setup, partner=other, slot=meeting.slot, table=meeting.table,
+              old_slot=old_slot, old_table=old_table)
+
+
+# ---------------------------------------------------------------------------------------------
+# The organiser's planning by hand: fixed tables, fixed meetings, session restrictions
+
+
+def _person(profile: Profile) -> str:
+    return f"{profile.full_name} ({profile.organisation})"
+
+
+def _setup_meeting(setup: MeetingSetup, meeting_id: int) -> Meeting:
+    meeting = (Meeting.objects.filter(pk=meeting_id, setup=setup).select_related("slot", "table", "session")
+               .prefetch_related(Prefetch("participants", queryset=MeetingParticipant.objects
+                                          .select_related("profile").order_by("id")))
+               .first())
+    if meeting is None:
+        raise errors.PlanningRefused(_("This meeting does not exist (any more)."))
+    return meeting
+
+
+@transaction.atomic(durable=True)
+def table_fixed_set(*, setup: MeetingSetup, table_id: int, profile_id: int | None, actor) -> MeetingTable:
+    """The organiser gives a participant (e.g. an exhibitor) a fixed table, or frees the table
+    (profile_id None): their meetings take place there and nobody else's. One fixed table per
+    person: a former one of the same person is freed. Placing after publishing uses it at once;
+    meetings already planned move there at the next "Alle einplanen". Refused (German message,
+    nothing changed): a table of another event, someone who is no participant, a table already
+    fixed for someone else (free it first)."""
+    setup = _lock_setup(setup.pk)
+    table = setup.tables.filter(pk=table_id).select_related("fixed_profile").first()
+    if table is None:
+        raise errors.PlanningRefused(_("Please choose one of the listed tables."))
+    if profile_id is None:
+        if table.fixed_profile_id is not None:
+            former = table.fixed_profile_id
+            table.fixed_profile = None
+            table.save(update_fields=["fixed_profile"])
+            audit_log(actor=actor, action="meeting_table_freed", obj=setup,
+                      data={"table": table.number, "profile": former})
+        return table
+    profile = _participant(setup, profile_id)
+    if profile is None:
+        raise errors.PlanningRefused(_("A table can only be fixed for a participant of the event."))
+    if table.fixed_profile_id == profile.pk:
+        return table
+    if table.fixed_profile_id is not None:
+        raise errors.PlanningRefused(
+            _("Table %(table)d is already fixed for %(person)s. Please free it first.")
+            % {"table": table.number, "person": _person(table.fixed_profile)})
+    MeetingTable.objects.filter(setup=setup, fixed_profile=profile).update(fixed_profile=None)
+    table.fixed_profile = profile
+    table.save(update_fields=["fixed_profile"])
+    audit_log(actor=actor, action="meeting_table_fixed", obj=setup, data={"table": table.number, "profile": profile.pk})
+    return table
+
+
+@transaction.atomic(durable=True)
+def meeting_fix(*, setup: MeetingSetup, meeting_id: int, slot_id: int, table_id: int, actor,
+                now: datetime.datetime | None = None) -> Meeting:
+    """The organiser fixes a meeting to a time slot and a table: it is placed there at once and
+    keeps this place in every "Alle einplanen" (the solver's fixed slot and table). Once the
+    meetings are published, both people get a mail when its place changed. Refused (German
+    message naming what is in the way, nothing changed): a slot or table of another event, a slot
+    outside the session the meeting is restricted to, a slot one of the two marked unavailable or
+    in which one of them has another meeting, a table taken in that slot, a table fixed for someone
+    else, another table than the fixed table one of the two has."""
+    now = now or timezone.now()
+    setup = _lock_setup(setup.pk)
+    meeting = _setup_meeting(setup, meeting_id)
+    slot = setup.slots.filter(pk=slot_id).first()
+    table = setup.tables.filter(pk=table_id).select_related("fixed_profile").first()
+    if slot is None or table is None:
+        raise errors.PlanningRefused(_("Please choose one of the listed time slots and tables."))
+    people = {p.profile_id: p.profile for p in meeting.participants.all()}
+    when = _local(slot.starts_at)
+    if meeting.session_id is not None and slot.session_id != meeting.session_id:
+        raise errors.PlanningRefused(
+            _("The meeting is restricted to the session %(session)s. Please choose a time slot in it or lift the "
+              "restriction first.") % {"session": _session_label(meeting.session)})
+    away = list(Unavailability.objects.filter(slot=slot, profile_id__in=people).values_list("profile_id", flat=True))
+    if away:
+        raise errors.PlanningRefused(_("%(person)s cannot attend at %(slot)s (marked as unavailable).")
+                                     % {"person": _person(people[away[0]]), "slot": when})
+    busy = (MeetingParticipant.objects.filter(slot=slot, profile_id__in=people).exclude(meeting=meeting)
+            .values_list("profile_id", flat=True).first())
+    if busy is not None:
+        raise errors.PlanningRefused(_("%(person)s already has another meeting at %(slot)s.")
+                                     % {"person": _person(people[busy]), "slot": when})
+    taken = (MeetingParticipant.objects.filter(meeting__slot=slot, meeting__table=table).exclude(meeting=meeting)
+             .select_related("profile").order_by("id"))
+    if taken:
+        raise errors.PlanningRefused(
+            _("Table %(table)d is already taken at %(slot)s (meeting of %(people)s).")
+            % {"table": table.number, "slot": when, "people": " – ".join(_person(p.profile) for p in taken)})
+    if table.fixed_profile_id is not None and table.fixed_profile_id not in people:
+        raise errors.PlanningRefused(_("Table %(table)d is fixed for %(person)s.")
+                                     % {"table": table.number, "person": _person(table.fixed_profile)})
+    own = list(MeetingTable.objects.filter(setup=setup, fixed_profile_id__in=people).order_by("number"))
+    if own and table.pk not in {t.pk for t in own}:
+        raise errors.PlanningRefused(_("%(person)s has the fixed table %(table)d. Please choose it.")
+                                     % {"person": _person(people[own[0].fixed_profile_id]), "table": own[0].number})
+    old_slot, old_table = meeting.slot, meeting.table
+    moved = (meeting.slot_id, meeting.table_id) != (slot.pk, table.pk)
+    meeting.fixed = True
+    if moved:
+        meeting.slot, meeting.table, meeting.status, meeting.placed_at = slot, table, Meeting.Status.PLACED, now
+    meeting.published = meeting.published or setup.published
+    meeting.save(update_fields=["fixed", "slot", "table", "status", "placed_at", "published"])
+    MeetingParticipant.objects.filter(meeting=meeting).update(slot=slot)
+    audit_log(actor=actor, action="meeting_fixed", obj=meeting, data={"slot": slot.pk, "table": table.number})
+    if moved and meeting.published:
+        if old_slot is not None:
+            _mail_moved(setup, meeting, old_slot=old_slot, old_table=old_table)
+        else:
+            _mail_placed(setup, meeting)
+    return meeting
+
+
+@transaction.atomic(durable=True)
+def meeting_release(*, setup: MeetingSetup, meeting_id: int, actor) -> Meeting:
+    """The organiser lifts a meeting's fixing: it stays where it is; the next "Alle einplanen" may
+    move it (a published meeting stays where it can)."""
+    setup = _lock_setup(setup.pk)
+    meeting = _setup_meeting(setup, meeting_id)
+    if meeting.fixed:
+        meeting.fixed = False
+        meeting.save(update_fields=["fixed"])
+        audit_log(actor=actor, action="meeting_released", obj=meeting)
+    return meeting
+
+
+def _session_label(session: MeetingSession) -> str:
+    start, end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
+    return date_format(start, "j. F Y, H:i") + "–" + f"{end:%H:%M}" + " Uhr"
+
+
+@transaction.atomic(durable=True)
+def meeting_session_set(*, setup: MeetingSetup, meeting_id: int, session_id: int | None, actor) -> Meeting:
+    """The organiser restricts a meeting to one session (or lifts it: session_id None); planning
+    then places it only in that session's slots (the solver's `session`, and placing after
+    publishing). A planned meeting outside the session stays until the next "Alle einplanen" moves
+    it. Refused: a session of another event, a meeting fixed to a slot outside the session."""
+    setup = _lock_setup(setup.pk)
+    meeting = _setup_meeting(setup, meeting_id)
+    session = None
+    if session_id is not None:
+        session = setup.sessions.filter(pk=session_id).first()
+        if session is None:
+            raise errors.PlanningRefused(_("Please choose one of the listed sessions."))
+        if meeting.fixed and meeting.slot is not None and meeting.slot.session_id != session.pk:
+            raise errors.PlanningRefused(
+                _("The meeting is fixed to %(slot)s, which is not in this session. Please lift the fixing first.")
+                % {"slot": _local(meeting.slot.starts_at)})
+    if meeting.session_id != session_id:
+        meeting.session = session
+        meeting.save(update_fields=["session"])
+        audit_log(actor=actor, action="meeting_session_set", obj=meeting, data={"session": session_id})
+    return meeting

@@ -9,4 +9,6 @@ urlpatterns = [
     path("gespraechsanfrage/<str:token>/", views.request_page, name="meeting-request"),
     path("verwalten/<slug:slug>/gespraechsboerse/", views.manage_setup, name="meetings-manage"),
     path("verwalten/<slug:slug>/gespraechsboerse/tischplan/", views.manage_table_plan, name="meetings-table-plan"),
+    path("verwalten/<slug:slug>/gespraechsboerse/termine/", views.manage_planning, name="meetings-planning"),
+    path("verwalten/<slug:slug>/gespraechsboerse/termine/<int:pk>/", views.manage_meeting, name="meetings-meeting"),
 ]

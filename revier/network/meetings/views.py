@@ -23,7 +23,15 @@ from revier.core.security import personal_link_response, public_form, staff_page
 from revier.events import selectors as event_selectors
 from revier.network import selectors as profile_selectors
 from revier.network.meetings import errors, selectors, services
-from revier.network.meetings.forms import RequestForm, SetupForm, UnavailabilityForm, slot_label
+from revier.network.meetings.forms import (
+    FixedTableForm,
+    MeetingFixForm,
+    MeetingSessionForm,
+    RequestForm,
+    SetupForm,
+    UnavailabilityForm,
+    slot_label,
+)
 from revier.network.meetings.models import MeetingRequest
 
 DONE_MESSAGES = {
@@ -210,3 +218,107 @@ def manage_table_plan(request, slug):
         raise Http404("no such event, or not yours")
     context = {"event": event, "setup": setup, "plan": selectors.table_plan(setup=setup)}
     return render(request, "network/meetings/table_plan.html", context)
+
+
+# --- The organiser's planning by hand: fixed tables, fixed meetings, sessions ----------------------
+
+
+def _managed_setup(request, slug):
+    event = event_selectors.event_get_if_manager(slug=slug, user=request.user)
+    setup = selectors.setup_for_event(event_id=event.pk) if event is not None else None
+    if setup is None:
+        raise Http404("no such event, or not yours, or no Gesprächsbörse")
+    return event, setup
+
+
+@staff_page()
+@require_http_methods(["GET", "HEAD", "POST"])
+def manage_planning(request, slug):
+    """The organiser's list of meetings with their state, and the fixed tables (give, free)."""
+    event, setup = _managed_setup(request, slug)
+    here = reverse("network:meetings-planning", kwargs={"slug": event.slug})
+    page = selectors.planning_page(setup=setup)
+    form, error = None, None
+    if request.method == "POST":
+        try:
+            if request.POST.get("aktion") == "tisch-freigeben":
+                table_id = int_param(request.POST.get("tisch"))
+                if table_id is None:
+                    raise errors.PlanningRefused(_("Please choose one of the listed tables."))
+                services.table_fixed_set(setup=setup, table_id=table_id, profile_id=None, actor=request.user)
+                messages.success(request, _("The table is no longer fixed for anyone."))
+                return redirect(f"{here}#feste-tische")
+            form = FixedTableForm(request.POST, participants=page.participants, tables=page.tables)
+            if form.is_valid():
+                services.table_fixed_set(setup=setup, table_id=form.cleaned_data["table"],
+                                         profile_id=form.cleaned_data["person"], actor=request.user)
+                messages.success(request, _("The fixed table has been saved. Placing after publishing uses it at "
+                                            "once; meetings already planned move there at the next “Alle einplanen”."))
+                return redirect(f"{here}#feste-tische")
+        except errors.MeetingError as domain_error:
+            error = domain_error.message
+        page = selectors.planning_page(setup=setup)
+    context = {
+        "event": event, "setup": setup, "page": page, "error": error,
+        "form": form or FixedTableForm(participants=page.participants, tables=page.tables),
+        "fixed_tables": [table for table in page.tables if table.fixed_profile_id],
+    }
+    status = 400 if error or (form is not None and form.errors) else 200
+    return render(request, "network/meetings/planning.html", context, status=status)
+
+
+@staff_page()
+@require_http_methods(["GET", "HEAD", "POST"])
+def manage_meeting(request, slug, pk):
+    """One meeting for the organiser: fix it to a slot and table or release it; restrict it to a
+    session."""
+    event, setup = _managed_setup(request, slug)
+    detail = selectors.meeting_detail(setup=setup, meeting_id=pk)
+    if detail is None:
+        raise Http404("no such meeting")
+    here = reverse("network:meetings-meeting", kwargs={"slug": event.slug, "pk": pk})
+    fix_form = session_form = None
+    error = None
+    if request.method == "POST":
+        action = request.POST.get("aktion", "")
+        try:
+            if action == "freigeben":
+                services.meeting_release(setup=setup, meeting_id=pk, actor=request.user)
+                messages.success(request, _("The meeting is no longer fixed. It stays where it is until the next "
+                                            "“Alle einplanen”."))
+                return redirect(here)
+            if action == "sitzung":
+                session_form = MeetingSessionForm(request.POST, sessions=detail.sessions)
+                if session_form.is_valid():
+                    services.meeting_session_set(setup=setup, meeting_id=pk, actor=request.user,
+                                                 session_id=session_form.cleaned_data["session"])
+                    messages.success(request, _("The session of the meeting has been saved. Planning places it "
+                                                "accordingly from now on."))
+                    return redirect(here)
+            else:
+                fix_form = MeetingFixForm(request.POST, slots=detail.slots, tables=detail.tables)
+                if fix_form.is_valid():
+                    services.meeting_fix(setup=setup, meeting_id=pk, slot_id=fix_form.cleaned_data["slot"],
+                                         table_id=fix_form.cleaned_data["table"], actor=request.user)
+                    messages.success(request, _("The meeting is fixed to this time and table. “Alle einplanen” "
+                                                "keeps it there."))
+                    return redirect(here)
+        except errors.MeetingError as domain_error:
+            error = domain_error.message
+        detail = selectors.meeting_detail(setup=setup, meeting_id=pk)
+        if detail is None:
+            raise Http404("no such meeting")
+    meeting = detail.meeting
+    context = {
+        "event": event, "setup": setup, "detail": detail, "meeting": meeting, "error": error,
+        "fix_form": fix_form or MeetingFixForm(slots=detail.slots, tables=detail.tables,
+                                               initial={"slot": meeting.slot_id, "table": meeting.table_id}),
+        "session_form": session_form or MeetingSessionForm(sessions=detail.sessions,
+                                                           initial={"session": meeting.session_id}),
+        "slot_notes": [
+            (slot, detail.unavailable.get(slot.pk, []), detail.busy.get(slot.pk, [])) for slot in detail.slots
+            if slot.pk in detail.unavailable or slot.pk in detail.busy
+        ],
+    }
+    forms_invalid = (fix_form is not None and fix_form.errors) or (session_form is not None and session_form.errors)
+    return render(request, "network/meetings/meeting.html", context, status=400 if error or forms_invalid else 200)

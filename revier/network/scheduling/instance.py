@@ -32,6 +32,9 @@ class Meeting:
     participants: tuple[int, int]
     session: str | None = None
     fixed_slot: int | None = None
+    # With fixed_slot: the table the meeting keeps there (the organiser fixed both, or it was
+    # published there); it comes before a participant's fixed table.
+    fixed_table: int | None = None
 
 
 @dataclass(frozen=True)
@@ -196,9 +199,20 @@ def instance_from_json(data: Any) -> Instance:
             fixed_slot = _int(fixed_slot, _("The fixed slot of meeting %(id)s") % {"id": mid})
             if fixed_slot not in slot_ids:
                 raise InstanceError(_("Meeting %(id)s is fixed to an unknown slot %(slot)s.") % {"id": mid, "slot": fixed_slot})
+        fixed_table = raw.get("fixed_table")
+        if fixed_table is not None:
+            fixed_table = _int(fixed_table, _("The fixed table of meeting %(id)s") % {"id": mid})
+            if fixed_slot is None:
+                raise InstanceError(_("Meeting %(id)s has a fixed table but no fixed slot.") % {"id": mid})
+            if not 1 <= fixed_table <= tables:
+                raise InstanceError(
+                    _("The fixed table %(table)s of meeting %(id)s does not exist (tables 1 to %(tables)s).")
+                    % {"table": fixed_table, "id": mid, "tables": tables}
+                )
         meeting_ids.add(mid)
         pairs[pair] = mid
-        meetings.append(Meeting(id=mid, participants=(a, b), session=session, fixed_slot=fixed_slot))
+        meetings.append(Meeting(id=mid, participants=(a, b), session=session, fixed_slot=fixed_slot,
+                                fixed_table=fixed_table))
 
     return Instance(slots=tuple(slots), tables=tables, participants=tuple(participants), meetings=tuple(meetings))
 

@@ -35,6 +35,8 @@ def prepare(instance: Instance) -> Prepared:
         # Two participants with different fixed tables: the meeting takes the first one's table
         # (the first named is the one who asked; documented in docs/network.md).
         table_of[meeting.id] = a.fixed_table if a.fixed_table is not None else b.fixed_table
+        if meeting.fixed_slot is not None and meeting.fixed_table is not None:
+            table_of[meeting.id] = meeting.fixed_table
         common = [i for i, slot in enumerate(instance.slots) if slot.id not in a.unavailable and slot.id not in b.unavailable]
         in_session = [i for i in common if meeting.session is None or instance.slots[i].session == meeting.session]
         names = {"a": a.id, "b": b.id}
