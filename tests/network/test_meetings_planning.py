@@ -285,3 +285,16 @@ def test_solver_keeps_a_meetings_fixed_table_and_the_format_checks_it():
         with pytest.raises(scheduling.InstanceError) as info:
             scheduling.instance_from_json(bad)
         assert message in str(info.value)
+
+
+def test_solver_gives_a_fixed_table_to_others_only_when_no_other_is_free():
+    from revier.network import scheduling
+
+    data = {"slots": [{"id": 1, "session": "am"}], "tables": 2,
+            "participants": [{"id": 1, "fixed_table": 1}, {"id": 2}, {"id": 3}, {"id": 4}, {"id": 5}],
+            "meetings": [{"id": 1, "participants": [2, 3]}]}
+    schedule = scheduling.schedule_meetings(scheduling.instance_from_json(data), time_limit=5, workers=1)
+    assert [(p.meeting, p.table) for p in schedule.placements] == [(1, 2)]
+    data["meetings"].append({"id": 2, "participants": [4, 5]})
+    schedule = scheduling.schedule_meetings(scheduling.instance_from_json(data), time_limit=5, workers=1)
+    assert sorted(p.table for p in schedule.placements) == [1, 2]  # the slot is full: both tables used

@@ -67,7 +67,8 @@ __all__ = [
 def assign_tables(prep: Prepared, solution: dict[int, int]) -> tuple[dict[int, int], int]:
     """Tables slot after slot: a meeting with a fixed table gets it; a meeting whose participant sat
     at a table just before gets that table when free (the one with more meetings left stays); the
-    rest take the lowest free table no participant with meetings still to come sits at.
+    rest take the lowest free table no participant with meetings still to come sits at and that is
+    nobody's fixed table (a fixed table goes to others only when the slot has no other free table).
     Returns ({meeting: table}, table changes: consecutive meetings of a participant at different tables)."""
     instance = prep.instance
     meeting_by_id = {m.id: m for m in instance.meetings}
@@ -82,6 +83,7 @@ def assign_tables(prep: Prepared, solution: dict[int, int]) -> tuple[dict[int, i
     table_of: dict[int, int] = {}
     changes = 0
     all_tables = range(1, instance.tables + 1)
+    reserved = {p.fixed_table for p in instance.participants if p.fixed_table is not None}
     for index in sorted(by_slot):
         mids = sorted(by_slot[index])
         free = set(all_tables)
@@ -112,7 +114,10 @@ def assign_tables(prep: Prepared, solution: dict[int, int]) -> tuple[dict[int, i
         if unassigned:
             claimed = {last[p] for p in last if remaining[p] > 0}
             for mid in unassigned:
-                pick = min((t for t in free if t not in claimed), default=None)
+                # a participant's fixed table is theirs: others sit there only when no other is free
+                pick = min((t for t in free if t not in claimed and t not in reserved), default=None)
+                if pick is None:
+                    pick = min((t for t in free if t not in reserved), default=None)
                 if pick is None:
                     pick = min(free)
                 table_of[mid] = pick
