@@ -2,7 +2,9 @@
 SHA-256 hash (core.models.PersonalLink); looking it up hashes what arrives. Ticket codes are random
 and readable aloud."""
 
+import dataclasses
 import datetime
+import functools
 import hashlib
 import secrets
 
@@ -45,17 +47,83 @@ def personal_link_holder(model: type[Model], token: str, *, now: datetime.dateti
     personal link `token` opens, or None: what filter(personal_link_q(token)) finds, in one query
     written in SQL (tests/core/test_tokens.py checks that both agree). A personal-link page asks
     it on every request, and through the ORM the query cost several times the rest of the lookup."""
+    found = personal_link_holder_with(model, token, children=None, now=now)
+    return found[0] if found else None
+
+
+def personal_link_holder_with(model: type[Model], token: str, *, children: str | None,
+                              now: datetime.datetime | None = None) -> tuple[Model, list[Model]] | None:
+    """personal_link_holder, and the holder's rows of the reverse foreign key `children` (a related
+    name of `model`, e.g. a registration's "consents") in id order, in the same one query (a left
+    join): (holder, children), or None. For a holder with few children (a registration has at most
+    one consent per kind), one query instead of two on every request of a personal-link page."""
+    query = _holder_query(model, children, connection.vendor)
+    params = [token_hash(token), connection.ops.adapt_datetimefield_value(now or timezone.now())]
+    if children is None:
+        return next(((row, []) for row in model.objects.raw(query.sql, params)), None)
+    with connection.cursor() as cursor:
+        cursor.execute(query.sql, params)
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    rows = [[convert(value, connection) if convert else value for convert, value in zip(query.converters, row)]
+            for row in rows]
+    split, child_model = len(query.names), model._meta.get_field(children).related_model
+    found = model.from_db(connection.alias, query.names, rows[0][:split])
+    return found, [child_model.from_db(connection.alias, query.child_names, row[split:])
+                   for row in rows if row[query.child_pk_at] is not None]
+
+
+@dataclasses.dataclass(frozen=True)
+class _HolderQuery:
+    sql: str
+    names: list[str]  # the holder's attribute names, in the order of its columns
+    child_names: list[str]
+    child_pk_at: int  # where the child's primary key is in a row (-1: no children asked for)
+    converters: list  # per column: a function (value, connection) -> the field's value, or None
+
+
+@functools.cache
+def _holder_query(model: type[Model], children: str | None, vendor: str) -> _HolderQuery:
+    """The SQL of personal_link_holder_with for `model` (and `children`) on a database of `vendor`,
+    built once per process, with the converters the ORM applies when it reads such a row."""
     links = model._meta.get_field("links")
     link_model, quote = links.related_model, connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in model._meta.concrete_fields)
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    fields = list(model._meta.concrete_fields)
     holder, hashed, expires = (quote(link_model._meta.get_field(name).column)
                                for name in (links.field.name, "token_hash", "expires_at"))
-    sql = (
-        f"SELECT {columns} FROM {quote(model._meta.db_table)} WHERE {quote(model._meta.pk.column)} = "
-        f"(SELECT {holder} FROM {quote(link_model._meta.db_table)} WHERE {hashed} = %s AND {expires} > %s)"
-    )
-    params = [token_hash(token), connection.ops.adapt_datetimefield_value(now or timezone.now())]
-    return next(iter(model.objects.raw(sql, params)), None)
+    where = (f"h.{pk} = (SELECT {holder} FROM {quote(link_model._meta.db_table)} "
+             f"WHERE {hashed} = %s AND {expires} > %s)")
+    columns = [f"h.{quote(field.column)}" for field in fields]
+    if children is None:
+        return _HolderQuery(f"SELECT {', '.join(columns)} FROM {table} h WHERE {where}",
+                            [f.attname for f in fields], [], -1, [])
+    relation = model._meta.get_field(children)
+    child_model = relation.related_model
+    child_fields = list(child_model._meta.concrete_fields)
+    columns += [f"c.{quote(field.column)}" for field in child_fields]
+    sql = (f"SELECT {', '.join(columns)} FROM {table} h LEFT JOIN {quote(child_model._meta.db_table)} c "
+           f"ON c.{quote(relation.field.column)} = h.{pk} WHERE {where} "
+           f"ORDER BY c.{quote(child_model._meta.pk.column)}")
+    return _HolderQuery(sql, [f.attname for f in fields], [f.attname for f in child_fields],
+                        len(fields) + child_fields.index(child_model._meta.pk),
+                        [_converter(field) for field in fields + child_fields])
+
+
+def _converter(field):
+    """A function (value, connection) from what the database driver returns for `field` to the
+    field's Python value, as the ORM converts it when it reads a row; None where nothing is needed."""
+    expression = field.get_col(field.model._meta.db_table)
+    backend = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
+    if not backend:
+        return None
+
+    def convert(value, db_connection):
+        for converter in backend:
+            value = converter(value, expression, db_connection)
+        return value
+    return convert
 
 
 def personal_links_purge_expired(*, now: datetime.datetime | None = None) -> int:

@@ -9,10 +9,12 @@ cost per node (docs/performance.md)."""
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
+from revier.core.fragments import fragment
 from revier.core.templatetags.kern_forms import render_field
-from revier.events.templatetags.events_public import category_choices
+from revier.events.templatetags.events_public import category_choices, time_range, when
 
 
 def _fieldset(legend: str, body: str, *, intro: str = "") -> str:
@@ -68,3 +70,206 @@ def registration_form_html(form, offers, *, action: str, privacy_url: str) -> Sa
         f"{submit}</span></button>\n"
         "</form>"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The self-service page of a personal link: what events/registration/self_service.html had in its
+# content block. Everything around it (head, header, breadcrumbs, footer) is kept per event
+# (core.fragments.render_around); this part is the reader's own and is written per request.
+
+def _alert(kind: str, title: str, body: str, *, role: str, element_id: str = "", summary: bool = False) -> str:
+    attrs = f' id="{element_id}" tabindex="-1"' if element_id else ""
+    if summary:
+        attrs += " data-error-summary"
+    return (
+        f'<div class="kern-alert kern-alert--{kind}" role="{role}"{attrs}>\n'
+        f'  <div class="kern-alert__header"><span class="kern-icon kern-icon--{kind}" aria-hidden="true"></span>'
+        f'<span class="kern-title">{escape(title)}</span></div>\n'
+        f'  <div class="kern-alert__body">{body}</div>\n'
+        "</div>\n"
+    )
+
+
+def _fact(label: str, value: str) -> str:
+    return f"    <div><dt>{escape(label)}</dt><dd>{value}</dd></div>\n"
+
+
+def _error_summary(items: list[tuple[str, str, str]], *, element_id: str) -> str:
+    """The error summary above a form: one link per (field id, label, first error)."""
+    if not items:
+        return ""
+    links = "".join(f'<li><a class="kern-link" href="#{escape(target)}">{escape(label)}: {escape(error)}</a></li>'
+                    for target, label, error in items)
+    return _alert("danger", gettext("Please check your entries"), f'<ul class="kern-body">{links}</ul>',
+                  role="alert", element_id=element_id, summary=True)
+
+
+def _status_html(registration, event, *, can_confirm: bool, position, action: str, urls: dict) -> str:
+    status = registration.status
+    para = '  <p class="kern-body">{}</p>\n'.format
+    if can_confirm and not event.is_cancelled:
+        if status == "offered":
+            intro = gettext("A seat has become free for you. Please confirm that you will take part.")
+        else:
+            intro = gettext("Your registration is not confirmed yet. Please confirm it with the button.")
+        if registration.hold_until:
+            hold = gettext("We hold your seat until %(until)s.") % {"until": when(registration.hold_until)}
+        else:
+            hold = gettext("Your seat is no longer held for you. You can still confirm: you get a seat if one is "
+                           "free, otherwise a place on the waiting list.")
+        button = escape(gettext("Confirm registration"))
+        return (
+            '<div class="registration-confirm">\n' + para(escape(intro)) + para(escape(hold))
+            + f'  <form method="post" action="{escape(action)}">\n'
+            '    <input type="hidden" name="aktion" value="bestaetigen">\n'
+            '    <button class="kern-btn kern-btn--primary registration-confirm__button" type="submit">'
+            f'<span class="kern-label">{button}</span></button>\n'
+            "  </form>\n</div>\n"
+        )
+    if status == "waitlisted":
+        return (
+            '<p class="kern-body registration-position">'
+            + escape(gettext("You are number %(position)s on the waiting list.") % {"position": position}) + "</p>\n"
+            + '<p class="kern-body">' + escape(gettext(
+                "When a seat becomes free, we move you up automatically and write to you. You then have a limited "
+                "time to confirm.")) + "</p>\n"
+        )
+    if status == "confirmed":
+        if registration.category.is_online:
+            ticket = gettext("Your access information")
+        else:
+            ticket = gettext("Your ticket with QR code")
+        links = [(urls["ticket"], ticket), (urls["ics"], gettext("Calendar entry (.ics)"))]
+        if event.online_url:
+            links.append((event.online_url, gettext("Online access")))
+        items = "".join(f'  <li><a class="kern-link" href="{escape(href)}">{escape(label)}</a></li>\n'
+                        for href, label in links)
+        return f'<ul class="kern-list registration-links">\n{items}</ul>\n'
+    texts = {
+        "pending": gettext("The organisers check registrations for this event; your seat is reserved until they "
+                           "decide. We will write to you."),
+        "cancelled": gettext("You have cancelled this registration. If you would like to take part after all, "
+                             "please register again."),
+        "expired": gettext("This registration was not confirmed in time and has expired. If you would like to take "
+                           "part, please register again."),
+        "rejected": gettext("Unfortunately the organisers could not accept this registration."),
+    }
+    return f'<p class="kern-body">{escape(texts[status])}</p>\n' if status in texts else ""
+
+
+def _event_facts(event) -> str:
+    """When and where: the same for every registration of the event (kept, core.fragments)."""
+    facts = _fact(gettext("When"), f'<time datetime="{localtime(event.starts_at):%Y-%m-%dT%H:%M%z}">'
+                                   f"{escape(time_range(event.starts_at, event.ends_at))}</time>")
+    if event.address_line:
+        facts += _fact(gettext("Where"), escape(event.address_line))
+    return facts
+
+
+def self_service_html(context: dict, *, action: str, urls: dict) -> SafeString:
+    """The content of a registration's self-service page (events.views.registration._self_service_context's
+    `context`), with forms posting to `action`; `urls` has the personal link's "ticket" and "ics"."""
+    registration, event = context["registration"], context["event"]
+    parts = [f'<h1 class="kern-heading-x-large">{escape(gettext("Your registration"))}</h1>\n']
+    if context["done_message"]:
+        parts.append(_alert("success", gettext("Done"), f'<p class="kern-body">{escape(str(context["done_message"]))}</p>',
+                            role="status", element_id="erledigt"))
+    if context["error"]:
+        parts.append(_alert("danger", gettext("That did not work"), f'<p class="kern-body">{escape(str(context["error"]))}</p>',
+                            role="alert", element_id="fehler", summary=True))
+    if event.is_cancelled:
+        parts.append(_alert("danger", gettext("Event cancelled"), '<p class="kern-body">' + escape(gettext(
+            "This event has been cancelled. Your registration is void; you need to do nothing.")) + "</p>",
+            role="status"))
+
+    facts = [fragment("events:self-service-facts", [event.pk], lambda: _event_facts(event))]
+    facts += [
+        _fact(gettext("Name"), escape(registration.full_name)),
+        _fact(gettext("E-mail address"), escape(registration.email)),
+        _fact(gettext("Ticket category"), escape(registration.category.name)),
+        _fact(gettext("Status"), f"<strong>{escape(str(context['status_label']))}</strong>"),
+    ]
+    event_link = fragment("events:self-service-link", [event.pk], lambda: (
+        f'  <p><a class="kern-link" href="{escape(event.get_absolute_url())}">'
+        f'{escape(gettext("Event page with the program"))}</a></p>\n'))
+    parts.append(
+        '<section aria-labelledby="anmeldung-status" class="registration-section">\n'
+        f'  <h2 id="anmeldung-status" class="kern-heading-large">{escape(event.title)}</h2>\n'
+        f'  <dl class="registration-facts">\n{"".join(facts)}  </dl>\n'
+        + event_link
+        + _status_html(registration, event, can_confirm=context["can_confirm"], position=context["position"],
+                       action=action, urls=urls)
+        + "</section>\n"
+    )
+
+    details = [
+        _fact(gettext("Organisation"), escape(registration.organisation or "–")),
+        _fact(gettext("Function"), escape(registration.function or "–")),
+        _fact(gettext("Sector"), escape(str(context["sector_label"]))),
+    ]
+    details += [_fact(question.text, escape(str(value) if value else "–")) for question, value in context["answered"]]
+    section = (
+        '<section aria-labelledby="anmeldung-angaben" class="registration-section">\n'
+        f'  <h2 id="anmeldung-angaben" class="kern-heading-large">{escape(gettext("Your details"))}</h2>\n'
+        f'  <dl class="registration-facts">\n{"".join(details)}  </dl>\n'
+    )
+    if context["is_active"] and context["change_form"] is None:
+        change = escape(gettext("Change your details"))
+        section += (f'  <p><a class="kern-link" href="{escape(action)}?aendern=1#angaben-aendern">{change}</a></p>\n')
+    elif context["is_active"]:
+        form = context["change_form"]
+        fields = form.visible_fields()
+        errors = [(field.id_for_label or f"{field.auto_id}_0", str(field.label), field.errors[0])
+                  for field in fields if field.errors] if form.errors else []
+        note = escape(gettext("Your e-mail address cannot be changed here. To register with another address, please "
+                              "cancel and register again."))
+        save = escape(gettext("Save changes"))
+        section += (
+            f'  <h3 class="kern-heading-medium" id="angaben-aendern">{escape(gettext("Change your details"))}</h3>\n'
+            + _error_summary(errors, element_id="fehler-angaben")
+            + f'  <form class="form-stack" method="post" action="{escape(action)}#angaben-aendern" novalidate>\n'
+            '    <input type="hidden" name="aktion" value="aendern">\n'
+            f'    <p class="kern-body">{note}</p>\n'
+            + "".join(render_field(field) for field in fields)
+            + f'    <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">{save}</span></button>\n'
+            "  </form>\n"
+        )
+    parts.append(section + "</section>\n")
+
+    consents = context["consents"]
+    if consents:
+        items = []
+        for consent in consents:
+            text = gettext("%(kind)s: given on %(given)s") % {"kind": consent.get_kind_display(),
+                                                              "given": when(consent.given_at)}
+            if consent.withdrawn_at:
+                text += " " + gettext("(withdrawn on %(withdrawn)s)") % {"withdrawn": when(consent.withdrawn_at)}
+            items.append(f"<li>{escape(text)}</li>")
+        consent_html = f'  <ul class="kern-list">\n    {"".join(items)}\n  </ul>\n'
+    else:
+        consent_html = f'  <p class="kern-body">{escape(gettext("You have not given any of the voluntary consents."))}</p>\n'
+    parts.append(
+        '<section aria-labelledby="anmeldung-einwilligungen" class="registration-section">\n'
+        f'  <h2 id="anmeldung-einwilligungen" class="kern-heading-large">{escape(gettext("Your consents"))}</h2>\n'
+        + consent_html + "</section>\n"
+    )
+
+    if context["is_active"]:
+        confirm = context["cancel_form"]["confirm"]
+        errors = [(confirm.id_for_label, str(confirm.label), confirm.errors[0])] if confirm.errors else []
+        heading = escape(gettext("Cancel registration"))
+        intro = escape(gettext("If you cannot come, please cancel: your seat is then free at once for someone from "
+                               "the waiting list."))
+        summary = _error_summary(errors, element_id=f"{confirm.auto_id}-fehler")
+        parts.append(
+            '<section aria-labelledby="anmeldung-abmelden" class="registration-section">\n'
+            f'  <h2 id="anmeldung-abmelden" class="kern-heading-large">{heading}</h2>\n'
+            f'  <p class="kern-body">{intro}</p>\n'
+            + summary
+            + f'  <form class="form-stack" method="post" action="{escape(action)}#anmeldung-abmelden" novalidate>\n'
+            '    <input type="hidden" name="aktion" value="abmelden">\n'
+            + render_field(confirm)
+            + f'    <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">{heading}</span></button>\n'
+            "  </form>\n</section>\n"
+        )
+    return mark_safe("".join(parts))

@@ -14,7 +14,7 @@ from revier.core.cache import current_generation, remembered_per_generation
 from revier.core.capacity import Availability
 from revier.core.models import Topic
 from revier.core.params import int_param
-from revier.core.tokens import personal_link_holder, personal_link_q
+from revier.core.tokens import personal_link_holder, personal_link_holder_with, personal_link_q
 from revier.events.models import (
     SEATS,
     Consent,
@@ -716,14 +716,15 @@ class RegistrationPage:
 
 
 def registration_page_get(*, token: str, now: datetime.datetime | None = None) -> RegistrationPage | None:
-    """The self-service page of the personal link `token`, None for an unknown or expired link. Two
-    queries: the registration on the link's unique hash (core.tokens.personal_link_holder), and its
-    consents; the event, the category
+    """The self-service page of the personal link `token`, None for an unknown or expired link. One
+    query: the registration on the link's unique hash with its consents
+    (core.tokens.personal_link_holder_with); the event, the category
     and the questions come from the event's setup (registration_setup_for_event) while it is public
     and current, otherwise with the registration."""
-    registration = personal_link_holder(Registration, token, now=now)
-    if registration is None:
+    found = personal_link_holder_with(Registration, token, children="consents", now=now)
+    if found is None:
         return None
+    registration, consents = found
     setup = registration_setup_for_event(event_id=registration.event_id)
     category = next((c for c in setup.categories if c.pk == registration.category_id), None) if setup else None
     if category is None:  # the event is not public (any more): everything from the database
@@ -733,7 +734,7 @@ def registration_page_get(*, token: str, now: datetime.datetime | None = None) -
         registration.event, registration.category, questions = setup.event, category, list(setup.questions)
     return RegistrationPage(
         registration=registration, questions=questions,
-        consents=list(Consent.objects.filter(registration_id=registration.pk).order_by("id")),
+        consents=consents,
     )
 
 

@@ -136,6 +136,7 @@ def registration_pages(event, category) -> dict[str, str]:
         return mailed_path(f"alex{n}@example.org")
 
     pages["self-service-unconfirmed"] = make(1, consents=frozenset({"photos"}))
+    pages["self-service-changing-details"] = pages["self-service-unconfirmed"] + "?aendern=1"
     confirmed = make(2)
     services.registration_confirm(token=token_of(confirmed))
     pages["self-service-confirmed"] = confirmed
@@ -187,6 +188,7 @@ def test_registration_page_types_are_accessible(page, live_server):
         assert_accessible(page, f"{name} with errors")
     # The self-service forms with errors: change form emptied, cancel without the checkbox.
     page.goto(pages["self-service-unconfirmed"])
+    page.get_by_role("link", name="Angaben ändern").click()
     page.get_by_role("textbox", name="Vorname").fill("")
     page.get_by_role("button", name="Änderungen speichern").click()
     assert page.locator("main [aria-invalid=true]").count() > 0

@@ -62,7 +62,7 @@ def build_forms() -> list[SiteForm]:
     return [
         SiteForm("register", f"/veranstaltungen/{event.slug}/anmelden/"),
         SiteForm("resend-link", "/veranstaltungen/link-anfordern/"),
-        SiteForm("self-service-change", own, form="main form[action$='#angaben-aendern']"),
+        SiteForm("self-service-change", own + "?aendern=1", form="main form[action$='#angaben-aendern']"),
         SiteForm("self-service-cancel", own, form="main form[action$='#anmeldung-abmelden']"),
         SiteForm("claim", first_come.get_absolute_url()),
         SiteForm("claim-return", f"/veranstaltungen/freikarten/antrag/{claim_token}/", form="main form[action$='#antrag-zurueckgeben']"),
@@ -190,7 +190,7 @@ def test_buttons_that_need_javascript_are_hidden_until_it_runs(new_context, live
     """KERN's .kern-btn sets display: flex, which must not override the hidden attribute."""
     forms = {site_form.name: site_form for site_form in build_forms()}
     page = new_context(java_script_enabled=javascript).new_page()
-    page.goto(forms["self-service-change"].path + "ticket/")
+    page.goto(forms["self-service-cancel"].path + "ticket/")
     assert page.get_by_role("button", name="Ticket drucken").is_visible() is javascript
     log_in(page)
     page.goto(forms["organiser-cancel-event"].path.replace("absagen/", "einlass/"))

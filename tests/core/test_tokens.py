@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from revier.contingents.models import Claim
-from revier.core.tokens import new_token, personal_link_holder, personal_link_q
+from revier.core.tokens import new_token, personal_link_holder, personal_link_holder_with, personal_link_q
 from revier.events.models import Registration, RegistrationLink
 from tests.factories import TicketCategoryFactory, registration_input
 
@@ -52,3 +52,34 @@ def test_personal_link_holder_of_a_claim():
     token = re.search(r"/veranstaltungen/freikarten/antrag/([A-Za-z0-9_-]+)/", OutboxMail.objects.latest("pk").body_text)[1]
     assert personal_link_holder(Claim, token).pk == claim.pk
     assert personal_link_holder(Registration, token) is None
+
+
+def test_personal_link_holder_with_children_reads_holder_and_children_in_one_query(django_assert_num_queries):
+    """The holder as personal_link_holder reads it, and its children (here a registration's
+    consents) in id order, converted as the ORM converts them; none for a holder without any."""
+    from revier.events import services
+    from revier.events.models import Consent
+
+    category = TicketCategoryFactory(capacity=None)
+    made = {}
+    for n, kinds in enumerate([frozenset(), frozenset({"photos", "participant_list", "partner_data"})]):
+        registration = services.registration_create(
+            event=category.event, data=registration_input(category, n, consents=kinds)).registration
+        token, hashed = new_token()
+        RegistrationLink.objects.create(registration=registration, token_hash=hashed,
+                                        expires_at=timezone.now() + datetime.timedelta(days=1))
+        made[token] = registration
+    Consent.objects.filter(kind="photos").update(withdrawn_at=timezone.now())
+    for token, registration in made.items():
+        with django_assert_num_queries(1):
+            found, children = personal_link_holder_with(Registration, token, children="consents")
+        registration.refresh_from_db()
+        assert [getattr(found, f.attname) for f in Registration._meta.concrete_fields] == [
+            getattr(registration, f.attname) for f in Registration._meta.concrete_fields]
+        expected = list(Consent.objects.filter(registration=registration).order_by("id"))
+        assert [[getattr(c, f.attname) for f in Consent._meta.concrete_fields] for c in children] == [
+            [getattr(c, f.attname) for f in Consent._meta.concrete_fields] for c in expected]
+    assert sum(len(personal_link_holder_with(Registration, t, children="consents")[1]) for t in made) == 3
+    assert personal_link_holder_with(Registration, "unbekannt", children="consents") is None
+    past = timezone.now() + datetime.timedelta(days=2)
+    assert personal_link_holder_with(Registration, next(iter(made)), children="consents", now=past) is None

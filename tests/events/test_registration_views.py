@@ -528,16 +528,17 @@ def test_self_service_post_is_rate_limited(client, event, category):
     assert Registration.objects.get().status == Status.UNCONFIRMED
 
 
-def test_self_service_page_reads_two_queries_and_the_event_from_its_setup(count_queries, event, category):
-    """The registration and its consents; the event, the category and the questions come from the
-    event's setup (selectors.registration_setup_for_event) while it is current."""
+def test_self_service_page_reads_one_query_and_the_event_from_its_setup(count_queries, event, category):
+    """The registration with its consents in one query; the event, the category and the questions
+    come from the event's setup (selectors.registration_setup_for_event) while it is current."""
     QuestionFactory(event=event, text="Welche Themen?")
-    token = registered(category, 0, consents=frozenset({"photos"}), answers={})
+    token = registered(category, 0, consents=frozenset({"photos", "participant_list"}), answers={})
     count_queries(page_url(token))
     response, queries = count_queries(page_url(token))
     html = response.content.decode()
-    assert queries == 2
-    assert event.title in html and category.name in html and "Welche Themen?" in html and "Foto" in html
+    assert queries == 1
+    assert event.title in html and category.name in html and "Welche Themen?" in html
+    assert "Foto" in html and "Teilnehmendenliste" in html
 
 
 def test_self_service_page_parts_kept_per_content_generation_are_the_same_and_follow_edits(
@@ -771,3 +772,21 @@ def test_self_service_form_posts_from_no_referrer_page_are_accepted(client, even
     cross = client.post(page_url(token), {"aktion": "abmelden", "confirm": "on"}, HTTP_SEC_FETCH_SITE="cross-site")
     assert cross.status_code == 403
     assert Registration.objects.get().status == Status.CONFIRMED
+
+
+def test_self_service_page_links_to_the_change_form_which_shows_the_current_details(client, event, category):
+    token = registered(category, 0, organisation="Muster & Söhne")
+    html = client.get(page_url(token)).content.decode()
+    assert f'href="{page_url(token)}?aendern=1#angaben-aendern"' in html and 'name="first_name"' not in html
+    assert "Muster &amp; Söhne" in html
+    editing = client.get(page_url(token) + "?aendern=1").content.decode()
+    assert 'id="angaben-aendern"' in editing and 'value="Alex"' in editing and 'value="Muster &amp; Söhne"' in editing
+    assert 'name="aktion" value="aendern"' in editing
+    # a post with an error shows the form again, input kept; a good one saves and leads back
+    response = client.post(page_url(token), {"aktion": "aendern", "first_name": "", "last_name": "Neu",
+                                             "sector": "kmu"})
+    assert response.status_code == 200 and 'value="Neu"' in response.content.decode()
+    response = client.post(page_url(token), {"aktion": "aendern", "first_name": "Kim", "last_name": "Neu",
+                                             "sector": "kmu"})
+    assert response.status_code == 302 and Registration.objects.get().first_name == "Kim"
+    assert 'name="first_name"' not in client.get(response["Location"]).content.decode()

@@ -24,7 +24,7 @@ from revier.events import errors, selectors, services
 from revier.events.calendar import event_ics
 from revier.events.forms import CancelForm, RegistrationChangeForm, RegistrationForm
 from revier.events.models import Registration, Sector
-from revier.events.rendering import registration_form_html
+from revier.events.rendering import registration_form_html, self_service_html
 
 Status = Registration.Status
 
@@ -131,7 +131,9 @@ def _invalid_link(request):
 
 
 def _self_service_context(registration: Registration, *, questions, consents, change_form=None, cancel_form=None,
-                          error=None, done=None) -> dict:
+                          error=None, done=None, editing=False) -> dict:
+    """The self-service page's context. The form to change one's details is there only while
+    `editing` (the link "Angaben ändern", ?aendern=1) or after a post of it (with its errors)."""
     answers = registration.answers if isinstance(registration.answers, dict) else {}
     answered = []
     for question in questions:
@@ -146,7 +148,8 @@ def _self_service_context(registration: Registration, *, questions, consents, ch
         "can_confirm": registration.status in Registration.HELD,
         "is_active": registration.is_active,
         "answered": answered,
-        "change_form": change_form or RegistrationChangeForm(registration=registration, questions=questions),
+        "change_form": change_form or (
+            RegistrationChangeForm(registration=registration, questions=questions) if editing else None),
         "cancel_form": cancel_form or CancelForm(),
         "error": error,
         "done_message": DONE_MESSAGES.get(done or ""),
@@ -209,8 +212,19 @@ def registration_page(request, token):
         registration, questions=questions, consents=page.consents, change_form=change_form, cancel_form=cancel_form,
         error=error,
         done=request.GET.get("erledigt") if request.method != "POST" else None,
+        editing=request.method != "POST" and request.GET.get("aendern") == "1",
     )
-    return personal_link_response(render(request, "events/registration/self_service.html", context, status=status))
+    has_error = bool(error or (change_form and change_form.errors) or context["cancel_form"].errors)
+    urls = {"ticket": reverse("events:ticket", kwargs={"token": token}),
+            "ics": reverse("events:registration-ics", kwargs={"token": token})}
+    content = self_service_html(context, action=request.path, urls=urls)
+    # Everything around the content is the same for every registration of the event: kept, and
+    # only the reader's own part is written per request (docs/performance.md).
+    return personal_link_response(render_around(
+        request, "events/registration/self_service.html", {"event": registration.event, "has_error": has_error},
+        part="content_part", html=content, name="events:self-service", vary=[registration.event_id, has_error],
+        status=status,
+    ))
 
 
 @require_safe
