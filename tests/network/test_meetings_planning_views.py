@@ -171,3 +171,37 @@ def test_setup_page_lists_what_a_new_planning_moved(client, event, setup, organi
     assert "Verlegte Gesprächstermine" in html
     assert f"{a.full_name} ({a.organisation}) – {b.full_name} ({b.organisation}): von " in html
     assert "10:00 Uhr, Tisch 1 auf " in html and "beide per E-Mail informiert" in html
+
+
+def test_setup_form_refuses_removing_what_meetings_use_and_changes_nothing(client, event, setup, organiser, people):
+    a, b = people[:2]
+    meeting = meet(setup, a, b)
+    afternoon = list(setup.sessions.all())[1]
+    last = setup.slots.last()
+    services.meeting_fix(setup=setup, meeting_id=meeting.pk, slot_id=last.pk, table_id=setup.tables.get(number=3).pk,
+                         actor=None)
+    client.force_login(organiser)
+    day = event.starts_at.astimezone().date().isoformat()
+    data = {"enabled": "on", "session_1_date": day, "session_1_start": "10:00", "session_1_end": "11:00",
+            "session_2_date": day, "session_2_start": "13:00", "session_2_end": "14:00",
+            "slot_minutes": "15", "table_count": "3", "deadline_date": day, "deadline_time": "08:00",
+            "max_open_requests": "10", "max_meetings": "4", "aktion": "speichern"}
+    url = f"/netzwerk/verwalten/{event.slug}/gespraechsboerse/"
+    cases = [
+        ({"table_count": "2"}, "Tische mit eingeplanten Gesprächsterminen können nicht entfernt werden: 3."),
+        ({"slot_minutes": "20"}, "Zeitslots mit eingeplanten Gesprächsterminen können nicht entfernt werden"),
+        ({"session_2_end": "13:45"}, "13:45 Uhr"),  # the fixed meeting's slot would go
+    ]
+    for change, message in cases:
+        response = client.post(url, {**data, **change})
+        html = " ".join(response.content.decode().split())
+        assert response.status_code == 400 and message in html, change
+    services.meeting_release(setup=setup, meeting_id=meeting.pk, actor=None)
+    services.meeting_session_set(setup=setup, meeting_id=meeting.pk, session_id=afternoon.pk, actor=None)
+    response = client.post(url, {**data, "session_2_date": "", "session_2_start": "", "session_2_end": "",
+                                 "max_meetings": "3"})
+    html = " ".join(response.content.decode().split())
+    assert response.status_code == 400 and "Zeitslots mit eingeplanten" in html  # the slot goes first
+    meeting.refresh_from_db()
+    assert (meeting.slot, meeting.table.number, meeting.session) == (last, 3, afternoon)
+    assert setup.slots.count() == 8 and setup.tables.count() == 3 and setup.sessions.count() == 2
