@@ -298,3 +298,22 @@ def test_solver_gives_a_fixed_table_to_others_only_when_no_other_is_free():
     data["meetings"].append({"id": 2, "participants": [4, 5]})
     schedule = scheduling.schedule_meetings(scheduling.instance_from_json(data), time_limit=5, workers=1)
     assert sorted(p.table for p in schedule.placements) == [1, 2]  # the slot is full: both tables used
+
+
+def test_unplaced_reasons_name_sessions_and_slots_by_their_times(setup, people):
+    a, b, c = people[:3]
+    afternoon = list(setup.sessions.all())[1]
+    restricted = meet(setup, a, b)
+    services.meeting_session_set(setup=setup, meeting_id=restricted.pk, session_id=afternoon.pk, actor=None)
+    afternoon_slots = list(afternoon.slots.values_list("pk", flat=True))
+    services.unavailability_set(setup=setup, profile=b, slot_ids=afternoon_slots)
+    # c can only meet a at 10:00, where a's other meeting is fixed
+    busy = meet(setup, a, c)
+    first = setup.slots.first()
+    services.unavailability_set(setup=setup, profile=c, slot_ids=[s.pk for s in setup.slots.all() if s != first])
+    other = meet(setup, a, people[3])
+    services.meeting_fix(setup=setup, meeting_id=other.pk, slot_id=first.pk, table_id=table(setup, 1).pk, actor=None)
+    run = run_planning(setup)
+    reasons = {item["meeting"]: item["reason"] for item in run.report["unplaced"]}
+    assert "in der Sitzung „" in reasons[restricted.pk] and "13:00–14:00 Uhr“" in reasons[restricted.pk]
+    assert "(" in reasons[busy.pk] and "10:00 Uhr)" in reasons[busy.pk]

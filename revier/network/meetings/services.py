@@ -614,7 +614,8 @@ def schedule_run_request(*, setup: MeetingSetup, actor, time_limit: int = 60) ->
 def _instance(setup: MeetingSetup):
     """The scheduler's instance of the setup (network.scheduling), and the maps back: slot ids are
     ours, tables are numbered 1..n in the order of their numbers, participants are profile ids,
-    sessions are session ids (a meeting the organiser restricted to a session names it).
+    sessions are named by their times and slots labelled by their start (the reasons for unplaced
+    meetings use them); a meeting the organiser restricted to a session names it.
     A meeting the organiser fixed keeps its slot and table. A published meeting keeps its slot
     where it still can (neither person marked it unavailable since, it lies in the meeting's
     session) and its table unless a participant's fixed table or a table fixed for someone else
@@ -625,6 +626,9 @@ def _instance(setup: MeetingSetup):
     tables = list(setup.tables.all())
     table_index = {table.pk: index for index, table in enumerate(tables, start=1)}
     slot_session = {slot.pk: slot.session_id for slot in slots}
+    # Sessions are named by their times (unique: they do not overlap), slots by their start: the
+    # scheduler's reasons for unplaced meetings name them so on the organiser's page.
+    session_name = {session.pk: _session_label(session) for session in setup.sessions.all()}
     meetings = list(Meeting.objects.filter(setup=setup).prefetch_related("participants").order_by("id"))
     people = sorted({p.profile_id for meeting in meetings for p in meeting.participants.all()})
     unavailable: dict[int, set[int]] = {pk: set() for pk in people}
@@ -655,10 +659,11 @@ def _instance(setup: MeetingSetup):
         slot_id, table_number = kept(meeting, pair)
         instance_meetings.append(scheduling.Meeting(
             id=meeting.pk, participants=pair, fixed_slot=slot_id, fixed_table=table_number,
-            session=str(meeting.session_id) if meeting.session_id else None,
+            session=session_name[meeting.session_id] if meeting.session_id else None,
         ))
     instance = scheduling.Instance(
-        slots=tuple(scheduling.Slot(id=slot.pk, session=str(slot.session_id)) for slot in slots),
+        slots=tuple(scheduling.Slot(id=slot.pk, session=session_name[slot.session_id], label=_local(slot.starts_at))
+                    for slot in slots),
         tables=len(tables),
         participants=tuple(scheduling.Participant(id=pk, unavailable=frozenset(unavailable[pk]),
                                                   fixed_table=fixed_table.get(pk)) for pk in people),

@@ -147,24 +147,27 @@ def reason_unplaced(prep: Prepared, meeting: Meeting, solution: dict[int, int]) 
     table = prep.table_of[meeting.id]
     full, busy = [], []
     for index in prep.domain[meeting.id]:
-        slot = instance.slots[index].id
         if set(meeting.participants) & people[index]:
-            busy.append(slot)
+            busy.append(index)
         elif count[index] >= instance.tables or (table is not None and (table, index) in tables_taken):
-            full.append(slot)
+            full.append(index)
     a, b = meeting.participants
+
+    def names(indexes: list[int]) -> str:
+        return ", ".join(instance.slots[index].name for index in indexes)
+
     if full and not busy:
-        if table is not None and all(count[prep.slot_index[slot]] < instance.tables for slot in full):
+        if table is not None and all(count[index] < instance.tables for index in full):
             return _("The fixed table %(table)s is taken in every slot in which participants %(a)s and %(b)s are both free.") % {
                 "table": table, "a": a, "b": b}
         return _("All tables are taken in the slots in which participants %(a)s and %(b)s are both free.") % {"a": a, "b": b}
     if busy and not full:
         return _(
             "In every slot in which participants %(a)s and %(b)s are both free (%(slots)s), one of them already has another meeting."
-        ) % {"a": a, "b": b, "slots": ", ".join(map(str, busy))}
+        ) % {"a": a, "b": b, "slots": names(busy)}
     return _(
         "The slots in which participants %(a)s and %(b)s are both free are taken: in %(full)s all tables, in %(busy)s one of them has another meeting."
-    ) % {"a": a, "b": b, "full": ", ".join(map(str, full)), "busy": ", ".join(map(str, busy))}
+    ) % {"a": a, "b": b, "full": names(full), "busy": names(busy)}
 
 
 def schedule_meetings(

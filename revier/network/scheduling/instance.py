@@ -17,6 +17,12 @@ from django.utils.translation import gettext as _
 class Slot:
     id: int
     session: str
+    # How the reasons for unplaced meetings name the slot (e.g. "10:15 Uhr"); its id when empty.
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.label or str(self.id)
 
 
 @dataclass(frozen=True)
@@ -136,8 +142,9 @@ def instance_from_json(data: Any) -> Instance:
             raise InstanceError(_("Slot %(id)s appears twice.") % {"id": slot_id})
         session = raw.get("session")
         session = "" if session is None else str(session)
+        label = raw.get("label")
         slot_ids.add(slot_id)
-        slots.append(Slot(id=slot_id, session=session))
+        slots.append(Slot(id=slot_id, session=session, label=label if isinstance(label, str) else ""))
     sessions = {slot.session for slot in slots}
 
     participants: list[Participant] = []

@@ -44,15 +44,16 @@ def prepare(instance: Instance) -> Prepared:
             reasons[meeting.id] = _("There are no tables.")
         elif meeting.fixed_slot is not None:
             fixed_index = slot_index[meeting.fixed_slot]
+            fixed_name = instance.slots[fixed_index].name
             missing = [p.id for p in (a, b) if meeting.fixed_slot in p.unavailable]
             if missing:
                 reasons[meeting.id] = _(
                     "The fixed slot %(slot)s is marked unavailable by participant %(participant)s."
-                ) % {"slot": meeting.fixed_slot, "participant": _(" and ").join(map(str, missing))}
+                ) % {"slot": fixed_name, "participant": _(" and ").join(map(str, missing))}
             elif meeting.session is not None and instance.slots[fixed_index].session != meeting.session:
                 reasons[meeting.id] = _(
                     "The fixed slot %(slot)s does not belong to the session “%(session)s” the meeting is restricted to."
-                ) % {"slot": meeting.fixed_slot, "session": meeting.session}
+                ) % {"slot": fixed_name, "session": meeting.session}
             else:
                 domain[meeting.id] = [fixed_index]
                 continue
@@ -77,20 +78,21 @@ def prepare(instance: Instance) -> Prepared:
         if meeting.fixed_slot is None or not domain[meeting.id]:
             continue
         index = domain[meeting.id][0]
+        fixed_name = instance.slots[index].name
         clash = [pid for pid in meeting.participants if (pid, index) in busy]
         table = table_of[meeting.id]
         if clash:
             reasons[meeting.id] = _(
                 "The fixed slot %(slot)s is already taken by another fixed meeting of participant %(participant)s."
-            ) % {"slot": meeting.fixed_slot, "participant": _(" and ").join(map(str, clash))}
+            ) % {"slot": fixed_name, "participant": _(" and ").join(map(str, clash))}
         elif count[index] >= instance.tables:
             reasons[meeting.id] = _("In the fixed slot %(slot)s all tables are taken by other fixed meetings.") % {
-                "slot": meeting.fixed_slot
+                "slot": fixed_name
             }
         elif table is not None and (table, index) in table_taken:
             reasons[meeting.id] = _(
                 "In the fixed slot %(slot)s the fixed table %(table)s is taken by another fixed meeting."
-            ) % {"slot": meeting.fixed_slot, "table": table}
+            ) % {"slot": fixed_name, "table": table}
         else:
             fixed[meeting.id] = index
             busy.update((pid, index) for pid in meeting.participants)
