@@ -6,7 +6,7 @@ same code. The method is described in docs/network.md ("Partnervorschläge"); in
 
 - text.py: German words → Snowball stems, stop words removed, compound words split against the
   vocabulary of the profiles themselves ("Wasserstoffelektrolyse" → Wasserstoff + Elektrolyse).
-- engine.py: TF-IDF vectors of every offer and need (stems, compound parts, character 4-grams),
+- engine.py: TF-IDF vectors of every offer and need (stems, compound parts, character 3-grams),
   the best need–offer similarity in both directions, shared topics, complementary kinds and the
   same Revier, combined by `Weights`; all pairs at once through inverted indices in numpy, and
   updates one profile at a time (`SuggestionIndex.update`).

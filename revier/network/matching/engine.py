@@ -2,12 +2,12 @@
 kept up to date one changed profile at a time.
 
 Vectors. Every offer and need (title and text) becomes a TF-IDF vector over two kinds of terms:
-word stems with the parts of split compounds (text.Analyzer), and character 4-grams of the stems
+word stems with the parts of split compounds (text.Analyzer), and character 3-grams of the stems
 (for what the stemmer leaves apart: "Elektrolyse" and "Elektrolyseur"). Term frequencies are
 sublinear (1 + ln tf), a title's words count `Weights.title` times, the IDF is learned from the
 offers and needs given (ln((1 + N) / (1 + df)) + 1). Each kind is normalised to length 1 and the
 two are joined with the shares 1 − ngrams and ngrams, so the cosine of two items is
-(1 − ngrams) × word cosine + ngrams × 4-gram cosine.
+(1 − ngrams) × word cosine + ngrams × 3-gram cosine.
 
 All pairs at once. For a block of profiles, the cosines of their needs with every offer (and of
 their offers with every need) are summed term by term through an inverted index
@@ -43,7 +43,7 @@ from .text import Analyzer, ngrams
 # a block's item-by-item similarity matrix holds at most this many numbers (8 bytes each)
 BLOCK_CELLS = 3_000_000
 # Terms in very many offers and needs say little (their IDF is low) and cost the most (every pair
-# of items that shares one is summed): a word in more than 20 %, a 4-gram in more than 5 % of them
+# of items that shares one is summed): a word in more than 20 %, a 3-gram in more than 5 % of them
 # is left out, like a stop word, once there are so many that it is found in more than 100.
 MAX_SHARE_WORDS = 0.2
 MAX_SHARE_NGRAMS = 0.05
@@ -175,7 +175,7 @@ class SuggestionIndex:
     # -- text --------------------------------------------------------------------------------
 
     def _analyse(self, item: Item):
-        """(term frequencies, 4-gram frequencies, (term, surface, whole word?) of every term)."""
+        """(term frequencies, 3-gram frequencies, (term, surface, whole word?) of every term)."""
         words: Counter[str] = Counter()
         grams: Counter[str] = Counter()
         surfaces = []
@@ -519,18 +519,14 @@ class SuggestionIndex:
 
     def _common_terms(self, pairs: list[tuple[dict, dict]]) -> list[str]:
         """The words two matched items share, those that add most to their similarity first, at
-        most four; synonyms as "Fachkräfte ≈ Personal" (as the need and the offer write them)."""
+        most four, as the need writes them."""
         weight: dict[str, float] = {}
         for a, b in pairs:
             for term in a.keys() & b.keys():
                 term_id = self._term_id.get(term)
                 if term_id is None:
                     continue
-                (tf_a, written_a), (tf_b, written_b) = a[term], b[term]
-                if term.startswith("=") and self.analyzer.stem(written_a.lower()) != self.analyzer.stem(written_b.lower()):
-                    text = f"{written_a} ≈ {written_b}"
-                else:
-                    text = written_a
+                (tf_a, text), (tf_b, _written_b) = a[term], b[term]
                 added = _tf(tf_a) * _tf(tf_b) * self._idf[term_id] ** 2
                 if added > weight.get(text, 0.0):
                     weight[text] = added

@@ -177,12 +177,12 @@ class Weights:
     reciprocity: float = 0.5
     kind: float = 0.2
     region: float = 0.1
-    # share of character 4-grams in the text similarity (the rest: word stems and compound parts)
-    ngrams: float = 0.3
+    # share of character 3-grams in the text similarity (the rest: word stems and compound parts)
+    ngrams: float = 0.4
     # a word of a title counts this many times
     title: float = 2.0
     # a need and an offer less similar than this count as no fit (and are not named as a reason)
-    min_similarity: float = 0.08
+    min_similarity: float = 0.05
     kinds: tuple[tuple[str, str, float], ...] = DEFAULT_KIND_FIT
 
     def __post_init__(self):

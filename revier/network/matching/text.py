@@ -2,7 +2,8 @@
 words split against the vocabulary of the corpus itself.
 
 Compound splitting follows Koehn and Knight ("Empirical methods for compound splitting", 2003): a
-word is cut into parts that are themselves words of the corpus (or of a small general lexicon),
+word is cut into parts that are themselves words of the corpus or nouns of a general German
+lexicon (the lemmas of the simplemma package's German dictionary, see general_nouns),
 with the linking elements (Fugen) -s, -es, -n, -en, -er, -e in between; of all ways to cut it, the
 one with the highest geometric mean of the parts' frequencies wins, and the word is split only if
 that mean is at least the frequency of the whole word. A frequent word of its own ("Wasserstoff")
@@ -47,38 +48,14 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
-# General words the compound splitter knows even when the corpus uses them only inside compounds
-# (it learns everything else from the corpus). Parts shorter than MIN_PART must be listed in
-# SHORT_WORDS to count.
-LEXICON = frozenset(
-    """
-    energie strom wärme kälte gas erdgas biogas kohle braunkohle wasserstoff sonne wind solar
-    photovoltaik batterie speicher netz leitung kraft kraftwerk anlage pumpe motor turbine kessel
-    heizung kühlung lüftung dämmung gebäude haus wohnung quartier stadt dorf gemeinde kommune kreis
-    land region revier raum fläche boden luft klima umwelt natur wald fluss wasser tagebau grube
-    bergbau chemie park industrie gewerbe handwerk betrieb unternehmen firma gründung markt handel
-    kunde lieferant produkt produktion fertigung herstellung montage maschine technik technologie
-    verfahren prozess material werkstoff metall stahl glas holz beton faser optik photonik laser
-    licht sensor messung prüfung analyse labor test daten software plattform system lösung modell
-    simulation planung beratung förderung finanzierung kapital investition kosten projekt studie
-    forschung entwicklung innovation transfer wissen bildung schule hochschule universität
-    ausbildung weiterbildung qualifizierung fachkraft arbeit personal mitarbeiter nachwuchs
-    praktikum verwaltung behörde genehmigung recht politik strategie konzept netzwerk partner
-    kooperation verbund cluster verband kammer verkehr mobilität fahrzeug bahn schiene logistik
-    transport lager hafen straße tourismus kultur kunst sport gesundheit pflege medizin versorgung
-    sicherheit qualität nachhaltigkeit kreislauf wirtschaft abfall abwasser recycling rohstoff
-    zelle modul komponente bauteil elektrolyse elektrolyseur brennstoff membran katalysator reaktor
-    tank tankstelle rohr pipeline dach fassade fenster kabel elektronik halbleiter steuerung
-    regelung automatisierung roboter drohne karte information kommunikation medien marketing
-    vertrieb export standort ansiedlung struktur wandel zukunft wende effizienz sanierung
-    """.split()
-)
+# Short general words that count as compound parts although shorter than MIN_PART. Every other
+# part must be a word of the corpus or a noun of the general German lexicon (general_nouns()).
 SHORT_WORDS = frozenset("gas bau amt ort öl erd tal zug rad see ton".split())
 MIN_PART = 4
 MAX_PARTS = 4
 # Linking elements between the parts of a compound, longest first.
 FUGEN = ("es", "en", "er", "s", "n", "e", "")
-NGRAM = 4
+NGRAM = 3
 # Derivation that the Snowball stemmer leaves apart: the same root as a noun and as a verb
 # ("Prüfung" / "prüfen", "Digitalisierung" / "digitalisieren", "Kooperation" / "kooperieren").
 # (ending, shortest rest): the stem of the rest is the word's term.
@@ -87,73 +64,25 @@ DERIVATIONS = (
     ("ieren", 3), ("iert", 3), ("ationen", 4), ("ation", 4), ("ungen", 4), ("ung", 4),
 )
 
-# Words that name the same thing in the Revier's subjects without sharing a stem (a general
-# lexicon, like the stop words; written for the domain, not for any test set). The words of a group
-# share one term ("=fachkraft"); their 4-grams still differ, so the same word on both sides counts
-# more. Kept tight: near-synonyms only, no broader or narrower terms.
-SYNONYMS = (
-    "fachkraft fachkräfte personal arbeitskraft arbeitskräfte beschäftigte mitarbeitende mitarbeiter belegschaft",
-    "weiterbildung fortbildung qualifizierung umschulung",
-    "ausbildung auszubildende azubis lehrlinge lehrstellen ausbildungsplätze",
-    "nachwuchs nachwuchskräfte absolventen absolventinnen berufseinsteiger",
-    "förderung fördermittel zuschuss zuschüsse förderprogramm fördergelder subvention subventionen",
-    "investor investoren kapitalgeber geldgeber wagniskapital risikokapital",
-    "hochschule hochschulen universität universitäten fachhochschule forschungseinrichtung forschungsinstitut",
-    "unternehmen firma firmen betrieb betriebe",
-    "kommune kommunen gemeinde gemeinden landkreis landkreise stadtverwaltung",
-    "photovoltaik pv solaranlage solaranlagen solarstrom solarmodule",
-    "batterie batterien akku akkus batteriespeicher stromspeicher",
-    "wasserstoff h2",
-    "co2 kohlendioxid kohlenstoffdioxid",
-    "test tests erprobung validierung erproben validieren testen",
-    "messung messungen messtechnik analytik charakterisierung",
-    "beratung consulting",
-    "genehmigung genehmigungen zulassung zulassungen bewilligung",
-    "fläche flächen gelände grundstück grundstücke areal",
-    "pilotanlage demonstrator testfeld reallabor versuchsanlage technikum",
-    "kunde kunden abnehmer anwender auftraggeber",
-    "lieferant lieferanten zulieferer",
-    "fertigung produktion herstellung",
-    "werkstoff werkstoffe material materialien",
-    "bauteil bauteile komponente komponenten",
-    "prototyp prototypen funktionsmuster",
-    "montage montieren einbau einbauen installation installieren",
-    "wartung instandhaltung instandsetzung reparatur",
-    "bewertung begutachtung gutachten evaluation evaluierung",
-    "automatisierung automation automatisiert",
-    "simulation simulationen modellierung",
-    "emission emissionen ausstoß",
-    "vertrieb vermarktung",
-    "ladestation ladestationen ladesäule ladesäulen ladepunkte ladeinfrastruktur",
-    "bürger bürgerinnen einwohner einwohnerinnen bevölkerung",
-    "partizipation beteiligung mitwirkung",
-    "ehrenamt ehrenamtliche freiwillige",
-    "kredit kredite darlehen",
-    "patent patente schutzrechte",
-    "wohnung wohnungen wohnraum",
-    "tourismus fremdenverkehr",
-    "kooperation zusammenarbeit partnerschaft",
-    "wärmenetz wärmenetze fernwärme nahwärme",
-    "recycling wiederverwertung rückgewinnung",
-    "rekultivierung renaturierung",
-    "gebäude immobilie immobilien",
-    "sanierung modernisierung renovierung",
-    "logistik spedition speditionen güterverkehr",
-    "lkw lastwagen lastkraftwagen nutzfahrzeuge",
-    "bahn eisenbahn schienenverkehr",
-    "strom elektrizität",
-    "windkraft windenergie windpark windparks windräder windkraftanlagen",
-    "biogas biomethan",
-    "photonik optik",
-    "sensor sensoren sensorik",
-    "drohne drohnen uav",
-    "roboter robotik",
-    "startup startups gründung gründungen ausgründung ausgründungen existenzgründung",
-    "chemiepark industriepark gewerbegebiet industriegebiet",
-    "kunststoff kunststoffe plastik polymer polymere",
-    "wald forst forstwirtschaft",
-    "landwirtschaft agrarwirtschaft landwirte",
-)
+
+@lru_cache(maxsize=1)
+def general_nouns() -> frozenset[str]:
+    """Snowball stems of the nouns of a general German lexicon: the lemmas of simplemma's German
+    dictionary (about 330,000, from open word lists; pinned in requirements.lock) written with a
+    capital letter, at least MIN_PART letters (or one of SHORT_WORDS), no stop word. Loaded once per
+    process (about 2 s); the compound splitter accepts them as parts even when the corpus has them
+    only inside compounds."""
+    from simplemma.strategies import DefaultDictionaryFactory
+
+    lemmas = set(DefaultDictionaryFactory().get_dictionary("de").values())
+    nouns = [
+        lemma.lower()
+        for lemma in lemmas
+        if lemma[:1].isupper() and lemma.isalpha() and (len(lemma) >= MIN_PART or lemma.lower() in SHORT_WORDS)
+    ]
+    stemmer = _stemmer()
+    return frozenset(stemmer.stemWord(noun) for noun in nouns if noun not in STOP_WORDS)
+
 
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
@@ -181,15 +110,9 @@ class Analyzer:
                 for word in token.lower().split("-"):
                     if self._is_word(word):
                         counts[self.stem(word)] += 1
-        for word in LEXICON:
-            counts[self.stem(word)] += 1
+        # the corpus's own counts; a noun of the general lexicon counts once more (general_nouns)
         self.frequency: dict[str, int] = dict(counts)
-        # the term of each word of a synonym group → the group's term (the first group wins)
-        self.group_of: dict[str, str] = {}
-        for group in SYNONYMS:
-            words = group.split()
-            for word in words:
-                self.group_of.setdefault(self._base(word), "=" + words[0])
+        self._general = general_nouns()
 
     # -- words -----------------------------------------------------------------------------
 
@@ -206,7 +129,14 @@ class Analyzer:
     def _known(self, part: str) -> bool:
         if len(part) < MIN_PART and part not in SHORT_WORDS:
             return False
-        return part not in STOP_WORDS and self.stem(part) in self.frequency
+        return part not in STOP_WORDS and self.count(part) > 0
+
+    def count(self, word: str) -> int:
+        """How often the word's stem occurs in the corpus, plus one for a noun of the general
+        lexicon: a compound that the lexicon lists (a word of its own, "Handwerk") is split only
+        when its parts are more frequent than it."""
+        stem = self.stem(word)
+        return self.frequency.get(stem, 0) + (stem in self._general)
 
     def _segmentations(self, word: str) -> list[tuple[str, ...]]:
         """Every way to cut `word` into known parts (at most MAX_PARTS), the whole word included."""
@@ -245,14 +175,12 @@ class Analyzer:
             for segmentation in self._segmentations(word):
                 if len(segmentation) < 2:
                     continue
-                mean = math.exp(
-                    sum(math.log(self.frequency[self.stem(p)]) for p in segmentation) / len(segmentation)
-                )
+                mean = math.exp(sum(math.log(self.count(p)) for p in segmentation) / len(segmentation))
                 # ties: fewer parts, then parts that keep their letters ("speicher", not "speich"+"er")
                 key = (-mean, len(segmentation), -sum(map(len, segmentation)), segmentation)
                 if best_key is None or key < best_key:
                     best, best_key = segmentation, key
-            if best is not None and -best_key[0] >= self.frequency.get(self.stem(word), 1):
+            if best is not None and -best_key[0] >= max(1, self.count(word)):
                 parts = best
         self._splits[word] = parts
         return parts
@@ -267,19 +195,15 @@ class Analyzer:
 
     # -- texts -----------------------------------------------------------------------------
 
-    def _base(self, word: str) -> str:
-        return self.root(word) or self.stem(word)
-
     def term(self, word: str) -> str:
         """The term of a (lower-case) word: its stem, or the stem without a derivational ending
-        ("prüfung" → "pruf", as "prüfen"), or its synonym group ("personal" → "=fachkraft")."""
-        base = self._base(word)
-        return self.group_of.get(base, base)
+        ("prüfung" → "pruf", as "prüfen")."""
+        return self.root(word) or self.stem(word)
 
     def words(self, text: str) -> list[tuple[str, str, bool]]:
         """(term, surface form, whole word?) of every term of a text, in order: each word's term,
         the terms of the parts of a split compound, for a hyphenated compound also the joined
-        word's. A whole word's surface is the word as written (its Snowball stem gives the 4-grams)."""
+        word's. A whole word's surface is the word as written (its Snowball stem gives the 3-grams)."""
         result = []
         for token in WORD.findall(text):
             pieces = [p for p in token.split("-") if p]
@@ -312,7 +236,7 @@ class Analyzer:
 
 
 def ngrams(stem: str) -> list[str]:
-    """Character 4-grams of a stem with its word boundaries ("_gas_" → "_gas", "gas_")."""
+    """Character 3-grams of a stem with its word boundaries ("_gas_" → "_ga", "gas", "as_")."""
     framed = f"_{stem}_"
     if len(framed) <= NGRAM:
         return [framed]

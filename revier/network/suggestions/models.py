@@ -25,9 +25,9 @@ class SuggestionWeights(models.Model):
     kind = _weight(_("weight of the kinds of organisation"), 0.2,
                    _("How much a poor fit of the two kinds lowers the score; kinds and region together at most 1."))
     region = _weight(_("weight of the same region"), 0.1)
-    ngrams = _weight(_("share of character 4-grams"), 0.3, _("Between 0 and 1."))
+    ngrams = _weight(_("share of character 3-grams"), 0.4, _("Between 0 and 1."))
     title = _weight(_("weight of a title's words"), 2.0, _("At least 1."))
-    min_similarity = _weight(_("minimum similarity"), 0.08, _("Between 0 and 1."))
+    min_similarity = _weight(_("minimum similarity"), 0.05, _("Between 0 and 1."))
     kinds = models.JSONField(
         _("fit of the kinds"), default=list, blank=True,
         help_text=_('Optional: a list of [kind, kind, fit] such as ["kmu", "wissenschaft", 1.0]; '
