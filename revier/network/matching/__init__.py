@@ -5,7 +5,8 @@ A pure computation (no database, no models): the site and `manage.py network_sug
 same code. The method is described in docs/network.md ("Partnervorschläge"); in short:
 
 - text.py: German words → Snowball stems, stop words removed, compound words split against the
-  vocabulary of the profiles themselves ("Wasserstoffelektrolyse" → Wasserstoff + Elektrolyse).
+  vocabulary of the profiles themselves and a general German lexicon (simplemma's nouns):
+  "Wasserstoffelektrolyse" → Wasserstoff + Elektrolyse.
 - engine.py: TF-IDF vectors of every offer and need (stems, compound parts, character 3-grams),
   the best need–offer similarity in both directions, shared topics, complementary kinds and the
   same Revier, combined by `Weights`; all pairs at once through inverted indices in numpy, and
