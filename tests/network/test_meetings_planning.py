@@ -317,3 +317,15 @@ def test_unplaced_reasons_name_sessions_and_slots_by_their_times(setup, people):
     reasons = {item["meeting"]: item["reason"] for item in run.report["unplaced"]}
     assert "in der Sitzung „" in reasons[restricted.pk] and "13:00–14:00 Uhr“" in reasons[restricted.pk]
     assert "(" in reasons[busy.pk] and "10:00 Uhr)" in reasons[busy.pk]
+
+
+def test_table_fixed_set_refuses_a_table_with_fixed_meetings_of_others(setup, people):
+    a, b, c = people[:3]
+    meeting = meet(setup, a, b)
+    services.meeting_fix(setup=setup, meeting_id=meeting.pk, slot_id=setup.slots.first().pk,
+                         table_id=table(setup, 2).pk, actor=None)
+    with pytest.raises(errors.PlanningRefused) as info:
+        services.table_fixed_set(setup=setup, table_id=table(setup, 2).pk, profile_id=c.pk, actor=None)
+    assert "Tisch 2" in info.value.message and b.full_name in info.value.message
+    services.table_fixed_set(setup=setup, table_id=table(setup, 2).pk, profile_id=a.pk, actor=None)  # a's own
+    assert table(setup, 2).fixed_profile_id == a.pk

@@ -818,7 +818,7 @@ def table_fixed_set(*, setup: MeetingSetup, table_id: int, profile_id: int | Non
     person: a former one of the same person is freed. Placing after publishing uses it at once;
     meetings already planned move there at the next "Alle einplanen". Refused (German message,
     nothing changed): a table of another event, someone who is no participant, a table already
-    fixed for someone else (free it first)."""
+    fixed for someone else (free it first), a table with meetings of others fixed there."""
     setup = _lock_setup(setup.pk)
     table = setup.tables.filter(pk=table_id).select_related("fixed_profile").first()
     if table is None:
@@ -840,6 +840,13 @@ def table_fixed_set(*, setup: MeetingSetup, table_id: int, profile_id: int | Non
         raise errors.PlanningRefused(
             _("Table %(table)d is already fixed for %(person)s. Please free it first.")
             % {"table": table.number, "person": _person(table.fixed_profile)})
+    # A meeting of others the organiser fixed at this table would keep it: refused, naming them.
+    others = (MeetingParticipant.objects.filter(meeting__table=table, meeting__fixed=True)
+              .exclude(meeting__participants__profile=profile).select_related("profile").order_by("meeting_id", "id"))
+    if others:
+        raise errors.PlanningRefused(
+            _("Table %(table)d has meetings of others that you fixed there (%(people)s). Please move or release "
+              "them first.") % {"table": table.number, "people": " – ".join(_person(p.profile) for p in others)})
     MeetingTable.objects.filter(setup=setup, fixed_profile=profile).update(fixed_profile=None)
     table.fixed_profile = profile
     table.save(update_fields=["fixed_profile"])
