@@ -362,3 +362,34 @@ def meeting_setup_input(event, *, sessions=((10, 0, 12, 0),), slot_minutes=15, t
 def make_meeting_setup(event=None, **kwargs):
     event = event or EventFactory()
     return meeting_services.setup_save(event=event, data=meeting_setup_input(event, **kwargs), actor=None)
+
+
+def make_running_meetings(*, people=4, tables=3, title="Fachtag heute"):
+    """A Gesprächsbörse running now, published: one session of six 15-minute slots that began 20
+    minutes ago (the first slot is over, the second runs, the third is next). Four participants
+    A, B, C, D meet in pairs: A–B and C–D in the first slot, A–C and B–D in the running one, A–D in
+    the next. Returns a dict with event, setup, people [(profile, token)], slots, meetings by pair."""
+    from revier.events.models import Event
+
+    event = EventFactory(title=title)
+    participants = [make_participant(event, n) for n in range(people)]
+    start = (timezone.now() - datetime.timedelta(minutes=20)).replace(second=0, microsecond=0)
+    Event.objects.filter(pk=event.pk).update(starts_at=start - datetime.timedelta(hours=1),
+                                             ends_at=start + datetime.timedelta(hours=5))
+    event.refresh_from_db()
+    data = meeting_services.SetupInput(
+        enabled=True,
+        sessions=(meeting_services.SessionInput(starts_at=start, ends_at=start + datetime.timedelta(minutes=90)),),
+        slot_minutes=15, tables=tuple(meeting_services.TableInput(number=n) for n in range(1, tables + 1)),
+        request_deadline=start - datetime.timedelta(hours=1), max_meetings=4,
+    )
+    setup = meeting_services.setup_save(event=event, data=data, actor=None)
+    before = start - datetime.timedelta(hours=2)
+    meeting_services.setup_publish(setup=setup, actor=None, now=before)
+    a, b, c, d = (profile for profile, _token in participants[:4])
+    meetings = {}
+    for name, (x, y) in {"ab": (a, b), "cd": (c, d), "ac": (a, c), "bd": (b, d), "ad": (a, d)}.items():
+        meeting_request = meeting_services.request_send(setup=setup, sender=x, recipient_id=y.pk, now=before)
+        meetings[name] = meeting_services.request_accept(meeting_request=meeting_request, profile=y, now=before)
+    return {"event": event, "setup": setup, "people": participants, "slots": list(setup.slots.all()),
+            "meetings": meetings, "start": start}

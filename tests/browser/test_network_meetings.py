@@ -147,3 +147,110 @@ def test_meeting_page_types_are_valid_html(client, tmp_path):
         if m.get("type") != "info"
     ]
     assert errors == [], "\n".join(errors)
+
+
+# --- on the day: check-in, live board, cancelling -----------------------------------------------
+
+
+def build_day():
+    """A Gesprächsbörse running now (tests.factories.make_running_meetings) with an organiser."""
+    from tests.factories import make_running_meetings
+
+    world = make_running_meetings(title="Wärmewende-Forum heute")
+    organiser = UserFactory(username="orga-tag")
+    world["event"].managers.add(organiser)
+    (_a, token_a), _b, (_c, token_c), _d = world["people"]
+    base = f"/netzwerk/verwalten/{world['event'].slug}/gespraechsboerse/"
+    return world, {
+        "agenda": f"/netzwerk/mein-profil/{token_a}/gespraechsboerse/",
+        "agenda-other": f"/netzwerk/mein-profil/{token_c}/gespraechsboerse/",
+        "cancel": f"/netzwerk/mein-profil/{token_a}/gespraechsboerse/absagen/{world['meetings']['ad'].request_id}/",
+        "cancel-too-late": f"/netzwerk/mein-profil/{token_a}/gespraechsboerse/absagen/{world['meetings']['ac'].request_id}/",
+        "check-in": f"{base}einchecken/",
+        "check-in-next": f"{base}einchecken/?zeitfenster={world['slots'][2].pk}",
+        "board": f"{base}live/",
+    }
+
+
+def log_in(page, username, target):
+    page.goto(f"/anmelden/?next={target}")
+    page.get_by_label("Benutzername").fill(username)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Anmelden").click()
+    assert page.url.endswith(target)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 320])
+def test_meeting_day_pages_are_accessible(new_context, live_server, width):
+    world, pages = build_day()
+    page = new_context(viewport={"width": width, "height": 900}).new_page()
+    page.visit = watch(page)
+    for name in ("agenda", "cancel", "cancel-too-late"):
+        response = page.goto(pages[name])
+        assert response.status == (409 if name == "cancel-too-late" else 200), name
+        assert page.locator("h1").count() == 1, name
+        assert_clean(page, f"{name} at {width} px", width)
+    # A person records that the other did not show up: the answer on the page, still clean.
+    page.goto(pages["agenda-other"])
+    a = world["people"][0][0]
+    page.get_by_role("button", name=re.compile(f"Nicht erschienen.*{a.full_name}")).click()
+    assert "Die andere Person ist nicht erschienen." in page.inner_text("main")
+    assert_clean(page, f"agenda after check-in at {width} px", width)
+    assert page.context.cookies() == []
+    log_in(page, "orga-tag", pages["check-in"])
+    assert_clean(page, f"check-in at {width} px", width)
+    page.get_by_role("button", name=re.compile("Hat stattgefunden.*Tisch 2")).click()
+    assert "Tisch 2: Das Gespräch hat stattgefunden." in page.inner_text("main")
+    assert_clean(page, f"check-in after a click at {width} px", width)
+    page.goto(pages["check-in-next"])
+    assert_clean(page, f"check-in of a slot not begun at {width} px", width)
+    page.goto(pages["board"])
+    assert "Jetzt:" in page.inner_text("main")
+    assert_clean(page, f"live board at {width} px", width)
+
+
+@pytest.mark.browser
+def test_a_participant_cancels_a_meeting_after_confirming(page, live_server):
+    world, pages = build_day()
+    d = world["people"][3][0]
+    page.goto(pages["agenda"])
+    page.get_by_role("link", name=re.compile(f"Termin absagen.*{d.full_name}")).click()
+    assert "wirklich absagen" in page.inner_text("main")
+    page.get_by_role("link", name="Nein, Termin behalten").click()
+    assert Meeting.objects.filter(pk=world["meetings"]["ad"].pk).exists()
+    page.get_by_role("link", name=re.compile(f"Termin absagen.*{d.full_name}")).click()
+    page.get_by_role("button", name="Ja, Termin absagen").click()
+    assert "Der Gesprächstermin wurde abgesagt." in page.inner_text("main")
+    assert not Meeting.objects.filter(pk=world["meetings"]["ad"].pk).exists()
+    assert page.context.cookies() == []
+
+
+@pytest.mark.django_db
+def test_meeting_day_pages_are_valid_html(client, tmp_path):
+    world, pages = build_day()
+    documents = {}
+    for name in ("agenda", "cancel", "cancel-too-late"):
+        documents[name] = client.get(pages[name]).content.decode()
+    documents["agenda-with-errors"] = client.post(pages["agenda"], {"aktion": "stattgefunden",
+                                                                    "termin": world["meetings"]["ad"].pk}).content.decode()
+    client.force_login(UserFactory._meta.model.objects.get(username="orga-tag"))
+    for name in ("check-in", "check-in-next", "board"):
+        documents[name] = client.get(pages[name]).content.decode()
+    documents["check-in-with-errors"] = client.post(pages["check-in"], {"aktion": "stattgefunden",
+                                                                       "termin": world["meetings"]["ad"].pk}).content.decode()
+    for name in [n for n in documents if n.endswith("-with-errors")]:
+        assert 'role="alert"' in documents[name] and "noch nicht begonnen" in documents[name], name
+    files = {}
+    for name, html in documents.items():
+        file = tmp_path / f"{name}.html"
+        file.write_text(html, encoding="utf-8")
+        files[file.resolve().as_uri()] = name
+    messages = run_vnu(list(tmp_path.glob("*.html")))
+    errors = [
+        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
+        for m in messages
+        if m.get("type") != "info"
+    ]
+    assert errors == [], "\n".join(errors)

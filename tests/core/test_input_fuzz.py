@@ -45,7 +45,7 @@ pytestmark = pytest.mark.django_db
 PARAMETERS = [
     "q", "thema", "region", "monat", "page", "status", "kategorie", "sortierung", "gesendet", "erledigt",
     "frei", "stornieren", "bestaetigen", "ergebnis", "anmeldung", "next", "utm_source", "art", "richtung",
-    "veranstaltung", "format",
+    "veranstaltung", "format", "zeitfenster", "anhalten", "aendern",
 ]
 HOSTILE = st.one_of(
     st.sampled_from(

@@ -144,7 +144,7 @@ def test_statistics_on_a_constructed_case(world):
         services.AnswerInput(meeting_id=bd.pk, held=Held.YES, cooperation=Coop.MAYBE)])
     services.followup_answers_save(invitation=invitation_of(world, c), now=now, answers=[
         services.AnswerInput(meeting_id=ac.pk, held=Held.NO_SHOW, cooperation=Coop.NO)])
-    MeetingParticipant.objects.filter(meeting=bd).update(attendance="held")  # no check-in service on main yet
+    MeetingParticipant.objects.filter(meeting=bd).update(attendance="held")  # the check-in service: test_meetings_checkin.py
     stats = selectors.followup_statistics(setup=world["setup"])
     assert stats.profiles == 5
     assert stats.requests == 4

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from revier.core.tokens import personal_link_holder
 from revier.network.followup.models import FollowupAnswer, FollowupInvitation
 from revier.network.meetings.models import Meeting, MeetingParticipant, MeetingRequest, MeetingSetup
-from revier.network.meetings.selectors import REGISTRATION_CONFIRMED
+from revier.network.meetings.selectors import HELD, NO_SHOW, REGISTRATION_CONFIRMED, meeting_outcome
 from revier.network.models import Profile
 
 Held, Cooperation = FollowupAnswer.Held, FollowupAnswer.Cooperation
@@ -61,10 +61,14 @@ def followup_rows(*, invitation: FollowupInvitation) -> list[FollowupRow]:
 
 @dataclass(frozen=True)
 class FollowupStatistics:
-    """An event's Gesprächsbörse in figures. A meeting counts as held when the check-in at the
-    table or a follow-up answer says so; as a no-show when neither says held and one says "not
-    shown up"; cancelled likewise. Cooperations: meetings for which at least one of the two answered
-    "yes" (per kind: the meetings with at least one answer of that kind), and "maybe"."""
+    """An event's Gesprächsbörse in figures. Whether a placed meeting was held: the check-in at the
+    table decides where it says held or no-show (meetings.selectors.meeting_outcome: the organiser's
+    record, or the two people's own records when they agree); otherwise the follow-up answers: held
+    when one of the two answered "yes", a no-show when none said "yes" and one "did not show up",
+    cancelled when one said "cancelled" and none of the others. Accepted: requests accepted, also
+    those whose meeting was cancelled before it began (`cancelled_before`). Cooperations: meetings
+    for which at least one of the two answered "yes" (per kind: the meetings with at least one
+    answer of that kind), and "maybe"."""
 
     profiles: int
     requests: int
@@ -80,6 +84,7 @@ class FollowupStatistics:
     cooperation_planned: int
     cooperation_maybe: int
     cooperation_by_kind: tuple[tuple[str, str, int], ...]  # (value, label, meetings)
+    cancelled_before: int = 0  # agreed meetings one of the two cancelled before they began
 
     @property
     def answered_share(self) -> float | None:
@@ -105,27 +110,29 @@ def followup_statistics_many(*, setups: list[MeetingSetup]) -> dict[int, Followu
                                registration__event_id__in=list(event_of.values()))
         .values_list("registration__event_id").annotate(n=Count("id", distinct=True))
     )
+    agreed = [MeetingRequest.Status.ACCEPTED, MeetingRequest.Status.CANCELLED]
     requests = {row["setup_id"]: row for row in MeetingRequest.objects.filter(setup_id__in=ids).values("setup_id")
-                .annotate(total=Count("id"), accepted=Count("id", filter=Q(status=MeetingRequest.Status.ACCEPTED)))}
+                .annotate(total=Count("id"), accepted=Count("id", filter=Q(status__in=agreed)),
+                          cancelled=Count("id", filter=Q(status=MeetingRequest.Status.CANCELLED)))}
     answered_times: dict[int, list[float]] = {pk: [] for pk in ids}
     for setup_id, created, answered in MeetingRequest.objects.filter(
             setup_id__in=ids, answered_at__isnull=False,
-            status__in=[MeetingRequest.Status.ACCEPTED, MeetingRequest.Status.DECLINED]).values_list(
+            status__in=[*agreed, MeetingRequest.Status.DECLINED]).values_list(
             "setup_id", "created_at", "answered_at"):
         answered_times[setup_id].append((answered - created) / datetime.timedelta(hours=1))
-    # Per placed meeting: what the check-in and the answers say.
-    outcome: dict[int, dict[int, set[str]]] = {pk: {} for pk in ids}
+    # Per placed meeting: what the check-in says (its two rows), and what the answers say.
+    check_in: dict[int, dict[int, list[str]]] = {pk: {} for pk in ids}
     for setup_id, meeting_id, attendance in MeetingParticipant.objects.filter(
             meeting__setup_id__in=ids, meeting__status=Meeting.Status.PLACED).values_list(
             "meeting__setup_id", "meeting_id", "attendance"):
-        outcome[setup_id].setdefault(meeting_id, set()).add(
-            {"held": Held.YES, "no_show": Held.NO_SHOW}.get(attendance, ""))
+        check_in[setup_id].setdefault(meeting_id, []).append(attendance)
+    answers_said: dict[int, dict[int, set[str]]] = {pk: {} for pk in ids}
     cooperation: dict[int, dict[int, set[str]]] = {pk: {} for pk in ids}
     people: dict[int, set[int]] = {pk: set() for pk in ids}
     for setup_id, meeting_id, profile_id, held, coop in FollowupAnswer.objects.filter(
             meeting__setup_id__in=ids, meeting__status=Meeting.Status.PLACED).values_list(
             "meeting__setup_id", "meeting_id", "profile_id", "held", "cooperation"):
-        outcome[setup_id].setdefault(meeting_id, set()).add(held)
+        answers_said[setup_id].setdefault(meeting_id, set()).add(held)
         cooperation[setup_id].setdefault(meeting_id, set()).add(coop)
         people[setup_id].add(profile_id)
     invitations = dict(FollowupInvitation.objects.filter(setup_id__in=ids).values_list("setup_id")
@@ -133,7 +140,9 @@ def followup_statistics_many(*, setups: list[MeetingSetup]) -> dict[int, Followu
     planned_kinds = set(FollowupAnswer.PLANNED)
     result = {}
     for pk in ids:
-        said_per_meeting, coop = outcome[pk].values(), cooperation[pk].values()
+        held_per_meeting = [_held(meeting_outcome(attendances), answers_said[pk].get(meeting_id, set()))
+                            for meeting_id, attendances in check_in[pk].items()]
+        coop = cooperation[pk].values()
         times = answered_times[pk]
         result[pk] = FollowupStatistics(
             profiles=profiles.get(event_of[pk], 0),
@@ -141,19 +150,30 @@ def followup_statistics_many(*, setups: list[MeetingSetup]) -> dict[int, Followu
             answered=len(times),
             median_answer_hours=round(statistics.median(times), 1) if times else None,
             accepted=requests.get(pk, {}).get("accepted", 0),
-            placed=len(outcome[pk]),
-            held=sum(1 for said in said_per_meeting if Held.YES in said),
-            no_shows=sum(1 for said in said_per_meeting if Held.YES not in said and Held.NO_SHOW in said),
-            cancelled=sum(1 for said in said_per_meeting
-                          if Held.YES not in said and Held.NO_SHOW not in said and Held.CANCELLED in said),
+            placed=len(check_in[pk]),
+            held=held_per_meeting.count(Held.YES),
+            no_shows=held_per_meeting.count(Held.NO_SHOW),
+            cancelled=held_per_meeting.count(Held.CANCELLED),
             invitations=invitations.get(pk, 0),
             followup_answered=len(people[pk]),
             cooperation_planned=sum(1 for said in coop if said & planned_kinds),
             cooperation_maybe=sum(1 for said in coop if Cooperation.MAYBE in said and not said & planned_kinds),
             cooperation_by_kind=tuple((str(kind), str(kind.label), sum(1 for said in coop if kind in said))
                                       for kind in FollowupAnswer.PLANNED),
+            cancelled_before=requests.get(pk, {}).get("cancelled", 0),
         )
     return result
+
+
+def _held(check_in: str, answers: set[str]) -> str:
+    """Whether one placed meeting was held (a FollowupAnswer.Held value, "" when unknown): the
+    check-in where it says held or no-show, else the follow-up answers (yes before no-show before
+    cancelled)."""
+    if check_in == HELD:
+        return Held.YES
+    if check_in == NO_SHOW:
+        return Held.NO_SHOW
+    return next((value for value in (Held.YES, Held.NO_SHOW, Held.CANCELLED) if value in answers), "")
 
 
 def setups_for_events(*, event_ids: list[int]) -> list[MeetingSetup]:

@@ -120,3 +120,58 @@ class SessionInUse(MeetingError):
 
     def __init__(self, sessions: str):
         super().__init__(str(self.message) % {"sessions": sessions})
+
+
+# --- On the day: check-in at the table, cancelling an agreed meeting ---------------------------
+
+
+class NotOrganiser(MeetingError):
+    message = _("Only the organisers of the event can record the check-in for everyone.")
+
+
+class NotYourMeeting(MeetingError):
+    message = _("This meeting is not one of yours.")
+
+
+class NotAgreed(MeetingError):
+    message = _("This is not an agreed meeting (any more), so it cannot be cancelled.")
+
+
+class AlreadyCancelled(MeetingError):
+    message = _("This meeting has already been cancelled.")
+
+
+class MeetingGone(MeetingError):
+    message = _("This meeting does not exist any more; it has probably been cancelled.")
+
+
+class TooLateToCancel(MeetingError):
+    message = _(
+        "This meeting has already begun or is over, so it can no longer be cancelled. If you cannot come, please "
+        "tell the other person or the organisers."
+    )
+
+
+class NotPublished(MeetingError):
+    message = _("The check-in is possible only for meetings that have been planned and published with time and table.")
+
+
+class CheckInTooEarly(MeetingError):
+    message = _("The meeting has not begun yet. Whether it took place can be recorded from %(start)s on.")
+
+    def __init__(self, start: str):
+        super().__init__(str(self.message) % {"start": start})
+
+
+class CheckInClosed(MeetingError):
+    message = _(
+        "The event is over, so this can no longer be recorded here. Please answer the follow-up questions you "
+        "receive by mail after the event."
+    )
+
+
+class RecordedByOrganiser(MeetingError):
+    message = _(
+        "The organisers have already recorded at the table whether this meeting took place. If that is wrong, "
+        "please contact them."
+    )

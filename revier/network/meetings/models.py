@@ -130,6 +130,8 @@ class MeetingRequest(models.Model):
         DECLINED = "declined", _("Declined")
         LAPSED = "lapsed", _("Lapsed")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # Accepted, then called off by one of the two before the meeting (services.meeting_cancel).
+        CANCELLED = "cancelled", _("Meeting cancelled")
 
     # A pair may have one open or accepted request at a time (in either direction).
     BLOCKING = [Status.PENDING, Status.ACCEPTED]
@@ -217,7 +219,9 @@ class Meeting(models.Model):
 
 class MeetingParticipant(models.Model):
     """One of the two people of a meeting, with the meeting's slot copied: the unique constraint on
-    (profile, slot) makes sure nobody has two meetings in a slot. Also holds their check-in outcome."""
+    (profile, slot) makes sure nobody has two meetings in a slot. Also holds the check-in at the
+    table as reported by this person, or by the organiser for both (`attendance`: did the meeting
+    take place, or did someone not show up)."""
 
     class Attendance(models.TextChoices):
         OPEN = "", _("Not recorded")
@@ -229,6 +233,9 @@ class MeetingParticipant(models.Model):
     slot = models.ForeignKey(MeetingSlot, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     attendance = models.CharField(_("attendance"), max_length=10, choices=Attendance.choices, blank=True, default="")
     attendance_at = models.DateTimeField(_("attendance recorded"), null=True, blank=True)
+    # The organiser's record (services.meeting_attendance_record) is final: the person's own
+    # record (meeting_attendance_report) no longer changes it.
+    attendance_by_organiser = models.BooleanField(_("recorded by the organiser"), default=False)
 
     class Meta:
         verbose_name = _("meeting participant")

@@ -1,9 +1,12 @@
 """Every non-trivial read of the Gesprächsbörse: who takes part, and what the pages show, each page
 in a fixed number of queries whatever the number of participants, requests and meetings."""
 
+import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from revier.core.tokens import personal_link_holder
 from revier.network.meetings.models import (
@@ -12,6 +15,7 @@ from revier.network.meetings.models import (
     MeetingRequest,
     MeetingSetup,
     MeetingSlot,
+    MeetingTable,
     ScheduleRun,
     Unavailability,
 )
@@ -54,10 +58,35 @@ def request_get_by_token(*, token: str) -> MeetingRequest | None:
     return MeetingRequest.objects.select_related("setup__event", "sender", "recipient").get(pk=found.pk)
 
 
+# ---------------------------------------------------------------------------------------------
+# The check-in's outcome of a meeting
+
+
+HELD, NO_SHOW, CONFLICT, OPEN = "held", "no_show", "conflict", ""
+
+
+def meeting_outcome(attendances: Iterable[str]) -> str:
+    """What the check-in says about a meeting, from its two people's rows
+    (`MeetingParticipant.attendance`; the organiser's record writes both): `held` when a row says
+    held and none says no-show, `no_show` when a row says no-show and none says held, `conflict`
+    when the two contradict each other, `""` when nothing is recorded. The statistics
+    (network.followup.selectors) use the check-in where it says held or no-show, and the follow-up
+    answers otherwise."""
+    said = {value for value in attendances if value}
+    if said == {HELD}:
+        return HELD
+    if said == {NO_SHOW}:
+        return NO_SHOW
+    return CONFLICT if said else OPEN
+
+
 @dataclass(frozen=True)
 class MeetingRow:
     meeting: Meeting
     partner: Profile
+    own: MeetingParticipant | None = None  # the person's own row: their check-in record
+    can_check_in: bool = False  # placed and published, its slot has begun, the event not over
+    can_cancel: bool = False  # agreed, its slot (or, not planned yet, the event's end) still ahead
 
 
 @dataclass(frozen=True)
@@ -75,10 +104,13 @@ class ParticipantPage:
     blocked_ids: frozenset[int] = frozenset()
 
 
-def participant_page_get(*, setup: MeetingSetup, profile: Profile) -> ParticipantPage:
+def participant_page_get(*, setup: MeetingSetup, profile: Profile,
+                         now: datetime.datetime | None = None) -> ParticipantPage:
     """The participant's Gesprächsbörse page: the other visible participants, requests in and out,
-    own meetings with partner (contact data: both agreed), the slots with the own unavailable
-    marks. Nine queries, whatever the numbers."""
+    own meetings with partner (contact data: both agreed), whether each can be checked in or
+    cancelled at `now` (the services decide again), the slots with the own unavailable marks.
+    Nine queries, whatever the numbers."""
+    now = now or timezone.now()
     is_participant = Profile.objects.filter(participants_q(setup), pk=profile.pk).exists()
     if not is_participant:
         return ParticipantPage(setup=setup, profile=profile, is_participant=False)
@@ -96,7 +128,13 @@ def participant_page_get(*, setup: MeetingSetup, profile: Profile) -> Participan
     for participation in participations:
         meeting = participation.meeting
         partner = next(p.profile for p in meeting.participants.all() if p.profile_id != profile.pk)
-        meetings.append(MeetingRow(meeting=meeting, partner=partner))
+        slot = meeting.slot
+        placed = meeting.status == Meeting.Status.PLACED and meeting.published
+        meetings.append(MeetingRow(
+            meeting=meeting, partner=partner, own=participation,
+            can_check_in=placed and slot.starts_at <= now < max(setup.event.ends_at, slot.ends_at),
+            can_cancel=now < (slot.starts_at if slot is not None else setup.event.ends_at),
+        ))
     meetings.sort(key=lambda row: (row.meeting.slot is None, row.meeting.slot.starts_at if row.meeting.slot else 0,
                                    row.meeting.pk))
     blocked = frozenset(
@@ -314,3 +352,136 @@ def meeting_detail(*, setup: MeetingSetup, meeting_id: int) -> MeetingDetail | N
         tables=list(setup.tables.select_related("fixed_profile").order_by("number")),
         sessions=list(setup.sessions.all()), unavailable=unavailable, busy=busy,
     )
+# ---------------------------------------------------------------------------------------------
+# The organiser's live board and check-in at the table
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    table: MeetingTable
+    meeting: Meeting | None  # None: the table is free in this slot
+    people: list[MeetingParticipant] = field(default_factory=list)  # with profile, in the order of the rows
+    outcome: str = OPEN  # meeting_outcome of the two rows
+
+    @property
+    def by_organiser(self) -> bool:
+        return any(person.attendance_by_organiser for person in self.people)
+
+
+@dataclass(frozen=True)
+class BoardSlot:
+    slot: MeetingSlot
+    entries: list[BoardEntry]
+
+    @property
+    def meetings(self) -> int:
+        return sum(1 for entry in self.entries if entry.meeting is not None)
+
+    @property
+    def recorded(self) -> int:
+        return sum(1 for entry in self.entries if entry.meeting is not None and entry.outcome != OPEN)
+
+
+def _board_slots(setup: MeetingSetup, slots: list[MeetingSlot], tables: list[MeetingTable] | None) -> list[BoardSlot]:
+    """Per slot, its placed meetings with both people and their check-in, by table number; with
+    `tables`, every table (the free ones without a meeting). Two queries, or none without slots."""
+    if not slots:
+        return []
+    meetings = list(
+        Meeting.objects.filter(setup=setup, status=Meeting.Status.PLACED, slot__in=[slot.pk for slot in slots])
+        .select_related("table")
+        .prefetch_related(Prefetch("participants", queryset=MeetingParticipant.objects.select_related("profile")
+                                   .order_by("id")))
+        .order_by("table__number", "id")
+    )
+    result = []
+    for slot in slots:
+        placed = {meeting.table_id: meeting for meeting in meetings if meeting.slot_id == slot.pk}
+        rows = tables if tables is not None else [meeting.table for meeting in placed.values()]
+        entries = []
+        for table in rows:
+            meeting = placed.get(table.pk)
+            people = list(meeting.participants.all()) if meeting is not None else []
+            entries.append(BoardEntry(table=table, meeting=meeting, people=people,
+                                      outcome=meeting_outcome(person.attendance for person in people)))
+        result.append(BoardSlot(slot=slot, entries=entries))
+    return result
+
+
+@dataclass(frozen=True)
+class LiveBoard:
+    now: datetime.datetime
+    current: BoardSlot | None  # the slot running now
+    following: BoardSlot | None  # the next slot to begin
+    slots: int  # how many slots the Gesprächsbörse has
+
+
+def live_board(*, setup: MeetingSetup, now: datetime.datetime | None = None) -> LiveBoard:
+    """The organiser's live board: the slot running now and the next one, each with every table,
+    who meets whom there and what the check-in says. Four queries, whatever the numbers."""
+    now = now or timezone.now()
+    slots = list(setup.slots.all())
+    current = next((slot for slot in slots if slot.starts_at <= now < slot.ends_at), None)
+    following = next((slot for slot in slots if slot.starts_at > now), None)
+    wanted = [slot for slot in (current, following) if slot is not None]
+    built = {board.slot.pk: board for board in _board_slots(setup, wanted, list(setup.tables.all()) if wanted else None)}
+    return LiveBoard(now=now, current=built.get(current.pk) if current else None,
+                     following=built.get(following.pk) if following else None, slots=len(slots))
+
+
+@dataclass(frozen=True)
+class SlotCheckIn:
+    slots: list[MeetingSlot]
+    board: BoardSlot | None  # the chosen slot with its meetings (tables without a meeting left out)
+    started: bool  # the chosen slot has begun: the check-in is open
+    previous: MeetingSlot | None
+    following: MeetingSlot | None
+
+
+def slot_check_in(*, setup: MeetingSetup, slot_id: int | None, now: datetime.datetime | None = None) -> SlotCheckIn:
+    """The organiser's check-in page for one slot: the chosen one, else the slot running now, else
+    the last one that has begun, else the first. Three queries, whatever the numbers."""
+    now = now or timezone.now()
+    slots = list(setup.slots.all())
+    chosen = next((slot for slot in slots if slot.pk == slot_id), None) if slot_id is not None else None
+    if chosen is None:
+        begun = [slot for slot in slots if slot.starts_at <= now]
+        chosen = begun[-1] if begun else (slots[0] if slots else None)
+    if chosen is None:
+        return SlotCheckIn(slots=slots, board=None, started=False, previous=None, following=None)
+    index = slots.index(chosen)
+    return SlotCheckIn(
+        slots=slots,
+        board=_board_slots(setup, [chosen], None)[0],
+        started=chosen.starts_at <= now,
+        previous=slots[index - 1] if index > 0 else None,
+        following=slots[index + 1] if index + 1 < len(slots) else None,
+    )
+
+
+@dataclass(frozen=True)
+class OwnMeeting:
+    meeting_request: MeetingRequest
+    meeting: Meeting | None  # None: not (or no longer) an agreed meeting
+    partner: Profile
+
+
+def own_meeting_get(*, setup: MeetingSetup, profile: Profile, request_id: int | None) -> OwnMeeting | None:
+    """The person's request `request_id` of this Gesprächsbörse (sent or received) with its meeting,
+    slot and table, and the other person; None when it is not theirs. Two queries."""
+    if request_id is None:
+        return None
+    found = (MeetingRequest.objects.filter(Q(sender=profile) | Q(recipient=profile), setup=setup, pk=request_id)
+             .select_related("sender", "recipient").first())
+    if found is None:
+        return None
+    meeting = Meeting.objects.filter(request=found).select_related("slot", "table").first()
+    partner = found.recipient if found.sender_id == profile.pk else found.sender
+    return OwnMeeting(meeting_request=found, meeting=meeting, partner=partner)
+
+
+def meeting_get(*, setup: MeetingSetup, meeting_id: int | None) -> Meeting | None:
+    """A meeting of this Gesprächsbörse by its number, or None."""
+    if meeting_id is None:
+        return None
+    return Meeting.objects.filter(setup=setup, pk=meeting_id).first()

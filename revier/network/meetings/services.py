@@ -30,6 +30,7 @@ from revier.core.capacity import CapacityRule, count_taken_per_owner, lock_capac
 from revier.core.mail import mail_queue
 from revier.core.services import audit_log
 from revier.core.tokens import link_expires_at, new_token
+from revier.events import selectors as event_selectors
 from revier.network.meetings import errors
 from revier.network.meetings.models import (
     MESSAGE_MAX,
@@ -87,6 +88,7 @@ SUBJECTS = {
     "request_lapsed": _("Your meeting request has lapsed"),
     "meeting_placed": _("Your meeting: time and table"),
     "meeting_moved": _("Your meeting has been moved: %(event)s"),
+    "meeting_cancelled": _("Meeting cancelled: %(event)s"),
 }
 
 
@@ -532,6 +534,132 @@ def unavailability_set(*, setup: MeetingSetup, profile: Profile, slot_ids: Itera
         audit_log(actor=None, action="meeting_unavailability_set", obj=setup,
                   data={"profile": profile.pk, "slots": len(wanted)})
     return wanted
+
+
+# ---------------------------------------------------------------------------------------------
+# Check-in at the table, and cancelling an agreed meeting
+
+Attendance = MeetingParticipant.Attendance
+# What the check-in can record: the meeting took place, or someone did not show up.
+ATTENDANCE_OUTCOMES = (Attendance.HELD, Attendance.NO_SHOW)
+
+
+def _meeting_for_check_in(setup: MeetingSetup, meeting_id: int, *, now: datetime.datetime) -> Meeting:
+    """The meeting with its slot and both participant rows, refused unless it is placed, published
+    and its slot has begun. The caller holds the setup's lock."""
+    meeting = (Meeting.objects.filter(pk=meeting_id, setup=setup).select_related("slot", "table")
+               .prefetch_related(Prefetch("participants", queryset=MeetingParticipant.objects.order_by("id"))).first())
+    if meeting is None:
+        raise errors.MeetingGone()
+    if meeting.status != Meeting.Status.PLACED or not meeting.published:
+        raise errors.NotPublished()
+    if now < meeting.slot.starts_at:
+        raise errors.CheckInTooEarly(_local(meeting.slot.starts_at))
+    return meeting
+
+
+def _check_attendance(attendance: str) -> str:
+    if attendance not in ATTENDANCE_OUTCOMES:
+        raise errors.InvalidInput(_("Please choose “took place” or “did not show up”."))
+    return attendance
+
+
+@transaction.atomic(durable=True)
+def meeting_attendance_record(*, meeting: Meeting, attendance: str, actor,
+                              now: datetime.datetime | None = None) -> Meeting:
+    """The organiser records at the table whether a meeting took place (`held`) or someone did not
+    show up (`no_show`): written to both people's rows and marked as the organiser's, so the
+    people's own records no longer change it. Possible from the start of the meeting's slot on, and
+    any time later (a correction); recording the same again changes nothing. Locks the setup
+    (core.capacity.lock_capacity_owner) and writes an audit entry naming the organiser. Refused
+    (German message, nothing changed): someone who may not manage the event, a meeting not placed
+    and published, before its slot begins, an outcome other than the two."""
+    now = now or timezone.now()
+    attendance = _check_attendance(attendance)
+    setup = _lock_setup(meeting.setup_id)
+    if event_selectors.event_get_if_manager(slug=setup.event.slug, user=actor) is None:
+        raise errors.NotOrganiser()
+    meeting = _meeting_for_check_in(setup, meeting.pk, now=now)
+    rows = list(meeting.participants.all())
+    before = [row.attendance for row in rows]
+    if all(row.attendance == attendance and row.attendance_by_organiser for row in rows):
+        return meeting
+    MeetingParticipant.objects.filter(meeting=meeting).update(attendance=attendance, attendance_at=now,
+                                                              attendance_by_organiser=True)
+    audit_log(actor=actor, action="meeting_attendance_recorded", obj=meeting,
+              data={"attendance": attendance, "before": before})
+    return meeting
+
+
+@transaction.atomic(durable=True)
+def meeting_attendance_report(*, meeting: Meeting, profile: Profile, attendance: str,
+                              now: datetime.datetime | None = None) -> MeetingParticipant:
+    """One of the two people records on their Gesprächsbörse page whether their meeting took place
+    (`held`) or the other person did not show up (`no_show`); only their own row is written, and
+    they may change it until the event ends (afterwards the follow-up asks). Locks the setup and
+    writes an audit entry. Refused (German message, nothing changed): someone else's meeting, a
+    meeting not placed and published, before its slot begins, after the event, once the organiser
+    has recorded it, an outcome other than the two."""
+    now = now or timezone.now()
+    attendance = _check_attendance(attendance)
+    setup = _lock_setup(meeting.setup_id)
+    meeting = (Meeting.objects.filter(pk=meeting.pk, setup=setup)
+               .filter(participants__profile_id=profile.pk).first())
+    if meeting is None:
+        raise errors.NotYourMeeting()
+    meeting = _meeting_for_check_in(setup, meeting.pk, now=now)
+    if now >= max(setup.event.ends_at, meeting.slot.ends_at):
+        raise errors.CheckInClosed()
+    own = next(row for row in meeting.participants.all() if row.profile_id == profile.pk)
+    if own.attendance_by_organiser:
+        raise errors.RecordedByOrganiser()
+    if own.attendance == attendance:
+        return own
+    before = own.attendance
+    own.attendance, own.attendance_at = attendance, now
+    own.save(update_fields=["attendance", "attendance_at"])
+    audit_log(actor=None, action="meeting_attendance_reported", obj=meeting,
+              data={"profile": profile.pk, "attendance": attendance, "before": before})
+    return own
+
+
+@transaction.atomic(durable=True)
+def meeting_cancel(*, meeting_request: MeetingRequest, profile: Profile,
+                   now: datetime.datetime | None = None) -> MeetingRequest:
+    """One of the two people cancels their agreed meeting before its slot begins (a meeting not
+    planned yet: before the event ends). Under the setup's lock (core.capacity) the meeting and its
+    two participant rows are deleted, so its slot and table are free again and it no longer counts
+    towards either person's maximum of meetings; the request becomes `cancelled` (the pair may ask
+    again). The other person gets a mail. After publishing, the meetings still waiting for a place
+    are offered the freed places at once, in the order of acceptance (placing as on acceptance).
+    Refused (German message, nothing changed): someone else's meeting, a request that was never
+    accepted, cancelling twice, after the slot has begun."""
+    now = now or timezone.now()
+    setup = _lock_setup(meeting_request.setup_id)
+    meeting_request = _open_request(setup, meeting_request.pk)
+    if profile.pk not in (meeting_request.sender_id, meeting_request.recipient_id):
+        raise errors.NotYourMeeting()
+    if meeting_request.status == RequestStatus.CANCELLED:
+        raise errors.AlreadyCancelled()
+    meeting = (Meeting.objects.filter(request=meeting_request).select_related("slot", "table").first()
+               if meeting_request.status == RequestStatus.ACCEPTED else None)
+    if meeting is None:
+        raise errors.NotAgreed()
+    if now >= (meeting.slot.starts_at if meeting.slot_id else setup.event.ends_at):
+        raise errors.TooLateToCancel()
+    partner = meeting_request.recipient if meeting_request.sender_id == profile.pk else meeting_request.sender
+    slot, table = meeting.slot, meeting.table
+    meeting_request.status, meeting_request.closed_at = RequestStatus.CANCELLED, now
+    meeting_request.save(update_fields=["status", "closed_at"])
+    audit_log(actor=None, action="meeting_cancelled", obj=meeting_request,
+              data={"meeting": meeting.pk, "by": profile.pk, "slot": meeting.slot_id,
+                    "table": table.number if table else None})
+    meeting.delete()  # its participant rows go with it (cascade)
+    _mail(partner, "meeting_cancelled", setup=setup, partner=profile, slot=slot, table=table)
+    if setup.published:
+        for waiting in Meeting.objects.filter(setup=setup, status=Meeting.Status.UNPLACED).order_by("created_at", "id"):
+            _place(setup, waiting, now=now)
+    return meeting_request
 
 
 # ---------------------------------------------------------------------------------------------

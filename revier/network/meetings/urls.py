@@ -6,9 +6,12 @@ from revier.network.meetings import views
 urlpatterns = [
     path("mein-profil/<str:token>/gespraechsboerse/", views.participant_page, name="meetings"),
     path("mein-profil/<str:token>/gespraechsboerse/termine.ics", views.participant_ics, name="meetings-ics"),
+    path("mein-profil/<str:token>/gespraechsboerse/absagen/<str:pk>/", views.cancel_page, name="meeting-cancel"),
     path("gespraechsanfrage/<str:token>/", views.request_page, name="meeting-request"),
     path("verwalten/<slug:slug>/gespraechsboerse/", views.manage_setup, name="meetings-manage"),
     path("verwalten/<slug:slug>/gespraechsboerse/tischplan/", views.manage_table_plan, name="meetings-table-plan"),
     path("verwalten/<slug:slug>/gespraechsboerse/termine/", views.manage_planning, name="meetings-planning"),
     path("verwalten/<slug:slug>/gespraechsboerse/termine/<int:pk>/", views.manage_meeting, name="meetings-meeting"),
+    path("verwalten/<slug:slug>/gespraechsboerse/einchecken/", views.manage_check_in, name="meetings-check-in"),
+    path("verwalten/<slug:slug>/gespraechsboerse/live/", views.manage_board, name="meetings-board"),
 ]

@@ -6,13 +6,17 @@
   fixed keyword (`?erledigt=…`) that selects one of our own texts.
 - The page of a request link from the mail: GET shows the request with the buttons, POST accepts or
   declines (mail scanners open links: a GET never changes anything).
-- The organiser's page in the organiser area (login, events' permission can_manage_event).
+- Cancelling an agreed meeting: a confirmation page behind the same personal link.
+- The organiser's pages in the organiser area (login, events' permission can_manage_event): the
+  setup, the table plan, the check-in at the table per slot and the live board.
 """
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -40,7 +44,15 @@ DONE_MESSAGES = {
     "abgelehnt": gettext_lazy("You have declined the request. The sender has been informed."),
     "zurueckgezogen": gettext_lazy("Your request has been withdrawn."),
     "zeiten": gettext_lazy("Your unavailable time slots have been saved."),
+    "stattgefunden": gettext_lazy("Saved: the meeting took place."),
+    "nicht-erschienen": gettext_lazy("Saved: the other person did not show up."),
+    "abgesagt": gettext_lazy("The meeting has been cancelled. The other person has been informed by mail; the time is free again."),
 }
+
+# The check-in buttons' keywords and what they record (MeetingParticipant.Attendance).
+ATTENDANCE_ACTIONS = {"stattgefunden": "held", "nicht-erschienen": "no_show"}
+# How often the live board reloads itself.
+BOARD_REFRESH_SECONDS = 30
 
 
 def _invalid_link(request):
@@ -94,6 +106,13 @@ def participant_page(request, token):
                                "zurueckziehen": services.request_withdraw}[action]
                     service(meeting_request=found, profile=profile)
                     done = {"annehmen": "angenommen", "ablehnen": "abgelehnt", "zurueckziehen": "zurueckgezogen"}[action]
+                elif action in ATTENDANCE_ACTIONS:
+                    row = next((r for r in page.meetings if r.meeting.pk == int_param(request.POST.get("termin"))), None)
+                    if row is None:
+                        raise errors.NotYourMeeting()
+                    services.meeting_attendance_report(meeting=row.meeting, profile=profile,
+                                                       attendance=ATTENDANCE_ACTIONS[action])
+                    done = action
                 else:
                     return redirect(here)
             except errors.MeetingError as domain_error:
@@ -212,12 +231,63 @@ def participant_ics(request, token):
 @require_http_methods(["GET", "HEAD"])
 def manage_table_plan(request, slug):
     """The printable table plan: per table and per person (placed meetings)."""
-    event = event_selectors.event_get_if_manager(slug=slug, user=request.user)
-    setup = selectors.setup_for_event(event_id=event.pk) if event is not None else None
-    if setup is None:
-        raise Http404("no such event, or not yours")
+    event, setup = _managed_setup(request, slug)
     context = {"event": event, "setup": setup, "plan": selectors.table_plan(setup=setup)}
     return render(request, "network/meetings/table_plan.html", context)
+
+
+def _setup_of_participant(profile):
+    """The profile's enabled Gesprächsbörse, or None (then the page says there is none)."""
+    setup = selectors.setup_for_profile(profile=profile)
+    if setup is None or not setup.enabled or profile.status != profile.Status.CONFIRMED:
+        return None
+    return setup
+
+
+def _cancel_refusal(own, setup, now):
+    """Why this meeting cannot be cancelled (the message the service would give), or None."""
+    if own.meeting_request.status == MeetingRequest.Status.CANCELLED:
+        return errors.AlreadyCancelled.message
+    if own.meeting is None:
+        return errors.NotAgreed.message
+    if now >= (own.meeting.slot.starts_at if own.meeting.slot_id else setup.event.ends_at):
+        return errors.TooLateToCancel.message
+    return None
+
+
+@public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def cancel_page(request, token, pk):
+    """Cancelling an agreed meeting from the participant's page: GET asks to confirm (and changes
+    nothing), the button POSTs; afterwards back to the Gesprächsbörse page."""
+    profile = profile_selectors.profile_get_by_token(token=token)
+    if profile is None:
+        return _invalid_link(request)
+    setup = _setup_of_participant(profile)
+    if setup is None:
+        response = render(request, "network/meetings/none.html", {"profile": profile, "token": token}, status=404)
+        return personal_link_response(response)
+    own = selectors.own_meeting_get(setup=setup, profile=profile, request_id=int_param(pk))
+    back = reverse("network:meetings", kwargs={"token": token})
+    status, error = 200, None
+    if own is None:
+        status, error = 404, errors.NotYourMeeting.message
+    elif request.method == "POST":
+        if not ratelimit.within_public_form_limit(request, scope="network-meetings"):
+            status, error = 429, ratelimit.TOO_MANY_REQUESTS_MESSAGE
+        else:
+            try:
+                services.meeting_cancel(meeting_request=own.meeting_request, profile=profile)
+            except errors.MeetingError as domain_error:
+                status, error = 409, domain_error.message
+                own = selectors.own_meeting_get(setup=setup, profile=profile, request_id=int_param(pk)) or own
+            else:
+                return redirect(f"{back}?erledigt=abgesagt#erledigt")
+    elif (refusal := _cancel_refusal(own, setup, timezone.now())) is not None:
+        status, error = 409, refusal
+    context = {"profile": profile, "token": token, "setup": setup, "event": setup.event, "own": own,
+               "error": error, "back": back, "can_cancel": error is None}
+    return personal_link_response(render(request, "network/meetings/cancel.html", context, status=status))
 
 
 # --- The organiser's planning by hand: fixed tables, fixed meetings, sessions ----------------------
@@ -322,3 +392,59 @@ def manage_meeting(request, slug, pk):
     }
     forms_invalid = (fix_form is not None and fix_form.errors) or (session_form is not None and session_form.errors)
     return render(request, "network/meetings/meeting.html", context, status=400 if error or forms_invalid else 200)
+
+
+# --- On the day: check-in at the tables, the live board -------------------------------------------
+
+
+@staff_page()
+@require_http_methods(["GET", "HEAD", "POST"])
+def manage_check_in(request, slug):
+    """Check-in at the table, one slot at a time: per meeting one button "Hat stattgefunden" and one
+    "Nicht erschienen" (POST, then back to the same slot: works without JavaScript)."""
+    event, setup = _managed_setup(request, slug)
+    here = reverse("network:meetings-check-in", kwargs={"slug": event.slug})
+    slot_id = int_param(request.POST.get("zeitfenster") if request.method == "POST" else request.GET.get("zeitfenster"))
+    error = None
+    if request.method == "POST":
+        action = request.POST.get("aktion", "")
+        meeting = selectors.meeting_get(setup=setup, meeting_id=int_param(request.POST.get("termin")))
+        try:
+            if meeting is None:
+                raise errors.MeetingGone()
+            if action not in ATTENDANCE_ACTIONS:
+                raise errors.InvalidInput(_("Please choose “took place” or “did not show up”."))
+            meeting = services.meeting_attendance_record(meeting=meeting, attendance=ATTENDANCE_ACTIONS[action],
+                                                         actor=request.user)
+        except errors.MeetingError as domain_error:
+            error = domain_error.message
+        else:
+            text = (_("Table %(table)d: the meeting took place.") if action == "stattgefunden"
+                    else _("Table %(table)d: not shown up."))
+            messages.success(request, text % {"table": meeting.table.number})
+            return redirect(f"{here}?zeitfenster={meeting.slot_id}#termin-{meeting.pk}")
+    check_in = selectors.slot_check_in(setup=setup, slot_id=slot_id)
+    context = {"event": event, "setup": setup, "error": error, "check_in": check_in,
+               "slot_choices": [(slot.pk, slot_label(slot)) for slot in check_in.slots],
+               "board_label": slot_label(check_in.board.slot) if check_in.board else ""}
+    return render(request, "network/meetings/check_in.html", context, status=409 if error else 200)
+
+
+@staff_page()
+@require_http_methods(["GET", "HEAD"])
+def manage_board(request, slug):
+    """The live board: the slot running now and the next, per table who meets whom and the
+    check-in. With JavaScript, htmx fetches the board's content every BOARD_REFRESH_SECONDS (the
+    same address; an htmx request gets the fragment); `?anhalten=1` stops it (WCAG 2.2.2: a way
+    to pause what updates itself); without JavaScript a link reloads the page."""
+    event, setup = _managed_setup(request, slug)
+    board = selectors.live_board(setup=setup)
+    context = {"event": event, "setup": setup, "board": board, "refresh": BOARD_REFRESH_SECONDS,
+               "paused": request.GET.get("anhalten") == "1",
+               "parts": [(key, title, part, slot_label(part.slot)) for key, title, part in (
+                   ("jetzt", _("Now"), board.current), ("als-naechstes", _("Next"), board.following)) if part]}
+    fragment = request.headers.get("HX-Request") == "true"
+    response = render(request, "network/meetings/includes/board_parts.html" if fragment else "network/meetings/board.html",
+                      context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
