@@ -203,3 +203,11 @@ def test_participant_page_queries_still_do_not_grow(client, world, django_assert
                                        attendance="held")
     with django_assert_max_num_queries(len(small)):
         assert client.get(agenda(token_a)).status_code == 200
+
+
+def test_table_plan_links_each_meeting_to_its_check_in(client, world, organiser):
+    client.force_login(organiser)
+    meeting = world["meetings"]["ac"]
+    html = client.get(manage(world, "tischplan/")).content.decode()
+    assert f'href="{manage(world, "einchecken/")}?zeitfenster={meeting.slot_id}#termin-{meeting.pk}"' in html
+    assert f'href="{manage(world, "live/")}"' in html
