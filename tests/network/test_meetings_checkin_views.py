@@ -211,3 +211,14 @@ def test_table_plan_links_each_meeting_to_its_check_in(client, world, organiser)
     html = client.get(manage(world, "tischplan/")).content.decode()
     assert f'href="{manage(world, "einchecken/")}?zeitfenster={meeting.slot_id}#termin-{meeting.pk}"' in html
     assert f'href="{manage(world, "live/")}"' in html
+
+
+def test_the_organisers_record_on_the_participants_page_without_buttons(client, world, organiser):
+    (a, token_a) = world["people"][0]
+    meeting = world["meetings"]["ac"]
+    services.meeting_attendance_record(meeting=meeting, attendance="no_show", actor=organiser)
+    html = client.get(agenda(token_a)).content.decode()
+    assert ("Von den Veranstaltenden erfasst: Das Gespräch hat nicht stattgefunden, weil jemand nicht erschienen ist."
+            in html)
+    assert f'name="termin" value="{meeting.pk}"' not in html
+    assert f'name="termin" value="{world["meetings"]["ab"].pk}"' in html  # the other begun meeting: still open
