@@ -1,9 +1,8 @@
 """Forms of the public registration and the self-service page. They validate and hand plain values
 to the services; every message is German, next to its field (CONVENTIONS: errors say what to do)."""
 
-import copy
-
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.forms import (
@@ -12,7 +11,9 @@ from revier.core.forms import (
     PersonNameMixin,
     QuestionsMixin,
     answer_field,
+    copy_fields,
     email_field,
+    fields_in_language,
     honeypot_field,
     question_field_name,
     text_field,
@@ -114,18 +115,21 @@ def _registration_fields(categories, questions, options=()) -> dict[str, forms.F
 # The fields of each event's form, built once per registration setup (events.selectors keeps the
 # setup's categories and questions per content generation) and copied for every form, as Django
 # copies a form class's fields: building them cost a refused post in a rush about 0.6 ms, the
-# copy half as much. {id(categories): (categories, questions, options, fields)}
+# copy less (core.forms.copy_fields); their texts are translated once, for the language they were
+# built in. {(id(categories), language): (categories, questions, options, fields)}
 _field_sets: dict[int, tuple[tuple, tuple, tuple, dict[str, forms.Field]]] = {}
 _FIELD_SETS_MAX = 200
 
 
 def _fields_for(categories: tuple, questions: tuple, options: tuple) -> dict[str, forms.Field]:
-    entry = _field_sets.get(id(categories))
+    language = get_language()
+    key = (id(categories), language)
+    entry = _field_sets.get(key)
     if entry is None or entry[0] is not categories or entry[1] is not questions or entry[2] is not options:
         if len(_field_sets) >= _FIELD_SETS_MAX:
             _field_sets.clear()
-        entry = _field_sets[id(categories)] = (
-            categories, questions, options, _registration_fields(categories, questions, options)
+        entry = _field_sets[key] = (
+            categories, questions, options, fields_in_language(_registration_fields(categories, questions, options))
         )
     return entry[3]
 
@@ -142,7 +146,7 @@ class RegistrationForm(HoneypotMixin, PersonFieldsMixin, forms.Form):
         self.options = tuple(options)
         self._availabilities = availabilities
         if isinstance(categories, tuple) and isinstance(questions, tuple) and isinstance(options, tuple):
-            self.fields = copy.deepcopy(_fields_for(categories, questions, options))
+            self.fields = copy_fields(_fields_for(categories, questions, options))
         else:
             self.fields = _registration_fields(self.categories, self.questions, self.options)
         if len(self.categories) == 1 and not self.is_bound:

@@ -118,8 +118,9 @@ def test_form_alerts_writes_what_the_alerts_template_writes(alerts):
 
 
 def test_kern_field_is_used_by_the_registration_pages():
-    """The self-service page renders its fields with it; the registration form is written by
-    events.rendering, which renders its fields and its alert with the same functions."""
+    """The registration form and the self-service page are written by events.rendering, which
+    renders their fields with render_field (what {% kern_field %} renders) and the form's alert with
+    form_alerts; neither template renders a field itself."""
     import inspect
 
     from django.template.loader import get_template
@@ -127,6 +128,8 @@ def test_kern_field_is_used_by_the_registration_pages():
     from revier.events import rendering
     from revier.events.views import registration
 
-    source = get_template("events/registration/self_service.html").template.source
-    assert "{% kern_field" in source and "fields/field.html" not in source
-    assert "render_field(" in inspect.getsource(rendering) and "form_alerts(" in inspect.getsource(registration)
+    for name in ("events/registration/self_service.html", "events/registration/register.html"):
+        assert "fields/field.html" not in get_template(name).template.source
+    source = inspect.getsource(rendering)
+    assert "render_field(" in source and "def self_service_html" in source
+    assert "form_alerts(" in inspect.getsource(registration)
