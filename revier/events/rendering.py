@@ -166,11 +166,18 @@ def _event_facts(event) -> str:
     return facts
 
 
+def _event_link(event) -> str:
+    """The link to the event's page (kept, core.fragments)."""
+    label = escape(gettext("Event page with the program"))
+    return f'  <p><a class="kern-link" href="{escape(event.get_absolute_url())}">{label}</a></p>\n'
+
+
 def self_service_html(context: dict, *, action: str, urls: dict) -> SafeString:
     """The content of a registration's self-service page (events.views.registration._self_service_context's
     `context`), with forms posting to `action`; `urls` has the personal link's "ticket" and "ics"."""
     registration, event = context["registration"], context["event"]
-    parts = [f'<h1 class="kern-heading-x-large">{escape(gettext("Your registration"))}</h1>\n']
+    heading = escape(gettext("Your registration"))
+    parts = [f'<h1 class="kern-heading-x-large">{heading}</h1>\n']
     if context["done_message"]:
         parts.append(_alert("success", gettext("Done"), f'<p class="kern-body">{escape(str(context["done_message"]))}</p>',
                             role="status", element_id="erledigt"))
@@ -189,9 +196,7 @@ def self_service_html(context: dict, *, action: str, urls: dict) -> SafeString:
         _fact(gettext("Ticket category"), escape(registration.category.name)),
         _fact(gettext("Status"), f"<strong>{escape(str(context['status_label']))}</strong>"),
     ]
-    event_link = fragment("events:self-service-link", [event.pk], lambda: (
-        f'  <p><a class="kern-link" href="{escape(event.get_absolute_url())}">'
-        f'{escape(gettext("Event page with the program"))}</a></p>\n'))
+    event_link = fragment("events:self-service-link", [event.pk], lambda: _event_link(event))
     parts.append(
         '<section aria-labelledby="anmeldung-status" class="registration-section">\n'
         f'  <h2 id="anmeldung-status" class="kern-heading-large">{escape(event.title)}</h2>\n'
@@ -208,13 +213,14 @@ def self_service_html(context: dict, *, action: str, urls: dict) -> SafeString:
         _fact(gettext("Sector"), escape(str(context["sector_label"]))),
     ]
     details += [_fact(question.text, escape(str(value) if value else "–")) for question, value in context["answered"]]
+    details_heading = escape(gettext("Your details"))
     section = (
         '<section aria-labelledby="anmeldung-angaben" class="registration-section">\n'
-        f'  <h2 id="anmeldung-angaben" class="kern-heading-large">{escape(gettext("Your details"))}</h2>\n'
+        f'  <h2 id="anmeldung-angaben" class="kern-heading-large">{details_heading}</h2>\n'
         f'  <dl class="registration-facts">\n{"".join(details)}  </dl>\n'
     )
+    change = escape(gettext("Change your details"))
     if context["is_active"] and context["change_form"] is None:
-        change = escape(gettext("Change your details"))
         section += (f'  <p><a class="kern-link" href="{escape(action)}?aendern=1#angaben-aendern">{change}</a></p>\n')
     elif context["is_active"]:
         form = context["change_form"]
@@ -225,7 +231,7 @@ def self_service_html(context: dict, *, action: str, urls: dict) -> SafeString:
                               "cancel and register again."))
         save = escape(gettext("Save changes"))
         section += (
-            f'  <h3 class="kern-heading-medium" id="angaben-aendern">{escape(gettext("Change your details"))}</h3>\n'
+            f'  <h3 class="kern-heading-medium" id="angaben-aendern">{change}</h3>\n'
             + _error_summary(errors, element_id="fehler-angaben")
             + f'  <form class="form-stack" method="post" action="{escape(action)}#angaben-aendern" novalidate>\n'
             '    <input type="hidden" name="aktion" value="aendern">\n'
@@ -247,10 +253,12 @@ def self_service_html(context: dict, *, action: str, urls: dict) -> SafeString:
             items.append(f"<li>{escape(text)}</li>")
         consent_html = f'  <ul class="kern-list">\n    {"".join(items)}\n  </ul>\n'
     else:
-        consent_html = f'  <p class="kern-body">{escape(gettext("You have not given any of the voluntary consents."))}</p>\n'
+        none_given = escape(gettext("You have not given any of the voluntary consents."))
+        consent_html = f'  <p class="kern-body">{none_given}</p>\n'
+    consents_heading = escape(gettext("Your consents"))
     parts.append(
         '<section aria-labelledby="anmeldung-einwilligungen" class="registration-section">\n'
-        f'  <h2 id="anmeldung-einwilligungen" class="kern-heading-large">{escape(gettext("Your consents"))}</h2>\n'
+        f'  <h2 id="anmeldung-einwilligungen" class="kern-heading-large">{consents_heading}</h2>\n'
         + consent_html + "</section>\n"
     )
 

@@ -174,10 +174,11 @@ def article_head_html(
     """The article page's links and meta data in <head> (canonical address, feeds, Open Graph).
     `origin`: scheme and host of the request, for the image's absolute address."""
     addresses = news_addresses()
+    rss_title, atom_title = escape(gettext("News (RSS)")), escape(gettext("News (Atom)"))
     lines = [
         f'<link rel="canonical" href="{escape(absolute_url)}">',
-        f'<link rel="alternate" type="application/rss+xml" title="{escape(gettext("News (RSS)"))}" href="{escape(addresses["feed_rss"])}">',
-        f'<link rel="alternate" type="application/atom+xml" title="{escape(gettext("News (Atom)"))}" href="{escape(addresses["feed_atom"])}">',
+        f'<link rel="alternate" type="application/rss+xml" title="{rss_title}" href="{escape(addresses["feed_rss"])}">',
+        f'<link rel="alternate" type="application/atom+xml" title="{atom_title}" href="{escape(addresses["feed_atom"])}">',
         '<meta property="og:type" content="article">',
         f'<meta property="og:site_name" content="{escape(site_name)}">',
         '<meta property="og:locale" content="de_DE">',

@@ -1,6 +1,7 @@
 """The German catalogue is complete: every text in code and templates has a German translation,
 none is fuzzy. Runs Django's makemessages on a copy of each app and asks gettext's msgattrib."""
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -32,3 +33,42 @@ def test_german_catalogue_is_complete(app, tmp_path):
     fuzzy_ids = [line for line in fuzzy.splitlines() if line.startswith("msgid ") and line != 'msgid ""']
     assert not missing, f"revier/{app}: untranslated texts (run `make messages` and translate):\n" + "\n".join(missing)
     assert not fuzzy_ids, f"revier/{app}: fuzzy translations:\n" + "\n".join(fuzzy_ids)
+
+
+GETTEXT_FUNCTIONS = {"gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy",
+                     "npgettext", "npgettext_lazy"}
+
+
+def _gettext_names(tree: ast.Module) -> set[str]:
+    """The names under which a module imports django.utils.translation's gettext functions (`_` among them)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation":
+            names |= {alias.asname or alias.name for alias in node.names if alias.name in GETTEXT_FUNCTIONS}
+    return names
+
+
+def _is_gettext_call(node: ast.AST, names: set[str]) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    if isinstance(node.func, ast.Name):
+        return node.func.id in names
+    return isinstance(node.func, ast.Attribute) and node.func.attr in GETTEXT_FUNCTIONS
+
+
+def test_no_gettext_around_or_inside_f_strings():
+    """makemessages (xgettext) reads neither an f-string given to gettext nor a gettext call inside an
+    f-string's braces: such a text never reaches the catalogue. Interpolate with
+    gettext("… %(name)s …") % {...}, and call gettext before the f-string."""
+    found = []
+    for path in sorted((ROOT / "revier").rglob("*.py")):
+        tree = ast.parse(path.read_text(), filename=str(path))
+        names = _gettext_names(tree)
+        where = path.relative_to(ROOT)
+        for node in ast.walk(tree):
+            if _is_gettext_call(node, names) and any(isinstance(arg, ast.JoinedStr) for arg in node.args):
+                found.append(f"{where}:{node.lineno}: f-string given to {ast.unparse(node.func)}")
+            if isinstance(node, ast.JoinedStr):
+                found += [f"{where}:{call.lineno}: {ast.unparse(call)} inside an f-string"
+                          for call in ast.walk(node) if _is_gettext_call(call, names)]
+    assert not found, "texts makemessages cannot see:\n" + "\n".join(found)

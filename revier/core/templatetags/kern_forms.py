@@ -82,10 +82,17 @@ def _text(value) -> str:
     return conditional_escape(localize(value))
 
 
+def _required_marker() -> str:
+    # gettext outside the f-string: makemessages (xgettext) does not look inside f-strings.
+    required = _text(gettext("required"))
+    return f' <span class="kern-label__required">({required})</span>'
+
+
 def _label_marker(field) -> str:
     if field.field.required:
-        return f' <span class="kern-label__required">({_text(gettext("required"))})</span>'
-    return f' <span class="kern-label__optional">– {_text(gettext("optional"))}</span>'
+        return _required_marker()
+    optional = _text(gettext("optional"))
+    return f' <span class="kern-label__optional">– {optional}</span>'
 
 
 def _error(field_id: str, errors) -> str:
@@ -116,7 +123,7 @@ def _input(field) -> str:
 def _checkbox(field) -> str:
     errors, help_text, field_id = field.errors, field.help_text, _text(field.id_for_label)
     error_class = " kern-form-check__checkbox--error" if errors else ""
-    required = f' <span class="kern-label__required">({_text(gettext("required"))})</span>' if field.field.required else ""
+    required = _required_marker() if field.field.required else ""
     return (
         f'<div class="kern-form-check{" kern-form-check--error" if errors else ""}">\n'
         f'  <input class="kern-form-check__checkbox{error_class}" type="checkbox" name="{_text(field.html_name)}" '

@@ -83,11 +83,12 @@ def category_choices(field, offers):
         error = (f'<p class="kern-error" id="{field_id}-error"><span class="kern-icon kern-icon--danger '
                  f'kern-icon--default" aria-hidden="true"></span><span class="kern-body">{joined}</span></p>')
     described_by = f' aria-describedby="{field_id}-error"' if errors else ""
+    required = conditional_escape(_("required"))
     return mark_safe(
         f'\n      <fieldset class="kern-fieldset{" kern-fieldset--error" if errors else ""}" id="{field_id}"'
         f"{described_by}>\n"
         f'        <legend class="kern-label">{conditional_escape(field.label)} <span class="kern-label__required">'
-        f'({conditional_escape(_("required"))})</span></legend>\n'
+        f"({required})</span></legend>\n"
         f"        {error}\n"
         '        <div class="kern-fieldset__body">\n'
         f"          {''.join(choices)}\n"
