@@ -72,3 +72,45 @@ def test_no_gettext_around_or_inside_f_strings():
                 found += [f"{where}:{call.lineno}: {ast.unparse(call)} inside an f-string"
                           for call in ast.walk(node) if _is_gettext_call(call, names)]
     assert not found, "texts makemessages cannot see:\n" + "\n".join(found)
+
+
+def _catalogue(path: Path) -> dict[tuple[str | None, str], tuple[str, ...]]:
+    """A .po file's entries: (msgctxt, msgid) -> its msgstr (each plural form), obsolete ones left out."""
+    entries, entry, key = {}, {}, None
+
+    def close():
+        if entry.get("msgid"):
+            entries[(entry.get("msgctxt"), entry["msgid"])] = tuple(
+                entry[k] for k in sorted(entry) if k.startswith("msgstr"))
+        entry.clear()
+
+    for line in path.read_text().splitlines() + [""]:
+        line = line.strip()
+        if line.startswith('"'):
+            entry[key] += ast.literal_eval(line)
+        elif line and not line.startswith("#"):
+            key, _, value = line.partition(" ")
+            if key in ("msgctxt", "msgid") and "msgstr" in "".join(entry):
+                close()
+            entry[key] = ast.literal_eval(value)
+        elif not line:
+            close()
+    return entries
+
+
+def test_a_text_has_one_german_translation_across_the_apps():
+    """Django merges the apps' catalogues into one, where the first app in INSTALLED_APPS wins: a text
+    translated differently in two apps reads the same everywhere, just not as the losing app meant.
+    Where the meaning differs, give the text a context (pgettext)."""
+    translations: dict[tuple[str | None, str], dict[tuple[str, ...], list[str]]] = {}
+    for app in APPS:
+        po = ROOT / "revier" / app / "locale" / "de" / "LC_MESSAGES" / "django.po"
+        if po.exists():
+            for key, msgstr in _catalogue(po).items():
+                translations.setdefault(key, {}).setdefault(msgstr, []).append(app)
+    conflicts = [
+        f"{msgid!r}" + (f" (context {context!r})" if context else "") + ": "
+        + "; ".join(f"{' / '.join(msgstr)!r} in {', '.join(apps)}" for msgstr, apps in variants.items())
+        for (context, msgid), variants in translations.items() if len(variants) > 1
+    ]
+    assert not conflicts, "texts translated differently by the apps:\n" + "\n".join(conflicts)
