@@ -11,6 +11,9 @@ from revier.news import services as news_services
 from revier.news.models import Article, ArticleLink
 
 
+PASSWORD = "ein-sicheres-Passwort-123"  # every UserFactory user's
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -18,7 +21,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"person{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
-    password = factory.django.Password("ein-sicheres-Passwort-123")
+    password = factory.django.Password(PASSWORD)
 
 
 class StaffFactory(UserFactory):
@@ -292,6 +295,14 @@ def profile_input(n=0, **overrides):
     }
     values.update(overrides)
     return network_services.ProfileInput(**values)
+
+
+def mailed_link(email: str, pattern: re.Pattern) -> str:
+    """The address matching `pattern` in the newest mail to `email` that has one."""
+    for mail in OutboxMail.objects.order_by("-id"):
+        if email in mail.to and (match := pattern.search(mail.body_text)):
+            return match.group(0)
+    raise AssertionError(f"no link {pattern.pattern} mailed to {email}")
 
 
 def profile_token(email: str) -> str:

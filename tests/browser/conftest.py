@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.portal import Portal, build_portal
+from tests.factories import PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; Django would then refuse database
 # access from the test (SynchronousOnlyOperation) although nothing here is asynchronous.
@@ -107,6 +108,34 @@ def page(context):
     page = context.new_page()
     page.visit = watch(page)
     return page
+
+
+def open_page(new_context, width: int):
+    """A watched page (page.visit) in a fresh context `width` px wide."""
+    page = new_context(viewport={"width": width, "height": 900}).new_page()
+    page.visit = watch(page)
+    return page
+
+
+def assert_clean(page, label: str, width: int) -> None:
+    """Once the page has settled: no axe-core violation, no CSP violation, no script error, and no
+    horizontal scrolling at `width` px."""
+    page.wait_for_load_state("networkidle")
+    violations = run_axe(page)
+    assert violations == [], f"{label}:\n{format_violations(violations)}"
+    assert page.evaluate("() => window.__cspViolations") == [], label
+    assert page.visit.page_errors == [], label
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= width, f"{label} scrolls at {width} px"
+
+
+def log_in(page, username: str, target: str) -> None:
+    """Logs `username` (a UserFactory user) in through the login form, which leads on to `target`."""
+    page.goto(f"/anmelden/?next={target}")
+    page.get_by_label("Benutzername").fill(username)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Anmelden").click()
+    assert page.url.endswith(target)
 
 
 def live_host(live_server) -> str:

@@ -32,6 +32,21 @@ def run_vnu(files: list[Path]) -> list[dict]:
     return json.loads(result.stdout)["messages"]
 
 
+def vnu_errors(documents: dict[str, str], folder: Path) -> list[str]:
+    """Writes each document to `folder`/<name>.html, checks them in one run and returns the errors
+    (warnings left out), each as "name:line: message [extract]"."""
+    files = {}
+    for name, html in documents.items():
+        file = folder / f"{name}.html"
+        file.write_text(html, encoding="utf-8")
+        files[file.resolve().as_uri()] = name
+    return [
+        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
+        for m in run_vnu(list(folder.glob("*.html")))
+        if m.get("type") != "info"
+    ]
+
+
 @pytest.mark.django_db
 def test_every_page_type_is_valid_html(client, tmp_path):
     portal = build_portal()

@@ -8,23 +8,14 @@ import re
 
 import pytest
 
-from revier.core.models import OutboxMail
 from revier.network.followup import services as followup_services
 from revier.network.followup.models import FollowupAnswer
 from revier.network.meetings import services
-from tests.browser.conftest import format_violations, run_axe, watch
-from tests.browser.test_html_validity import run_vnu
-from tests.factories import EventFactory, UserFactory, make_meeting_setup, make_participant
+from tests.browser.conftest import assert_clean, log_in, open_page
+from tests.browser.test_html_validity import vnu_errors
+from tests.factories import EventFactory, UserFactory, mailed_link, make_meeting_setup, make_participant
 
-PASSWORD = "ein-sicheres-Passwort-123"
 LINK = re.compile(r"/netzwerk/nachbereitung/[A-Za-z0-9_-]+/")
-
-
-def followup_link(email):
-    for mail in OutboxMail.objects.order_by("-id"):
-        if email in mail.to and (match := LINK.search(mail.body_text)):
-            return match.group(0)
-    raise AssertionError("no follow-up link")
 
 
 def build():
@@ -37,7 +28,7 @@ def build():
         services.request_accept(meeting_request=request, profile=recipient)
     services.setup_publish(setup=setup, actor=None)
     followup_services.followup_invitations_send_due(now=event.ends_at + datetime.timedelta(hours=1))
-    jo_link = followup_link(jo.email)
+    jo_link = mailed_link(jo.email, LINK)
     invitation = jo.followup_invitations.get()
     meeting = invitation.setup.meetings.get(participants__profile=jo)
     followup_services.followup_answers_save(invitation=invitation, answers=[
@@ -45,28 +36,18 @@ def build():
     organiser = UserFactory(username="orga")
     event.managers.add(organiser)
     return {
-        "followup": followup_link(kim.email),
+        "followup": mailed_link(kim.email, LINK),
         "followup-answered": jo_link,
         "statistics": f"/netzwerk/verwalten/{event.slug}/gespraechsboerse/auswertung/",
         "overview": "/netzwerk/verwalten/gespraechsboersen/auswertung/",
     }
 
 
-def assert_clean(page, label: str, width: int) -> None:
-    page.wait_for_load_state("networkidle")
-    violations = run_axe(page)
-    assert violations == [], f"{label}:\n{format_violations(violations)}"
-    assert page.evaluate("() => window.__cspViolations") == [], label
-    assert page.visit.page_errors == [], label
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= width, f"{label} scrolls at {width} px"
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 320])
 def test_followup_page_types_are_accessible(new_context, live_server, width):
     pages = build()
-    page = new_context(viewport={"width": width, "height": 900}).new_page()
-    page.visit = watch(page)
+    page = open_page(new_context, width)
     for name in ("followup", "followup-answered"):
         assert page.goto(pages[name]).status == 200, name
         assert page.locator("h1").count() == 1, name
@@ -85,12 +66,7 @@ def test_followup_page_types_are_accessible(new_context, live_server, width):
     assert FollowupAnswer.objects.filter(cooperation="funding").count() == 2
     assert page.context.cookies() == []
     # The organiser's statistics.
-    page.goto(f"/anmelden/?next={pages['statistics']}")
-    page.get_by_label("Benutzername").fill("orga")
-    page.get_by_label("Passwort").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Anmelden").click()
-    assert page.url.endswith(pages["statistics"])
+    log_in(page, "orga", pages["statistics"])
     assert "Geplante Zusammenarbeit: Ja: Förderantrag" in page.inner_text("main")
     assert_clean(page, f"statistics at {width} px", width)
     page.get_by_role("link", name="Alle Gesprächsbörsen im Zeitverlauf").click()
@@ -107,15 +83,5 @@ def test_followup_page_types_are_valid_html(client, tmp_path):
     client.force_login(UserFactory._meta.model.objects.get(username="orga"))
     documents["statistics"] = client.get(pages["statistics"]).content.decode()
     documents["overview"] = client.get(pages["overview"]).content.decode()
-    files = {}
-    for name, html in documents.items():
-        file = tmp_path / f"{name}.html"
-        file.write_text(html, encoding="utf-8")
-        files[file.resolve().as_uri()] = name
-    messages = run_vnu(list(tmp_path.glob("*.html")))
-    errors = [
-        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
-        for m in messages
-        if m.get("type") != "info"
-    ]
+    errors = vnu_errors(documents, tmp_path)
     assert errors == [], "\n".join(errors)

@@ -7,9 +7,9 @@ import pytest
 
 from revier.network.meetings import services
 from revier.network.meetings.models import Meeting, MeetingParticipant, MeetingSetup, Unavailability
-from tests.browser.conftest import watch
-from tests.browser.test_html_validity import run_vnu
-from tests.browser.test_network_meetings import PASSWORD, assert_clean, build
+from tests.browser.conftest import assert_clean, log_in, open_page
+from tests.browser.test_html_validity import vnu_errors
+from tests.browser.test_network_meetings import build
 from tests.factories import UserFactory
 
 
@@ -41,13 +41,8 @@ def build_planning():
 @pytest.mark.parametrize("width", [1280, 320])
 def test_planning_page_types_are_accessible(new_context, live_server, width):
     pages = build_planning()
-    page = new_context(viewport={"width": width, "height": 900}).new_page()
-    page.visit = watch(page)
-    page.goto(f"/anmelden/?next={pages['manage']}")
-    page.get_by_label("Benutzername").fill("orga")
-    page.get_by_label("Passwort").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Anmelden").click()
+    page = open_page(new_context, width)
+    log_in(page, "orga", pages["manage"])
     assert "Verlegte Gesprächstermine" in page.inner_text("main")
     assert_clean(page, f"manage with moves at {width} px", width)
     page.get_by_role("link", name="Alle Gesprächstermine: Zeit und Tisch festlegen, auf eine Sitzung beschränken, "
@@ -70,11 +65,7 @@ def test_planning_page_types_are_accessible(new_context, live_server, width):
 @pytest.mark.browser
 def test_organiser_fixes_a_meeting_with_the_form(page, live_server):
     pages = build_planning()
-    page.goto(f"/anmelden/?next={pages['meeting-open']}")
-    page.get_by_label("Benutzername").fill("orga")
-    page.get_by_label("Passwort").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Anmelden").click()
+    log_in(page, "orga", pages["meeting-open"])
     setup = MeetingSetup.objects.get()
     meeting = Meeting.objects.get(pk=int(pages["meeting-open"].rstrip("/").rsplit("/", 1)[1]))
     people = list(meeting.participants.values_list("profile_id", flat=True))
@@ -106,15 +97,5 @@ def test_planning_page_types_are_valid_html(client, tmp_path):
     assert "Verlegte Gesprächstermine" in documents["manage-with-moves"]
     for name in [n for n in documents if n.endswith("-with-errors")]:
         assert 'aria-invalid="true"' in documents[name], name
-    files = {}
-    for name, html in documents.items():
-        file = tmp_path / f"{name}.html"
-        file.write_text(html, encoding="utf-8")
-        files[file.resolve().as_uri()] = name
-    messages = run_vnu(list(tmp_path.glob("*.html")))
-    errors = [
-        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
-        for m in messages
-        if m.get("type") != "info"
-    ]
+    errors = vnu_errors(documents, tmp_path)
     assert errors == [], "\n".join(errors)

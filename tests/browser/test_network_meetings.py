@@ -7,22 +7,16 @@ import re
 
 import pytest
 
-from revier.core.models import OutboxMail
 from revier.network.meetings import services
 from revier.network.meetings.models import Meeting, MeetingRequest
-from tests.browser.conftest import format_violations, run_axe, watch
-from tests.browser.test_html_validity import run_vnu
-from tests.factories import EventFactory, UserFactory, make_meeting_setup, make_participant, make_profile
-
-PASSWORD = "ein-sicheres-Passwort-123"
+from tests.browser.conftest import assert_clean, log_in, open_page
+from tests.browser.test_html_validity import vnu_errors
+from tests.factories import EventFactory, UserFactory, mailed_link, make_meeting_setup, make_participant, make_profile
 REQUEST_LINK = re.compile(r"/netzwerk/gespraechsanfrage/[A-Za-z0-9_-]+/")
 
 
 def request_link(email):
-    for mail in OutboxMail.objects.order_by("-id"):
-        if email in mail.to and (match := REQUEST_LINK.search(mail.body_text)):
-            return match.group(0)
-    raise AssertionError("no request link")
+    return mailed_link(email, REQUEST_LINK)
 
 
 def build():
@@ -56,21 +50,11 @@ def build():
 EXPECTED = {"none": 404}
 
 
-def assert_clean(page, label: str, width: int) -> None:
-    page.wait_for_load_state("networkidle")
-    violations = run_axe(page)
-    assert violations == [], f"{label}:\n{format_violations(violations)}"
-    assert page.evaluate("() => window.__cspViolations") == [], label
-    assert page.visit.page_errors == [], label
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= width, f"{label} scrolls at {width} px"
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 320])
 def test_meeting_page_types_are_accessible(new_context, live_server, width):
     pages = build()
-    page = new_context(viewport={"width": width, "height": 900}).new_page()
-    page.visit = watch(page)
+    page = open_page(new_context, width)
     for name in ("participant", "participant-other", "request-link", "none"):
         response = page.goto(pages[name])
         assert response.status == EXPECTED.get(name, 200), name
@@ -83,12 +67,7 @@ def test_meeting_page_types_are_accessible(new_context, live_server, width):
     assert_clean(page, f"participant with errors at {width} px", width)
     assert page.context.cookies() == []
     # The organiser's page, also with errors.
-    page.goto(f"/anmelden/?next={pages['manage']}")
-    page.get_by_label("Benutzername").fill("orga")
-    page.get_by_label("Passwort").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Anmelden").click()
-    assert page.url.endswith(pages["manage"])
+    log_in(page, "orga", pages["manage"])
     assert_clean(page, f"manage at {width} px", width)
     page.get_by_label("Anzahl der Tische").fill("")
     page.get_by_role("button", name="Gesprächsbörse speichern").click()
@@ -135,17 +114,7 @@ def test_meeting_page_types_are_valid_html(client, tmp_path):
     documents["manage-with-errors"] = client.post(pages["manage"], {"aktion": "speichern"}).content.decode()
     for name in [n for n in documents if n.endswith("-with-errors")]:
         assert 'aria-invalid="true"' in documents[name], name
-    files = {}
-    for name, html in documents.items():
-        file = tmp_path / f"{name}.html"
-        file.write_text(html, encoding="utf-8")
-        files[file.resolve().as_uri()] = name
-    messages = run_vnu(list(tmp_path.glob("*.html")))
-    errors = [
-        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
-        for m in messages
-        if m.get("type") != "info"
-    ]
+    errors = vnu_errors(documents, tmp_path)
     assert errors == [], "\n".join(errors)
 
 
@@ -172,21 +141,11 @@ def build_day():
     }
 
 
-def log_in(page, username, target):
-    page.goto(f"/anmelden/?next={target}")
-    page.get_by_label("Benutzername").fill(username)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Anmelden").click()
-    assert page.url.endswith(target)
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 320])
 def test_meeting_day_pages_are_accessible(new_context, live_server, width):
     world, pages = build_day()
-    page = new_context(viewport={"width": width, "height": 900}).new_page()
-    page.visit = watch(page)
+    page = open_page(new_context, width)
     for name in ("agenda", "cancel", "cancel-too-late"):
         response = page.goto(pages[name])
         assert response.status == (409 if name == "cancel-too-late" else 200), name
@@ -242,15 +201,5 @@ def test_meeting_day_pages_are_valid_html(client, tmp_path):
                                                                        "termin": world["meetings"]["ad"].pk}).content.decode()
     for name in [n for n in documents if n.endswith("-with-errors")]:
         assert 'role="alert"' in documents[name] and "noch nicht begonnen" in documents[name], name
-    files = {}
-    for name, html in documents.items():
-        file = tmp_path / f"{name}.html"
-        file.write_text(html, encoding="utf-8")
-        files[file.resolve().as_uri()] = name
-    messages = run_vnu(list(tmp_path.glob("*.html")))
-    errors = [
-        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
-        for m in messages
-        if m.get("type") != "info"
-    ]
+    errors = vnu_errors(documents, tmp_path)
     assert errors == [], "\n".join(errors)

@@ -8,22 +8,18 @@ import re
 
 import pytest
 
-from revier.core.models import OutboxMail
 from revier.network.contact.models import ContactRequest
 from revier.network.services import EntryInput
 from revier.network.suggestions import services
-from tests.browser.conftest import format_violations, run_axe, watch
-from tests.browser.test_html_validity import run_vnu
-from tests.factories import make_profile
+from tests.browser.conftest import assert_clean, open_page
+from tests.browser.test_html_validity import vnu_errors
+from tests.factories import mailed_link, make_profile
 
 REQUEST_LINK = re.compile(r"/netzwerk/kontaktanfrage/[A-Za-z0-9_-]+/")
 
 
 def request_link(email):
-    for mail in OutboxMail.objects.order_by("-id"):
-        if email in mail.to and (match := REQUEST_LINK.search(mail.body_text)):
-            return match.group(0)
-    raise AssertionError("no request link")
+    return mailed_link(email, REQUEST_LINK)
 
 
 def build():
@@ -56,21 +52,11 @@ def build():
     }
 
 
-def assert_clean(page, label: str, width: int) -> None:
-    page.wait_for_load_state("networkidle")
-    violations = run_axe(page)
-    assert violations == [], f"{label}:\n{format_violations(violations)}"
-    assert page.evaluate("() => window.__cspViolations") == [], label
-    assert page.visit.page_errors == [], label
-    assert page.evaluate("() => document.documentElement.scrollWidth") <= width, f"{label} scrolls at {width} px"
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 320])
 def test_suggestion_and_contact_page_types_are_accessible(new_context, live_server, width):
     pages = build()
-    page = new_context(viewport={"width": width, "height": 900}).new_page()
-    page.visit = watch(page)
+    page = open_page(new_context, width)
     for name in ("personal", "suggestions", "suggestions-empty", "contact", "start", "start-sent"):
         response = page.goto(pages[name])
         assert response.status == 200, name
@@ -127,15 +113,5 @@ def test_suggestion_and_contact_page_types_are_valid_html(client, tmp_path):
     client.post(pages["contact"], {"message": "Wir brauchen Prüfungen."})
     documents["suggestions-after-sending"] = client.get(pages["suggestions"] + "?erledigt=kontakt").content.decode()
     documents["request-link"] = client.get(request_link("jo@example.org")).content.decode()
-    files = {}
-    for name, html in documents.items():
-        file = tmp_path / f"{name}.html"
-        file.write_text(html, encoding="utf-8")
-        files[file.resolve().as_uri()] = name
-    messages = run_vnu(list(tmp_path.glob("*.html")))
-    errors = [
-        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
-        for m in messages
-        if m.get("type") != "info"
-    ]
+    errors = vnu_errors(documents, tmp_path)
     assert errors == [], "\n".join(errors)
