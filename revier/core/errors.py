@@ -7,6 +7,10 @@ class DomainError(Exception):
 
     message = _("Your request could not be completed.")
 
-    def __init__(self, message=None):
-        super().__init__(str(message or self.message))
-        self.message = message or self.message
+    def __init__(self, message=None, **params):
+        """`params` fill the message's placeholders: TooManyEntries(limit=20) says "at most 20"."""
+        message = message or self.message
+        if params:
+            message = str(message) % params
+        super().__init__(str(message))
+        self.message = message

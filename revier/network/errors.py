@@ -30,9 +30,6 @@ class InvalidInput(ProfileError):
 class TooManyEntries(ProfileError):
     message = _("A profile can have at most %(limit)d offers and needs. Please remove one before adding another.")
 
-    def __init__(self, limit: int):
-        super().__init__(str(self.message) % {"limit": limit})
-
 
 class TooManySignups(ProfileError):
     message = _(

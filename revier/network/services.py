@@ -266,7 +266,7 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
     fields = _checked(data)
     checked_entries = [_checked_entry(entry) for entry in entries]
     if len(checked_entries) > ENTRIES_MAX:
-        raise errors.TooManyEntries(ENTRIES_MAX)
+        raise errors.TooManyEntries(limit=ENTRIES_MAX)
     topics = _topics(data.topic_ids)
     entry_topics = [_topics(entry.topic_ids) for entry in entries]
     lock_key(f"network-profile:{email_normalized}")
@@ -370,7 +370,7 @@ def profile_import(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
     entries = list(entries)
     checked_entries = [_checked_entry(entry) for entry in entries]
     if len(checked_entries) > ENTRIES_MAX:
-        raise errors.TooManyEntries(ENTRIES_MAX)
+        raise errors.TooManyEntries(limit=ENTRIES_MAX)
     topics = _topics(data.topic_ids)
     entry_topics = [_topics(entry.topic_ids) for entry in entries]
     lock_key(f"network-profile:{email_normalized}")
@@ -457,7 +457,7 @@ def profile_entry_add(*, profile: Profile, data: EntryInput) -> ProfileEntry:
     topics = _topics(data.topic_ids)
     profile = _lock_profile(profile.pk)
     if profile.entries.count() >= ENTRIES_MAX:
-        raise errors.TooManyEntries(ENTRIES_MAX)
+        raise errors.TooManyEntries(limit=ENTRIES_MAX)
     last = profile.entries.order_by("-position").values_list("position", flat=True).first()
     entry = ProfileEntry.objects.create(profile=profile, position=0 if last is None else last + 1, **fields)
     entry.topics.set(topics)

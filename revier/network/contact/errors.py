@@ -33,9 +33,6 @@ class DuplicateRequest(ContactError):
 class TooManyToday(ContactError):
     message = _("You have already sent %(limit)d contact requests today. Please try again tomorrow.")
 
-    def __init__(self, limit: int):
-        super().__init__(str(self.message) % {"limit": limit})
-
 
 class MessageRequired(ContactError):
     message = _("Please write a short message: who you are and why you would like to get in touch.")
@@ -43,9 +40,6 @@ class MessageRequired(ContactError):
 
 class MessageTooLong(ContactError):
     message = _("The message may have at most %(limit)d characters (it has %(length)d).")
-
-    def __init__(self, limit: int, length: int):
-        super().__init__(str(self.message) % {"limit": limit, "length": length})
 
 
 class InvalidMessage(ContactError):

@@ -68,7 +68,7 @@ def _message(value: str) -> str:
     if not value:
         raise errors.MessageRequired()
     if len(value) > CONTACT_MESSAGE_MAX:
-        raise errors.MessageTooLong(CONTACT_MESSAGE_MAX, len(value))
+        raise errors.MessageTooLong(limit=CONTACT_MESSAGE_MAX, length=len(value))
     if any(ord(char) < 32 and char not in "\t\n\r" for char in value):
         raise errors.InvalidMessage()
     return value
@@ -112,7 +112,7 @@ def contact_request_send(*, sender: Profile, recipient_id: int, message: str,
         raise errors.DuplicateRequest()
     limit = settings.NETWORK_CONTACT_REQUESTS_PER_DAY
     if ContactRequest.objects.filter(sender=sender, created_at__gte=day_start(now)).count() >= limit:
-        raise errors.TooManyToday(limit)
+        raise errors.TooManyToday(limit=limit)
     try:
         with transaction.atomic():
             contact_request = ContactRequest.objects.create(sender=sender, recipient=recipient, pair_low=low,

@@ -42,9 +42,6 @@ class TooManyOpenRequests(MeetingError):
         "You already have %(limit)d open requests. Please wait for answers or withdraw a request before sending another."
     )
 
-    def __init__(self, limit: int):
-        super().__init__(str(self.message) % {"limit": limit})
-
 
 class DuplicateRequest(MeetingError):
     message = _("There already is an open or accepted request between you and this person.")
@@ -68,15 +65,9 @@ class TooManyMeetingsSelf(MeetingError):
         "would have to be cancelled first."
     )
 
-    def __init__(self, limit: int):
-        super().__init__(str(self.message) % {"limit": limit})
-
 
 class TooManyMeetingsOther(MeetingError):
     message = _("The other person already has the maximum of %(limit)d meetings at this event, so this request cannot be accepted.")
-
-    def __init__(self, limit: int):
-        super().__init__(str(self.message) % {"limit": limit})
 
 
 class InvalidInput(MeetingError):
@@ -89,15 +80,9 @@ class SlotInUse(MeetingError):
         "the sessions or move the meetings first."
     )
 
-    def __init__(self, slots: str):
-        super().__init__(str(self.message) % {"slots": slots})
-
 
 class TableInUse(MeetingError):
     message = _("Tables that already have planned meetings cannot be removed: %(tables)s.")
-
-    def __init__(self, tables: str):
-        super().__init__(str(self.message) % {"tables": tables})
 
 
 class ScheduleChanged(MeetingError):
@@ -117,9 +102,6 @@ class SessionInUse(MeetingError):
         "Sessions to which meetings are restricted cannot be removed: %(sessions)s. Please keep these sessions "
         "or lift the restriction of the meetings first."
     )
-
-    def __init__(self, sessions: str):
-        super().__init__(str(self.message) % {"sessions": sessions})
 
 
 # --- On the day: check-in at the table, cancelling an agreed meeting ---------------------------
@@ -158,9 +140,6 @@ class NotPublished(MeetingError):
 
 class CheckInTooEarly(MeetingError):
     message = _("The meeting has not begun yet. Whether it took place can be recorded from %(start)s on.")
-
-    def __init__(self, start: str):
-        super().__init__(str(self.message) % {"start": start})
 
 
 class CheckInClosed(MeetingError):

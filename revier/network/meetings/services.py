@@ -237,12 +237,12 @@ def setup_save(*, event, data: SetupInput, actor) -> MeetingSetup:
     gone = [slot for key, slot in existing.items() if key not in wanted]
     used = set(Meeting.objects.filter(slot__in=gone).values_list("slot_id", flat=True))
     if used:
-        raise errors.SlotInUse(", ".join(_local(slot.starts_at) for slot in gone if slot.pk in used))
+        raise errors.SlotInUse(slots=", ".join(_local(slot.starts_at) for slot in gone if slot.pk in used))
     wanted_tables = {table.number: table for table in tables}
     gone_tables = [table for table in setup.tables.all() if table.number not in wanted_tables]
     used_tables = set(Meeting.objects.filter(table__in=gone_tables).values_list("table_id", flat=True))
     if used_tables:
-        raise errors.TableInUse(", ".join(str(table.number) for table in gone_tables if table.pk in used_tables))
+        raise errors.TableInUse(tables=", ".join(str(table.number) for table in gone_tables if table.pk in used_tables))
     # Sessions: one with the same times keeps its row, else one that overlaps it (its times change);
     # meetings restricted to a session that disappears would lose their restriction: refused.
     old_sessions = list(setup.sessions.all())
@@ -257,7 +257,7 @@ def setup_save(*, event, data: SetupInput, actor) -> MeetingSetup:
     gone_sessions = [s for s in old_sessions if s not in matched]
     restricted = set(Meeting.objects.filter(session__in=gone_sessions).values_list("session_id", flat=True))
     if restricted:
-        raise errors.SessionInUse(", ".join(_session_label(s) for s in gone_sessions if s.pk in restricted))
+        raise errors.SessionInUse(sessions=", ".join(_session_label(s) for s in gone_sessions if s.pk in restricted))
     fixed_ids = {table.fixed_profile_id for table in tables if table.fixed_profile_id is not None}
     if fixed_ids and Profile.objects.filter(participants_q(setup), pk__in=fixed_ids).count() != len(fixed_ids):
         raise errors.InvalidInput(_("A table can only be fixed for a participant of the event."))
@@ -418,7 +418,7 @@ def request_send(*, setup: MeetingSetup, sender: Profile, recipient_id: int, mes
         raise errors.DuplicateRequest()
     open_count = MeetingRequest.objects.filter(setup=setup, sender=sender, status=RequestStatus.PENDING).count()
     if open_count >= setup.max_open_requests:
-        raise errors.TooManyOpenRequests(setup.max_open_requests)
+        raise errors.TooManyOpenRequests(limit=setup.max_open_requests)
     try:
         with transaction.atomic():
             meeting_request = MeetingRequest.objects.create(
@@ -455,9 +455,9 @@ def request_accept(*, meeting_request: MeetingRequest, profile: Profile,
     if now >= setup.request_deadline:
         raise errors.DeadlinePassed()
     if _meeting_count(setup, meeting_request.recipient_id) >= setup.max_meetings:
-        raise errors.TooManyMeetingsSelf(setup.max_meetings)
+        raise errors.TooManyMeetingsSelf(limit=setup.max_meetings)
     if _meeting_count(setup, meeting_request.sender_id) >= setup.max_meetings:
-        raise errors.TooManyMeetingsOther(setup.max_meetings)
+        raise errors.TooManyMeetingsOther(limit=setup.max_meetings)
     meeting_request.status, meeting_request.answered_at = RequestStatus.ACCEPTED, now
     meeting_request.save(update_fields=["status", "answered_at"])
     meeting = Meeting.objects.create(setup=setup, request=meeting_request, created_at=now)
@@ -554,7 +554,7 @@ def _meeting_for_check_in(setup: MeetingSetup, meeting_id: int, *, now: datetime
     if meeting.status != Meeting.Status.PLACED or not meeting.published:
         raise errors.NotPublished()
     if now < meeting.slot.starts_at:
-        raise errors.CheckInTooEarly(_local(meeting.slot.starts_at))
+        raise errors.CheckInTooEarly(start=_local(meeting.slot.starts_at))
     return meeting
 
 
