@@ -144,18 +144,40 @@ def register_content_models(*models, when: Callable[[Any], bool] | None = None) 
 _PART_MARK = f"<!--part-{secrets.token_hex(16)}-->"
 
 
-def render_around(request, template_name: str, context: dict, *, part: str, html: str, name: str,
-                  vary: Iterable[Any], status: int = 200) -> HttpResponse:
-    """The page `template_name` with `html` where it shows the context variable `part`. Everything
-    around the part must be the same for every reader with the same `vary` values (it is a fragment:
-    the page is rendered once per content generation, language and values, and split where the part
-    goes); only `html`, the reader's own part (a form with input and errors), is written per request."""
-    def around() -> tuple[str, str]:
-        page = render_to_string(template_name, {**context, part: mark_safe(_PART_MARK)}, request)
-        before, mark, after = page.partition(_PART_MARK)
-        if not mark:
-            raise ValueError(f"{template_name} does not show {{{{ {part} }}}}")
-        return before, after
+def render_around(request, template_name: str, context: dict, *, part: str | None = None, html: str = "",
+                  parts: dict[str, str] | None = None, name: str, vary: Iterable[Any],
+                  status: int = 200) -> HttpResponse:
+    """The page `template_name` with `html` where it shows the context variable `part` (or, with
+    `parts`, each html where its variable shows: a title and a page's content, say). Everything
+    around the parts must be the same for every reader with the same `vary` values (it is a
+    fragment: the page is rendered once per content generation, language and values, and split
+    where the parts go); only the parts, the reader's own (a form with input and errors, a list for
+    the filter asked for), are written per request."""
+    parts = dict(parts or {})
+    if part is not None:
+        parts[part] = html
+    names = tuple(parts)
 
-    before, after = fragment(f"around:{template_name}:{part}", vary, around)
-    return HttpResponse(before + html + after, status=status)
+    def around() -> tuple[tuple[str, ...], tuple[str, ...]]:
+        marks = {name: _PART_MARK.replace("-->", f"-{name}-->") for name in names}
+        page = render_to_string(template_name, {**context, **{n: mark_safe(m) for n, m in marks.items()}}, request)
+        found = []
+        for part_name, mark in marks.items():
+            at = page.find(mark)
+            if at < 0 or page.find(mark, at + 1) >= 0:
+                raise ValueError(f"{template_name} does not show {{{{ {part_name} }}}} exactly once")
+            found.append((at, part_name))
+        order, pieces, position = [], [], 0
+        for at, part_name in sorted(found):
+            pieces.append(page[position:at])
+            order.append(part_name)
+            position = at + len(marks[part_name])
+        pieces.append(page[position:])
+        return tuple(order), tuple(pieces)
+
+    order, pieces = fragment(f"around:{template_name}:{','.join(names)}", vary, around)
+    out = [pieces[0]]
+    for part_name, piece in zip(order, pieces[1:], strict=True):
+        out.append(parts[part_name])
+        out.append(piece)
+    return HttpResponse("".join(out), status=status)

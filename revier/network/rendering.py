@@ -80,3 +80,65 @@ def entry_teaser_html(entry: ProfileEntry) -> SafeString:
         profile.full_name, profile.organisation, profile.get_kind_display(), profile.get_region_display(),
         _synthetic_html(profile), _topics_html(list(entry.topics.all())),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The directory's list pages (network/directory.html): everything around the content is kept
+# (core.fragments.render_around); the content is written here per request from kept parts (the
+# filter box per filter, the teasers per page of ids), as the template wrote it.
+
+
+def directory_title(*, entries: bool, query: str, number: int) -> str:
+    """The page's <title> before " – Revier" (escaped)."""
+    title = escape(gettext("Offers and needs") if entries else gettext("Network directory"))
+    if query:
+        title = escape(gettext("Search results for “%(query)s”")).replace("%(query)s", escape(query)) + " – " + title
+    if number > 1:
+        title += " – " + escape(gettext("page %(number)s") % {"number": number})
+    return title
+
+
+def directory_content_html(*, entries: bool, urls: tuple[str, str, str], filter_query: str, filter_box: str,
+                           is_filtered: bool, count: int, teasers: str, pagination: str) -> SafeString:
+    """What network/directory.html showed in its content block: heading, the two views, the filter
+    box, the number of hits (a status), the teasers and the page links, or why there are none.
+    `urls`: the directory's, the offers' and needs' and "Profil anlegen"'s addresses; `filter_query`:
+    the filter as a query string (not escaped); the other parts are HTML."""
+    directory_url, entries_url, create_url = (escape(url) for url in urls)
+    query = f"?{escape(filter_query)}" if filter_query else ""
+    current = ' aria-current="page"'
+    offers_label = escape(gettext("Offers and needs"))
+    heading = offers_label if entries else escape(gettext("Network directory"))
+    if entries:
+        status = ngettext("%(counter)s offer or need", "%(counter)s offers and needs", count) % {"counter": count}
+    else:
+        status = ngettext("%(counter)s profile", "%(counter)s profiles", count) % {"counter": count}
+    status = escape(status) + (" " + escape(gettext("(filtered)")) if is_filtered else "")
+    if teasers:
+        results = f'    <ul class="teaser-list">\n      {teasers}\n    </ul>\n    {pagination}\n'
+    else:
+        empty = gettext("No offers or needs found") if entries else gettext("No profiles found")
+        hint = gettext("Try other or fewer words, or remove filters.") if is_filtered else gettext(
+            "There are no public profiles yet.")
+        create = gettext('You can <a class="kern-link" href="%(create_url)s">create a profile</a> yourself.') % {
+            "create_url": create_url}
+        results = (
+            '    <div class="kern-alert kern-alert--info">\n'
+            '      <div class="kern-alert__header"><span class="kern-icon kern-icon--info" aria-hidden="true"></span>'
+            f'<span class="kern-title">{escape(empty)}</span></div>\n'
+            f'      <div class="kern-alert__body"><p class="kern-body">{escape(hint)} {create}</p></div>\n'
+            "    </div>\n"
+        )
+    views_label = escape(gettext("Directory views"))
+    profiles_label = escape(gettext("Profiles"))
+    return mark_safe(
+        f'<h1 class="kern-heading-x-large">{heading}</h1>\n'
+        f'<nav class="directory-tabs" aria-label="{views_label}">\n  <ul>\n'
+        f'    <li><a class="kern-link" href="{directory_url}{query}"{"" if entries else current}>{profiles_label}</a></li>\n'
+        f'    <li><a class="kern-link" href="{entries_url}{query}"{current if entries else ""}>{offers_label}</a></li>\n'
+        "  </ul>\n</nav>\n"
+        f'<div class="news-layout">\n  {filter_box}\n  <div>\n'
+        f'    <p class="kern-body" role="status">\n      {status}\n    </p>\n'
+        f"{results}"
+        "  </div>\n</div>"
+    )

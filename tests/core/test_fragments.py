@@ -241,6 +241,35 @@ def test_render_around_refuses_a_template_without_the_part(rf, monkeypatch):
         fragments_module.render_around(rf.get("/"), "seite.html", {}, part="part", html="x", name="t", vary=[])
 
 
+def test_render_around_writes_several_parts_in_the_order_the_page_shows_them(rf, fragments_on, monkeypatch):
+    from revier.core import fragments as fragments_module
+
+    calls = []
+
+    def render_to_string(template_name, context, request):
+        calls.append(template_name)
+        return f"<title>{context['title']}</title><main>{context['content']}</main>"
+
+    monkeypatch.setattr(fragments_module, "render_to_string", render_to_string)
+
+    def page(title, content):
+        return fragments_module.render_around(
+            rf.get("/"), "liste.html", {}, parts={"content": content, "title": title}, name="t", vary=[]
+        )
+
+    assert page("Eins", "<p>1</p>").content.decode() == "<title>Eins</title><main><p>1</p></main>"
+    assert page("Zwei", "<p>2</p>").content.decode() == "<title>Zwei</title><main><p>2</p></main>"
+    assert calls == ["liste.html"]
+
+
+def test_render_around_refuses_a_part_shown_twice(rf, monkeypatch):
+    from revier.core import fragments as fragments_module
+
+    monkeypatch.setattr(fragments_module, "render_to_string", lambda t, c, r: f"{c['part']}{c['part']}")
+    with pytest.raises(ValueError, match="exactly once"):
+        fragments_module.render_around(rf.get("/"), "seite.html", {}, part="part", html="x", name="t", vary=[])
+
+
 def test_unconfirmed_profiles_start_no_new_content_generation():
     """Anyone can make an unconfirmed profile; it shows nowhere, so it must not empty every
     reader's kept parts. Confirming it, and changing or deleting it then, are content changes."""

@@ -3,15 +3,22 @@
 The pages are the same for every reader (anonymous readers get them from the page cache, except
 searches); staff see no more than anyone else. E-mail addresses and phone numbers are never shown."""
 
-from django.core.paginator import Paginator
-from django.http import Http404, QueryDict
+import secrets
+from dataclasses import replace
+from urllib.parse import urlencode
+
+from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import escape
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
 from revier.core.choices import Sector
-from revier.core.fragments import bounded_store, fragment, kept
+from revier.core.fragments import bounded_store, fragment, kept, render_around
+from revier.core.pagination import pagination_html
 from revier.core.params import int_param
 from revier.network import directory, rendering
 from revier.network.models import Region
@@ -38,42 +45,79 @@ def _teaser_html(page: directory.Page, *, entries: bool) -> list[str]:
     return [fragment("network:teaser", (entries, pk), lambda pk=pk: render_one(pk), store=_teasers) for pk in page.ids]
 
 
+def _teaser_list_html(page: directory.Page, *, entries: bool) -> str:
+    """The page's teasers as list items, kept by the page's ids (like the news teasers): a repeated
+    list page, search or filter reads neither rows nor one entry per teaser."""
+    if not page.ids:
+        return ""
+    return fragment(
+        "network:teaser-list", (entries, *page.ids),
+        lambda: "</li>\n      <li>".join(_teaser_html(page, entries=entries)).join(("<li>", "</li>")),
+        store=_teasers,
+    )
+
+
+# Where the search words go in the kept filter box; letters and digits only, so escaping keeps it.
+_QUERY_MARK = "q" + secrets.token_hex(16)
+
+
+def _filter_box_html(*, entries: bool, directory_filter: directory.DirectoryFilter) -> str:
+    """The filter box (network/includes/directory_filter.html), kept rendered per view and filter
+    (without the search words, which are written into it per request)."""
+    query = directory_filter.query
+    choices_key = "&".join(f"{k}={v}" for k, v in directory_filter.params() if k != "q")
+
+    def render_box() -> tuple[str, str]:
+        shown = replace(directory_filter, query=_QUERY_MARK) if query else directory_filter
+        box = render_to_string("network/includes/directory_filter.html", {
+            "entries": entries,
+            "directory_filter": shown,
+            "choices_key": choices_key,
+            # Read only when the choices are rendered (not when they are kept).
+            "topics": SimpleLazyObject(lambda: fragment("network:topics", (), topic_list)),
+            "kinds": Sector.choices,
+            "regions": Region.choices,
+            "events": SimpleLazyObject(directory.directory_events),
+        })
+        before, _mark, after = box.partition(_QUERY_MARK)
+        return before, after
+
+    before, after = fragment("network:filter-box", (entries, choices_key, bool(query)), render_box)
+    return before + escape(query) + after
+
+
+def _directory_urls() -> tuple[str, str, str]:
+    return fragment(
+        "network:directory-urls", (get_script_prefix(),),
+        lambda: (reverse("network:directory"), reverse("network:entries"), reverse("network:create")),
+    )
+
+
 def _render_list(request, *, entries: bool):
     directory_filter = directory.directory_filter_from_params(request.GET)
     number = int_param(request.GET.get("page")) or 1
     select = directory.entry_directory_page if entries else directory.profile_directory_page
     page = select(directory_filter=directory_filter, number=number)
     # The page's links (pagination, the other list) carry the filter as understood, never the raw input.
-    request.GET = QueryDict(mutable=True)
-    request.GET.update(directory_filter.params())
-    request.GET._mutable = False
-    return render(
-        request,
-        "network/directory.html",
-        {
-            "entries": entries,
-            "page": page,
-            "page_obj": _page_obj(page),
-            "teasers": _teaser_html(page, entries=entries),
-            # The filter box's choices, kept rendered per filter (without the search words, which
-            # are written around it).
-            "choices_key": "&".join(f"{k}={v}" for k, v in directory_filter.params() if k != "q"),
-            "directory_filter": directory_filter,
-            "filter_query": request.GET.urlencode(),
-            # Read only when the filter box is rendered (not when it is kept).
-            "topics": SimpleLazyObject(lambda: fragment("network:topics", (), topic_list)),
-            "kinds": Sector.choices,
-            "regions": Region.choices,
-            "events": SimpleLazyObject(directory.directory_events),
-        },
+    params = directory_filter.params()
+    content = rendering.directory_content_html(
+        entries=entries,
+        urls=_directory_urls(),
+        filter_query=urlencode(params),
+        filter_box=_filter_box_html(entries=entries, directory_filter=directory_filter),
+        is_filtered=directory_filter.is_active,
+        count=page.count,
+        teasers=_teaser_list_html(page, entries=entries),
+        pagination=pagination_html(page.number, page.num_pages, params=params),
     )
-
-
-def _page_obj(page: directory.Page):
-    """A Django page for core/includes/pagination.html (the rows come from the selector)."""
-    paginator = Paginator((), directory.PAGE_SIZE)
-    paginator.count = page.count
-    return paginator.page(page.number)
+    title = rendering.directory_title(entries=entries, query=directory_filter.query, number=page.number)
+    # Everything around the title and the content (head, header, breadcrumbs, footer) is kept per
+    # view and whether a filter is active (robots: noindex).
+    return render_around(
+        request, "network/directory.html", {"entries": entries, "is_filtered": directory_filter.is_active},
+        parts={"title_part": title, "content_part": content},
+        name="network:directory", vary=[entries, directory_filter.is_active],
+    )
 
 
 @require_safe
