@@ -114,3 +114,12 @@ def test_a_text_has_one_german_translation_across_the_apps():
         for (context, msgid), variants in translations.items() if len(variants) > 1
     ]
     assert not conflicts, "texts translated differently by the apps:\n" + "\n".join(conflicts)
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_german_catalogue_passes_msgfmt_check(app):
+    """msgfmt --check: a header with Plural-Forms (ngettext needs it), placeholders the same in msgid
+    and msgstr. compilemessages checks only the placeholders."""
+    po = ROOT / "revier" / app / "locale" / "de" / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+    assert result.returncode == 0, f"revier/{app}: msgfmt --check fails:\n{result.stderr}"
