@@ -14,7 +14,7 @@ from revier.contingents import services
 from revier.contingents.models import Claim, Contingent, EligibilityQuestion, TicketCode
 from revier.core.models import OutboxMail
 from tests.browser.conftest import format_violations, live_host, run_axe, submit_empty_form
-from tests.browser.test_html_validity import run_vnu
+from tests.browser.test_html_validity import vnu_errors
 from tests.factories import ContingentFactory, EligibilityQuestionFactory, StaffFactory, claim_input, with_codes
 
 Status = Claim.Status
@@ -296,15 +296,5 @@ def test_contingent_page_types_are_valid_html(client, tmp_path):
     for mail in OutboxMail.objects.exclude(body_html=""):
         documents[f"mail-{mail.pk}"] = mail.body_html
     assert OutboxMail.objects.exclude(body_html="").count() >= 8
-    files = {}
-    for name, html in documents.items():
-        file = tmp_path / f"{name}.html"
-        file.write_text(html, encoding="utf-8")
-        files[file.resolve().as_uri()] = name
-    messages = run_vnu(list(tmp_path.glob("*.html")))
-    errors = [
-        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
-        for m in messages
-        if m.get("type") != "info"
-    ]
+    errors = vnu_errors(documents, tmp_path)
     assert errors == [], "\n".join(errors)

@@ -14,7 +14,7 @@ from revier.core.models import OutboxMail
 from revier.events import services
 from revier.events.models import Event, Question, Registration
 from tests.browser.conftest import format_violations, live_host, run_axe, submit_empty_form
-from tests.browser.test_html_validity import run_vnu
+from tests.browser.test_html_validity import vnu_errors
 from tests.factories import QuestionFactory, TicketCategoryFactory, registration_input
 
 Status = Registration.Status
@@ -226,15 +226,5 @@ def test_registration_page_types_are_valid_html(client, tmp_path):
     documents["register-cancelled"] = client.get(pages["register"]).content.decode()
     for mail in OutboxMail.objects.exclude(body_html=""):
         documents[f"mail-{mail.pk}"] = mail.body_html
-    files = {}
-    for name, html in documents.items():
-        file = tmp_path / f"{name}.html"
-        file.write_text(html, encoding="utf-8")
-        files[file.resolve().as_uri()] = name
-    messages = run_vnu(list(tmp_path.glob("*.html")))
-    errors = [
-        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
-        for m in messages
-        if m.get("type") != "info"
-    ]
+    errors = vnu_errors(documents, tmp_path)
     assert errors == [], "\n".join(errors)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from revier.contingents.models import Contingent
 from revier.events import services as event_services
 from tests.browser.conftest import format_violations, run_axe
-from tests.browser.test_html_validity import run_vnu
+from tests.browser.test_html_validity import vnu_errors
 from tests.browser.test_layout import horizontal_overflow
 from tests.contingents.test_services import claim_and_confirm
 from tests.contingents.test_services import last_token as last_claim_token
@@ -161,16 +161,7 @@ def test_every_form_with_errors_at_320_px(new_context, live_server, tmp_path):
     assert page_errors == []
     assert problems == {}, "\n".join(f"{name}: {found}" for name, found in problems.items())
 
-    files = {}
-    for name, html in documents.items():
-        file = tmp_path / f"{name}.html"
-        file.write_text(html, encoding="utf-8")
-        files[file.resolve().as_uri()] = name
-    errors = [
-        f"{files.get(m.get('url'), m.get('url'))}:{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
-        for m in run_vnu(list(tmp_path.glob("*.html")))
-        if m.get("type") != "info"
-    ]
+    errors = vnu_errors(documents, tmp_path)
     assert errors == [], "\n".join(errors)
 
 
