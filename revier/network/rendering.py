@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 
+from revier.core.templatetags.kern_forms import render_field
 from revier.network.models import Profile, ProfileEntry
 
 TEASER_ENTRIES = 3
@@ -141,4 +142,72 @@ def directory_content_html(*, entries: bool, urls: tuple[str, str, str], filter_
         f'    <p class="kern-body" role="status">\n      {status}\n    </p>\n'
         f"{results}"
         "  </div>\n</div>"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# "Profil anlegen" (network/create.html): the page around the form is kept per error state
+# (core.fragments.render_around); the form is written here, as the template wrote it with
+# {% kern_field %} (core.templatetags.kern_forms.render_field), and kept when it is blank.
+
+
+def _fieldset(legend: str, fields, *, intro: str = "") -> str:
+    intro = f'\n    <p class="kern-body">{escape(intro)}</p>' if intro else ""
+    body = "".join(render_field(field) for field in fields)
+    return (
+        '\n  <fieldset class="form-section">\n'
+        f'    <legend class="kern-heading-medium">{escape(legend)}</legend>{intro}\n'
+        f'    <div class="form-stack">\n      {body}\n    </div>\n'
+        "  </fieldset>\n"
+    )
+
+
+def profile_create_form_html(form, *, action: str, privacy_url: str, alerts: str = "", invite: str = "",
+                             invited_event_title: str | None = None) -> SafeString:
+    """The introduction, the alerts above the form (`alerts`, HTML) and the <form> of "Profil
+    anlegen" for `form` (network.forms.ProfileCreateForm, with or without input), posting to
+    `action`; `invite`: the signed value of a Gesprächsbörse invitation, kept in a hidden field,
+    `invited_event_title`: its event's title."""
+    if invited_event_title is not None:
+        intro = gettext(
+            "Your profile for the Gesprächsbörse of “%(title)s”: your details from the registration are filled in. "
+            "With the same e-mail address your profile is confirmed at once and you take part in the Gesprächsbörse."
+        ) % {"title": escape(invited_event_title)}
+    else:
+        intro = escape(gettext(
+            "Your profile shows who you are and what your organisation offers and looks for. We send you a link "
+            "to confirm it; until then nobody sees it."
+        ))
+    honeypot = form["website"]
+    privacy = gettext(
+        "We process your details to show your profile as you choose and to send you the links to manage it. You "
+        "can delete your profile at any time on your personal page. Details are in our "
+        '<a class="kern-link" href="%(privacy_url)s">privacy statement</a>.'
+    ) % {"privacy_url": escape(privacy_url)}
+    hidden_invite = f'\n  <input type="hidden" name="anmeldung" value="{escape(invite)}">' if invite else ""
+    # Texts outside the f-strings: xgettext (makemessages) does not look into f-strings.
+    required_note = escape(gettext("Fields marked “required” must be filled in."))
+    submit = escape(gettext("Create profile"))
+    return mark_safe(
+        f'<p class="kern-body">{intro}</p>\n'
+        f"{alerts}"
+        f'<form class="form-stack" method="post" action="{escape(action)}" novalidate>\n'
+        f'  <p class="kern-body">{required_note}</p>\n'
+        + _fieldset(gettext("About you"), form.person_fields)
+        + _fieldset(gettext("Your organisation"), form.organisation_fields)
+        + _fieldset(gettext("We offer"), [form["offer_title"], form["offer_text"]], intro=gettext(
+            "Optional: a first offer. You can add more offers and needs on your personal page."))
+        + _fieldset(gettext("We are looking for"), [form["need_title"], form["need_text"]],
+                    intro=gettext("Optional: a first need."))
+        + _fieldset(gettext("Visibility"), [form["visibility"]])
+        + hidden_invite
+        + '\n  <div class="honeypot" aria-hidden="true">\n'
+        f'    <label for="{escape(honeypot.id_for_label)}">{escape(str(honeypot.label))}</label>\n'
+        f'    <input type="text" name="{escape(honeypot.html_name)}" id="{escape(honeypot.id_for_label)}" value="" '
+        'tabindex="-1" autocomplete="off">\n'
+        "  </div>\n"
+        f'  <p class="kern-body">{privacy}</p>\n'
+        '  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">'
+        f"{submit}</span></button>\n"
+        "</form>"
     )

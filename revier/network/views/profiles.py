@@ -8,16 +8,18 @@ a link changes nothing (mail scanners open links): confirming is a button on the
 
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.core import ratelimit
+from revier.core.fragments import fragment, render_around
 from revier.core.params import int_param
 from revier.core.security import personal_link_response, public_form
+from revier.core.templatetags.kern_forms import form_alerts
 from revier.core.views import resend_link_view
 from revier.events import selectors as event_selectors
-from revier.network import errors, selectors, services
+from revier.network import errors, rendering, selectors, services
 from revier.network.forms import DeleteProfileForm, EntryForm, ProfileChangeForm, ProfileCreateForm, VisibilityForm
 from revier.network.models import Profile, Region
 from revier.network.registration_option import registration_id_from_invite
@@ -42,13 +44,16 @@ DONE_MESSAGES = {
 # "Profil anlegen"
 
 
+def _topics() -> list:
+    """The shared topics to choose from, kept per content generation (as the directory's filter)."""
+    return fragment("network:topics", (), selectors.topic_list)
+
+
 @public_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def profile_create(request):
-    context = {"resend_url": reverse("network:resend-link")}
     if request.method != "POST" and request.GET.get("gesendet") == "1":
-        return render(request, "network/create_done.html", context)
-    topics = selectors.topic_list()
+        return render(request, "network/create_done.html", {"resend_url": reverse("network:resend-link")})
     # From the Gesprächsbörse invitation after a registration (network.registration_option): a
     # signed value names the registration; the form is prefilled from it and, with its address
     # unchanged, the profile is confirmed at once and linked to it.
@@ -58,7 +63,7 @@ def profile_create(request):
         invited = event_selectors.registration_get(registration_id=registration_id)
     status, rate_limited, domain_error = 200, False, None
     if request.method == "POST":
-        form = ProfileCreateForm(request.POST, topics=topics)
+        form = ProfileCreateForm(request.POST, topics=_topics())
         if not ratelimit.within_public_form_limit(request, scope="network-create"):
             rate_limited, status = True, 429
         elif form.is_valid():
@@ -80,11 +85,36 @@ def profile_create(request):
             else:
                 # The same page for a new profile and an address that has one already.
                 return redirect(f"{request.path}?gesendet=1")
+    elif invited is not None:
+        form = ProfileCreateForm(topics=_topics(), initial=_invited_initial(invited))
     else:
-        form = ProfileCreateForm(topics=topics, initial=_invited_initial(invited) if invited else None)
-    context.update(form=form, rate_limited=rate_limited, rate_limit_message=ratelimit.TOO_MANY_REQUESTS_MESSAGE,
-                   domain_error=domain_error, invite=invite if invited else "", invited=invited)
-    return render(request, "network/create.html", context, status=status)
+        form = None
+    if form is None:
+        # Without input the form is the same for every reader: kept rendered (core.fragments).
+        form_part = fragment("network:create-form", (request.path,), lambda: rendering.profile_create_form_html(
+            ProfileCreateForm(topics=_topics()), action=request.path, privacy_url=_privacy_url(),
+        ))
+        has_error = False
+    else:
+        alerts = form_alerts(
+            {"form": form, "rate_limited": rate_limited, "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE,
+             "domain_error": domain_error},
+            domain_error_title=gettext("The profile could not be created"),
+        )
+        form_part = rendering.profile_create_form_html(
+            form, action=request.path, privacy_url=_privacy_url(), alerts=alerts,
+            invite=invite if invited else "", invited_event_title=invited.event.title if invited else None,
+        )
+        has_error = bool(form.errors or rate_limited or domain_error)
+    # Everything around the form is the same for every reader: kept, and only the form is written.
+    return render_around(
+        request, "network/create.html", {"resend_url": reverse_lazy("network:resend-link"), "has_error": has_error},
+        part="form_part", html=form_part, name="network:create", vary=[has_error], status=status,
+    )
+
+
+def _privacy_url() -> str:
+    return reverse("pages:detail", args=["datenschutz"])
 
 
 def _invited_initial(registration) -> dict:
