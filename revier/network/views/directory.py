@@ -82,7 +82,7 @@ def _filter_box_html(*, entries: bool, directory_filter: directory.DirectoryFilt
         before, _mark, after = box.partition(_QUERY_MARK)
         return before, after
 
-    before, after = fragment("network:filter-box", (entries, choices_key, bool(query)), render_box)
+    before, after = fragment("network:filter-box", (get_script_prefix(), entries, choices_key, bool(query)), render_box)
     return before + escape(query) + after
 
 
@@ -112,11 +112,11 @@ def _render_list(request, *, entries: bool):
     )
     title = rendering.directory_title(entries=entries, query=directory_filter.query, number=page.number)
     # Everything around the title and the content (head, header, breadcrumbs, footer) is kept per
-    # view and whether a filter is active (robots: noindex).
+    # address (it carries the script prefix) and whether a filter is active (robots: noindex).
     return render_around(
         request, "network/directory.html", {"entries": entries, "is_filtered": directory_filter.is_active},
         parts={"title_part": title, "content_part": content},
-        name="network:directory", vary=[entries, directory_filter.is_active],
+        name="network:directory", vary=[request.path, entries, directory_filter.is_active],
     )
 
 

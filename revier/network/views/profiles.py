@@ -106,10 +106,12 @@ def profile_create(request):
             invite=invite if invited else "", invited_event_title=invited.event.title if invited else None,
         )
         has_error = bool(form.errors or rate_limited or domain_error)
-    # Everything around the form is the same for every reader: kept, and only the form is written.
+    # Everything around the form is the same for every reader: kept per address (it carries the
+    # script prefix), and only the form is written.
     return render_around(
         request, "network/create.html", {"resend_url": reverse_lazy("network:resend-link"), "has_error": has_error},
-        part="form_part", html=form_part, name="network:create", vary=[has_error], status=status,
+        part="form_part", html=form_part, name="network:create", vary=[request.path, has_error],
+        status=status,
     )
 
 
