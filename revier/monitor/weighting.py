@@ -444,22 +444,46 @@ def bounded_rake(sample: Sample, margins: Sequence[Margin], *, bounds: Bounds = 
         # line search shortens it), at the price of a slightly slower end phase. The least-squares
         # solution copes with the redundant λ (every margin adds up to n).
         curvature = np.where(free, g, CLIPPED_CURVATURE * g)
-        step = np.linalg.lstsq(hessian(curvature), grad, rcond=None)[0]
-        if not np.all(np.isfinite(step)) or float(np.dot(step, grad)) <= 0:
-            step = grad / np.maximum(np.concatenate(design.counts), 1)
-        slope = float(np.dot(step, grad))
-        t = 1.0
-        while True:
-            new_value, new_g, new_free = dual(lam + t * step)
-            if new_value >= value + 1e-4 * t * slope or t < 1e-12:
+        newton = np.linalg.lstsq(hessian(curvature), grad, rcond=None)[0]
+        steepest = grad / np.maximum(np.concatenate(design.counts), 1)
+        residual = float(np.max(np.abs(grad) / scale))
+        for step in (newton, steepest):
+            if not np.all(np.isfinite(step)) or float(np.dot(step, grad)) <= 0:
+                continue
+            taken = _line_search(dual, gradient, scale, lam, value, step, float(np.dot(step, grad)), residual)
+            if taken is not None:
                 break
-            t *= 0.5
-        if t < 1e-12:
+        else:
             break
-        lam, value, g, free = lam + t * step, new_value, new_g, new_free
+        lam, value, g, free = taken
         if float(np.max(np.abs(lam))) > 50:  # exp(±50): weights pushed against a bound that cannot hold
             break
+    # Before calling it infeasible: when the raking weights lie within the bounds, they are the solution.
+    try:
+        raked = rake(sample, margins, tolerance=tolerance, max_iterations=300)
+    except WeightingError:
+        raked = None
+    if raked is not None and raked.report.weight_min >= lower and raked.report.weight_max <= upper:
+        return _result(design, raked.weights, method="bounded raking", iterations=raked.report.iterations,
+                       tolerance=tolerance, bounds=bounds)
     raise WeightingInfeasible(_unmet(design, g, tolerance, bounds=bounds, margins=margins), advice=_ADVICE)
+
+
+def _line_search(dual, gradient, scale, lam, value, step, slope, residual):
+    """Backtracking (Armijo) on the dual D along ``step``; None when no step length helps. Close to the
+    solution D changes by less than its rounding error: there a step counts when it shrinks the margins'
+    largest relative shortfall instead."""
+    rounding = 1e-12 * (abs(value) + 1.0)
+    t = 1.0
+    while t >= 1e-12:
+        new_lam = lam + t * step
+        new_value, new_g, new_free = dual(new_lam)
+        if new_value >= value + 1e-4 * t * slope:
+            return new_lam, new_value, new_g, new_free
+        if new_value >= value - rounding and float(np.max(np.abs(gradient(new_g)) / scale)) < residual:
+            return new_lam, new_value, new_g, new_free
+        t *= 0.5
+    return None
 
 
 _ADVICE = (

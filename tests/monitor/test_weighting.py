@@ -454,6 +454,12 @@ def test_shared_monitor_sample_scheme_b_towards_truth_and_scheme_a_infeasible():
         with pytest.raises(WeightingInfeasible) as caught:
             weight_wave(sample, margins, Scheme("A", tuple(spec["schemes"]["A"]["margins"])))
         assert all(problem.kind == "infeasible" and problem.margin.startswith("district_x_") for problem in caught.value.problems)
+        # Scheme A within wide bounds: 90 cells, met (2023's raking weights reach 16; Newton used to stall
+        # near the solution where the dual changes by less than its rounding error).
+        scheme_a = [margins[m] for m in spec["schemes"]["A"]["margins"]]
+        wide = bounded_rake(sample, scheme_a, bounds=Bounds(0.1, 20))
+        assert_margins_met(sample, scheme_a, wide.weights)
+        assert np.max(np.abs(wide.weights - rake(sample, scheme_a).weights)) <= 1e-8
     assert closer == 10 and farther == 0
 
 
