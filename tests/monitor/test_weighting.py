@@ -8,7 +8,6 @@ with bisection per cell, where the module uses Newton's method), and on syntheti
 import csv
 import json
 import math
-import time
 from pathlib import Path
 
 import numpy as np
@@ -421,7 +420,9 @@ def shared_sample():
         folder = base / "shared" / "monitor-sample"
         if (folder / "microdata.csv").exists():
             return folder
-    pytest.skip("../shared/monitor-sample is not beside this checkout")
+    # CI and `make test` run with ../shared beside the checkout (README): its absence is an error,
+    # not a reason to skip the check.
+    raise AssertionError("../shared/monitor-sample is not beside this checkout")
 
 
 def test_shared_monitor_sample_scheme_b_towards_truth_and_scheme_a_infeasible():
@@ -463,8 +464,8 @@ def test_shared_monitor_sample_scheme_b_towards_truth_and_scheme_a_infeasible():
     assert closer == 10 and farther == 0
 
 
-def test_time_for_20000_respondents_and_four_margins():
-    # Not a benchmark: a guard that weighting stays far inside the budget (< 5 s with import).
+def test_20000_respondents_and_four_margins_are_met_within_the_bounds():
+    # The size of the budget (its time is measured by a benchmark, never by a test).
     rng = np.random.default_rng(7)
     n = 20_000
     sample = Sample.from_columns({
@@ -477,11 +478,9 @@ def test_time_for_20000_respondents_and_four_margins():
         Margin.build("education", ["education"], {0: 504, 1: 1260, 2: 756}),
         Margin.build("sex", ["sex"], {0: 1260, 1: 1260}),
     ]
-    start = time.perf_counter()
     result = bounded_rake(sample, margins)
     for _ in range(60):
         estimates(rng.choice([1, 2, 3, 4, 9], size=n), result.weights, top_box=[1, 2], missing=[9],
                   groups={"district": sample.variables["district"]})
-    elapsed = time.perf_counter() - start
     assert result.report.max_relative_deviation <= 1e-10
-    assert elapsed < 5
+    assert result.weights.min() >= 0.2 and result.weights.max() <= 5 + 1e-12
