@@ -133,6 +133,7 @@ def test_weights_cover_every_pair_of_kinds_and_round_trip():
         ({"text": 0, "topics": 0}, "dürfen nicht beide 0 sein"),
         ({"kind": 0.7, "region": 0.5}, "höchstens 1"),
         ({"ngrams": 1.5}, "zwischen 0 und 1"),
+        ({"concepts": 1.0}, "kleiner als 1"),
         ({"kinds": [["kmu", "kmu", 0.5]]}, "fehlt"),
         ({"kinds": [["kmu", "startup", 0.5]]}, "keine zwei bekannten Arten"),
     ],
@@ -252,7 +253,9 @@ def test_suggestions_explain_themselves_in_checkable_german():
         "Institut für Werkstoffprüfung sucht: „Hersteller für Druckbehälter“ – Sie bieten: „Behälter und Rohrleitungen aus Edelstahl“"
     )
     assert reasons[2].startswith("Gemeinsame Begriffe: ") and "Druckbehälter" in reasons[2]
-    assert reasons[3:] == ("Gemeinsame Themen: Wasserstoff", "KMU ↔ Forschung", "Beide im Mitteldeutschen Revier")
+    # the thesaurus (concepts.py) puts "Hersteller" and "fertigen" into one group
+    assert reasons[3] == "Verwandte Begriffe: Hersteller ≈ fertigen"
+    assert reasons[4:] == ("Gemeinsame Themen: Wasserstoff", "KMU ↔ Forschung", "Beide im Mitteldeutschen Revier")
     town = suggest(NETWORK)["stadt"]
     assert town[0].id == "beratung"
     assert "Beide im Lausitzer Revier" in town[0].reasons

@@ -190,7 +190,7 @@ def test_admin_weights_form_validates_and_rebuilds(admin_client):
     services.weights_row()
     url = "/verwaltung/network/suggestionweights/1/change/"
     assert admin_client.get(url).status_code == 200
-    data = {"text": "0.8", "topics": "-1", "reciprocity": "0.5", "kind": "0.2", "region": "0.1", "ngrams": "0.3",
+    data = {"text": "0.8", "topics": "-1", "reciprocity": "0.5", "kind": "0.2", "region": "0.1", "ngrams": "0.3", "concepts": "0.3",
             "title": "2", "min_similarity": "0.08", "kinds": "[]"}
     response = admin_client.post(url, data)
     assert response.status_code == 200 and "0" in response.content.decode()

@@ -38,6 +38,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from .profiles import KINDS, LOCAL_REGIONS, Item, Profile, Suggestion, Update, Weights, reason_texts
+from .concepts import thesaurus
 from .text import Analyzer, ngrams
 
 # a block's item-by-item similarity matrix holds at most this many numbers (8 bytes each)
@@ -47,6 +48,8 @@ BLOCK_CELLS = 3_000_000
 # is left out, like a stop word, once there are so many that it is found in more than 100.
 MAX_SHARE_WORDS = 0.2
 MAX_SHARE_NGRAMS = 0.05
+# a concept of the thesaurus in more than 10 % of them (concepts are coarser than words)
+MAX_SHARE_CONCEPTS = 0.1
 MIN_CAP = 100
 NEEDS, OFFERS = 0, 1
 
@@ -80,7 +83,7 @@ def _tf(count: float) -> float:
 def _written(analysed) -> dict[str, tuple[float, str]]:
     """An item's terms: (frequency, how the term is first written in the item; a compound's part
     capitalised as a word of its own)."""
-    words, _grams, surfaces = analysed
+    words, _grams, surfaces, _concepts = analysed
     first: dict[str, str] = {}
     for term, surface, whole in surfaces:
         first.setdefault(term, surface if whole else _noun(surface))
@@ -131,21 +134,24 @@ class SuggestionIndex:
             raise ValueError("profile ids must be unique")
         items = [item for p in profiles for item in (*p.needs, *p.offers)]
         self.analyzer = Analyzer(text for item in items for text in (item.title, item.text))
+        self.thesaurus = thesaurus()
         self._ngrams: dict[str, list[str]] = {}
         analysed = [self._analyse(item) for item in items]
         # vocabulary and IDF, learned from these items and kept
         self._term_id: dict[str, int] = {}
         document_frequency: Counter[str] = Counter()
-        for words, grams, _surfaces in analysed:
+        for words, grams, _surfaces, concepts in analysed:
             document_frequency.update(words.keys())
             document_frequency.update(grams.keys())
+            document_frequency.update("@" + concept for concept in concepts)
         self._n_items = len(items)
+        caps = {
+            "#": max(MIN_CAP, MAX_SHARE_NGRAMS * self._n_items),
+            "@": max(MIN_CAP, MAX_SHARE_CONCEPTS * self._n_items),
+        }
         cap_words = max(MIN_CAP, MAX_SHARE_WORDS * self._n_items)
-        cap_ngrams = max(MIN_CAP, MAX_SHARE_NGRAMS * self._n_items)
         # left out: known, but never part of a vector
-        self._left_out = frozenset(
-            term for term, df in document_frequency.items() if df > (cap_ngrams if term.startswith("#") else cap_words)
-        )
+        self._left_out = frozenset(term for term, df in document_frequency.items() if df > caps.get(term[:1], cap_words))
         idf = []
         for term in sorted(document_frequency.keys() - self._left_out):
             self._term_id[term] = len(idf)
@@ -158,6 +164,7 @@ class SuggestionIndex:
         self._profiles: list[Profile | None] = []
         self._vectors: list[tuple[list, list]] = []  # per slot: (needs, offers), each [(term ids, weights)]
         self._term_sets: list[tuple[list, list]] = []  # per slot: word terms of each need and offer
+        self._concept_sets: list[tuple[list, list]] = []  # per slot: concepts of each need and offer
         self._kinds: list[int] = []
         self._regions: list[int] = []
         self._topics: list[np.ndarray] = []
@@ -175,7 +182,8 @@ class SuggestionIndex:
     # -- text --------------------------------------------------------------------------------
 
     def _analyse(self, item: Item):
-        """(term frequencies, 3-gram frequencies, (term, surface, whole word?) of every term)."""
+        """(term frequencies, 3-gram frequencies, (term, surface, whole word?) of every term, the
+        thesaurus's concepts {id: concepts.Match})."""
         words: Counter[str] = Counter()
         grams: Counter[str] = Counter()
         surfaces = []
@@ -190,7 +198,10 @@ class SuggestionIndex:
                         stem_grams = self._ngrams[stem] = ["#" + gram for gram in ngrams(stem)]
                     for gram in stem_grams:
                         grams[gram] += weight
-        return words, grams, surfaces
+        concepts = {}
+        if self.weights.concepts > 0:
+            concepts = self.thesaurus.concepts([(item.title, self.weights.title), (item.text, 1.0)])
+        return words, grams, surfaces, concepts
 
     def _vector(self, counts: Counter[str], share: float) -> dict[int, float]:
         if not counts or share <= 0:
@@ -212,9 +223,14 @@ class SuggestionIndex:
         return {term_id: v * scale for term_id, v in vector.items()}
 
     def _item_vector(self, analysed) -> tuple[np.ndarray, np.ndarray]:
-        words, grams, _surfaces = analysed
-        vector = self._vector(words, 1 - self.weights.ngrams)
-        vector.update(self._vector(grams, self.weights.ngrams))
+        words, grams, _surfaces, concepts = analysed
+        # The concepts take their share only where the item names some: an item without any is
+        # compared by its words alone, with their full weight.
+        concept_vector = self._vector(Counter({"@" + c: m.weight for c, m in concepts.items()}), self.weights.concepts)
+        lexical = 1 - self.weights.concepts if concept_vector else 1.0
+        vector = self._vector(words, lexical * (1 - self.weights.ngrams))
+        vector.update(self._vector(grams, lexical * self.weights.ngrams))
+        vector.update(concept_vector)
         ids = np.array(sorted(vector), dtype=np.int64)
         return ids, np.array([vector[i] for i in ids.tolist()], dtype=np.float64)
 
@@ -226,7 +242,7 @@ class SuggestionIndex:
             slot = len(self._ids)
             self._ids.append(profile.id)
             self._slot[profile.id] = slot
-            for store in (self._profiles, self._vectors, self._term_sets, self._kinds, self._regions, self._topics):
+            for store in (self._profiles, self._vectors, self._term_sets, self._concept_sets, self._kinds, self._regions, self._topics):
                 store.append(None)
             self._lists.append([])
             self._complete.append(True)
@@ -234,6 +250,7 @@ class SuggestionIndex:
         if profile is None:
             self._vectors[slot] = ([], [])
             self._term_sets[slot] = ([], [])
+            self._concept_sets[slot] = ([], [])
             self._kinds[slot] = 0
             self._regions[slot] = -1
             self._topics[slot] = np.zeros(0, np.int64)
@@ -242,6 +259,7 @@ class SuggestionIndex:
             vectors = [self._item_vector(a) for a in analysed]
             self._vectors[slot] = (vectors[:n], vectors[n:])
             self._term_sets[slot] = ([_written(a) for a in analysed[:n]], [_written(a) for a in analysed[n:]])
+            self._concept_sets[slot] = ([a[3] for a in analysed[:n]], [a[3] for a in analysed[n:]])
             self._kinds[slot] = KINDS.index(profile.kind)
             self._regions[slot] = LOCAL_REGIONS.index(profile.region) if profile.region in LOCAL_REGIONS else -1
             topic_ids = set()
@@ -532,6 +550,32 @@ class SuggestionIndex:
                     weight[text] = added
         return sorted(weight, key=lambda t: (-weight[t], t))[:4]
 
+    def _related_terms(self, pairs: list[tuple[dict, dict]], common: list[str]) -> list[str]:
+        """The thesaurus's concepts two matched items share through different words, as "need's
+        word ≈ offer's word", those that add most to their similarity first, at most three; a pair
+        whose words are already common terms, or that meets only through two links, is left out."""
+        weight: dict[str, float] = {}
+        shown = {term.casefold() for term in common}
+        for need, offer in pairs:
+            for concept in need.keys() & offer.keys():
+                term_id = self._term_id.get("@" + concept)
+                if term_id is None:
+                    continue
+                a, b = need[concept], offer[concept]
+                if a.linked and b.linked:
+                    continue  # both only through links: too far to name
+                if a.written.casefold() == b.written.casefold() or {a.written.casefold(), b.written.casefold()} & shown:
+                    continue
+                # the same word in two forms ("Heizung", "Heizungsanlagen") is no related term
+                stems = [self.analyzer.stem(m.written.casefold()) for m in (a, b)]
+                if b.written.casefold().startswith(stems[0]) or a.written.casefold().startswith(stems[1]):
+                    continue
+                text = f"{a.written} ≈ {b.written}"
+                added = _tf(a.weight) * _tf(b.weight) * self._idf[term_id] ** 2
+                if added > weight.get(text, 0.0):
+                    weight[text] = added
+        return sorted(weight, key=lambda t: (-weight[t], t))[:3]
+
     def _reasons(self, slot: int, other: int, mine, theirs, texts: dict | None = None) -> tuple[str, ...]:
         """German sentences a person can check: which need meets which offer (both ways: `mine`
         is (my need, their offer), `theirs` (their need, my offer), or None), the words they
@@ -541,17 +585,23 @@ class SuggestionIndex:
         name = them.name or them.id
         reasons = []
         pairs = []
+        concept_pairs = []
         if mine:
             need, offer = me.needs[mine[0]], them.offers[mine[1]]
             reasons.append(texts["mine"] % {"need": need.label, "name": name, "offer": offer.label})
             pairs.append((self._term_sets[slot][NEEDS][mine[0]], self._term_sets[other][OFFERS][mine[1]]))
+            concept_pairs.append((self._concept_sets[slot][NEEDS][mine[0]], self._concept_sets[other][OFFERS][mine[1]]))
         if theirs:
             need, offer = them.needs[theirs[0]], me.offers[theirs[1]]
             reasons.append(texts["theirs"] % {"need": need.label, "name": name, "offer": offer.label})
             pairs.append((self._term_sets[other][NEEDS][theirs[0]], self._term_sets[slot][OFFERS][theirs[1]]))
+            concept_pairs.append((self._concept_sets[other][NEEDS][theirs[0]], self._concept_sets[slot][OFFERS][theirs[1]]))
         terms = self._common_terms(pairs)
         if terms:
             reasons.append(texts["terms"] % {"terms": ", ".join(terms)})
+        related = self._related_terms(concept_pairs, terms)
+        if related:
+            reasons.append(texts["related"] % {"terms": ", ".join(related)})
         their_topics = {t.casefold() for t in them.topics}
         topics = [t for t in me.topics if t.casefold() in their_topics]
         if topics:

@@ -63,6 +63,7 @@ def _reason_texts(language: str | None) -> dict:
         "mine": _("You are looking for: „%(need)s“ – %(name)s offers: „%(offer)s“"),
         "theirs": _("%(name)s is looking for: „%(need)s“ – you offer: „%(offer)s“"),
         "terms": _("Common terms: %(terms)s"),
+        "related": _("Related terms: %(terms)s"),
         "topics": _("Common topics: %(topics)s"),
     }
 
@@ -179,6 +180,9 @@ class Weights:
     region: float = 0.1
     # share of character 3-grams in the text similarity (the rest: word stems and compound parts)
     ngrams: float = 0.4
+    # share of the thesaurus's concepts in the similarity of two items that both name some
+    # (concepts.py; the rest: words and 3-grams as above)
+    concepts: float = 0.3
     # a word of a title counts this many times
     title: float = 2.0
     # a need and an offer less similar than this count as no fit (and are not named as a reason)
@@ -186,7 +190,7 @@ class Weights:
     kinds: tuple[tuple[str, str, float], ...] = DEFAULT_KIND_FIT
 
     def __post_init__(self):
-        for name in ("text", "topics", "reciprocity", "kind", "region", "ngrams", "title", "min_similarity"):
+        for name in ("text", "topics", "reciprocity", "kind", "region", "ngrams", "concepts", "title", "min_similarity"):
             value = getattr(self, name)
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value) or value < 0:
                 raise ProfileError(_("The weight “%(name)s” must be a number ≥ 0.") % {"name": name})
@@ -196,6 +200,8 @@ class Weights:
             raise ProfileError(_("The weights “kind” and “region” must add up to at most 1."))
         if not 0 <= self.ngrams <= 1:
             raise ProfileError(_("The weight “ngrams” must lie between 0 and 1."))
+        if not 0 <= self.concepts < 1:
+            raise ProfileError(_("The weight “concepts” must be at least 0 and below 1."))
         if self.min_similarity >= 1:
             raise ProfileError(_("The weight “min_similarity” must be below 1."))
         seen = set()

@@ -93,6 +93,16 @@ def _stemmer():
     return snowballstemmer.stemmer("german")
 
 
+@lru_cache(maxsize=200_000)
+def word_term(word: str) -> str:
+    """The term of a lower-case word without a corpus: its Snowball stem, or the stem without a
+    derivational ending (as Analyzer.term; the thesaurus compares words by it)."""
+    for ending, shortest in DERIVATIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= shortest:
+            return _stemmer().stemWord(word[: -len(ending)])
+    return _stemmer().stemWord(word)
+
+
 class Analyzer:
     """Knows the corpus's word frequencies (by stem) and turns a text into terms.
 

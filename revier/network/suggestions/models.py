@@ -26,6 +26,8 @@ class SuggestionWeights(models.Model):
                    _("How much a poor fit of the two kinds lowers the score; kinds and region together at most 1."))
     region = _weight(_("weight of the same region"), 0.1)
     ngrams = _weight(_("share of character 3-grams"), 0.4, _("Between 0 and 1."))
+    concepts = _weight(_("share of the thesaurus's concepts"), 0.3,
+                       _("Share of related terms (thesaurus) in the similarity of an offer and a need; at least 0, below 1."))
     title = _weight(_("weight of a title's words"), 2.0, _("At least 1."))
     min_similarity = _weight(_("minimum similarity"), 0.05, _("Between 0 and 1."))
     kinds = models.JSONField(

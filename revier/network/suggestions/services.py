@@ -26,7 +26,7 @@ from revier.network.models import Profile
 from revier.network.suggestions.models import Suggestion, SuggestionQueue, SuggestionWeights
 from revier.network.suggestions.selectors import engine_profiles
 
-WEIGHT_FIELDS = ("text", "topics", "reciprocity", "kind", "region", "ngrams", "title", "min_similarity")
+WEIGHT_FIELDS = ("text", "topics", "reciprocity", "kind", "region", "ngrams", "concepts", "title", "min_similarity")
 # At most this many queued profiles are put into the index per worker round.
 QUEUE_BATCH = 200
 
