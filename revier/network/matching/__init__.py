@@ -7,7 +7,10 @@ same code. The method is described in docs/network.md ("Partnervorschläge"); in
 - text.py: German words → Snowball stems, stop words removed, compound words split against the
   vocabulary of the profiles themselves and a general German lexicon (simplemma's nouns):
   "Wasserstoffelektrolyse" → Wasserstoff + Elektrolyse.
-- engine.py: TF-IDF vectors of every offer and need (stems, compound parts, character 3-grams),
+- concepts.py: the thesaurus of the network's field (thesaurus.yaml): concept groups of German
+  terms and links between a problem and its solution; a text → the concepts it names.
+- engine.py: TF-IDF vectors of every offer and need (stems, compound parts, character 3-grams,
+  the thesaurus's concepts),
   the best need–offer similarity in both directions, shared topics, complementary kinds and the
   same Revier, combined by `Weights`; all pairs at once through inverted indices in numpy, and
   updates one profile at a time (`SuggestionIndex.update`).

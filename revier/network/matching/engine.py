@@ -7,7 +7,10 @@ word stems with the parts of split compounds (text.Analyzer), and character 3-gr
 sublinear (1 + ln tf), a title's words count `Weights.title` times, the IDF is learned from the
 offers and needs given (ln((1 + N) / (1 + df)) + 1). Each kind is normalised to length 1 and the
 two are joined with the shares 1 − ngrams and ngrams, so the cosine of two items is
-(1 − ngrams) × word cosine + ngrams × 3-gram cosine.
+(1 − ngrams) × word cosine + ngrams × 3-gram cosine. An item that names concepts of the thesaurus
+(concepts.py) has a third part, its concepts (linked ones at half weight), with the share
+`Weights.concepts`, the other two scaled by 1 − concepts: related words meet though they share
+no stem.
 
 All pairs at once. For a block of profiles, the cosines of their needs with every offer (and of
 their offers with every need) are summed term by term through an inverted index
