@@ -146,3 +146,12 @@ def test_concepts_leave_a_perfect_pair_perfect_and_words_still_count_most():
     need = profile("need", needs=[("Wärmepumpen", "")])
     ranked = [s.id for s in suggest([need, same, related])["need"]]
     assert ranked == ["same", "related"]
+
+
+def test_terms_whose_stem_has_another_meaning_count_only_as_written():
+    # "Gründung" and "Grund", "Wartung" and "warten", "Förderung" and "Anforderung"
+    assert "gruendung" in named("Gründung eines Unternehmens")
+    assert named("Aus diesem Grund fragen wir") == set()
+    assert "gruendung" not in named("Grundlagenforschung")
+    assert "instandhaltung" not in named("Wir warten auf die Genehmigung")
+    assert "foerderung" not in named("Anforderungen an die Software")

@@ -32,6 +32,11 @@ PATH = Path(__file__).with_name("thesaurus.yaml")
 LINK_WEIGHT = 0.5
 # A compound's part must have at least this many letters to be found in it.
 MIN_PART = 5
+# Stems that a thesaurus term shares with common words of another meaning: "Gründung" and
+# "Grund(lagen)", "Förderung" and "Anforderung", "Wartung" and "warten", "Zeitung" and "Zeit",
+# "Bildung" and "Bild", "Maler" and "mal". A term with such a stem counts only as written (lower
+# case, whole word), never by its stem or as a compound's part.
+AMBIGUOUS_STEMS = frozenset("grund ford wart zeit bild lag leg mal kart wand rechn dicht alt mark".split())
 
 
 class ThesaurusError(ValueError):
@@ -105,7 +110,10 @@ class Thesaurus:
         for gid, terms in self.groups.items():
             for term in terms:
                 keys = _keys(term)
-                if len(keys) == 1:
+                if len(keys) == 1 and keys[0] in AMBIGUOUS_STEMS:
+                    for word in _words(term):
+                        self._single.setdefault("=" + word, set()).add(gid)
+                elif len(keys) == 1:
                     self._single.setdefault(keys[0], set()).add(gid)
                 elif keys:
                     self._phrases.setdefault(keys[0], []).append((frozenset(keys), gid, term))
@@ -175,6 +183,8 @@ class Thesaurus:
             for word in _words(text):
                 key = word_term(word)
                 written = written_of.get(word, word)
+                if "=" + word in self._single:
+                    present.setdefault("=" + word, written)
                 if key in self._single:
                     present.setdefault(key, written)
                     continue
