@@ -3,13 +3,16 @@ page: the editorial team looks profiles up, hides and shows them again, merges d
 deletes them, each through the services (audited). E-mail address and phone number are not shown
 here either (they are the person's; the personal page is the one place that shows them)."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from revier.core.admin_mixins import DeleteEachAdmin
+from revier.core.models import Topic
 from revier.network import errors, services
-from revier.network.models import Profile, ProfileEntry
+from revier.network.models import TOPIC_PROPOSAL_MAX, Profile, ProfileEntry, TopicProposal
 
 PRIVATE_FIELDS = ["email", "email_normalized", "phone"]
 
@@ -107,6 +110,137 @@ class ProfileEntryAdmin(ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAd
 
     def delete_model(self, request, obj):
         services.profile_entry_delete(profile=obj.profile, entry_id=obj.pk, actor=request.user)
+
+
+class TopicProposalDecisionForm(forms.ModelForm):
+    """The decision on an open proposal: a new topic (its name may be corrected), an existing topic
+    it is mapped to, or rejection. The admin hands it to the services; the form writes nothing."""
+
+    APPROVE, MAP, REJECT = "approve", "map", "reject"
+
+    decision = forms.ChoiceField(
+        label=_("Decision"), widget=forms.RadioSelect,
+        choices=[(APPROVE, _("Approve as a new topic")), (MAP, _("Map to an existing topic")),
+                 (REJECT, _("Reject"))],
+    )
+    new_name = forms.CharField(label=_("Name of the new topic"), max_length=TOPIC_PROPOSAL_MAX, required=False,
+                               help_text=_("You may correct the spelling. If a topic of this name exists, the "
+                                           "proposal is mapped to it."))
+    existing_topic = forms.ModelChoiceField(label=_("Existing topic"), queryset=Topic.objects.all(), required=False,
+                                            help_text=_("Only for “Map to an existing topic”."))
+
+    class Meta:
+        model = TopicProposal
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial.setdefault("new_name", self.instance.name)
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision == self.MAP and not cleaned.get("existing_topic"):
+            self.add_error("existing_topic", _("Please choose the topic the proposal is mapped to."))
+        if decision == self.APPROVE and not (cleaned.get("new_name") or "").strip():
+            self.add_error("new_name", _("Please enter the name of the new topic."))
+        return cleaned
+
+
+@admin.register(TopicProposal)
+class TopicProposalAdmin(admin.ModelAdmin):
+    """Topics proposed by participants ("Neues Thema vorschlagen" in the profile form). An open
+    proposal is decided on its page or with the list's actions, through the services (audited);
+    a decided one is read-only. Proposals are not added or deleted here."""
+
+    form = TopicProposalDecisionForm
+    list_display = ["name", "status", "proposer_count", "topic", "created_at", "decided_at"]
+    list_filter = ["status"]
+    search_fields = ["name"]
+    list_select_related = ["topic"]
+    actions = ["approve_proposals", "reject_proposals"]
+    DECIDED_FIELDS = ["name", "status", "proposers", "topic", "created_at", "decided_at", "decided_by"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(proposer_total=Count("profiles"))
+
+    @admin.display(description=_("proposed by"), ordering="proposer_total")
+    def proposer_count(self, obj):
+        return obj.proposer_total
+
+    @admin.display(description=_("proposed by"))
+    def proposers(self, obj):
+        return ", ".join(f"{profile.organisation} (Profil {profile.pk})"
+                         for profile in obj.profiles.order_by("organisation", "id")) or "–"
+
+    def _is_open(self, obj) -> bool:
+        return obj is not None and obj.status == TopicProposal.Status.OPEN
+
+    def get_fields(self, request, obj=None):
+        if self._is_open(obj):
+            return ["name", "proposers", "created_at", "decision", "new_name", "existing_topic"]
+        return self.DECIDED_FIELDS
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.DECIDED_FIELDS
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and not self._is_open(obj):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        decision = form.cleaned_data["decision"]
+        try:
+            if decision == form.REJECT:
+                services.topic_proposal_reject(proposal=obj, actor=request.user)
+            else:
+                topic = form.cleaned_data["existing_topic"] if decision == form.MAP else None
+                services.topic_proposal_approve(proposal=obj, actor=request.user, topic=topic,
+                                                name=form.cleaned_data.get("new_name") or "")
+        except errors.ProfileError as error:
+            self.message_user(request, error.message, messages.ERROR)
+
+    def save_related(self, request, form, formsets, change):
+        pass  # the services wrote everything
+
+    def log_change(self, request, obj, message):
+        pass  # the services wrote the audit entries
+
+    @admin.action(description=_("Approve selected proposals as new topics"), permissions=["change"])
+    def approve_proposals(self, request, queryset):
+        done = 0
+        for proposal in queryset.filter(status=TopicProposal.Status.OPEN):
+            try:
+                services.topic_proposal_approve(proposal=proposal, actor=request.user)
+            except errors.ProfileError as error:
+                self.message_user(request, f"{proposal.name}: {error.message}", messages.ERROR)
+            else:
+                done += 1
+        self.message_user(request, ngettext(
+            "%(count)d proposal approved; its topic has been given to the proposing profiles.",
+            "%(count)d proposals approved; their topics have been given to the proposing profiles.", done)
+            % {"count": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Reject selected proposals"), permissions=["change"])
+    def reject_proposals(self, request, queryset):
+        done = 0
+        for proposal in queryset.filter(status=TopicProposal.Status.OPEN):
+            try:
+                services.topic_proposal_reject(proposal=proposal, actor=request.user)
+            except errors.ProfileError as error:
+                self.message_user(request, f"{proposal.name}: {error.message}", messages.ERROR)
+            else:
+                done += 1
+        self.message_user(request, ngettext("%(count)d proposal rejected.", "%(count)d proposals rejected.", done)
+                          % {"count": done}, messages.SUCCESS)
 
 
 # The partner suggestions' weights (network/suggestions/admin.py).

@@ -40,3 +40,14 @@ class TooManySignups(ProfileError):
 
 class MergeNotPossible(ProfileError):
     message = _("A profile cannot be merged with itself.")
+
+
+class TopicProposalRefused(InvalidInput):
+    """A proposed topic that cannot be taken: it exists already, the profile proposed it already, or
+    the profile has too many open proposals. Shown next to the field "Neues Thema vorschlagen"."""
+
+    message = _("The topic could not be proposed.")
+
+
+class TopicProposalDecided(ProfileError):
+    message = _("This topic proposal has already been decided.")

@@ -15,8 +15,8 @@ from revier.core.forms import (
     text_field,
     tidy_widgets,
 )
-from revier.network.models import DESCRIPTION_MAX, ENTRY_TEXT_MAX, Profile, ProfileEntry, Region
-from revier.network.services import EntryInput, ProfileInput
+from revier.network.models import DESCRIPTION_MAX, ENTRY_TEXT_MAX, TOPIC_PROPOSAL_MAX, Profile, ProfileEntry, Region
+from revier.network.services import EntryInput, ProfileInput, topic_name_key
 
 Visibility = Profile.Visibility
 Direction = ProfileEntry.Direction
@@ -96,12 +96,31 @@ class ProfileFieldsMixin(PersonNameMixin):
         self.fields["district"] = text_field(_("District or city"), max_length=100, required=False)
         self.fields["district"].help_text = _("E.g. Burgenlandkreis, Cottbus, Rhein-Erft-Kreis.")
         self.fields["topics"] = topics_field(topics, help_text=_("Choose the topics you work on."))
+        self._topic_names = {topic_name_key(topic.name): topic.name for topic in topics}
+        self.fields["topic_proposal"] = text_field(_("Propose a new topic"), max_length=TOPIC_PROPOSAL_MAX,
+                                                   required=False)
+        self.fields["topic_proposal"].help_text = _(
+            "Is a topic of yours missing from the list? Name it here (at most %(limit)d characters); the editorial "
+            "team checks proposals and adds the topic to your profile when it is accepted."
+        ) % {"limit": TOPIC_PROPOSAL_MAX}
         self.fields["description"] = _long_text(
             _("Short description"), max_length=DESCRIPTION_MAX,
             help_text=_("What does your organisation do? At most %(limit)d characters.") % {"limit": DESCRIPTION_MAX},
         )
         self.fields["phone"] = text_field(_("Phone (optional)"), max_length=40, required=False, autocomplete="tel")
         self.fields["phone"].help_text = _("Never shown on the website.")
+
+    def clean_topic_proposal(self):
+        value = " ".join((self.cleaned_data.get("topic_proposal") or "").split())
+        if any(ord(char) < 32 or ord(char) == 127 for char in self.cleaned_data.get("topic_proposal") or ""
+               if char not in " \t"):
+            raise forms.ValidationError(_("Please enter the topic without special control characters."),
+                                        code="invalid")
+        if value and topic_name_key(value) in self._topic_names:
+            raise forms.ValidationError(
+                _("The topic “%(name)s” exists already. Please choose it in the list of topics.")
+                % {"name": self._topic_names[topic_name_key(value)]}, code="exists")
+        return value
 
     def clean_organisation(self):
         value = (self.cleaned_data.get("organisation") or "").strip()
@@ -123,6 +142,7 @@ class ProfileFieldsMixin(PersonNameMixin):
             phone=data.get("phone", ""),
             visibility=visibility,
             topic_ids=tuple(data.get("topics") or ()),
+            topic_proposals=(data["topic_proposal"],) if data.get("topic_proposal") else (),
         )
 
 
@@ -158,7 +178,8 @@ class ProfileCreateForm(HoneypotMixin, ProfileFieldsMixin, forms.Form):
 
     @property
     def organisation_fields(self):
-        return [self[name] for name in ("organisation", "kind", "region", "district", "topics", "description")]
+        return [self[name] for name in ("organisation", "kind", "region", "district", "topics", "topic_proposal",
+                                         "description")]
 
     def clean(self):
         cleaned = super().clean()
@@ -193,7 +214,8 @@ class ProfileChangeForm(ProfileFieldsMixin, KernForm):
         super().__init__(*args, **kwargs)
         self.profile = profile
         self._add_profile_fields(topics)
-        self.order_fields([*PROFILE_FIELD_ORDER[:2], "phone", *PROFILE_FIELD_ORDER[2:]])
+        self.order_fields([*PROFILE_FIELD_ORDER[:2], "phone", *PROFILE_FIELD_ORDER[2:-1], "topic_proposal",
+                           PROFILE_FIELD_ORDER[-1]])
         tidy_widgets(self)
 
     def to_input(self) -> ProfileInput:

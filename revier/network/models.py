@@ -150,6 +150,47 @@ class ProfileLink(PersonalLink):
         verbose_name_plural = _("personal links")
 
 
+# A proposed topic's name: as long as a core.Topic's name may be.
+TOPIC_PROPOSAL_MAX = 80
+
+
+class TopicProposal(models.Model):
+    """A new topic proposed by participants in their profile form ("Neues Thema vorschlagen"). Staff
+    approve it (a core.Topic is created, or the proposal is mapped to an existing one, and the topic
+    is given to every proposing profile) or reject it. One open proposal per name: the same name
+    proposed again (case and spaces aside) adds the profile to it. Writes: network.services."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    name = models.CharField(_("proposed topic"), max_length=TOPIC_PROPOSAL_MAX)
+    # The name compared case-insensitively with spaces collapsed (services.topic_name_key).
+    name_key = models.CharField(max_length=TOPIC_PROPOSAL_MAX, editable=False)
+    profiles = models.ManyToManyField(Profile, related_name="topic_proposals", verbose_name=_("proposed by"),
+                                      blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    topic = models.ForeignKey("core.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                              verbose_name=_("topic"), help_text=_("The topic the proposal became or was mapped to."))
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                   verbose_name=_("decided by"))
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("topic proposal")
+        verbose_name_plural = _("topic proposals")
+        ordering = ["status", "-created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["name_key"], condition=Q(status="open"),
+                                    name="network_one_open_topic_proposal_per_name"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
 # The Gesprächsbörse's models live in their own module (network/meetings/models.py).
 from revier.network.meetings.models import *  # noqa: E402,F401,F403
 

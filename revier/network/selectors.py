@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 
 from revier.core.models import Topic
 from revier.core.tokens import personal_link_holder
-from revier.network.models import Profile, ProfileEntry
+from revier.network.models import Profile, ProfileEntry, TopicProposal
 
 
 def profile_public_q() -> Q:
@@ -59,3 +59,8 @@ def profile_personal_page_get(*, token: str) -> PersonalPage | None:
 def topic_list() -> list[Topic]:
     """The shared topics, in their order, to choose from."""
     return list(Topic.objects.all())
+
+
+def topic_proposals_open_for(*, profile: Profile) -> list[TopicProposal]:
+    """The profile's proposed topics that staff have not decided yet (its personal page); one query."""
+    return list(TopicProposal.objects.filter(profiles=profile, status=TopicProposal.Status.OPEN).order_by("created_at", "id"))

@@ -24,10 +24,21 @@ from revier.core.capacity import lock_key
 from revier.core.choices import Sector
 from revier.core.mail import mail_queue, self_service_mail_allowed
 from revier.core.models import AuditEntry, Topic
+from revier.core.services import audit_log
+from revier.core.text import unique_slug
 from revier.core.tokens import new_token
 from revier.events import selectors as event_selectors
 from revier.network import errors
-from revier.network.models import DESCRIPTION_MAX, ENTRY_TEXT_MAX, Profile, ProfileEntry, ProfileLink, Region
+from revier.network.models import (
+    DESCRIPTION_MAX,
+    ENTRY_TEXT_MAX,
+    TOPIC_PROPOSAL_MAX,
+    Profile,
+    ProfileEntry,
+    ProfileLink,
+    Region,
+    TopicProposal,
+)
 from revier.network.registration_option import invite_value
 from revier.network.search import profile_search_refresh
 from revier.network.selectors import profile_get_by_token
@@ -69,6 +80,7 @@ def confirm_deadline(now: datetime.datetime) -> datetime.datetime:
 SUGGESTION_CHANGES = {
     "profile_confirmed", "profile_changed", "profile_visibility_set", "profile_entry_added", "profile_entry_changed",
     "profile_entry_deleted", "profile_deleted", "profile_hidden", "profile_unhidden", "profile_merged",
+    "profile_topic_added",
 }
 
 
@@ -165,6 +177,82 @@ def _topics(topic_ids: Iterable[int]) -> list[Topic]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Topic proposals ("Neues Thema vorschlagen")
+
+# At most this many open proposals per profile (a proposal waits for staff; more is not needed).
+TOPIC_PROPOSALS_OPEN_MAX = 3
+
+
+def topic_name_key(name: str) -> str:
+    """A topic's name as compared for duplicates: spaces collapsed, case folded ("Grüner  Wasserstoff"
+    and "grüner wasserstoff" are one topic)."""
+    return " ".join((name or "").split()).casefold()
+
+
+def topic_existing_by_key(key: str) -> Topic | None:
+    """The core topic whose name is `key` (topic_name_key), if any. Topic names are few: compared in
+    Python, so that case folding is the same on SQLite and PostgreSQL (also for umlauts)."""
+    return next((topic for topic in Topic.objects.only("pk", "name", "slug")
+                 if topic_name_key(topic.name) == key), None)
+
+
+def _checked_proposal(name: str) -> tuple[str, str]:
+    """A proposed name, checked (InvalidInput: empty, too long, control characters), and its key."""
+    label = _("Propose a new topic")
+    name = " ".join(_text(name, label=label, limit=TOPIC_PROPOSAL_MAX, required=True).split())
+    return name, topic_name_key(name)
+
+
+def _propose_topics(profile: Profile, names: Iterable[str]) -> list[TopicProposal]:
+    """Stores the profile's proposals (the caller holds the lock of the profile row): a name that is
+    an existing topic's, or that the profile proposed already, or more than TOPIC_PROPOSALS_OPEN_MAX
+    open proposals are refused (TopicProposalRefused); a name someone else proposed and staff have
+    not decided yet adds the profile to that proposal (one open proposal per name, backed by a
+    partial unique index; proposals of the same name wait for each other on a lock of the name)."""
+    checked: dict[str, str] = {}
+    for name in names:
+        if not (name or "").strip():
+            continue
+        name, key = _checked_proposal(name)
+        checked.setdefault(key, name)
+    if not checked:
+        return []
+    open_proposals = {proposal.name_key: proposal for proposal in
+                      TopicProposal.objects.filter(profiles=profile, status=TopicProposal.Status.OPEN)}
+    stored = []
+    for key, name in checked.items():
+        existing_topic = topic_existing_by_key(key)
+        if existing_topic is not None:
+            raise errors.TopicProposalRefused(
+                _("The topic “%(name)s” exists already. Please choose it in the list of topics.")
+                % {"name": existing_topic.name})
+        if key in open_proposals:
+            raise errors.TopicProposalRefused(
+                _("You have already proposed the topic “%(name)s”. The editorial team will decide on it soon.")
+                % {"name": open_proposals[key].name})
+        if len(open_proposals) >= TOPIC_PROPOSALS_OPEN_MAX:
+            raise errors.TopicProposalRefused(
+                _("You can have at most %(limit)d topic proposals waiting for a decision. Please wait until the "
+                  "editorial team has decided on them.") % {"limit": TOPIC_PROPOSALS_OPEN_MAX})
+        lock_key(f"network-topic-proposal:{key}")
+        proposal = TopicProposal.objects.filter(name_key=key, status=TopicProposal.Status.OPEN).first()
+        merged = proposal is not None
+        if proposal is None:
+            proposal = TopicProposal.objects.create(name=name, name_key=key)
+        proposal.profiles.add(profile)
+        open_proposals[key] = proposal
+        _audit(actor=None, action="topic_proposed", profile=profile,
+               data={"proposal": proposal.pk, "merged": merged})
+        stored.append(proposal)
+    return stored
+
+
+def _drop_unproposed() -> None:
+    """Open proposals whose every proposer has been deleted go with them."""
+    TopicProposal.objects.filter(status=TopicProposal.Status.OPEN, profiles__isnull=True).delete()
+
+
+# ---------------------------------------------------------------------------------------------
 # Inputs
 
 
@@ -194,6 +282,8 @@ class ProfileInput:
     phone: str = ""
     visibility: str = Visibility.PUBLIC
     topic_ids: tuple[int, ...] = ()
+    # New topics the person proposes ("Neues Thema vorschlagen"; staff decide, topic_proposal_approve).
+    topic_proposals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -269,6 +359,9 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
         raise errors.TooManyEntries(limit=ENTRIES_MAX)
     topics = _topics(data.topic_ids)
     entry_topics = [_topics(entry.topic_ids) for entry in entries]
+    for name in data.topic_proposals:
+        if (name or "").strip():
+            _checked_proposal(name)
     lock_key(f"network-profile:{email_normalized}")
     now = now or timezone.now()
 
@@ -299,6 +392,7 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
     for position, (entry, its_topics) in enumerate(zip(checked_entries, entry_topics, strict=True)):
         created = ProfileEntry.objects.create(profile=profile, position=position, **entry)
         created.topics.set(its_topics)
+    _propose_topics(profile, data.topic_proposals)
     profile_search_refresh(profile_ids=[profile.pk])
     token = _issue_link(profile, now=now)
     _audit(actor=None, action="profile_created", profile=profile,
@@ -421,7 +515,8 @@ def profile_confirm(*, token: str, now: datetime.datetime | None = None) -> Prof
 @transaction.atomic(durable=True)
 def profile_update(*, profile: Profile, data: ProfileInput) -> Profile:
     """The person changes their profile (not the e-mail address, which it is bound to). Inputs are
-    checked (InvalidInput); the audit entry names the changed fields, not their values."""
+    checked (InvalidInput); the audit entry names the changed fields, not their values. Proposed
+    topics are stored with it (_propose_topics); one refused refuses the whole change."""
     fields = _checked(data)
     topics = _topics(data.topic_ids)
     profile = _lock_profile(profile.pk)
@@ -435,6 +530,7 @@ def profile_update(*, profile: Profile, data: ProfileInput) -> Profile:
         changed.append("topics")
     profile_search_refresh(profile_ids=[profile.pk])
     _audit(actor=None, action="profile_changed", profile=profile, data={"fields": changed})
+    _propose_topics(profile, data.topic_proposals)
     return profile
 
 
@@ -512,6 +608,7 @@ def profile_delete(*, profile: Profile, actor: User | None = None) -> None:
     _mail(profile, "deleted")
     _audit(actor=actor, action="profile_deleted", profile=profile, data={"by": "staff" if actor else "person"})
     profile.delete()
+    _drop_unproposed()
 
 
 @transaction.atomic(durable=True)
@@ -587,6 +684,8 @@ def profile_merge(*, keep: Profile, duplicate: Profile, actor: User | None) -> P
         entry.position = start + offset
     ProfileEntry.objects.bulk_update(moved, ["profile", "position"])
     keep.topics.add(*duplicate.topics.all())
+    for proposal in duplicate.topic_proposals.all():
+        proposal.profiles.add(keep)
     if keep.registration_id is None and duplicate.registration_id is not None:
         keep.registration_id = duplicate.registration_id
     keep.save(update_fields=["registration", "updated_at"])
@@ -596,6 +695,70 @@ def profile_merge(*, keep: Profile, duplicate: Profile, actor: User | None) -> P
     duplicate.delete()
     profile_search_refresh(profile_ids=[keep.pk])
     return keep
+
+
+def _lock_proposal(proposal_id: int) -> TopicProposal:
+    found = TopicProposal.objects.select_for_update().filter(pk=proposal_id).first()
+    if found is None or found.status != TopicProposal.Status.OPEN:
+        raise errors.TopicProposalDecided()
+    return found
+
+
+@transaction.atomic
+def topic_proposal_approve(*, proposal: TopicProposal, actor: User | None, topic: Topic | None = None,
+                           name: str = "", now: datetime.datetime | None = None) -> Topic:
+    """Staff approve a proposed topic: with `topic`, the proposal is mapped to that existing topic;
+    without, a new core Topic is created with `name` (the proposal's own name if empty; staff may
+    correct the spelling) – or, when a topic of that name exists by now (case aside), mapped to it.
+    Every proposing profile gets the topic (its search text and suggestions are updated). A decided
+    proposal raises TopicProposalDecided. Audited: the topic's creation, the decision, each profile."""
+    now = now or timezone.now()
+    proposal = _lock_proposal(proposal.pk)
+    created = False
+    if topic is None:
+        name, key = _checked_proposal(name or proposal.name)
+        lock_key(f"network-topic-proposal:{key}")
+        topic = topic_existing_by_key(key)
+        if topic is None:
+            last = Topic.objects.order_by("-position").values_list("position", flat=True).first()
+            topic = Topic.objects.create(
+                name=name, slug=unique_slug(model=Topic, title=name, fallback="thema", max_length=70),
+                position=0 if last is None else last + 1,
+            )
+            audit_log(actor=actor, action="topic_created", obj=topic, data={"proposal": proposal.pk})
+            created = True
+    proposal.status = TopicProposal.Status.APPROVED
+    proposal.topic = topic
+    proposal.decided_at = now
+    proposal.decided_by = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    proposal.save(update_fields=["status", "topic", "decided_at", "decided_by"])
+    profile_ids = sorted(proposal.profiles.values_list("pk", flat=True))
+    for profile_id in profile_ids:
+        profile = _lock_profile(profile_id)
+        if not profile.topics.filter(pk=topic.pk).exists():
+            profile.topics.add(topic)
+            Profile.objects.filter(pk=profile.pk).update(updated_at=now)
+            _audit(actor=actor, action="profile_topic_added", profile=profile,
+                   data={"topic": topic.pk, "proposal": proposal.pk})
+    if profile_ids:
+        profile_search_refresh(profile_ids=profile_ids)
+    audit_log(actor=actor, action="topic_proposal_approved", obj=proposal,
+              data={"topic": topic.pk, "created": created, "profiles": len(profile_ids)})
+    return topic
+
+
+@transaction.atomic
+def topic_proposal_reject(*, proposal: TopicProposal, actor: User | None, now: datetime.datetime | None = None
+                          ) -> TopicProposal:
+    """Staff reject a proposed topic: the proposal stays as rejected (the same name may be proposed
+    again later, as a new proposal). A decided proposal raises TopicProposalDecided. Audited."""
+    proposal = _lock_proposal(proposal.pk)
+    proposal.status = TopicProposal.Status.REJECTED
+    proposal.decided_at = now or timezone.now()
+    proposal.decided_by = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    proposal.save(update_fields=["status", "decided_at", "decided_by"])
+    audit_log(actor=actor, action="topic_proposal_rejected", obj=proposal)
+    return proposal
 
 
 # ---------------------------------------------------------------------------------------------
@@ -620,5 +783,6 @@ def profiles_purge_unconfirmed(*, now: datetime.datetime | None = None) -> int:
                 continue
             _audit(actor=None, action="profile_expired", profile=profile)
             profile.delete()
+            _drop_unproposed()
             deleted += 1
     return deleted

@@ -49,7 +49,8 @@ def build_admin_data(portal) -> None:
     Contingent.objects.filter(pk=lottery.pk).update(closes_at=timezone.now() - datetime.timedelta(minutes=5))
     lottery.refresh_from_db()
     contingent_services.lottery_draw(contingent=lottery, actor=None)
-    make_profile(entries=[EntryInput(direction="offer", title="Prüfung von Elektrolyse-Komponenten")])
+    make_profile(entries=[EntryInput(direction="offer", title="Prüfung von Elektrolyse-Komponenten")],
+                 topic_proposals=("Grubenwasser-Wärme",))  # an open topic proposal (its decision form)
     # The Gesprächsbörse: a setup, a request accepted into a meeting, a planning run; the weights.
     setup = make_meeting_setup(portal.event)
     asking, asked = (make_participant(portal.event, n)[0] for n in (11, 12))

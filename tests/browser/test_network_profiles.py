@@ -50,7 +50,7 @@ def build_pages() -> dict[str, str]:
     make_profile(1, email="offen@example.org", confirmed=False)
     pages["personal-unconfirmed"] = mailed_path("offen@example.org")
     profile, _token = make_profile(
-        2, email="kim@example.org", topics=[hydrogen, heat],
+        2, email="kim@example.org", topics=[hydrogen, heat], topic_proposals=("Grubenwasser-Wärme",),
         description="Wir entwickeln und prüfen Komponenten für Elektrolyseure im Chemiepark Zeitz.",
         entries=[
             services.EntryInput(direction="offer", title="Prüfung von Elektrolyse-Komponenten",
@@ -119,6 +119,7 @@ def test_a_person_creates_confirms_fills_and_deletes_a_profile(page, live_server
     page.get_by_label("Art der Organisation").select_option("kmu")
     page.get_by_label("Mitteldeutsches Revier").check()
     page.get_by_label("Wasserstoff").check()
+    page.get_by_role("textbox", name="Neues Thema vorschlagen").fill("Grubenwasser-Wärme")
     page.get_by_role("textbox", name="Titel Ihres Angebots").fill("Prüfung von Elektrolyse-Komponenten")
     page.get_by_label("Öffentlich: im Verzeichnis des Netzwerks").check()
     page.get_by_role("button", name="Profil anlegen").click()
@@ -128,6 +129,7 @@ def test_a_person_creates_confirms_fills_and_deletes_a_profile(page, live_server
     page.get_by_role("button", name="Profil bestätigen").click()
     assert "Ihr Profil ist bestätigt" in page.inner_text("main")
     assert Profile.objects.get().status == "confirmed"
+    assert "Grubenwasser-Wärme" in page.inner_text("main")  # the proposal waits for the editorial team
 
     page.get_by_label("Wir suchen").check()
     page.get_by_role("textbox", name="Titel").fill("Partner für eine Pilotanlage")
@@ -156,7 +158,7 @@ def test_profile_page_types_are_valid_html(client, tmp_path):
         documents[name] = response.content.decode()
     for name, phrase in {
         "personal-unconfirmed": "Profil bestätigen",
-        "personal-confirmed": "Prüfung von Elektrolyse-Komponenten",
+        "personal-confirmed": "Grubenwasser-Wärme",  # the open topic proposal, besides the entries
         "personal-hidden-by-staff": "Von der Redaktion verborgen",
         "create-done": "Wir haben Ihnen eine E-Mail geschickt",
     }.items():
@@ -168,6 +170,10 @@ def test_profile_page_types_are_valid_html(client, tmp_path):
     documents["delete-with-errors"] = client.post(personal, {"aktion": "loeschen"}).content.decode()
     documents["add-entry-with-errors"] = client.post(personal, {"aktion": "eintrag-neu"}).content.decode()
     documents["change-with-errors"] = client.post(personal, {"aktion": "aendern"}).content.decode()
+    documents["topic-proposal-with-errors"] = client.post(personal, {
+        "aktion": "aendern", "first_name": "Kim", "last_name": "B", "organisation": "O", "kind": "kmu",
+        "region": "mitteldeutsch", "topic_proposal": "WASSERSTOFF"}).content.decode()
+    assert "gibt es schon" in documents["topic-proposal-with-errors"]
     for name in [n for n in documents if n.endswith("-with-errors")]:
         assert 'aria-invalid="true"' in documents[name], name
     services.profile_resend_links(email="kim@example.org")

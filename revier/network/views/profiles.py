@@ -80,6 +80,8 @@ def profile_create(request):
                 )
             except errors.TooManySignups as error:
                 domain_error, status = error.message, 429
+            except errors.TopicProposalRefused as error:
+                form.add_error("topic_proposal", error.message)
             except errors.ProfileError as error:
                 domain_error = error.message
             else:
@@ -169,6 +171,7 @@ def _personal_context(page, *, token: str, change_form=None, visibility_form=Non
         "kind_label": profile.get_kind_display(),
         "region_label": profile.get_region_display(),
         "visibility_label": profile.get_visibility_display(),
+        "topic_proposals": selectors.topic_proposals_open_for(profile=profile),
         # "Passende Partner": the best few (network/suggestions/)
         "suggestions": suggestion_list_for(profile=profile, limit=SUGGESTIONS_ON_PERSONAL_PAGE),
     }
@@ -208,6 +211,9 @@ def personal_page(request, token):
             if form.is_valid():
                 try:
                     services.profile_update(profile=profile, data=form.to_input())
+                except errors.TopicProposalRefused as refused:
+                    status = 409
+                    form.add_error("topic_proposal", refused.message)
                 except errors.ProfileError as domain_error:
                     status, error = 409, domain_error.message
                 else:
