@@ -36,7 +36,7 @@ from revier.core.cache import content_changed  # noqa: E402
 from revier.core.models import Topic  # noqa: E402
 from revier.events import services as event_services  # noqa: E402
 from revier.events.models import Event, TicketCategory  # noqa: E402
-from revier.network.models import Profile, ProfileEntry  # noqa: E402
+from revier.network.models import Profile, ProfileEntry, ProfileRegistration  # noqa: E402
 from revier.network.search import profile_search_refresh  # noqa: E402
 
 
@@ -191,7 +191,7 @@ def main():
             ),
             registered_at=now - datetime.timedelta(minutes=n),
         )
-        Profile.objects.filter(pk=profile.pk).update(registration=registration)
+        ProfileRegistration.objects.create(profile_id=profile.pk, registration=registration)
     content_changed()
     print(f"# seeded {len(profiles)} profiles, {len(entries)} offers and needs in {time.monotonic() - began:.1f} s",
           file=sys.stderr)

@@ -797,7 +797,7 @@ def _sync_meeting_board(spec: dict) -> dict:
     check_keys(spec, MEETING_BOARD_KEYS, f"network_meetings.yaml, {spec.get('event')}")
     event = Event.objects.get(slug=spec["event"])
     setup, changed = _sync_meeting_setup(event, spec)
-    profiles = {p.email_normalized: p for p in Profile.objects.filter(registration__event=event, is_synthetic=True)}
+    profiles = {p.email_normalized: p for p in Profile.objects.filter(registrations__event=event, is_synthetic=True)}
     pairs = set(MeetingRequest.objects.filter(setup=setup).values_list("pair_low", "pair_high"))
     added = lapsing = 0
     start = at(spec["requests_from"])

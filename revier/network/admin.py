@@ -52,7 +52,7 @@ class ProfileAdmin(ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAdmin):
     exclude = PRIVATE_FIELDS
     readonly_fields = ["first_name", "last_name", "function", "organisation", "kind", "region", "district", "topics",
                        "description", "visibility", "status", "confirm_until", "confirmed_at", "hidden_by_staff",
-                       "registration", "is_synthetic", "created_at", "updated_at"]
+                       "linked_registrations", "is_synthetic", "created_at", "updated_at"]
     inlines = [ProfileEntryInline]
     actions = ["hide_profiles", "unhide_profiles", "merge_profiles"]
     date_hierarchy = "created_at"
@@ -60,6 +60,12 @@ class ProfileAdmin(ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAdmin):
     @admin.display(description=_("name"), ordering="last_name")
     def full_name(self, obj):
         return obj.full_name
+
+    @admin.display(description=_("registrations"))
+    def linked_registrations(self, obj):
+        """The events the profile is linked to by a registration, with the registration's status."""
+        return "; ".join(f"{link.registration.event.title} ({link.registration.get_status_display()})"
+                         for link in obj.registration_links.select_related("registration__event")) or "–"
 
     def delete_model(self, request, obj):
         services.profile_delete(profile=obj, actor=request.user)

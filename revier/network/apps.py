@@ -22,6 +22,11 @@ class NetworkConfig(AppConfig):
             models.ProfileEntry,
             when=lambda entry: models.Profile.objects.filter(pk=entry.profile_id, status=confirmed).exists(),
         )
+        # A profile linked to another event's registration shows under that event's directory filter.
+        register_content_models(
+            models.ProfileRegistration,
+            when=lambda link: models.Profile.objects.filter(pk=link.profile_id, status=confirmed).exists(),
+        )
         # The box "Ich möchte an der Gesprächsbörse teilnehmen" in the registration form of an event
         # with a Gesprächsbörse; an enabled or disabled Gesprächsbörse shows in the form at once.
         from revier.events.options import register_registration_option

@@ -18,7 +18,7 @@ from revier.core.fragments import bounded_store, fragment, kept
 from revier.core.models import Topic
 from revier.events.selectors import event_public
 from revier.network import search
-from revier.network.models import Profile, ProfileEntry, Region
+from revier.network.models import Profile, ProfileEntry, ProfileRegistration, Region
 from revier.network.selectors import profile_public_q
 
 PAGE_SIZE = 20
@@ -39,9 +39,9 @@ PUBLIC_PROFILE_FIELDS = (
 )
 PUBLIC_ENTRY_FIELDS = ("id", "profile_id", "direction", "title", "text", "position", "created_at")
 
-# The registration a profile was made with (events.Registration, through the network's own relation:
+# The registrations a profile is linked to (events.Registration, through the network's own relation:
 # network reads events only through its public selectors and services).
-_ACTIVE_REGISTRATION = Profile._meta.get_field("registration").related_model.ACTIVE
+_ACTIVE_REGISTRATION = ProfileRegistration._meta.get_field("registration").related_model.ACTIVE
 _ProfileTopic = Profile.topics.through
 _EntryTopic = ProfileEntry.topics.through
 
@@ -77,15 +77,22 @@ class DirectoryFilter:
 DIRECTORY_PARAMS = ("q", "thema", "art", "region", "richtung", "veranstaltung", "page")
 
 
-def _active_registration_q(prefix: str) -> Q:
-    return Q(**{f"{prefix}registration__status__in": _ACTIVE_REGISTRATION})
+def _linked_to_event_q(event, profile_ref: str) -> Q:
+    """The profile (`profile_ref`, an OuterRef name) is linked to an active registration of `event`
+    (an event's id or an OuterRef): as a subquery, so that a profile linked to several
+    registrations is one row."""
+    return Q(Exists(ProfileRegistration.objects.filter(
+        profile_id=OuterRef(profile_ref), registration__event=event,
+        registration__status__in=_ACTIVE_REGISTRATION,
+    )))
 
 
 def directory_events() -> list:
     """The events under the event filter: public events with at least one public profile of a
     participant (a profile linked to an active registration), the latest first; kept per content
     generation."""
-    linked = Profile.objects.filter(profile_public_q(), _active_registration_q(""), registration__event=OuterRef("pk"))
+    linked = Profile.objects.filter(profile_public_q(), registrations__status__in=_ACTIVE_REGISTRATION,
+                                    registrations__event=OuterRef("pk"))
     return fragment(
         "network:events", (),
         lambda: list(
@@ -139,7 +146,7 @@ def _profile_fields_q(directory_filter: DirectoryFilter, prefix: str = "") -> Q:
     if directory_filter.region:
         q &= Q(**{f"{prefix}region": directory_filter.region})
     if directory_filter.event:
-        q &= Q(**{f"{prefix}registration__event": directory_filter.event}) & _active_registration_q(prefix)
+        q &= _linked_to_event_q(directory_filter.event.pk, f"{prefix.removesuffix('__')}_id" if prefix else "pk")
     return q
 
 

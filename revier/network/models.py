@@ -59,10 +59,11 @@ class Profile(models.Model):
         _("hidden by the editorial team"), default=False,
         help_text=_("A hidden profile is seen by nobody but its owner, whatever its visibility."),
     )
-    registration = models.ForeignKey(
-        "events.Registration", on_delete=models.SET_NULL, null=True, blank=True, related_name="network_profiles",
-        verbose_name=_("registration"),
-        help_text=_("The event registration the profile was created with (Gesprächsbörse)."),
+    registrations = models.ManyToManyField(
+        "events.Registration", through="ProfileRegistration", related_name="network_profiles", blank=True,
+        verbose_name=_("registrations"),
+        help_text=_("The event registrations the profile is linked to (Gesprächsbörse): one per event the person "
+                    "registered for with “I would like to take part in the Gesprächsbörse”."),
     )
     is_synthetic = models.BooleanField(_("synthetic example"), default=False)
     # What the directory's search reads (network.search.profile_search_refresh writes both): the
@@ -138,6 +139,28 @@ class ProfileEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ProfileRegistration(models.Model):
+    """A profile linked to an event registration of its person: with the registration confirmed, the
+    profile takes part in that event's Gesprächsbörse (network.meetings.selectors.participants_q). A
+    profile may be linked to registrations of several events; written by network.services."""
+
+    profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="registration_links")
+    registration = models.ForeignKey("events.Registration", on_delete=models.CASCADE,
+                                     related_name="network_profile_links", verbose_name=_("registration"))
+    linked_at = models.DateTimeField(_("linked"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("linked registration")
+        verbose_name_plural = _("linked registrations")
+        ordering = ["linked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "registration"], name="network_profile_registration_once"),
+        ]
+
+    def __str__(self):
+        return f"Profil {self.profile_id} – Anmeldung {self.registration_id}"
 
 
 class ProfileLink(PersonalLink):

@@ -36,6 +36,7 @@ from revier.network.models import (
     Profile,
     ProfileEntry,
     ProfileLink,
+    ProfileRegistration,
     Region,
     TopicProposal,
 )
@@ -134,6 +135,14 @@ def _issue_link(profile: Profile, *, now: datetime.datetime) -> str:
         profile=profile, token_hash=hashed, expires_at=now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS)
     )
     return token
+
+
+def _link_registration(profile: Profile, registration_id: int) -> bool:
+    """Links the profile to an event registration of its person (the caller holds the address lock
+    or the profile row); a profile may be linked to registrations of several events. Says whether
+    the link is new (a link made before is left as it is)."""
+    _link, created = ProfileRegistration.objects.get_or_create(profile=profile, registration_id=registration_id)
+    return created
 
 
 def _send_link_again(profile: Profile, *, now: datetime.datetime) -> bool:
@@ -371,6 +380,11 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
             _audit(actor=None, action="profile_expired", profile=existing)
             existing.delete()
         else:
+            if registration_id is not None and email_confirmed:
+                # From a Gesprächsbörse invitation with the address proven: the profile the address
+                # has (also one made for another event) is linked to this registration too.
+                _link_existing_to_registration(existing, registration_id, now=now)
+                return ProfileOutcome(profile=existing, kind="existing")
             repeat = (
                 (existing.first_name, existing.last_name) == (fields["first_name"], fields["last_name"])
                 and existing.created_at >= now - REPEAT_WINDOW
@@ -386,8 +400,9 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
         status=Status.CONFIRMED if email_confirmed else Status.UNCONFIRMED,
         confirm_until=None if email_confirmed else confirm_deadline(now),
         confirmed_at=now if email_confirmed else None,
-        registration_id=registration_id,
     )
+    if registration_id is not None:
+        _link_registration(profile, registration_id)
     profile.topics.set(topics)
     for position, (entry, its_topics) in enumerate(zip(checked_entries, entry_topics, strict=True)):
         created = ProfileEntry.objects.create(profile=profile, position=position, **entry)
@@ -401,15 +416,36 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
     return ProfileOutcome(profile=profile, kind="created")
 
 
+def _link_existing_to_registration(profile: Profile, registration_id: int, *, now: datetime.datetime) -> str:
+    """Links a profile of the registration's address to the registration (the caller holds the
+    address lock; the address is proven, so an unconfirmed profile is confirmed with it) and mails
+    its personal link, once: 'linked'; 'kept' when it was linked already (no second mail). The
+    profile stays linked to its other events' registrations: it takes part in each Gesprächsbörse."""
+    profile = _lock_profile(profile.pk)
+    registration = event_selectors.registration_get(registration_id=registration_id)
+    if registration is None or not _link_registration(profile, registration_id):
+        return "kept"
+    if profile.status != Status.CONFIRMED:
+        profile.status, profile.confirmed_at, profile.confirm_until = Status.CONFIRMED, now, None
+        profile.save(update_fields=["status", "confirmed_at", "confirm_until", "updated_at"])
+        _audit(actor=None, action="profile_confirmed", profile=profile)
+    _audit(actor=None, action="profile_linked_to_registration", profile=profile, data={"registration": registration_id})
+    _mail(profile, "registration_linked", token=_issue_link(profile, now=now),
+          extra={"event_title": registration.event.title})
+    return "linked"
+
+
 @transaction.atomic(durable=True)
 def profile_invite_for_registration(*, registration_id: int, now: datetime.datetime | None = None) -> str:
     """Someone who ticked "Ich möchte an der Gesprächsbörse teilnehmen" has confirmed their
-    registration (events.options calls this after the commit). Without a profile they get a mail
-    with a link to "Profil anlegen", prefilled and bound to the registration
+    registration (events.options calls this after the commit). Without a confirmed profile they get
+    a mail with a link to "Profil anlegen", prefilled and bound to the registration
     (network.registration_option): 'invited'. With a confirmed profile under the same address, the
-    profile is linked to the registration (unless it belongs to another registration of an event
-    that has not ended) and its personal link mailed: 'linked' (or 'kept'). 'none' for a registration
-    that no longer exists. Takes the same address lock as profile_create."""
+    profile is linked to this registration as well (a person registered for several events takes
+    part in each event's Gesprächsbörse with one profile) and its personal link mailed: 'linked';
+    'kept' when it was linked to this registration already (nothing mailed again). 'none' for a
+    registration that no longer exists. One mail at most per call. Takes the same address lock as
+    profile_create."""
     registration = event_selectors.registration_get(registration_id=registration_id)
     if registration is None:
         return "none"
@@ -417,7 +453,6 @@ def profile_invite_for_registration(*, registration_id: int, now: datetime.datet
     email_normalized = normalize_email(registration.email)
     lock_key(f"network-profile:{email_normalized}")
     profile = Profile.objects.select_for_update().filter(email_normalized=email_normalized).first()
-    extra = {"event_title": registration.event.title}
     if profile is None or profile.status != Status.CONFIRMED:
         create_url = absolute_url(f"{reverse('network:create')}?anmeldung={invite_value(registration.pk)}")
         with translation.override(settings.LANGUAGE_CODE):
@@ -428,22 +463,10 @@ def profile_invite_for_registration(*, registration_id: int, now: datetime.datet
             template="network/mail/registration_invite",
             context={"profile": {"first_name": registration.first_name}, "first_name": registration.first_name,
                      "create_url": create_url, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL,
-                     **extra},
+                     "event_title": registration.event.title},
         )
         return "invited"
-    outcome = "linked"
-    if profile.registration_id not in (None, registration.pk):
-        linked = event_selectors.registration_get(registration_id=profile.registration_id)
-        if linked is not None and linked.event.ends_at > now:
-            outcome = "kept"
-    if outcome == "linked" and profile.registration_id != registration.pk:
-        profile.registration_id = registration.pk
-        profile.save(update_fields=["registration", "updated_at"])
-        _audit(actor=None, action="profile_linked_to_registration", profile=profile,
-               data={"registration": registration.pk})
-    if outcome == "linked":
-        _mail(profile, "registration_linked", token=_issue_link(profile, now=now), extra=extra)
-    return outcome
+    return _link_existing_to_registration(profile, registration.pk, now=now)
 
 
 @transaction.atomic(durable=True)
@@ -472,8 +495,10 @@ def profile_import(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
         raise errors.ProfileError()
     profile = Profile.objects.create(
         **fields, email=email, email_normalized=email_normalized, status=Status.CONFIRMED,
-        confirmed_at=confirmed_at, registration_id=registration_id, is_synthetic=is_synthetic,
+        confirmed_at=confirmed_at, is_synthetic=is_synthetic,
     )
+    if registration_id is not None:
+        _link_registration(profile, registration_id)
     profile.topics.set(topics)
     # In bulk: the profile's save above already started a new content generation (core.fragments).
     created = ProfileEntry.objects.bulk_create(
@@ -669,7 +694,7 @@ def profile_unhide(*, profile: Profile, actor: User | None) -> Profile:
 @transaction.atomic
 def profile_merge(*, keep: Profile, duplicate: Profile, actor: User | None) -> Profile:
     """Merges a duplicate into `keep`: the duplicate's offers and needs move to the end of keep's
-    lists, its topics are added to keep's, its link to a registration is kept where keep has none;
+    lists, its topics, topic proposals and links to registrations are added to keep's;
     then the duplicate is deleted (with its personal links). Both rows are locked in id order."""
     if keep.pk == duplicate.pk:
         raise errors.MergeNotPossible()
@@ -686,9 +711,9 @@ def profile_merge(*, keep: Profile, duplicate: Profile, actor: User | None) -> P
     keep.topics.add(*duplicate.topics.all())
     for proposal in duplicate.topic_proposals.all():
         proposal.profiles.add(keep)
-    if keep.registration_id is None and duplicate.registration_id is not None:
-        keep.registration_id = duplicate.registration_id
-    keep.save(update_fields=["registration", "updated_at"])
+    for registration_id in duplicate.registration_links.values_list("registration_id", flat=True):
+        _link_registration(keep, registration_id)
+    keep.save(update_fields=["updated_at"])
     _audit(actor=actor, action="profile_merged", profile=keep,
            data={"duplicate": duplicate.pk, "entries_moved": len(moved)})
     _audit(actor=actor, action="profile_deleted", profile=duplicate, data={"merged_into": keep.pk})

@@ -106,9 +106,9 @@ def followup_statistics_many(*, setups: list[MeetingSetup]) -> dict[int, Followu
     ids = [setup.pk for setup in setups]
     event_of = {setup.pk: setup.event_id for setup in setups}
     profiles = dict(
-        Profile.objects.filter(status=Profile.Status.CONFIRMED, registration__status=REGISTRATION_CONFIRMED,
-                               registration__event_id__in=list(event_of.values()))
-        .values_list("registration__event_id").annotate(n=Count("id", distinct=True))
+        Profile.objects.filter(status=Profile.Status.CONFIRMED, registrations__status=REGISTRATION_CONFIRMED,
+                               registrations__event_id__in=list(event_of.values()))
+        .values_list("registrations__event_id").annotate(n=Count("id", distinct=True))
     )
     agreed = [MeetingRequest.Status.ACCEPTED, MeetingRequest.Status.CANCELLED]
     requests = {row["setup_id"]: row for row in MeetingRequest.objects.filter(setup_id__in=ids).values("setup_id")

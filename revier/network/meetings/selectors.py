@@ -5,7 +5,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from revier.core.tokens import personal_link_holder
@@ -19,7 +19,7 @@ from revier.network.meetings.models import (
     ScheduleRun,
     Unavailability,
 )
-from revier.network.models import Profile
+from revier.network.models import Profile, ProfileRegistration
 
 # The registration status that makes a profile a participant (events' Registration.Status.CONFIRMED).
 REGISTRATION_CONFIRMED = "confirmed"
@@ -27,9 +27,12 @@ REGISTRATION_CONFIRMED = "confirmed"
 
 def participants_q(setup: MeetingSetup) -> Q:
     """The one condition for a participant of the event's Gesprächsbörse: a confirmed profile
-    linked to a confirmed registration of the event."""
-    return Q(status=Profile.Status.CONFIRMED, registration__event_id=setup.event_id,
-             registration__status=REGISTRATION_CONFIRMED)
+    linked to a confirmed registration of the event (a profile may be linked to registrations of
+    several events: a subquery, so that it is one row whatever its links)."""
+    return Q(status=Profile.Status.CONFIRMED) & Q(Exists(ProfileRegistration.objects.filter(
+        profile_id=OuterRef("pk"), registration__event_id=setup.event_id,
+        registration__status=REGISTRATION_CONFIRMED,
+    )))
 
 
 def visible_to_participants_q() -> Q:
@@ -41,11 +44,27 @@ def setup_for_event(*, event_id: int) -> MeetingSetup | None:
     return MeetingSetup.objects.filter(event_id=event_id).select_related("event").first()
 
 
-def setup_for_profile(*, profile: Profile) -> MeetingSetup | None:
-    """The Gesprächsbörse of the event the profile is registered for (confirmed), if there is one."""
-    return (MeetingSetup.objects.filter(event__registrations__network_profiles=profile,
-                                        event__registrations__status=REGISTRATION_CONFIRMED)
-            .select_related("event").first())
+def setups_for_profile(*, profile: Profile, now: datetime.datetime | None = None) -> list[MeetingSetup]:
+    """The Gesprächsbörsen of the events the profile is registered for (a linked, confirmed
+    registration each): events that have not ended first, the soonest first, then past ones, the
+    latest first. One query."""
+    now = now or timezone.now()
+    setups = list(MeetingSetup.objects.filter(Exists(ProfileRegistration.objects.filter(
+        profile_id=profile.pk, registration__event_id=OuterRef("event_id"),
+        registration__status=REGISTRATION_CONFIRMED,
+    ))).select_related("event"))
+    upcoming = sorted((s for s in setups if s.event.ends_at > now), key=lambda s: (s.event.starts_at, s.pk))
+    past = sorted((s for s in setups if s.event.ends_at <= now), key=lambda s: (s.event.starts_at, s.pk), reverse=True)
+    return upcoming + past
+
+
+def setup_for_profile(*, profile: Profile, event_slug: str | None = None) -> MeetingSetup | None:
+    """The Gesprächsbörse of the event `event_slug` if the profile is registered for it (confirmed);
+    without a slug the first of setups_for_profile (the next event's)."""
+    setups = setups_for_profile(profile=profile)
+    if event_slug is not None:
+        return next((setup for setup in setups if setup.event.slug == event_slug), None)
+    return setups[0] if setups else None
 
 
 def request_get_by_token(*, token: str) -> MeetingRequest | None:

@@ -66,16 +66,20 @@ def _own_request(page, pk: int | None) -> MeetingRequest | None:
 
 @public_form
 @require_http_methods(["GET", "HEAD", "POST"])
-def participant_page(request, token):
+def participant_page(request, token, event=None):
+    """The participant's page of one Gesprächsbörse: of the event `event` (a slug; a person may take
+    part in the Gesprächsbörsen of several events), without it of the next event's."""
     profile = profile_selectors.profile_get_by_token(token=token)
     if profile is None:
         return _invalid_link(request)
-    setup = selectors.setup_for_profile(profile=profile)
+    setups = selectors.setups_for_profile(profile=profile)
+    setup = selectors.setup_for_profile(profile=profile, event_slug=event)
     if setup is None or not setup.enabled or profile.status != profile.Status.CONFIRMED:
         response = render(request, "network/meetings/none.html", {"profile": profile, "token": token}, status=404)
         return personal_link_response(response)
     page = selectors.participant_page_get(setup=setup, profile=profile)
-    here = reverse("network:meetings", kwargs={"token": token})
+    here = (reverse("network:meetings-event", kwargs={"token": token, "event": event}) if event
+            else reverse("network:meetings", kwargs={"token": token}))
     status, error = 200, None
     request_form = unavailability_form = None
     if request.method == "POST" and page.is_participant:
@@ -135,6 +139,9 @@ def participant_page(request, token):
         "done_message": DONE_MESSAGES.get(request.GET.get("erledigt", "")) if request.method != "POST" else None,
         "slot_label": slot_label,
         "has_placed": any(row.meeting.slot_id for row in page.meetings),
+        "event_slug": event,
+        # The person's other Gesprächsbörsen (registered for several events), enabled ones only.
+        "other_setups": [other for other in setups if other.pk != setup.pk and other.enabled],
     }
     return personal_link_response(render(request, "network/meetings/participant.html", context, status=status))
 
@@ -213,12 +220,12 @@ def manage_setup(request, slug):
 
 
 @require_http_methods(["GET", "HEAD"])
-def participant_ics(request, token):
-    """The participant's planned meetings as a calendar file."""
+def participant_ics(request, token, event=None):
+    """The participant's planned meetings (of the event `event`, or the next event's) as a calendar file."""
     from revier.network.meetings.calendar import meetings_ics
 
     profile = profile_selectors.profile_get_by_token(token=token)
-    setup = selectors.setup_for_profile(profile=profile) if profile is not None else None
+    setup = selectors.setup_for_profile(profile=profile, event_slug=event) if profile is not None else None
     if setup is None or not setup.enabled:
         return _invalid_link(request)
     page = selectors.participant_page_get(setup=setup, profile=profile)

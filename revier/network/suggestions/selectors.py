@@ -3,11 +3,11 @@ suggestions as the person may see them."""
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from revier.core.models import Topic
 from revier.network import matching
-from revier.network.models import Profile, ProfileEntry
+from revier.network.models import Profile, ProfileEntry, ProfileRegistration
 from revier.network.suggestions.models import Suggestion
 
 # A registration counts for "the same event" once it is confirmed (as in the Gesprächsbörse).
@@ -56,26 +56,25 @@ def engine_profiles(*, ids=None) -> list[matching.Profile]:
     return result
 
 
-def _event_of(profile: Profile) -> int | None:
-    """The event the profile takes part in (a confirmed registration linked to it), or None; one
-    query at most."""
-    if profile.registration_id is None:
-        return None
-    return (Profile.objects.filter(pk=profile.pk, registration__status=REGISTRATION_CONFIRMED)
-            .values_list("registration__event_id", flat=True).first())
+def _events_of(profile: Profile) -> list[int]:
+    """The events the profile takes part in (a confirmed registration linked to it, one per event;
+    a person may be registered for several); one query."""
+    return list(ProfileRegistration.objects.filter(profile_id=profile.pk, registration__status=REGISTRATION_CONFIRMED)
+                .values_list("registration__event_id", flat=True).distinct())
 
 
 def visible_to_q(viewer: Profile, *, prefix: str = "other__") -> Q:
     """Which profiles `viewer` may have suggested: suggestible ones visible to everyone, and those
-    visible to participants when both take part in the same event (a confirmed registration each)."""
+    visible to participants when both take part in the same event (a confirmed registration each,
+    of any of the viewer's events)."""
     condition = Q(**{f"{prefix}visibility": Profile.Visibility.PUBLIC})
-    event_id = _event_of(viewer)
-    if event_id is not None:
-        condition |= Q(**{
-            f"{prefix}visibility": Profile.Visibility.PARTICIPANTS,
-            f"{prefix}registration__event_id": event_id,
-            f"{prefix}registration__status": REGISTRATION_CONFIRMED,
-        })
+    event_ids = _events_of(viewer)
+    if event_ids:
+        condition |= Q(**{f"{prefix}visibility": Profile.Visibility.PARTICIPANTS}) & Q(Exists(
+            ProfileRegistration.objects.filter(
+                profile_id=OuterRef(f"{prefix.removesuffix('__')}_id" if prefix else "pk"),
+                registration__event_id__in=event_ids, registration__status=REGISTRATION_CONFIRMED,
+            )))
     return suggestible_q(prefix) & condition
 
 

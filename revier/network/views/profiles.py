@@ -21,6 +21,7 @@ from revier.core.views import resend_link_view
 from revier.events import selectors as event_selectors
 from revier.network import errors, rendering, selectors, services
 from revier.network.forms import DeleteProfileForm, EntryForm, ProfileChangeForm, ProfileCreateForm, VisibilityForm
+from revier.network.meetings.selectors import setups_for_profile
 from revier.network.models import Profile, Region
 from revier.network.registration_option import registration_id_from_invite
 from revier.network.suggestions.selectors import suggestion_list_for
@@ -172,6 +173,8 @@ def _personal_context(page, *, token: str, change_form=None, visibility_form=Non
         "region_label": profile.get_region_display(),
         "visibility_label": profile.get_visibility_display(),
         "topic_proposals": selectors.topic_proposals_open_for(profile=profile),
+        # The Gesprächsbörsen of the events the profile is registered for (network/meetings/).
+        "meeting_setups": setups_for_profile(profile=profile),
         # "Passende Partner": the best few (network/suggestions/)
         "suggestions": suggestion_list_for(profile=profile, limit=SUGGESTIONS_ON_PERSONAL_PAGE),
     }
