@@ -285,4 +285,4 @@ def test_personal_page_query_count_does_not_grow_with_entries(client):
 
     small, large = count(small_token), count(large_token)
     assert small == large
-    assert large <= 8
+    assert large <= 9  # incl. the open topic proposals and the Gesprächsbörsen of the profile's events
