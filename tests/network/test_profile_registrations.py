@@ -224,3 +224,19 @@ def test_directory_event_filter_and_suggestions_see_both_events(first, second, b
     alone, _ = make_profile(9)
     assert not {at_first.pk, at_second.pk} & set(
         Profile.objects.filter(visible_to_q(alone, prefix="")).values_list("pk", flat=True))
+
+
+def test_cancelling_a_meeting_of_the_second_event_finds_its_gespraechsboerse(client, first, second, both):
+    kim, token, _at_first, at_second = both
+    sent = meeting_services.request_send(setup=second.meeting_setup, sender=kim, recipient_id=at_second.pk)
+    meeting_services.request_accept(meeting_request=sent, profile=at_second)
+    page = client.get(reverse("network:meetings-event", kwargs={"token": token, "event": second.slug})).content.decode()
+    cancel = reverse("network:meeting-cancel", kwargs={"token": token, "pk": sent.pk})
+    assert cancel in page
+    assert client.get(cancel).status_code == 200
+    response = client.post(cancel)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("network:meetings-event", kwargs={"token": token,
+                                                                                   "event": second.slug}))
+    sent.refresh_from_db()
+    assert sent.status == "cancelled"

@@ -58,6 +58,17 @@ def setups_for_profile(*, profile: Profile, now: datetime.datetime | None = None
     return upcoming + past
 
 
+def setup_of_request(*, setups: list[MeetingSetup], request_id: int | None) -> MeetingSetup | None:
+    """Of a person's Gesprächsbörsen (setups_for_profile), the one the request `request_id` belongs to;
+    None for no request or one of another Gesprächsbörse. One query, none for a single setup."""
+    if request_id is None or not setups:
+        return None
+    if len(setups) == 1:
+        return setups[0]
+    setup_id = MeetingRequest.objects.filter(pk=request_id, setup__in=setups).values_list("setup_id", flat=True).first()
+    return next((setup for setup in setups if setup.pk == setup_id), None)
+
+
 def setup_for_profile(*, profile: Profile, event_slug: str | None = None) -> MeetingSetup | None:
     """The Gesprächsbörse of the event `event_slug` if the profile is registered for it (confirmed);
     without a slug the first of setups_for_profile (the next event's)."""

@@ -243,12 +243,15 @@ def manage_table_plan(request, slug):
     return render(request, "network/meetings/table_plan.html", context)
 
 
-def _setup_of_participant(profile):
-    """The profile's enabled Gesprächsbörse, or None (then the page says there is none)."""
-    setup = selectors.setup_for_profile(profile=profile)
+def _setup_of_participant(profile, *, request_id: int | None = None):
+    """The profile's enabled Gesprächsbörse, or None (then the page says there is none): the one the
+    person's request `request_id` belongs to (a person may take part in several events'), else the
+    next event's. With it whether it is the next event's (whose page needs no event in its address)."""
+    setups = selectors.setups_for_profile(profile=profile)
+    setup = selectors.setup_of_request(setups=setups, request_id=request_id) or (setups[0] if setups else None)
     if setup is None or not setup.enabled or profile.status != profile.Status.CONFIRMED:
-        return None
-    return setup
+        return None, False
+    return setup, setup == setups[0]
 
 
 def _cancel_refusal(own, setup, now):
@@ -270,12 +273,13 @@ def cancel_page(request, token, pk):
     profile = profile_selectors.profile_get_by_token(token=token)
     if profile is None:
         return _invalid_link(request)
-    setup = _setup_of_participant(profile)
+    setup, is_next = _setup_of_participant(profile, request_id=int_param(pk))
     if setup is None:
         response = render(request, "network/meetings/none.html", {"profile": profile, "token": token}, status=404)
         return personal_link_response(response)
     own = selectors.own_meeting_get(setup=setup, profile=profile, request_id=int_param(pk))
-    back = reverse("network:meetings", kwargs={"token": token})
+    back = (reverse("network:meetings", kwargs={"token": token}) if is_next
+            else reverse("network:meetings-event", kwargs={"token": token, "event": setup.event.slug}))
     status, error = 200, None
     if own is None:
         status, error = 404, errors.NotYourMeeting.message
