@@ -34,13 +34,15 @@ from revier.contingents import errors as contingent_errors
 from revier.contingents import services as contingent_services
 from revier.contingents.models import Claim, Contingent, EligibilityQuestion, TicketCode
 from revier.core.models import Topic
-from revier.demo.accounts import demo_account_ensure
+from revier.demo.accounts import STAFF_USERNAME, demo_account_ensure
 from revier.demo.files import BERLIN, at, read_markdown_folder, read_yaml
 from revier.events import services as event_services
 from revier.events.models import Event, Organisation, ProgramItem, Question, Registration, Speaker, TicketCategory
 from revier.network import services as network_services
+from revier.network.followup import services as followup_services
+from revier.network.followup.models import FollowupAnswer, FollowupInvitation
 from revier.network.meetings import services as meeting_services
-from revier.network.meetings.models import MeetingRequest, MeetingSetup, ScheduleRun
+from revier.network.meetings.models import Meeting, MeetingParticipant, MeetingRequest, MeetingSetup, ScheduleRun
 from revier.network.models import Profile
 from revier.news.models import Article, ArticleLink
 from revier.news.services import article_save
@@ -787,7 +789,7 @@ def _sync_meeting_setup(event: Event, spec: dict):
 
 MEETING_BOARD_KEYS = (
     "event sessions slot_minutes tables table_names request_deadline max_open_requests max_meetings requests_from "
-    "every_hours answer_hours publish schedule requests unavailable"
+    "every_hours answer_hours publish schedule requests unavailable cancel_one followup"
 )
 
 
@@ -837,7 +839,71 @@ def _sync_meeting_board(spec: dict) -> dict:
         # "Alle einplanen", which the worker would run; here at once so the demo shows the schedule.
         meeting_services.schedule_run_request(setup=setup, actor=None, time_limit=spec["schedule"])
         meeting_services.meeting_schedule_runs_due(limit=1)
+    if spec.get("cancel_one"):
+        _cancel_one_meeting(setup, at(spec["cancel_one"]))
+    if spec.get("followup"):
+        _sync_meeting_followup(MeetingSetup.objects.select_related("event").get(pk=setup.pk))
     return {"changed": int(changed), "requests": added}
+
+
+# The demo's follow-up answers cycle through these (a no-show is answered "no").
+DEMO_COOPERATIONS = ["project", "maybe", "no", "contract", "funding", "maybe", "other", "no"]
+
+
+def _sync_meeting_followup(setup: MeetingSetup) -> None:
+    """After a past Gesprächsbörse, as it went then: the check-in at the tables, the follow-up mails
+    (the worker's task an hour after the event) and answers a few days later. Chosen by position
+    (meetings in time order, invited people by profile), not at random: of every ten meetings one
+    is a no-show (recorded by the organiser), one is left unrecorded, the others were held (one of
+    the two checked in); three of every five invited people answer. Only once: a setup with a
+    follow-up invitation is left alone."""
+    if FollowupInvitation.objects.filter(setup=setup).exists():
+        return
+    staff = demo_account_ensure(STAFF_USERNAME)[0]
+    no_shows = set()
+    meetings = Meeting.objects.filter(setup=setup, status=Meeting.Status.PLACED, published=True).select_related(
+        "slot", "request__sender").order_by("slot__starts_at", "table__number", "id")
+    for n, meeting in enumerate(meetings):
+        checked = meeting.slot.starts_at + datetime.timedelta(minutes=3)
+        if n % 10 == 3:
+            meeting_services.meeting_attendance_record(
+                meeting=meeting, attendance=MeetingParticipant.Attendance.NO_SHOW, actor=staff, now=checked)
+            no_shows.add(meeting.pk)
+        elif n % 10 != 5:
+            meeting_services.meeting_attendance_report(meeting=meeting, profile=meeting.request.sender,
+                                                       attendance=MeetingParticipant.Attendance.HELD, now=checked)
+    ends = setup.event.ends_at
+    followup_services.followup_invitations_send_due(now=ends + datetime.timedelta(hours=1))
+    answered = 0
+    invitations = FollowupInvitation.objects.filter(setup=setup).order_by("profile_id")
+    for n, invitation in enumerate(invitations):
+        if n % 5 >= 3:
+            continue
+        answers = []
+        for meeting_id in (MeetingParticipant.objects.filter(profile_id=invitation.profile_id, meeting__setup=setup,
+                                                             meeting__status=Meeting.Status.PLACED)
+                           .order_by("meeting_id").values_list("meeting_id", flat=True)):
+            if meeting_id in no_shows:
+                answers.append(followup_services.AnswerInput(meeting_id, FollowupAnswer.Held.NO_SHOW, "no"))
+            else:
+                answers.append(followup_services.AnswerInput(
+                    meeting_id, FollowupAnswer.Held.YES, DEMO_COOPERATIONS[answered % len(DEMO_COOPERATIONS)]))
+                answered += 1
+        followup_services.followup_answers_save(invitation=invitation, answers=answers,
+                                                now=ends + datetime.timedelta(days=2 + n % 4, hours=n))
+
+
+def _cancel_one_meeting(setup: MeetingSetup, now: datetime.datetime) -> None:
+    """One agreed meeting cancelled by a participant before it begins (the earliest accepted
+    request, cancelled by its recipient at `now`), so the statistics show "Vor dem Termin
+    abgesagt". Only once: a setup with a cancelled request is left alone."""
+    if MeetingRequest.objects.filter(setup=setup, status=MeetingRequest.Status.CANCELLED).exists():
+        return
+    accepted = (MeetingRequest.objects.filter(setup=setup, status=MeetingRequest.Status.ACCEPTED,
+                                              meeting__slot__starts_at__gt=now)
+                .select_related("recipient").order_by("id").first())
+    if accepted is not None:
+        meeting_services.meeting_cancel(meeting_request=accepted, profile=accepted.recipient, now=now)
 
 
 def load_network(stdout=None) -> LoadResult:

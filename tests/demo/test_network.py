@@ -13,7 +13,11 @@ from revier.core.models import AuditEntry, OutboxMail
 from revier.demo.files import DEMO_DIR, read_yaml
 from revier.demo.loader import load_events, load_network
 from revier.events.models import Registration
-from revier.network.meetings.models import Meeting, MeetingRequest, ScheduleRun, Unavailability
+from revier.network.followup.models import FollowupAnswer, FollowupInvitation
+from revier.network.followup.selectors import followup_statistics
+from revier.network.meetings.models import (
+    Meeting, MeetingParticipant, MeetingRequest, MeetingSetup, ScheduleRun, Unavailability,
+)
 from revier.network.models import Profile, ProfileEntry, Region
 
 UPCOMING = "wasserstoff-werkstatt-fuer-kmu-2026"
@@ -84,6 +88,9 @@ def snapshot() -> dict:
         "meetings": list(Meeting.objects.order_by("id").values()),
         "runs": list(ScheduleRun.objects.order_by("id").values_list("id", "status")),
         "unavailable": sorted(Unavailability.objects.values_list("profile_id", "slot_id")),
+        "attendance": list(MeetingParticipant.objects.order_by("id").values_list("id", "attendance", "attendance_at")),
+        "invitations": list(FollowupInvitation.objects.order_by("id").values()),
+        "answers": list(FollowupAnswer.objects.order_by("id").values()),
         "registrations": Registration.objects.count(),
         "audit": AuditEntry.objects.count(),
     }
@@ -107,11 +114,14 @@ def test_demo_network_loads_synthetic_profiles_meetings_and_no_mail_then_changes
     # The invented people get no mail, whatever the services queued for them.
     assert not OutboxMail.objects.filter(to__icontains="beispiel.example").exists()
 
-    # The upcoming event: requests in every state but lapsed (its deadline lies ahead), a schedule.
+    # The upcoming event: requests in every state but lapsed (its deadline lies ahead), a schedule,
+    # one agreed meeting cancelled by a participant afterwards.
     states = Counter(MeetingRequest.objects.filter(setup__event__slug=UPCOMING).values_list("status", flat=True))
-    assert set(states) == {"pending", "accepted", "declined", "withdrawn"}
+    assert set(states) == {"pending", "accepted", "declined", "withdrawn", "cancelled"}
+    assert states["cancelled"] == 1
     run = ScheduleRun.objects.get(setup__event__slug=UPCOMING)
-    assert run.status == ScheduleRun.Status.DONE and run.placed == states["accepted"] and not run.report["unplaced"]
+    assert run.status == ScheduleRun.Status.DONE and run.placed == states["accepted"] + 1 and not run.report["unplaced"]
+    assert followup_statistics(setup=run.setup).cancelled_before == 1
     assert Meeting.objects.filter(setup__event__slug=UPCOMING, status="placed").count() == states["accepted"]
     assert run.setup.tables.count() == 12 and run.setup.slots.count() == 16
     assert Unavailability.objects.filter(slot__setup=run.setup).count() >= 14
@@ -119,6 +129,11 @@ def test_demo_network_loads_synthetic_profiles_meetings_and_no_mail_then_changes
     past = Counter(MeetingRequest.objects.filter(setup__event__slug=PAST).values_list("status", flat=True))
     assert set(past) == {"accepted", "declined", "lapsed"}
     assert Meeting.objects.filter(setup__event__slug=PAST, status="placed", published=True).count() == past["accepted"]
+    # ... and its follow-up: check-in at the tables, invitations sent, answers with cooperations.
+    figures = followup_statistics(setup=MeetingSetup.objects.get(event__slug=PAST))
+    assert figures.held > 0 and figures.no_shows > 0 and figures.held + figures.no_shows <= figures.placed
+    assert figures.invitations > 0 and 0 < figures.followup_answered < figures.invitations
+    assert figures.cooperation_planned > 0 and figures.cooperation_maybe > 0
 
     # Public pages: marked synthetic, no contact data.
     public = profiles.filter(visibility="public").order_by("id")
@@ -136,6 +151,7 @@ def test_demo_network_loads_synthetic_profiles_meetings_and_no_mail_then_changes
     again = load_network()
     assert (again.created, again.changed, again.unchanged, again.requests) == (0, 0, count, 0)
     assert snapshot() == before
+    assert followup_statistics(setup=MeetingSetup.objects.get(event__slug=PAST)) == figures
 
     # A changed demo profile is reset through the services; the others stay as they are.
     changed = public.first()
