@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 
 from revier.core.fragments import fragment
 from revier.core.templatetags.kern_forms import render_field
+from revier.events.forms import CancelForm
 from revier.events.templatetags.events_public import category_choices, time_range, when
 
 
@@ -263,21 +264,33 @@ def self_service_html(context: dict, *, action: str, urls: dict) -> SafeString:
     )
 
     if context["is_active"]:
-        confirm = context["cancel_form"]["confirm"]
-        errors = [(confirm.id_for_label, str(confirm.label), confirm.errors[0])] if confirm.errors else []
-        heading = escape(gettext("Cancel registration"))
-        intro = escape(gettext("If you cannot come, please cancel: your seat is then free at once for someone from "
-                               "the waiting list."))
-        summary = _error_summary(errors, element_id=f"{confirm.auto_id}-fehler")
-        parts.append(
-            '<section aria-labelledby="anmeldung-abmelden" class="registration-section">\n'
-            f'  <h2 id="anmeldung-abmelden" class="kern-heading-large">{heading}</h2>\n'
-            f'  <p class="kern-body">{intro}</p>\n'
-            + summary
-            + f'  <form class="form-stack" method="post" action="{escape(action)}#anmeldung-abmelden" novalidate>\n'
-            '    <input type="hidden" name="aktion" value="abmelden">\n'
-            + render_field(confirm)
-            + f'    <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">{heading}</span></button>\n'
-            "  </form>\n</section>\n"
-        )
+        form = context["cancel_form"]
+        if form is None:  # without input the section is the same for every registration: kept
+            before, after = fragment("events:self-service-cancel", [],
+                                     lambda: _cancel_section(CancelForm(), action="\x00").split("\x00"))
+            parts.append(before + escape(action) + after)
+        else:
+            parts.append(_cancel_section(form, action=action))
     return mark_safe("".join(parts))
+
+
+def _cancel_section(form, *, action: str) -> str:
+    """The section "Abmelden" with the cancel form (its one tick, and its error if posted)."""
+    confirm = form["confirm"]
+    errors = [(confirm.id_for_label, str(confirm.label), confirm.errors[0])] if confirm.errors else []
+    heading = escape(gettext("Cancel registration"))
+    intro = escape(gettext("If you cannot come, please cancel: your seat is then free at once for someone from "
+                           "the waiting list."))
+    summary = _error_summary(errors, element_id=f"{confirm.auto_id}-fehler")
+    return (
+        '<section aria-labelledby="anmeldung-abmelden" class="registration-section">\n'
+        f'  <h2 id="anmeldung-abmelden" class="kern-heading-large">{heading}</h2>\n'
+        f'  <p class="kern-body">{intro}</p>\n'
+        + summary
+        + f'  <form class="form-stack" method="post" action="{escape(action)}#anmeldung-abmelden" novalidate>\n'
+        '    <input type="hidden" name="aktion" value="abmelden">\n'
+        + render_field(confirm)
+        + f'    <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">{heading}</span></button>\n'
+        "  </form>\n</section>\n"
+    )
+

@@ -150,7 +150,7 @@ def _self_service_context(registration: Registration, *, questions, consents, ch
         "answered": answered,
         "change_form": change_form or (
             RegistrationChangeForm(registration=registration, questions=questions) if editing else None),
-        "cancel_form": cancel_form or CancelForm(),
+        "cancel_form": cancel_form,  # None: the blank form, kept rendered (events.rendering)
         "error": error,
         "done_message": DONE_MESSAGES.get(done or ""),
         "consents": consents,
@@ -214,7 +214,7 @@ def registration_page(request, token):
         done=request.GET.get("erledigt") if request.method != "POST" else None,
         editing=request.method != "POST" and request.GET.get("aendern") == "1",
     )
-    has_error = bool(error or (change_form and change_form.errors) or context["cancel_form"].errors)
+    has_error = bool(error or (change_form and change_form.errors) or (cancel_form and cancel_form.errors))
     urls = {"ticket": reverse("events:ticket", kwargs={"token": token}),
             "ics": reverse("events:registration-ics", kwargs={"token": token})}
     content = self_service_html(context, action=request.path, urls=urls)
