@@ -147,6 +147,7 @@ def site_data(django_capture_on_commit_callbacks):
         ("network", "pk"): profile.pk,
         ("network", "entry-pk"): profile.entries.get().pk,
         ("network", "slug"): event.slug,  # the organiser's Gesprächsbörse page
+        ("network", "event"): event.slug,  # a participant's Gesprächsbörse of one of their events
     }
 
 
