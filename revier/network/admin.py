@@ -220,16 +220,23 @@ class TopicProposalAdmin(admin.ModelAdmin):
     def log_change(self, request, obj, message):
         pass  # the services wrote the audit entries
 
-    @admin.action(description=_("Approve selected proposals as new topics"), permissions=["change"])
-    def approve_proposals(self, request, queryset):
+    def _decide_open(self, request, queryset, decide) -> int:
+        """Calls `decide(proposal)` (a service) for every open proposal of `queryset`; a refusal is
+        shown per proposal. Returns how many were decided."""
         done = 0
         for proposal in queryset.filter(status=TopicProposal.Status.OPEN):
             try:
-                services.topic_proposal_approve(proposal=proposal, actor=request.user)
+                decide(proposal)
             except errors.ProfileError as error:
                 self.message_user(request, f"{proposal.name}: {error.message}", messages.ERROR)
             else:
                 done += 1
+        return done
+
+    @admin.action(description=_("Approve selected proposals as new topics"), permissions=["change"])
+    def approve_proposals(self, request, queryset):
+        done = self._decide_open(request, queryset, lambda proposal: services.topic_proposal_approve(
+            proposal=proposal, actor=request.user))
         self.message_user(request, ngettext(
             "%(count)d proposal approved; its topic has been given to the proposing profiles.",
             "%(count)d proposals approved; their topics have been given to the proposing profiles.", done)
@@ -237,14 +244,8 @@ class TopicProposalAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Reject selected proposals"), permissions=["change"])
     def reject_proposals(self, request, queryset):
-        done = 0
-        for proposal in queryset.filter(status=TopicProposal.Status.OPEN):
-            try:
-                services.topic_proposal_reject(proposal=proposal, actor=request.user)
-            except errors.ProfileError as error:
-                self.message_user(request, f"{proposal.name}: {error.message}", messages.ERROR)
-            else:
-                done += 1
+        done = self._decide_open(request, queryset, lambda proposal: services.topic_proposal_reject(
+            proposal=proposal, actor=request.user))
         self.message_user(request, ngettext("%(count)d proposal rejected.", "%(count)d proposals rejected.", done)
                           % {"count": done}, messages.SUCCESS)
 
