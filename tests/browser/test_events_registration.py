@@ -13,7 +13,7 @@ from django.utils import timezone
 from revier.core.models import OutboxMail
 from revier.events import services
 from revier.events.models import Event, Question, Registration
-from tests.browser.conftest import format_violations, live_host, run_axe, submit_empty_form
+from tests.browser.conftest import assert_clean, format_violations, live_host, open_page, run_axe, submit_empty_form
 from tests.browser.test_html_validity import vnu_errors
 from tests.factories import QuestionFactory, TicketCategoryFactory, registration_input
 
@@ -196,6 +196,25 @@ def test_registration_page_types_are_accessible(page, live_server):
     page.get_by_role("button", name="Abmelden").click()
     assert "Bitte setzen Sie das Häkchen" in page.inner_text("main")
     assert_accessible(page, "self-service cancel with errors")
+
+
+@pytest.mark.browser
+def test_self_service_pages_at_320_px_in_every_state(new_context, live_server):
+    """The personal page at 320 px: every state, the form to change one's details, and both forms
+    with their errors (axe, CSP, no horizontal scrolling)."""
+    _, pages = build_pages()
+    page = open_page(new_context, 320)
+    for name in [name for name in pages if name.startswith("self-service")]:
+        page.goto(pages[name])
+        assert_clean(page, f"{name} at 320 px", 320)
+    page.goto(pages["self-service-changing-details"])
+    page.get_by_role("textbox", name="Vorname").fill("")
+    page.get_by_role("button", name="Änderungen speichern").click()
+    assert page.locator("main [aria-invalid=true]").count() > 0
+    assert_clean(page, "self-service change with errors at 320 px", 320)
+    page.get_by_role("button", name="Abmelden").click()
+    assert "Bitte setzen Sie das Häkchen" in page.inner_text("main")
+    assert_clean(page, "self-service cancel with errors at 320 px", 320)
 
 
 @pytest.mark.browser
