@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "revier.events",
     "revier.contingents",
     "revier.network",
+    "revier.monitor",
     "revier.portal",
     "revier.demo",  # the demo content and `load_demo`, at the top: it uses every app
     "django.contrib.admin",
