@@ -134,7 +134,7 @@ def test_answers_use_every_code_of_the_scale_and_the_codebook_describes_them(spe
     wave = waves[2025]
     data = rows(wave)
     book = json.loads(wave.codebook)
-    assert book["synthetic"] is True
+    assert book["synthetic"] is True and book["notes"].startswith("Synthetische Beispieldaten")
     assert book["field_periods"] == {"2025": ["2025-03-21", "2025-04-04"]}
     assert "modelliert" in book["margins_source"] and "31.12.2023" in book["margins_source"]
     questions = {q["id"]: q for q in book["questions"]}

@@ -53,6 +53,9 @@ MARGINS = {
     "district_x_sex": ("district_code", "sex"),
 }
 
+SYNTHETIC_NOTE = ("Synthetische Beispieldaten: Keine echte Person hat geantwortet; die Antworten stammen aus einem "
+                  "Modell, dessen gewichtete Anteile, wo veröffentlicht, denen des Mitteldeutschland-Monitors folgen.")
+
 SPEC_KEYS = "survey seed universe mode quotas scheme bounds waves districts population panel_bias missing questions"
 SURVEY_KEYS = "slug name synthetic publisher description"
 WAVE_KEYS = "n field"
@@ -320,6 +323,7 @@ def codebook(spec: dict, year: int) -> dict:
         "universe": spec["universe"],
         "mode": spec["mode"],
         "quotas": spec["quotas"],
+        "notes": SYNTHETIC_NOTE,
         "field_periods": {str(year): [start.isoformat(), end.isoformat()]},
         "margins_source": " ".join(population["margins_source"].split()),
         "reference_date": population["reference_date"].isoformat(),
