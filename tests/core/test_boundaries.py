@@ -47,6 +47,7 @@ MAY_IMPORT = {
     "news": {"core", "events"},  # an article links its event, never the other way round
     "contingents": {"core", "events"},  # events' public services and selectors only (test below)
     "network": {"core", "events"},  # events' public services and selectors only (test below)
+    "monitor": {"core"},  # stands alone on core (CONVENTIONS.md)
     "portal": set(OUR_APPS),  # the top of the house: the home page composes the apps
     "demo": set(OUR_APPS),  # the demo content is loaded through every app's services
 }
