@@ -90,7 +90,9 @@ class Wave(models.Model):
     """One yearly wave of a survey, weighted on its own. `margins` holds the population targets as
     imported ({name: {"variables": [...], "cells": [[codes..., population], ...]}}), `scheme` the
     names of the margins raking visits, in order; `weighting_report` what the weighting gave (sweeps,
-    weight range, n_eff, design effect, fit per margin)."""
+    weight range, n_eff, design effect, fit per margin); `variable_labels` the codebook's labels of the
+    group and weighting variables ({"sex": {"label": "Geschlecht", "values": {"1": "männlich", …}}, …};
+    districts are named by Region, states by their name)."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Imported, not published")
@@ -113,6 +115,10 @@ class Wave(models.Model):
     margins = models.JSONField(_("population margins"), default=dict)
     scheme = models.JSONField(_("weighting scheme"), default=list)
     weighting_report = models.JSONField(_("weighting report"), default=dict)
+    variable_labels = models.JSONField(
+        _("labels of the group variables"), default=dict, blank=True,
+        help_text=_("From the codebook: each variable's label and the labels of its codes."),
+    )
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
     class Meta:

@@ -585,11 +585,38 @@ def codes(values: Sequence) -> list[str | None]:
     return result
 
 
-def estimates(answers: Sequence, weights: Sequence[float], *, top_box, missing=(), groups: Mapping[str, Sequence] | None = None,
-              min_n: int = DEFAULT_MIN_N) -> tuple[Estimate, ...]:
+@dataclass(frozen=True)
+class Groups:
+    """Group variables coded once, for the estimates of many questions over the same respondents: per
+    variable its values (sorted as numbers where they are numbers, else as text) and each respondent's
+    position among them (``len(values)`` for a respondent without a value)."""
+
+    values: Mapping[str, tuple[str, ...]]
+    index: Mapping[str, np.ndarray]
+    n: int
+
+    @classmethod
+    def build(cls, groups: Mapping[str, Sequence]) -> Groups:
+        values, index, lengths = {}, {}, set()
+        for group_var, column in groups.items():
+            group_codes = codes(column)
+            lengths.add(len(group_codes))
+            order = tuple(sorted({c for c in group_codes if c is not None}, key=_sort_key))
+            number = {value: i for i, value in enumerate(order)}
+            idx = np.fromiter((number.get(c, len(order)) for c in group_codes), dtype=np.intp, count=len(group_codes))
+            idx.setflags(write=False)
+            values[group_var], index[group_var] = order, idx
+        if len(lengths) > 1:
+            raise ValueError("All group variables need one value per respondent.")
+        return cls(values=MappingProxyType(values), index=MappingProxyType(index), n=lengths.pop() if lengths else 0)
+
+
+def estimates(answers: Sequence, weights: Sequence[float], *, top_box, missing=(),
+              groups: Mapping[str, Sequence] | Groups | None = None, min_n: int = DEFAULT_MIN_N) -> tuple[Estimate, ...]:
     """The top-box share of one question, overall (``group_var`` "all") and for each value of each group
     variable in ``groups`` (values sorted as numbers where they are numbers, else as text; respondents
-    without a value are left out of that group's rows).
+    without a value are left out of that group's rows). ``groups`` may be coded once for many questions
+    (``Groups.build``): the result is the same.
 
     The base is the valid answers: no code or a missing code excludes the answer; weights are not
     renormalised. y = 1 for a top-box code. p = Σw·y / Σw, n_eff = (Σw)² / Σw² over the valid answers of
@@ -606,13 +633,12 @@ def estimates(answers: Sequence, weights: Sequence[float], *, top_box, missing=(
     w, y = np.where(valid, weights, 0.0), np.where(valid, y, 0.0)
     columns = (valid.astype(float), w, w * y, w * w, y)
     result = [_estimate("all", None, *(math.fsum(column) for column in columns), min_n)]
-    for group_var, values in (groups or {}).items():
-        group_codes = codes(values)
-        if len(group_codes) != weights.size:
-            raise ValueError(f"Group {group_var} needs one value per answer.")
-        order = sorted({c for c in group_codes if c is not None}, key=_sort_key)
-        number = {value: i for i, value in enumerate(order)}
-        index = np.fromiter((number.get(c, len(order)) for c in group_codes), dtype=np.intp, count=weights.size)
+    if groups is not None and not isinstance(groups, Groups):
+        groups = Groups.build(groups)
+    if groups is not None and groups.values and groups.n != weights.size:
+        raise ValueError("The groups need one value per answer.")
+    for group_var, order in (groups.values.items() if groups is not None else ()):
+        index = groups.index[group_var]
         sums = [np.bincount(index, weights=column, minlength=len(order) + 1) for column in columns]
         for i, value in enumerate(order):
             result.append(_estimate(group_var, value, *(column[i] for column in sums), min_n))

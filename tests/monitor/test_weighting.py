@@ -20,6 +20,7 @@ from revier.monitor.weighting import (
     Z95,
     Bounds,
     Estimate,
+    Groups,
     Margin,
     MarginsInvalid,
     Sample,
@@ -484,3 +485,19 @@ def test_20000_respondents_and_four_margins_are_met_within_the_bounds():
                   groups={"district": sample.variables["district"]})
     assert result.report.max_relative_deviation <= 1e-10
     assert result.weights.min() >= 0.2 and result.weights.max() <= 5 + 1e-12
+
+
+def test_estimates_with_groups_coded_once_equal_those_with_plain_columns():
+    rng = np.random.default_rng(3)
+    n = 500
+    answers = rng.choice([1, 2, 3, 9, None], size=n)
+    weights = rng.uniform(0.2, 5, size=n)
+    columns = {"district": [str(v) for v in rng.choice([14713, 15002, 16077], size=n)],
+               "sex": [None if i % 50 == 0 else v for i, v in enumerate(rng.choice([1, 2], size=n))]}
+    plain = estimates(answers, weights, top_box=[1, 2], missing=[9], groups=columns)
+    coded = estimates(answers, weights, top_box=[1, 2], missing=[9], groups=Groups.build(columns))
+    assert plain == coded
+    assert [(e.group_var, e.group_value) for e in coded] == [
+        ("all", None), ("district", "14713"), ("district", "15002"), ("district", "16077"), ("sex", "1"), ("sex", "2")]
+    with pytest.raises(ValueError):
+        estimates(answers[:-1], weights[:-1], top_box=[1], groups=Groups.build(columns))
