@@ -23,17 +23,21 @@ token, a form's input, a staff link): those are rendered around it. `FRAGMENT_CA
 switches the store off (the tests' default; tests/core/test_fragments.py switches it on).
 """
 
+import copy
 import hashlib
+import html as html_module
+import re
 import secrets
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from django import forms
 from django.conf import settings
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from revier.core.cache import current_generation, content_changed, seconds_until_next_change
@@ -181,3 +185,63 @@ def render_around(request, template_name: str, context: dict, *, part: str | Non
         out.append(parts[part_name])
         out.append(piece)
     return HttpResponse("".join(out), status=status)
+
+
+# A bound form's text input is written into its kept shape at these marks (bound_form_html);
+# random per process, so that no input can contain one.
+_INPUT_MARK = f"\ue000{secrets.token_hex(8)}:"
+_INPUT_MARK_PATTERN = re.compile(re.escape(_INPUT_MARK) + "(\\d+)\ue001")
+_TEXT_WIDGETS = (forms.TextInput, forms.EmailInput, forms.Textarea)
+_bound_forms = bounded_store("bound-forms", max_entries=500)
+
+
+def bound_form_html(name: str, vary: Iterable[Any], form: forms.BaseForm, render: Callable[[forms.BaseForm], str]) -> SafeString:
+    """What `render(form)` gives for the bound and validated `form`, written from a kept shape.
+
+    A form shown again with its errors (a refused registration in a rush) differs from the last
+    one shown mostly in what people typed. The shape of its HTML is everything but the text typed
+    into text fields (inputs and text areas): the choices made, which text fields are empty, the
+    errors, and `vary` (what else `render` depends on: the seats counted, the address). It is
+    rendered once, with a mark in every text field, and kept like a fragment (a bounded store: the
+    keys come from input); each request writes its own text, escaped as the field would, at the
+    marks. A shape in which a mark does not show exactly once or not at all is not kept.
+    tests/core/test_fragments.py compares it with `render(form)` for arbitrary input."""
+    if fragment_seconds() <= 0:
+        return mark_safe(render(form))
+    texts: list[str | None] = []
+    shape: list[Any] = []
+    for bound in form:
+        field = bound.field
+        if type(field.widget) in _TEXT_WIDGETS and not field.localize and not field.disabled:
+            value = bound.value()
+            # What the field writes (core.templatetags.kern_forms._plain_widget): nothing when empty.
+            texts.append(None if value == "" or value is None else html_module.escape(str(value)))
+            shape.append(texts[-1] is None)
+        else:
+            texts.append(None)
+            getlist = getattr(form.data, "getlist", None)
+            shape.append(tuple(getlist(bound.html_name)) if getlist else form.data.get(bound.html_name))
+    errors = [(field_name, [str(error) for error in field_errors]) for field_name, field_errors in form.errors.items()]
+
+    def shaped() -> tuple[tuple[str, ...], tuple[int, ...]] | None:
+        marked = copy.copy(form)
+        marked.data = form.data.copy()
+        marked._bound_fields_cache = {}
+        for index, (bound, text) in enumerate(zip(form, texts, strict=True)):
+            if text is not None:
+                marked.data[bound.html_name] = f"{_INPUT_MARK}{index}\ue001"
+        pieces = _INPUT_MARK_PATTERN.split(render(marked))
+        chunks, order = tuple(pieces[0::2]), tuple(int(index) for index in pieces[1::2])
+        if len(set(order)) != len(order):
+            return None
+        return chunks, order
+
+    kept_shape = fragment(f"bound-form:{name}", [*vary, shape, errors], shaped, store=_bound_forms)
+    if kept_shape is None:
+        return mark_safe(render(form))
+    chunks, order = kept_shape
+    out = [chunks[0]]
+    for index, chunk in zip(order, chunks[1:], strict=True):
+        out.append(texts[index])
+        out.append(chunk)
+    return mark_safe("".join(out))

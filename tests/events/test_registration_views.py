@@ -8,6 +8,7 @@ import re
 
 import icalendar
 import pytest
+from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 from django.utils import timezone
 
 from revier.core.models import OutboxMail
@@ -790,3 +791,35 @@ def test_self_service_page_links_to_the_change_form_which_shows_the_current_deta
                                              "sector": "kmu"})
     assert response.status_code == 302 and Registration.objects.get().first_name == "Kim"
     assert 'name="first_name"' not in client.get(response["Location"]).content.decode()
+
+
+TYPED = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12) | st.sampled_from(
+    ["", " ", "Kohle & Co", '"><script>x</script>', "O'Brien", "&amp;", "ß\u00a0é"]
+)
+
+
+@hypothesis_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first_name=TYPED, organisation=TYPED, email=TYPED, answer=TYPED, sector=st.sampled_from(["kmu", "", "x"]),
+       consent=st.booleans(), join=st.sampled_from([None, "", "on"]))
+def test_register_refused_post_from_its_kept_shape_is_the_plain_form(
+    client, settings, event, category, first_name, organisation, email, answer, sector, consent, join,
+):
+    """A form shown again (a refused post) is written from its kept shape (core.fragments.
+    bound_form_html) exactly as rendering it gives, whatever was typed, the first time and again."""
+    if not Question.objects.filter(event=event).exists():
+        QuestionFactory(event=event, kind=Question.Kind.TEXT, text="Ihre Frage?")
+        for n in (1, 2):
+            services.registration_create(event=event, data=registration_input(category, n))
+    question = Question.objects.get(event=event)
+    data = form_data(category, 9, first_name=first_name, organisation=organisation, email=email, sector=sector,
+                     join_waitlist=join, **{f"frage_{question.pk}": answer})
+    if consent:
+        data["consent_photos"] = "on"
+    settings.RATELIMIT_ENABLED = False  # forty examples of three posts each from one address
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    plain = client.post(register_url(event), data)
+    assert plain.status_code == 200 or plain.status_code == 302
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    for _ in range(2):
+        kept = client.post(register_url(event), data)
+        assert (kept.status_code, kept.content) == (plain.status_code, plain.content)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.core import ratelimit
-from revier.core.fragments import fragment, render_around
+from revier.core.fragments import bound_form_html, fragment, render_around
 from revier.core.templatetags.kern_forms import form_alerts
 from revier.core.security import public_form, personal_link_response
 from revier.core.views import resend_link_view
@@ -94,12 +94,16 @@ def register(request, slug):
              "domain_error": domain_error},
             domain_error_title=gettext("The registration could not be completed"),
         )
-        form_part = alerts + registration_form_html(form, data.offers, action=request.path, privacy_url=privacy_url)
+        # Shown again with its input: its shape kept per seats counted, the input written in.
+        form_part = alerts + bound_form_html(
+            "events:register-form", [event.pk, request.path, *_seats(data.offers)], form,
+            lambda form: registration_form_html(form, data.offers, action=request.path, privacy_url=privacy_url),
+        )
         has_error = True
     else:
         # Without input the form is the same for every reader while the seats do not change: kept
         # rendered (core.fragments), varying on the seats counted for this request.
-        seats = [(offer.category.pk, offer.availability.capacity, offer.availability.taken) for offer in data.offers]
+        seats = _seats(data.offers)
         form_part = fragment("events:register-form", [event.pk, request.path, *seats], lambda: registration_form_html(
             RegistrationForm(categories=data.categories, availabilities=data.availabilities, questions=data.questions,
                              options=data.options),
@@ -111,6 +115,10 @@ def register(request, slug):
     context["has_error"] = has_error
     return render_around(request, "events/registration/register.html", context, part="form_part", html=form_part,
                          name="events:register", vary=[event.pk, request.path, has_error], status=status)
+
+
+def _seats(offers) -> list[tuple]:
+    return [(offer.category.pk, offer.availability.capacity, offer.availability.taken) for offer in offers]
 
 
 # ---------------------------------------------------------------------------------------------
