@@ -16,6 +16,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.core import ratelimit
+from revier.core.addresses import fixed_reverse
 from revier.core.fragments import bound_form_html, fragment, render_around
 from revier.core.templatetags.kern_forms import form_alerts
 from revier.core.security import public_form, personal_link_response
@@ -54,7 +55,7 @@ def register(request, slug):
     if data is None:
         raise Http404("no such event")
     event = data.event
-    context = {"event": event, "resend_url": reverse("events:resend-link")}
+    context = {"event": event, "resend_url": fixed_reverse("events:resend-link")}
     if request.method != "POST" and request.GET.get("gesendet") == "1":
         return render(request, "events/registration/register_done.html", context)
 
@@ -66,7 +67,7 @@ def register(request, slug):
         return render(request, "events/registration/register_closed.html", context)
 
     status, rate_limited, domain_error = 200, False, None
-    privacy_url = reverse("pages:detail", args=["datenschutz"])
+    privacy_url = fixed_reverse("pages:detail", "datenschutz")
     if request.method == "POST":
         form = RegistrationForm(
             request.POST, categories=data.categories, availabilities=data.availabilities, questions=data.questions,
@@ -89,15 +90,19 @@ def register(request, slug):
                 # The same page for a new registration, a waiting-list place and an address that
                 # was registered already: the page must not tell anyone which it was.
                 return redirect(f"{request.path}?gesendet=1")
-        alerts = form_alerts(
-            {"form": form, "rate_limited": rate_limited, "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE,
-             "domain_error": domain_error},
-            domain_error_title=gettext("The registration could not be completed"),
-        )
-        # Shown again with its input: its shape kept per seats counted, the input written in.
-        form_part = alerts + bound_form_html(
-            "events:register-form", [event.pk, request.path, *_seats(data.offers)], form,
-            lambda form: registration_form_html(form, data.offers, action=request.path, privacy_url=privacy_url),
+
+        def alerts_and_form(form) -> str:
+            alerts = form_alerts(
+                {"form": form, "rate_limited": rate_limited, "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE,
+                 "domain_error": domain_error},
+                domain_error_title=gettext("The registration could not be completed"),
+            )
+            return alerts + registration_form_html(form, data.offers, action=request.path, privacy_url=privacy_url)
+
+        # Shown again with its input: its shape kept per seats counted and message, the input written in.
+        form_part = bound_form_html(
+            "events:register-form", [event.pk, request.path, rate_limited, domain_error, *_seats(data.offers)], form,
+            alerts_and_form,
         )
         has_error = True
     else:
