@@ -75,6 +75,7 @@ class QuestionSpec:
     missing_codes: tuple[str, ...]
     comparable: bool | None  # None: not given in the codebook
     headline_position: int | None
+    topic: str = ""  # a topic's slug or name (core.Topic), when the codebook gives one
 
 
 @dataclass(frozen=True)
@@ -178,3 +179,12 @@ def clean_text(value, limit: int | None = None) -> str:
     text = value if isinstance(value, str) else str(value)
     text = text.strip()
     return text[:limit] if limit else text
+
+
+def german_date(value) -> str:
+    """An ISO date as 31.12.2023; any other text as it is."""
+    value = clean_text(value)
+    try:
+        return datetime.date.fromisoformat(value).strftime("%d.%m.%Y")
+    except ValueError:
+        return value

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
 
-from revier.monitor.importing.base import Codebook, QuestionSpec, Report, UploadedFile, clean_text, file_name, normalise, quoted
+from revier.monitor.importing.base import Codebook, QuestionSpec, Report, UploadedFile, clean_text, file_name, german_date, normalise, quoted
 from revier.monitor.importing.files import read_json
 
 DEMOGRAPHICS = ("district_code", "sex", "age_group", "education")
@@ -58,6 +58,14 @@ def _codes_list(value, *, key: str, where: str, file: str, report: Report) -> tu
         ) % {"file": file, "where": where, "key": key})
         return None
     return tuple(normalise(v) for v in value)
+
+
+def _margins_source(data: Mapping) -> str:
+    source = clean_text(data.get("margins_source"))
+    date = german_date(data.get("reference_date"))
+    if source and date and date not in source:
+        source += " " + _("(reference date %(date)s)") % {"date": date}
+    return source
 
 
 def read_codebook(upload: UploadedFile, report: Report) -> Codebook | None:
@@ -172,13 +180,14 @@ def read_codebook(upload: UploadedFile, report: Report) -> Codebook | None:
             top_box_codes=top, top_box_label=top_label[:120], missing_codes=missing,
             comparable=comparable if isinstance(comparable, bool) else None,
             headline_position=headline if isinstance(headline, int) and not isinstance(headline, bool) and headline >= 0 else None,
+            topic=clean_text(spec.get("topic"), 80),
         ))
     if len(report.problems) > start:
         return None
     return Codebook(
         title=clean_text(data.get("title"), 200), synthetic=data.get("synthetic") is True,
         universe=clean_text(data.get("universe")), mode=clean_text(data.get("mode"), 200), quotas=clean_text(data.get("quotas")),
-        notes=clean_text(data.get("notes")), margins_source=clean_text(data.get("margins_source")),
+        notes=clean_text(data.get("notes")), margins_source=_margins_source(data),
         field_periods=periods, variables=variables, states_by_district=states_by_district,
         state_labels=state_labels, questions=tuple(questions),
     )

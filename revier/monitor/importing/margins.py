@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from revier.monitor import weighting
-from revier.monitor.importing.base import Report, UploadedFile, clean_text, file_name, normalise, quoted
+from revier.monitor.importing.base import Report, UploadedFile, clean_text, file_name, german_date, normalise, quoted
 from revier.monitor.importing.files import MAX_SIDE_FILE_BYTES, read_json, read_table
 
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
@@ -115,7 +115,7 @@ def read_margins(upload: UploadedFile, report: Report) -> Margins | None:
         default_scheme = clean_text(data.get("default_scheme"))
         parts = [clean_text(data.get("population")), clean_text(data.get("source"))]
         if data.get("reference_date"):
-            parts.append(_("reference date %(date)s") % {"date": clean_text(data.get("reference_date"))})
+            parts.append(_("reference date %(date)s") % {"date": german_date(data.get("reference_date"))})
         source = "; ".join(part for part in parts if part)
     else:
         table = read_table(upload, report, MAX_SIDE_FILE_BYTES)

@@ -1,0 +1,261 @@
+"""Monitor writes: importing a wave (all or nothing: questions, districts, respondents with their weights
+and the estimates of every question by every group), publishing and unpublishing it. Each writes an
+audit entry in its transaction.
+
+Reading, checking and weighting (``importing.read_wave``) and computing the estimates happen before the
+transaction opens; the transaction only writes, so a failed check or an infeasible scheme writes nothing
+and a long computation holds no lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from revier.core.capacity import lock_key
+from revier.core.errors import DomainError
+from revier.core.models import Topic
+from revier.core.services import audit_log
+from revier.monitor import weighting
+from revier.monitor.importing import CheckedWave, ImportProblem, WaveFiles, read_wave
+from revier.monitor.models import GROUP_VARS, Estimate, Question, Region, Respondent, Survey, Wave
+
+RESPONDENT_BATCH = 2_000
+ESTIMATE_BATCH = 1_000
+
+
+class WaveImportInvalid(DomainError):
+    """The files cannot be imported as they are; ``problems`` says what to correct (German)."""
+
+    message = gettext_lazy("The wave cannot be imported. Please correct the files as the report says and try again.")
+
+    def __init__(self, problems: Sequence[ImportProblem]):
+        self.problems = tuple(problems)
+        super().__init__()
+
+
+def _exists_problem(survey: Survey, year: int) -> ImportProblem:
+    return ImportProblem(kind="wave_exists", message=_(
+        "%(survey)s already has a wave %(year)s. Choose „replace“ to import it anew (its respondents and results "
+        "are then replaced and it is no longer published), or enter another year."
+    ) % {"survey": survey.name, "year": year})
+
+
+def wave_import(*, survey: Survey, year: int, files: WaveFiles, scheme: Sequence[str],
+                bounds: tuple[float, float] = (0.2, 5.0), actor, replace: bool = False,
+                progress: Callable[[int, str], None] | None = None) -> Wave:
+    """Imports one wave of ``survey`` from its files, weighted by ``scheme`` within ``bounds``: all or
+    nothing. Raises ``WaveImportInvalid`` with the check's problems (nothing written) and when the survey
+    has a wave of that year already, unless ``replace``: then that wave with its respondents and
+    estimates is deleted and written anew in the same transaction. The new wave is a draft.
+
+    Writes the questions of the codebook (new ones always; the wording, answers and top box of existing
+    ones only when no later wave exists, so that importing an old wave does not undo a newer codebook),
+    the districts, the wave (field period, mode, universe from the codebook; margins, scheme, bounds and
+    the weighting report), every respondent with weight, and the estimates of every question overall and
+    for each value of every group variable (``GROUP_VARS``), with the answers' distribution."""
+    say = progress or (lambda percent, text: None)
+    if not replace and Wave.objects.filter(survey=survey, year=year).exists():
+        raise WaveImportInvalid((_exists_problem(survey, year),))
+    checked = read_wave(year=year, files=files, scheme=scheme, bounds=bounds, progress=progress)
+    if not checked.check.ok:
+        raise WaveImportInvalid(checked.check.problems)
+    say(65, _("Computing the results"))
+    results = _results(checked)
+    say(80, _("Saving the respondents and results"))
+    with transaction.atomic(durable=True):
+        lock_key(f"monitor-wave:{survey.pk}:{year}")
+        existing = Wave.objects.filter(survey=survey, year=year).first()
+        replaced = None
+        if existing is not None:
+            if not replace:
+                raise WaveImportInvalid((_exists_problem(survey, year),))
+            replaced = {"n": existing.n, "status": existing.status, "imported_at": existing.imported_at.isoformat()
+                        if existing.imported_at else None}
+            # Fast deletes (no signals, no cascades below them): one statement each.
+            Estimate.objects.filter(wave=existing).delete()
+            Respondent.objects.filter(wave=existing).delete()
+            existing.delete()
+        if checked.codebook.synthetic and not survey.synthetic:
+            survey.synthetic = True
+            survey.save(update_fields=["synthetic"])
+        latest = not Wave.objects.filter(survey=survey, year__gt=year).exists()
+        questions = _store_questions(survey, checked, update=latest)
+        _store_regions(checked)
+        wave = Wave.objects.create(survey=survey, year=year, **_wave_fields(checked))
+        Respondent.objects.bulk_create(_respondents(wave, checked), batch_size=RESPONDENT_BATCH)
+        Estimate.objects.bulk_create(
+            (Estimate(wave=wave, question=questions[code], **fields) for code, rows in results.items() for fields in rows),
+            batch_size=ESTIMATE_BATCH,
+        )
+        audit_log(actor=actor, action="wave_replaced" if replaced else "wave_imported", obj=wave, data={
+            "survey": survey.slug, "year": year, "n": wave.n, "questions": len(questions), "scheme": wave.scheme,
+            "bounds": [wave.bound_lower, wave.bound_upper], "files": [files.microdata.name, files.codebook.name, files.margins.name],
+            **({"replaced": replaced} if replaced else {}),
+        })
+    say(100, _("Import finished"))
+    return wave
+
+
+@transaction.atomic(durable=True)
+def wave_publish(*, wave: Wave, actor) -> Wave:
+    """Publishes the wave: its results appear on the public pages. Publishing a published wave changes nothing."""
+    wave = Wave.objects.select_for_update().select_related("survey").get(pk=wave.pk)
+    if wave.status != Wave.Status.PUBLISHED:
+        wave.status = Wave.Status.PUBLISHED
+        wave.save(update_fields=["status"])
+        audit_log(actor=actor, action="wave_published", obj=wave, data={"survey": wave.survey.slug, "year": wave.year})
+    return wave
+
+
+@transaction.atomic(durable=True)
+def wave_unpublish(*, wave: Wave, actor) -> Wave:
+    """Takes the wave's results off the public pages (they stay stored). Unpublishing a draft changes nothing."""
+    wave = Wave.objects.select_for_update().select_related("survey").get(pk=wave.pk)
+    if wave.status != Wave.Status.DRAFT:
+        wave.status = Wave.Status.DRAFT
+        wave.save(update_fields=["status"])
+        audit_log(actor=actor, action="wave_unpublished", obj=wave, data={"survey": wave.survey.slug, "year": wave.year})
+    return wave
+
+
+# ---------------------------------------------------------------------------------------------------
+# What the import writes
+
+
+def _wave_fields(checked: CheckedWave) -> dict:
+    codebook = checked.codebook
+    start, end = codebook.field_periods.get(str(checked.year), (None, None))
+    margins = {
+        name: {"variables": list(margin.variables),
+               "cells": [[*cell, population] for cell, population in margin.populations.items()]}
+        for name, margin in checked.margins.items()
+    }
+    labelled = [*GROUP_VARS, *(v for name in checked.scheme for v in checked.margins[name].variables if v not in GROUP_VARS)]
+    labels = {}
+    for variable in dict.fromkeys(labelled):
+        if variable == "state":
+            states = sorted({state for _name, state in checked.regions.values()})
+            labels["state"] = {"label": codebook.variables.get("state", {}).get("label") or _("federal state"),
+                               "values": {state: state for state in states}}
+        elif variable in codebook.variables:
+            labels[variable] = {"label": codebook.variables[variable]["label"], "values": dict(codebook.variables[variable]["values"])}
+    return {
+        "field_start": start, "field_end": end, "mode": codebook.mode[:200], "universe": codebook.universe,
+        "quotas": codebook.quotas, "notes": codebook.notes, "margins_source": checked.margins_source,
+        "n": len(checked.resp_ids), "bound_lower": checked.bounds[0], "bound_upper": checked.bounds[1],
+        "margins": margins, "scheme": list(checked.scheme), "weighting_report": dict(checked.check.weighting),
+        "variable_labels": labels, "imported_at": timezone.now(), "status": Wave.Status.DRAFT,
+    }
+
+
+def _store_questions(survey: Survey, checked: CheckedWave, *, update: bool) -> dict[str, Question]:
+    existing = {question.code: question for question in Question.objects.filter(survey=survey)}
+    topic_names = {spec.topic for spec in checked.codebook.questions if spec.topic}
+    topics = {}
+    if topic_names:
+        for topic in Topic.objects.filter(slug__in=topic_names) | Topic.objects.filter(name__in=topic_names):
+            topics[topic.slug] = topics[topic.name] = topic
+    result = {}
+    for position, spec in enumerate(checked.codebook.questions):
+        fields = {
+            "wording": spec.wording, "short_label": spec.short_label, "scale": spec.scale,
+            "answer_labels": dict(spec.answer_labels), "top_box_codes": list(spec.top_box_codes),
+            "top_box_label": spec.top_box_label, "missing_codes": list(spec.missing_codes), "position": position,
+        }
+        if spec.comparable is not None:
+            fields["comparable"] = spec.comparable
+        if spec.headline_position is not None:
+            fields["headline_position"] = spec.headline_position
+        if spec.topic in topics:
+            fields["topic"] = topics[spec.topic]
+        question = existing.get(spec.code)
+        if question is None:
+            question = Question.objects.create(survey=survey, code=spec.code, **fields)
+        elif update and any(getattr(question, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(question, name, value)
+            question.save(update_fields=list(fields))
+        result[spec.code] = question
+    return result
+
+
+def _store_regions(checked: CheckedWave) -> None:
+    existing = {region.code: region for region in Region.objects.filter(code__in=checked.regions)}
+    new = []
+    for code, (name, state) in checked.regions.items():
+        region = existing.get(code)
+        if region is None:
+            new.append(Region(code=code, name=name, state=state))
+        elif (region.name, region.state) != (name, state):
+            region.name, region.state = name, state
+            region.save(update_fields=["name", "state"])
+    Region.objects.bulk_create(new)
+
+
+def _respondents(wave: Wave, checked: CheckedWave):
+    variables = list(checked.characteristics)
+    columns = [checked.characteristics[v] for v in variables]
+    codes = list(checked.answers)
+    answers = [checked.answers[c] for c in codes]
+    weights = checked.weights.tolist()
+    for i, resp_id in enumerate(checked.resp_ids):
+        yield Respondent(
+            wave=wave, resp_id=resp_id, weight=weights[i],
+            characteristics={v: column[i] for v, column in zip(variables, columns) if column[i] is not None},
+            answers={c: column[i] for c, column in zip(codes, answers) if column[i] is not None},
+        )
+
+
+def _results(checked: CheckedWave) -> dict[str, list[dict]]:
+    """The Estimate rows of every question (as field values): weighting.estimates overall and by each
+    group variable, with each answer's unweighted count and weighted share of all answers in the group
+    (missing codes included): {code: [n, share]}."""
+    weights = checked.weights
+    groups = weighting.Groups.build({variable: checked.characteristics[variable] for variable in GROUP_VARS})
+    rows: dict[str, list[dict]] = {}
+    for question in checked.codebook.questions:
+        answers = checked.answers[question.code]
+        shares = _distributions(answers, weights, list(question.answer_labels), groups)
+        found = weighting.estimates(answers, weights, top_box=question.top_box_codes, missing=question.missing_codes,
+                                    groups=groups)
+        rows[question.code] = [
+            {
+                "group_var": estimate.group_var, "group_value": estimate.group_value or "", "n": estimate.n,
+                "sum_w": estimate.sum_w, "p_unweighted": estimate.p_unweighted, "p": estimate.p, "n_eff": estimate.n_eff,
+                "deff_kish": estimate.deff_kish, "wilson_lo": estimate.wilson_lo, "wilson_hi": estimate.wilson_hi,
+                "distribution": shares[(estimate.group_var, estimate.group_value)],
+            }
+            for estimate in found
+        ]
+    return rows
+
+
+def _distributions(answers, weights: np.ndarray, labels: list[str], groups: weighting.Groups) -> dict:
+    """{(group_var, group_value): {code: [n, weighted share]}} for "all" and every group value; the share's
+    base is every answer in the group with a code (missing codes included, no answer left out)."""
+    k = len(labels)
+    number = {code: i for i, code in enumerate(labels)}
+    index = np.fromiter((number.get(code, k) for code in answers), dtype=np.intp, count=len(answers))
+
+    def table(cells: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+        counts = np.bincount(cells, minlength=size * (k + 1)).reshape(size, k + 1)[:, :k]
+        sums = np.bincount(cells, weights=weights, minlength=size * (k + 1)).reshape(size, k + 1)[:, :k]
+        return counts, sums
+
+    def shares(counts: np.ndarray, sums: np.ndarray) -> dict:
+        total = float(sums.sum())
+        return {code: [int(counts[i]), float(sums[i]) / total if total > 0 else 0.0] for i, code in enumerate(labels)}
+
+    counts, sums = table(index, 1)
+    result = {("all", None): shares(counts[0], sums[0])}
+    for group_var, values in groups.values.items():
+        counts, sums = table(groups.index[group_var] * (k + 1) + index, len(values) + 1)
+        for i, value in enumerate(values):
+            result[(group_var, value)] = shares(counts[i], sums[i])
+    return result
