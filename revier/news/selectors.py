@@ -12,7 +12,7 @@ from django.db.models import Aggregate, CharField, Exists, Expression, OuterRef,
 from django.utils import timezone
 
 from revier.core.cache import remembered_per_generation
-from revier.core.fragments import bounded_store, fragment
+from revier.core.fragments import bounded_store, fragment, kept
 from revier.core.models import Topic
 from revier.events.models import Event
 from revier.core.text import german_stems
@@ -416,11 +416,16 @@ def article_page(*, slug: str | None = None, preview_pk: int | None = None, topi
     """An article page: the published article with `slug` (or any article by `preview_pk`, for
     the staff preview) with its topics, in one query (compiled once, news.compiled), and its links
     in a second one if it has any (the article page is what every reader coming from a search
-    engine pays). "More news" is `article_latest_ids`, kept per content generation."""
+    engine pays). A published article's page data is kept per content generation (core.fragments.
+    kept: a scheduled article's publication ends the generation), so a reader's request runs no
+    query; an unknown slug is never kept. "More news" is `article_latest_ids`, kept the same way."""
     if preview_pk is None:
-        rows = _ARTICLE_BY_SLUG.rows(slug=slug, now=timezone.now())
-    else:
-        rows = list(_article_page_query(Article.objects.filter(pk=preview_pk)))
+        return kept("news:article-page", [slug], lambda: _article_page(
+            _ARTICLE_BY_SLUG.rows(slug=slug, now=timezone.now()), topics))
+    return _article_page(list(_article_page_query(Article.objects.filter(pk=preview_pk))), topics)
+
+
+def _article_page(rows: list, topics: TopicIndex) -> ArticlePage | None:
     if not rows:
         return None
     *values, has_links, topic_ids = rows[0]

@@ -166,7 +166,7 @@ def test_search_past_the_last_page_shows_the_last_page(client):
         ("/aktuelles/?q=Wasserstoff&thema=wasserstoff&page=2", 0),
         ("/aktuelles/feed/rss/", 0),
         ("/aktuelles/thema/wasserstoff/feed/atom/", 0),
-        ("ARTICLE", 1),
+        ("ARTICLE", 0),
     ],
 )
 def test_query_count_with_kept_parts_does_not_grow(count_queries, url, expected):
@@ -217,3 +217,19 @@ def test_first_search_asks_for_its_hits_and_rows_only(client):
         if connection.vendor == "postgresql":
             assert sqls[0] == "SET LOCAL enable_seqscan = off"
         assert not any('"published_at" >' in sql for sql in sqls)
+
+
+def test_article_page_kept_follows_edits_unpublishing_and_deletion_at_once(client, count_queries):
+    article = _articles(1)[0]
+    url = article.get_absolute_url()
+    assert "Meldung 0<" in _html(client, url)
+    assert count_queries(url)[1] == 0  # kept: no query
+    article.title = "Meldung null, neu betitelt"
+    services.article_save(article=article)
+    assert "Meldung null, neu betitelt<" in _html(client, url)
+    services.article_unpublish(article=article)
+    assert client.get(url).status_code == 404
+    services.article_publish(article=article)
+    assert client.get(url).status_code == 200
+    services.article_delete(article=article)
+    assert client.get(url).status_code == 404
