@@ -9,6 +9,7 @@ and a long computation holds no lock.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -37,6 +38,25 @@ class WaveImportInvalid(DomainError):
     def __init__(self, problems: Sequence[ImportProblem]):
         self.problems = tuple(problems)
         super().__init__()
+
+
+class SurveyInvalid(DomainError):
+    message = gettext_lazy("The survey's short name may contain only lower-case letters, digits and hyphens (e.g. "
+                           "„mitteldeutschland-monitor“), its name at most 200 characters.")
+
+
+@transaction.atomic(durable=True)
+def survey_create(*, slug: str, name: str, actor, synthetic: bool = False) -> Survey:
+    """A new survey (``slug`` in its addresses). Raises ``SurveyInvalid`` for a slug that is no lower-case
+    slug or an empty or too long name; returns the existing survey when ``slug`` is taken."""
+    slug, name = slug.strip(), " ".join(name.split())
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) or len(slug) > 80 or not name or len(name) > 200:
+        raise SurveyInvalid()
+    lock_key(f"monitor-survey:{slug}")
+    survey, created = Survey.objects.get_or_create(slug=slug, defaults={"name": name, "synthetic": synthetic})
+    if created:
+        audit_log(actor=actor, action="survey_created", obj=survey, data={"slug": slug, "synthetic": synthetic})
+    return survey
 
 
 def _exists_problem(survey: Survey, year: int) -> ImportProblem:

@@ -9,7 +9,17 @@ from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
 
-from revier.monitor.importing.base import Codebook, QuestionSpec, Report, UploadedFile, clean_text, file_name, german_date, normalise, quoted
+from revier.monitor.importing.base import (
+    Codebook,
+    QuestionSpec,
+    Report,
+    UploadedFile,
+    clean_text,
+    file_name,
+    german_date,
+    normalise,
+    quoted,
+)
 from revier.monitor.importing.files import read_json
 
 DEMOGRAPHICS = ("district_code", "sex", "age_group", "education")
@@ -143,7 +153,8 @@ def read_codebook(upload: UploadedFile, report: Report) -> Codebook | None:
         if not wording:
             report.add("codebook", _("In %(file)s, %(where)s has no wording („text“). Please add it.") % {"file": file, "where": where})
         labels = _labels(spec.get("values"), where=where, report=report, file=file)
-        top = _codes_list(spec.get("top_box_codes", spec.get("top2_codes")), key="top_box_codes", where=where, file=file, report=report)
+        top = _codes_list(spec.get("top_box_codes", spec.get("top2_codes")), key="top_box_codes", where=where,
+                          file=file, report=report)
         missing = _codes_list(spec.get("missing_codes"), key="missing_codes", where=where, file=file, report=report)
         if labels is None or top is None or missing is None:
             continue
@@ -179,7 +190,7 @@ def read_codebook(upload: UploadedFile, report: Report) -> Codebook | None:
             code=code_, wording=wording, short_label=short[:120], scale=clean_text(scale)[:60], answer_labels=labels,
             top_box_codes=top, top_box_label=top_label[:120], missing_codes=missing,
             comparable=comparable if isinstance(comparable, bool) else None,
-            headline_position=headline if isinstance(headline, int) and not isinstance(headline, bool) and headline >= 0 else None,
+            headline_position=headline if type(headline) is int and headline >= 0 else None,
             topic=clean_text(spec.get("topic"), 80),
         ))
     if len(report.problems) > start:
