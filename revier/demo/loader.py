@@ -36,6 +36,7 @@ from revier.contingents.models import Claim, Contingent, EligibilityQuestion, Ti
 from revier.core.models import Topic
 from revier.demo.accounts import STAFF_USERNAME, demo_account_ensure
 from revier.demo.files import BERLIN, at, read_markdown_folder, read_yaml
+from revier.demo.monitor.load import MonitorLoadResult, load_monitor
 from revier.events import services as event_services
 from revier.events.models import Event, Organisation, ProgramItem, Question, Registration, Speaker, TicketCategory
 from revier.network import services as network_services
@@ -64,13 +65,14 @@ class LoadResult:
     requests: int = 0
 
 
-def load(stdout=None) -> dict[str, LoadResult]:
+def load(stdout=None) -> dict[str, LoadResult | MonitorLoadResult]:
     """Loads the whole demo, each part after the parts it refers to."""
     return {
         "events": load_events(stdout),  # before news: the seed article links to the demo conference
         "news": load_news(stdout),
         "contingents": load_contingents(stdout),  # the seed article's "Freikarten" points at one
         "network": load_network(stdout),  # after events: profiles are linked to their registrations
+        "monitor": load_monitor(stdout),
     }
 
 

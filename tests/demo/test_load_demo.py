@@ -40,6 +40,7 @@ def test_load_demo_creates_seed_and_generated_articles(login_file, capsys):
     conference = Article.objects.get(slug="innovationskonferenz-zu-kmus-in-den-strukturwandelregionen")
     assert conference.published_at.isoformat() == "2024-10-17T08:00:00+00:00"  # 10:00 in Berlin
     assert f"Aktuelles: {len(read_markdown_folder('articles'))} Artikel angelegt" in output
+    assert "Monitor: „Mitteldeutschland-Monitor (Demo)“ (synthetische Beispieldaten), 6 Wellen importiert" in output
 
 
 @pytest.mark.django_db
@@ -49,6 +50,7 @@ def test_load_demo_second_run_changes_nothing(login_file, capsys):
     output = run_load_demo(capsys)
     assert snapshot() == before
     assert "0 Artikel angelegt, 0 aktualisiert" in output
+    assert "0 Wellen importiert und veröffentlicht, 0 neu importiert, 0 veröffentlicht, 6 unverändert" in output
 
 
 @pytest.mark.django_db
