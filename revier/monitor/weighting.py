@@ -57,7 +57,7 @@ class Sample:
         if len(lengths) > 1:
             raise ValueError("All variables need one value per respondent.")
         n = lengths.pop() if lengths else 0
-        variables = {name: tuple(code(value) for value in values) for name, values in columns.items()}
+        variables = {name: tuple(codes(values)) for name, values in columns.items()}
         return cls(variables=MappingProxyType(variables), n=n)
 
     @classmethod
@@ -586,6 +586,49 @@ def codes(values: Sequence) -> list[str | None]:
 
 
 @dataclass(frozen=True)
+class Coded:
+    """Values coded once: the distinct codes (``code`` of each value; None for no code) and each value's
+    position among them. Lets many computations over the same column share one pass over it."""
+
+    codes: tuple[str | None, ...]
+    index: np.ndarray
+
+    @classmethod
+    def build(cls, values: Sequence) -> Coded:
+        if isinstance(values, np.ndarray) and values.ndim == 1 and values.dtype.kind in "biufUS":
+            distinct, index = np.unique(values, return_inverse=True)  # in C: numbers and text arrays
+            raw = distinct.tolist()
+        else:
+            try:
+                positions = dict.fromkeys(values)
+            except TypeError:  # unhashable values: converted one by one
+                return cls._slow(values)
+            for number, value in enumerate(positions):
+                positions[value] = number
+            index = np.fromiter(map(positions.__getitem__, values), dtype=np.intp, count=len(values))
+            raw = list(positions)
+        converted = [code(value) for value in raw]
+        # distinct raw values may be one code ("1", 1, " 1 "): merge them
+        order = list(dict.fromkeys(converted))
+        number = {c: i for i, c in enumerate(order)}
+        index = np.array([number[c] for c in converted], dtype=np.intp)[index.reshape(-1)]
+        index.setflags(write=False)
+        return cls(codes=tuple(order), index=index)
+
+    @classmethod
+    def _slow(cls, values: Sequence) -> Coded:
+        converted = [code(value) for value in values]
+        order = list(dict.fromkeys(converted))
+        number = {c: i for i, c in enumerate(order)}
+        index = np.fromiter((number[c] for c in converted), dtype=np.intp, count=len(converted))
+        index.setflags(write=False)
+        return cls(codes=tuple(order), index=index)
+
+    def __len__(self) -> int:
+        return int(self.index.size)
+
+
+@dataclass(frozen=True)
 class Groups:
     """Group variables coded once, for the estimates of many questions over the same respondents: per
     variable its values (sorted as numbers where they are numbers, else as text) and each respondent's
@@ -599,11 +642,12 @@ class Groups:
     def build(cls, groups: Mapping[str, Sequence]) -> Groups:
         values, index, lengths = {}, {}, set()
         for group_var, column in groups.items():
-            group_codes = codes(column)
-            lengths.add(len(group_codes))
-            order = tuple(sorted({c for c in group_codes if c is not None}, key=_sort_key))
+            coded = column if isinstance(column, Coded) else Coded.build(column)
+            lengths.add(len(coded))
+            order = tuple(sorted((c for c in coded.codes if c is not None), key=_sort_key))
             number = {value: i for i, value in enumerate(order)}
-            idx = np.fromiter((number.get(c, len(order)) for c in group_codes), dtype=np.intp, count=len(group_codes))
+            remap = np.array([number.get(c, len(order)) for c in coded.codes], dtype=np.intp)
+            idx = remap[coded.index] if coded.codes else np.zeros(len(coded), dtype=np.intp)
             idx.setflags(write=False)
             values[group_var], index[group_var] = order, idx
         if len(lengths) > 1:
@@ -622,17 +666,17 @@ def estimates(answers: Sequence, weights: Sequence[float], *, top_box, missing=(
     renormalised. y = 1 for a top-box code. p = Σw·y / Σw, n_eff = (Σw)² / Σw² over the valid answers of
     the group, design effect n / n_eff, Wilson's 95 % interval with n_eff in place of n.
     """
-    answer_codes = codes(answers)
+    coded = answers if isinstance(answers, Coded) else Coded.build(answers)
     weights = np.asarray(weights, dtype=float)
-    if len(answer_codes) != weights.size:
+    if len(coded) != weights.size:
         raise ValueError("One weight per answer is needed.")
     top = {code(value) for value in top_box}
     excluded = {code(value) for value in missing} | {None}
-    valid = np.fromiter((c not in excluded for c in answer_codes), dtype=bool, count=weights.size)
-    y = np.fromiter((c in top for c in answer_codes), dtype=float, count=weights.size)
+    valid = np.array([c not in excluded for c in coded.codes], dtype=bool)[coded.index]
+    y = np.array([c in top for c in coded.codes], dtype=float)[coded.index]
     w, y = np.where(valid, weights, 0.0), np.where(valid, y, 0.0)
     columns = (valid.astype(float), w, w * y, w * w, y)
-    result = [_estimate("all", None, *(math.fsum(column) for column in columns), min_n)]
+    result = [_estimate("all", None, *(column.sum() for column in columns), min_n)]  # pairwise: error ~1e-15
     if groups is not None and not isinstance(groups, Groups):
         groups = Groups.build(groups)
     if groups is not None and groups.values and groups.n != weights.size:

@@ -80,6 +80,11 @@ def test_wave_import_stores_the_sample_wave_with_weights_meeting_the_margins(sur
     assert respondents[0].characteristics == {"district_code": "14713", "sex": "2", "age_group": "3", "education": "2",
                                               "state": "Sachsen"}
     assert respondents[0].answers["q1_lebenszufriedenheit"] == "2"
+    # the stored JSON is JSON to the database too (key lookups), with its umlauts
+    in_thuringia = Respondent.objects.filter(wave=wave, characteristics__state="Thüringen")
+    assert in_thuringia.count() == Respondent.objects.filter(wave=wave, characteristics__district_code="16077").count() > 0
+    assert Respondent.objects.filter(wave=wave, answers__q3_energiewende="9").count() == sum(
+        1 for r in respondents if r.answers.get("q3_energiewende") == "9")
     assert set(respondents[0].answers) == {q.code for q in Question.objects.filter(survey=survey)}
     assert weights.mean() == pytest.approx(1, abs=1e-12)
     assert weights.min() >= 0.2 - 1e-12 and weights.max() <= 5 + 1e-12

@@ -19,6 +19,7 @@ from ipfn import ipfn
 from revier.monitor.weighting import (
     Z95,
     Bounds,
+    Coded,
     Estimate,
     Groups,
     Margin,
@@ -501,3 +502,23 @@ def test_estimates_with_groups_coded_once_equal_those_with_plain_columns():
         ("all", None), ("district", "14713"), ("district", "15002"), ("district", "16077"), ("sex", "1"), ("sex", "2")]
     with pytest.raises(ValueError):
         estimates(answers[:-1], weights[:-1], top_box=[1], groups=Groups.build(columns))
+
+
+def test_coded_merges_values_that_are_one_code():
+    coded = Coded.build([1, "1", " 1 ", 2.0, None, float("nan"), "", "x"])
+    assert coded.codes == ("1", "2", None, "x")
+    assert coded.index.tolist() == [0, 0, 0, 1, 2, 2, 2, 3]
+    assert Coded.build(np.array([3, 1, 3])).codes == ("1", "3")
+    assert Coded.build(np.array(["b", " a", "b"])).index.tolist() == [1, 0, 1]
+    assert len(Coded.build([])) == 0
+
+
+def test_estimates_from_coded_answers_and_numpy_arrays_equal_those_from_lists():
+    rng = np.random.default_rng(5)
+    answers = rng.choice([1, 2, 3, 9], size=300)
+    weights = rng.uniform(0.5, 2, size=300)
+    groups = {"g": rng.choice([1, 2], size=300)}
+    as_text = [str(a) for a in answers]
+    expected = estimates(as_text, weights, top_box=["1"], missing=["9"], groups={"g": [str(g) for g in groups["g"]]})
+    assert estimates(answers, weights, top_box=[1], missing=[9], groups=groups) == expected
+    assert estimates(Coded.build(as_text), weights, top_box=[1], missing=[9], groups=Groups.build(groups)) == expected

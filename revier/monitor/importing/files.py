@@ -21,7 +21,6 @@ MAX_SIDE_FILE_BYTES = 5 * 1024 * 1024  # codebook and margins
 MAX_XLSX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_ROWS = 200_000
 MAX_COLUMNS = 2_000
-MAX_CELL_CHARACTERS = 1_000
 
 # ---------------------------------------------------------------------------------------------------
 # Reading text, tables and JSON
@@ -111,7 +110,7 @@ def _read_csv(upload: UploadedFile, report: Report, limit: int) -> Table | None:
     bad_count = 0
     try:
         for fields in reader:
-            if not any(value.strip() for value in fields):
+            if not any(fields):  # an empty line, or one of empty fields only (Excel writes such rows)
                 continue
             if header is None:
                 header = [value.strip() for value in fields]
@@ -131,7 +130,7 @@ def _read_csv(upload: UploadedFile, report: Report, limit: int) -> Table | None:
                 if len(bad_lengths) < EXAMPLES:
                     bad_lengths.append(reader.line_num)
                 continue
-            rows.append([value.strip() for value in fields])
+            rows.append(fields)  # values are stripped where they are read (codes are normalised once per value)
             numbers.append(reader.line_num)
     except csv.Error as error:
         report.add("format", _(
@@ -234,9 +233,18 @@ def _read_xlsx(upload: UploadedFile, report: Report, limit: int) -> Table | None
 
 def _table(name: str, header: list[str], rows: list[list[str]], numbers: list[int], report: Report) -> Table | None:
     if any(character in "".join(header) for character in "\x00\ufffd"):
-        report.add("encoding", _("The header of %(file)s contains characters that are no text. Please save it as CSV (UTF-8).") % {"file": name})
+        report.add("encoding", _(
+            "The header of %(file)s contains characters that are no text. Please save it as CSV (UTF-8)."
+        ) % {"file": name})
         return None
-    empty = [i + 1 for i, column in enumerate(header) if not column]
+    # Columns without a name and without a value (a spreadsheet's stray formatting) are left out.
+    unnamed = [j for j, column in enumerate(header) if not column]
+    blank = [j for j in unnamed if not any(row[j].strip() for row in rows)]
+    if blank:
+        keep = [j for j in range(len(header)) if j not in set(blank)]
+        header = [header[j] for j in keep]
+        rows = [[row[j] for j in keep] for row in rows]
+    empty = [j + 1 for j in unnamed if j not in blank]
     if empty:
         report.add("missing_column", _(
             "In the file %(file)s, column %(columns)s has no name in the header. Please name every column."
@@ -246,14 +254,7 @@ def _table(name: str, header: list[str], rows: list[list[str]], numbers: list[in
         report.add("duplicate_column", _(
             "In the file %(file)s, the column %(columns)s appears more than once. Please keep one of each."
         ) % {"file": name, "columns": ", ".join(twice[:EXAMPLES])})
-    long_cells = [(numbers[i], header[j]) for i, row in enumerate(rows) for j, value in enumerate(row)
-                  if len(value) > MAX_CELL_CHARACTERS][:EXAMPLES]
-    if long_cells:
-        report.add("too_large", _(
-            "In the file %(file)s, the cell in row %(row)s, column %(column)s has more than %(limit)s characters. "
-            "Please check the file."
-        ) % {"file": name, "row": long_cells[0][0], "column": long_cells[0][1], "limit": number_text(MAX_CELL_CHARACTERS)})
-    if empty or twice or long_cells:
+    if empty or twice:
         return None
     return Table(name=name, header=header, rows=rows, numbers=numbers)
 

@@ -27,7 +27,7 @@ from revier.monitor.importing.base import (
     rows_text,
 )
 from revier.monitor.importing.codebook import DEMOGRAPHICS, read_codebook
-from revier.monitor.importing.files import Table, read_table
+from revier.monitor.importing.files import read_table
 from revier.monitor.importing.margins import read_margins, resolve_scheme
 
 MAX_MICRODATA_BYTES = 50 * 1024 * 1024
@@ -48,10 +48,10 @@ STATES_BY_KEY = {
 # Microdata
 
 
-def _column(table: Table, name: str, keep: list[int]) -> list[str]:
-    j = table.header.index(name)
-    rows = table.rows
-    return [rows[i][j] for i in keep]
+def _normalised(values) -> list:
+    """``normalise`` of every value, each distinct value once."""
+    mapping = {raw: normalise(raw) for raw in set(values)}
+    return [mapping[raw] for raw in values]
 
 
 def _check_codes(values: list, *, column: str, file: str, allowed: Mapping[str, str], rows: list[int],
@@ -61,8 +61,6 @@ def _check_codes(values: list, *, column: str, file: str, allowed: Mapping[str, 
     mapping = {raw: normalise(raw) for raw in set(values)}
     if any(raw != normalised for raw, normalised in mapping.items()):
         values = [mapping[raw] for raw in values]
-    else:
-        values = [value if value != "" else None for value in values]
     distinct = set(mapping.values())
     numeric = [int(c) for c in allowed if re.fullmatch(r"-?\d+", c)]
     low, high = (min(numeric), max(numeric)) if numeric else (None, None)
@@ -119,17 +117,16 @@ def _check_codes(values: list, *, column: str, file: str, allowed: Mapping[str, 
     return values
 
 
-def _state_map(codebook: Codebook, table: Table, keep: list[int], districts: list, report: Report) -> dict[str, str]:
+def _state_map(codebook: Codebook, file: str, state_column, districts: list, report: Report) -> dict[str, str]:
     """Each district's state: the codebook's ``state.values_by_district``, else the microdata's ``state``
     column (its codes labelled by the codebook's ``state`` values, or names), else the state key of the AGS."""
     present = sorted({d for d in districts if d is not None})
     states = {}
     if codebook.states_by_district:
         states = {d: codebook.states_by_district[d] for d in present if d in codebook.states_by_district}
-    elif "state" in table.header:
+    elif state_column is not None:
         seen: dict[str, set[str]] = {}
-        for district, state in zip(districts, _column(table, "state", keep)):
-            state = normalise(state)
+        for district, state in set(zip(districts, _normalised(state_column))):
             if district is not None and state is not None:
                 seen.setdefault(district, set()).add(codebook.state_labels.get(state, state))
         for district, names in seen.items():
@@ -137,7 +134,7 @@ def _state_map(codebook: Codebook, table: Table, keep: list[int], districts: lis
                 report.add("state", _(
                     "In %(file)s, the district %(district)s lies in several states (%(states)s, column state). "
                     "Please correct the column."
-                ) % {"file": table.name, "district": district, "states": ", ".join(sorted(names))})
+                ) % {"file": file, "district": district, "states": ", ".join(sorted(names))})
             states[district] = sorted(names)[0][:60]
     for district in present:
         if district not in states and len(district) >= 2 and district[:2] in STATES_BY_KEY:
@@ -231,7 +228,8 @@ def read_wave(*, year: int, files: WaveFiles, scheme: Sequence[str], bounds: tup
     # Rows of the wave: a column "wave" selects them (a file may hold several waves); without it, all rows.
     keep = list(range(len(table.rows)))
     if "wave" in table.header:
-        waves = [normalise(value) for value in _column(table, "wave", keep)]
+        j = table.header.index("wave")
+        waves = _normalised([row[j] for row in table.rows])
         wanted = str(year)
         not_years = [i for i, value in enumerate(waves) if value is None or not re.fullmatch(r"\d{4}", value)]
         if not_years:
@@ -258,10 +256,12 @@ def read_wave(*, year: int, files: WaveFiles, scheme: Sequence[str], bounds: tup
     if not table.rows:
         report.add("empty_file", _("The microdata %(file)s contain only the header, no respondent.") % {"file": file})
     numbers = [table.numbers[i] for i in keep]
+    kept = table.rows if len(keep) == len(table.rows) else [table.rows[i] for i in keep]
+    columns = dict(zip(table.header, zip(*kept))) if kept else {}
     if missing or missing_questions or not keep or codebook is None:
         return done(n=len(keep), questions=question_codes)
 
-    resp_ids = _column(table, "resp_id", keep)
+    resp_ids = [value.strip() for value in columns["resp_id"]]
     empty_ids = [numbers[i] for i, value in enumerate(resp_ids) if not value]
     if empty_ids:
         report.add("empty_value", ngettext(
@@ -296,13 +296,13 @@ def read_wave(*, year: int, files: WaveFiles, scheme: Sequence[str], bounds: tup
                     "The codebook has no codes with labels („values“) for the weighting variable %(name)s. Please add them."
                 ) % {"name": variable})
             continue
-        characteristics[variable] = _check_codes(_column(table, variable, keep), column=variable, file=file, allowed=allowed,
+        characteristics[variable] = _check_codes(columns[variable], column=variable, file=file, allowed=allowed,
                                                  rows=numbers, report=report, required=True)
     answers = {}
     for question in codebook.questions:
-        answers[question.code] = _check_codes(_column(table, question.code, keep), column=question.code, file=file,
+        answers[question.code] = _check_codes(columns[question.code], column=question.code, file=file,
                                               allowed=question.answer_labels, rows=numbers, report=report, required=False)
-    states = _state_map(codebook, table, keep, characteristics.get("district_code", []), report) \
+    states = _state_map(codebook, file, columns.get("state"), characteristics.get("district_code", []), report) \
         if "district_code" in characteristics else {}
     if report.problems or margins is None or scheme_bounds is None:
         return done(n=len(keep), questions=question_codes)
