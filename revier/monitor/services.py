@@ -26,6 +26,7 @@ from revier.core.models import Topic
 from revier.core.services import audit_log
 from revier.monitor import weighting
 from revier.monitor.importing import CheckedWave, ImportProblem, WaveFiles, read_wave
+from revier.monitor.importing.base import file_name
 from revier.monitor.models import GROUP_VARS, Estimate, Question, Region, Respondent, Survey, Wave
 
 RESPONDENT_BATCH = 2_000
@@ -99,7 +100,7 @@ def wave_import(*, survey: Survey, year: int, files: WaveFiles, scheme: Sequence
                 raise WaveImportInvalid((_exists_problem(survey, year),))
             replaced = {"n": existing.n, "status": existing.status, "imported_at": existing.imported_at.isoformat()
                         if existing.imported_at else None}
-            # Fast deletes (no signals, no cascades below them): one statement each.
+            # Deleted by query: one statement each unless signal handlers listen (nothing cascades below them).
             Estimate.objects.filter(wave=existing).delete()
             Respondent.objects.filter(wave=existing).delete()
             existing.delete()
@@ -117,7 +118,7 @@ def wave_import(*, survey: Survey, year: int, files: WaveFiles, scheme: Sequence
         )
         audit_log(actor=actor, action="wave_replaced" if replaced else "wave_imported", obj=wave, data={
             "survey": survey.slug, "year": year, "n": wave.n, "questions": len(questions), "scheme": wave.scheme,
-            "bounds": [wave.bound_lower, wave.bound_upper], "files": [files.microdata.name, files.codebook.name, files.margins.name],
+            "bounds": [wave.bound_lower, wave.bound_upper], "files": [file_name(f) for f in (files.microdata, files.codebook, files.margins)],
             **({"replaced": replaced} if replaced else {}),
         })
     say(100, _("Import finished"))
