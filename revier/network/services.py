@@ -106,14 +106,17 @@ SUBJECTS = {
     "link_again": _("Your network profile"),
     "deleted": _("Your network profile has been deleted"),
     "registration_linked": _("Your profile for the Gesprächsbörse"),
+    "topic_approved": _("Your topic proposal has been accepted"),
+    "topic_rejected": _("Your topic proposal was not accepted"),
 }
 
 
-def _mail(profile: Profile, template: str, *, token: str | None = None, extra: dict | None = None) -> None:
-    """Queues one of the profile mails (German, plain text and HTML) in the outbox."""
+def _mail(profile: Profile, template: str, *, token: str | None = None, extra: dict | None = None) -> bool:
+    """Queues one of the profile mails (German, plain text and HTML) in the outbox. Says whether it
+    was stored (not for a withheld address, core.mail.withheld)."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = str(SUBJECTS[template])
-    mail_queue(
+    stored = mail_queue(
         to=[profile.email],
         subject=subject,
         template=f"network/mail/{template}",
@@ -125,6 +128,7 @@ def _mail(profile: Profile, template: str, *, token: str | None = None, extra: d
             **(extra or {}),
         },
     )
+    return stored is not None
 
 
 def _issue_link(profile: Profile, *, now: datetime.datetime) -> str:
@@ -735,8 +739,10 @@ def topic_proposal_approve(*, proposal: TopicProposal, actor: User | None, topic
     """Staff approve a proposed topic: with `topic`, the proposal is mapped to that existing topic;
     without, a new core Topic is created with `name` (the proposal's own name if empty; staff may
     correct the spelling) – or, when a topic of that name exists by now (case aside), mapped to it.
-    Every proposing profile gets the topic (its search text and suggestions are updated). A decided
-    proposal raises TopicProposalDecided. Audited: the topic's creation, the decision, each profile."""
+    Every proposing profile gets the topic (its search text and suggestions are updated), and every
+    confirmed one a mail with the decision and a new personal link (outbox, in this transaction). A
+    decided proposal raises TopicProposalDecided. Audited: the topic's creation, the decision, each
+    profile."""
     now = now or timezone.now()
     proposal = _lock_proposal(proposal.pk)
     created = False
@@ -758,6 +764,7 @@ def topic_proposal_approve(*, proposal: TopicProposal, actor: User | None, topic
     proposal.decided_by = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     proposal.save(update_fields=["status", "topic", "decided_at", "decided_by"])
     profile_ids = sorted(proposal.profiles.values_list("pk", flat=True))
+    mailed = 0
     for profile_id in profile_ids:
         profile = _lock_profile(profile_id)
         if not profile.topics.filter(pk=topic.pk).exists():
@@ -765,10 +772,15 @@ def topic_proposal_approve(*, proposal: TopicProposal, actor: User | None, topic
             Profile.objects.filter(pk=profile.pk).update(updated_at=now)
             _audit(actor=actor, action="profile_topic_added", profile=profile,
                    data={"topic": topic.pk, "proposal": proposal.pk})
+        # Only a confirmed profile is told: an unconfirmed one's address is not proven yet (its
+        # person finds the topic in the profile once they confirm).
+        if profile.is_confirmed:
+            mailed += _mail(profile, "topic_approved", token=_issue_link(profile, now=now),
+                            extra={"proposal": proposal, "topic": topic})
     if profile_ids:
         profile_search_refresh(profile_ids=profile_ids)
     audit_log(actor=actor, action="topic_proposal_approved", obj=proposal,
-              data={"topic": topic.pk, "created": created, "profiles": len(profile_ids)})
+              data={"topic": topic.pk, "created": created, "profiles": len(profile_ids), "mailed": mailed})
     return topic
 
 
@@ -776,13 +788,22 @@ def topic_proposal_approve(*, proposal: TopicProposal, actor: User | None, topic
 def topic_proposal_reject(*, proposal: TopicProposal, actor: User | None, now: datetime.datetime | None = None
                           ) -> TopicProposal:
     """Staff reject a proposed topic: the proposal stays as rejected (the same name may be proposed
-    again later, as a new proposal). A decided proposal raises TopicProposalDecided. Audited."""
+    again later, as a new proposal); every confirmed proposing profile gets a mail with the decision
+    (outbox, in this transaction). A decided proposal raises TopicProposalDecided. Audited."""
+    now = now or timezone.now()
     proposal = _lock_proposal(proposal.pk)
     proposal.status = TopicProposal.Status.REJECTED
-    proposal.decided_at = now or timezone.now()
+    proposal.decided_at = now
     proposal.decided_by = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     proposal.save(update_fields=["status", "decided_at", "decided_by"])
-    audit_log(actor=actor, action="topic_proposal_rejected", obj=proposal)
+    # The proposers are told without a new personal link: the rejection changes no profile, so no
+    # profile row is locked (a lock after the proposal's could deadlock with a profile change that
+    # joins the proposal); the mail points to "Link anfordern" instead.
+    mailed = 0
+    for profile in proposal.profiles.filter(status=Status.CONFIRMED).order_by("pk"):
+        mailed += _mail(profile, "topic_rejected", extra={
+            "proposal": proposal, "resend_url": absolute_url(reverse("network:resend-link"))})
+    audit_log(actor=actor, action="topic_proposal_rejected", obj=proposal, data={"mailed": mailed})
     return proposal
 
 

@@ -3,9 +3,12 @@ duplicates merged or refused with a German message, bad input refused and changi
 approve (a new core Topic or an existing one, given to every proposing profile, audited) or reject,
 in the admin."""
 
-import pytest
+import re
 
-from revier.core.models import AuditEntry, Topic
+import pytest
+from django.db import transaction
+
+from revier.core.models import AuditEntry, OutboxMail, Topic
 from revier.network import errors, services
 from revier.network.models import Profile, TopicProposal
 from tests.factories import StaffFactory, TopicFactory, make_profile, profile_input
@@ -155,6 +158,71 @@ def test_approve_with_a_corrected_name_and_reject():
     assert AuditEntry.objects.filter(action="topic_proposal_rejected", object_id=str(rejected.pk)).exists()
     propose(profile, "Unsinn")  # a rejected name may be proposed again, as a new proposal
     assert TopicProposal.objects.filter(name="Unsinn").count() == 2
+
+
+# --- Services: the proposers are told ------------------------------------------------------------
+
+
+def decision_mails(profile):
+    return [mail for mail in OutboxMail.objects.order_by("id")
+            if profile.email in mail.to and "Themenvorschlag" in mail.subject]
+
+
+def test_approve_mails_every_confirmed_proposer_the_decision_with_a_working_personal_link(client):
+    staff = StaffFactory()
+    first, _ = make_profile(first_name="Alma")
+    second, _ = make_profile(1, first_name="Bruno")
+    unconfirmed, _ = make_profile(2, confirmed=False, topic_proposals=("Grubenwasser-Waerme",))
+    propose(first, "Grubenwasser-Waerme", first_name="Alma")
+    propose(second, "grubenwasser-waerme", first_name="Bruno")
+    proposal = TopicProposal.objects.get()
+    services.topic_proposal_approve(proposal=proposal, actor=staff, name="Grubenwasser-Wärme")
+    for profile in (first, second):
+        [mail] = decision_mails(profile)
+        assert mail.subject == "Ihr Themenvorschlag wurde angenommen"
+        assert f"Guten Tag {profile.first_name}," in mail.body_text
+        assert "„Grubenwasser-Waerme“" in mail.body_text and "das Thema „Grubenwasser-Wärme“" in mail.body_text
+        path = re.search(r"https?://[^/\s]+(/netzwerk/mein-profil/[\w-]+/)", mail.body_text).group(1)
+        assert path in mail.body_html and "Ihr Profil öffnen" in mail.body_html
+        page = client.get(path)
+        assert page.status_code == 200 and "Grubenwasser-Wärme" in page.content.decode()
+    # An unconfirmed profile's address is not proven: it gets the topic, but no mail.
+    assert decision_mails(unconfirmed) == [] and unconfirmed.topics.filter(name="Grubenwasser-Wärme").exists()
+    entry = AuditEntry.objects.get(action="topic_proposal_approved")
+    assert (entry.data["profiles"], entry.data["mailed"]) == (3, 2)
+
+
+def test_reject_mails_every_confirmed_proposer_without_changing_a_profile():
+    staff = StaffFactory()
+    first, _ = make_profile(first_name="Alma")
+    unconfirmed, _ = make_profile(2, confirmed=False, topic_proposals=("Unsinn",))
+    propose(first, "Unsinn", first_name="Alma")
+    links = first.links.count()
+    services.topic_proposal_reject(proposal=TopicProposal.objects.get(), actor=staff)
+    [mail] = decision_mails(first)
+    assert mail.subject == "Ihr Themenvorschlag wurde nicht übernommen"
+    assert "„Unsinn“" in mail.body_text and "/netzwerk/link-anfordern/" in mail.body_text
+    assert "/netzwerk/link-anfordern/" in mail.body_html and "/mein-profil/" not in mail.body_text
+    assert first.links.count() == links  # no new personal link: the rejection changes no profile
+    assert decision_mails(unconfirmed) == []
+    assert AuditEntry.objects.get(action="topic_proposal_rejected").data == {"mailed": 1}
+
+
+@pytest.mark.parametrize("decide", ["approve", "reject"])
+def test_decision_mail_exists_only_when_the_decision_is_committed(decide):
+    profile, _ = make_profile()
+    propose(profile, "Grubenwasser-Wärme")
+    proposal = TopicProposal.objects.get()
+    mails = OutboxMail.objects.count()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        getattr(services, f"topic_proposal_{decide}")(proposal=proposal, actor=None)
+        assert OutboxMail.objects.count() == mails + 1
+        raise RuntimeError("the surrounding transaction fails")
+    assert OutboxMail.objects.count() == mails and TopicProposal.objects.get().status == "open"
+    with pytest.raises(errors.TopicProposalDecided):  # a decided proposal: refused, nothing mailed again
+        getattr(services, f"topic_proposal_{decide}")(proposal=proposal, actor=None)
+        getattr(services, f"topic_proposal_{decide}")(proposal=proposal, actor=None)
+    assert OutboxMail.objects.count() == mails + 1
 
 
 # --- Pages -----------------------------------------------------------------------------------------
