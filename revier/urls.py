@@ -14,7 +14,7 @@ urlpatterns = [
     path("veranstaltungen/freikarten/", include("revier.contingents.urls")),
     path("veranstaltungen/", include("revier.events.urls")),
     path("netzwerk/", include("revier.network.urls")),
-    path("monitor/", portal_views.coming_soon, {"section": "monitor"}, name="monitor-coming-soon"),
+    path("monitor/", include("revier.monitor.urls")),
     path("sitemap.xml", cache_public_page(portal_views.sitemap_index), name="sitemap-index"),
     path(
         "sitemap-<slug:section>.xml",

@@ -404,3 +404,129 @@ def make_running_meetings(*, people=4, tables=3, title="Fachtag heute"):
         meetings[name] = meeting_services.request_accept(meeting_request=meeting_request, profile=y, now=before)
     return {"event": event, "setup": setup, "people": participants, "slots": list(setup.slots.all()),
             "meetings": meetings, "start": start}
+
+
+# --- monitor ------------------------------------------------------------------------------------
+# Results pages read stored estimates only, so their tests build Estimate rows directly (the numbers
+# as weighting.estimates would store them) instead of importing microdata.
+
+MONITOR_DISTRICTS = (
+    ("14713", "Stadt Leipzig", "Sachsen"), ("14729", "Landkreis Leipzig", "Sachsen"), ("14730", "Nordsachsen", "Sachsen"),
+    ("15002", "Stadt Halle (Saale)", "Sachsen-Anhalt"), ("15082", "Anhalt-Bitterfeld", "Sachsen-Anhalt"),
+    ("15084", "Burgenlandkreis", "Sachsen-Anhalt"), ("15087", "Mansfeld-Südharz", "Sachsen-Anhalt"),
+    ("15088", "Saalekreis", "Sachsen-Anhalt"), ("16077", "Altenburger Land", "Thüringen"),
+)
+SATISFACTION_LABELS = {
+    "1": "sehr zufrieden", "2": "eher zufrieden", "3": "teils/teils", "4": "eher unzufrieden", "5": "sehr unzufrieden",
+    "9": "weiß nicht / keine Angabe",
+}
+
+
+class MonitorSurveyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "monitor.Survey"
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"monitor-{n}")
+    name = factory.Sequence(lambda n: f"Revier-Monitor {n}")
+    description = "Die jährliche Bevölkerungsbefragung im Revier."
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "monitor.Region"
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{99000 + n}")
+    name = factory.Sequence(lambda n: f"Kreis {n}")
+    state = "Sachsen"
+
+
+class MonitorQuestionFactory(factory.django.DjangoModelFactory):
+    """A five-point satisfaction question with "weiß nicht" (9); top box 1–2."""
+
+    class Meta:
+        model = "monitor.Question"
+
+    survey = factory.SubFactory(MonitorSurveyFactory)
+    code = factory.Sequence(lambda n: f"q{n}_zufriedenheit")
+    wording = "Wie zufrieden sind Sie insgesamt mit Ihrer persönlichen Lebenssituation?"
+    short_label = factory.Sequence(lambda n: f"Zufriedenheit {n}")
+    scale = "5-stufig"
+    answer_labels = factory.LazyFunction(lambda: dict(SATISFACTION_LABELS))
+    top_box_codes = factory.LazyFunction(lambda: ["1", "2"])
+    top_box_label = "(sehr) zufrieden"
+    missing_codes = factory.LazyFunction(lambda: ["9"])
+    position = factory.Sequence(lambda n: n)
+
+
+class WaveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "monitor.Wave"
+
+    survey = factory.SubFactory(MonitorSurveyFactory)
+    year = 2025
+    status = "published"
+    field_start = factory.LazyAttribute(lambda o: datetime.date(o.year, 3, 22))
+    field_end = factory.LazyAttribute(lambda o: datetime.date(o.year, 4, 5))
+    mode = "Online-Access-Panel mit Quoten"
+    universe = "Wohnbevölkerung ab 16 Jahren in den neun Kreisen und kreisfreien Städten des Reviers"
+    quotas = "Alter, Geschlecht, Bildung und Region"
+    margins_source = "Statistische Landesämter, Bevölkerung am 31.12.2023 (Zensus-2022-Basis); Aufteilung modelliert"
+    n = 2003
+    min_cell = 30
+
+
+def monitor_distribution(question, *, n: int, p: float, missing: float = 0.03) -> dict:
+    """A plausible {code: [n, share of all answers]} for a share p among the valid answers."""
+    codes = [code for code in question.answer_labels if code not in question.missing_codes]
+    top = [code for code in codes if code in question.top_box_codes]
+    rest = [code for code in codes if code not in question.top_box_codes]
+    shares = {code: (1 - missing) * p / len(top) for code in top}
+    shares.update({code: (1 - missing) * (1 - p) / len(rest) for code in rest})
+    shares.update({code: missing / len(question.missing_codes) for code in question.missing_codes})
+    total = round(n / (1 - missing))
+    return {code: [round(total * share), share] for code, share in shares.items()}
+
+
+def monitor_estimate(*, wave, question, p: float, n: int = 2000, group_var: str = "all", group_value: str = "", deff: float = 1.3):
+    """One stored estimate: share p from n valid answers with design effect deff (the Wilson interval
+    with n_eff = n / deff, as weighting.estimates computes it)."""
+    from revier.monitor.models import Estimate
+    from revier.monitor.weighting import wilson_interval
+
+    n_eff = n / deff if n else None
+    lo, hi = wilson_interval(p, n_eff) if n else (None, None)
+    return Estimate.objects.create(
+        wave=wave, question=question, group_var=group_var, group_value=group_value, n=n, sum_w=float(n),
+        p_unweighted=p if n else None, p=p if n else None, n_eff=n_eff, deff_kish=deff if n else None,
+        wilson_lo=lo, wilson_hi=hi,
+        distribution=monitor_distribution(question, n=n, p=p) if group_var == "all" and n else {},
+    )
+
+
+def make_monitor_wave(*, survey, year, questions, shares=None, n=2000, status="published", small_district=None, respondents=0):
+    """A wave with stored estimates for every question, overall and by every group variable
+    (the nine districts, their states, sex, five age groups, three education levels). `shares`:
+    {question code: overall share}, default 0.6; `small_district`: a district code with only 12
+    valid answers (suppressed); `respondents`: as many Respondent rows (pages must not read them)."""
+    from revier.monitor.models import Respondent
+
+    for code, name, state in MONITOR_DISTRICTS:
+        RegionFactory(code=code, name=name, state=state)
+    wave = WaveFactory(survey=survey, year=year, status=status, n=n)
+    groups = [("district_code", code) for code, _name, _state in MONITOR_DISTRICTS]
+    groups += [("state", state) for state in ("Sachsen", "Sachsen-Anhalt", "Thüringen")]
+    groups += [("sex", "1"), ("sex", "2")] + [("age_group", str(i)) for i in range(1, 6)] + [("education", str(i)) for i in range(1, 4)]
+    for question in questions:
+        p = (shares or {}).get(question.code, 0.6)
+        monitor_estimate(wave=wave, question=question, p=p, n=n)
+        for i, (group_var, value) in enumerate(groups):
+            size = 12 if (group_var, value) == ("district_code", small_district) else max(40, n // 9)
+            monitor_estimate(wave=wave, question=question, p=min(0.95, max(0.05, p + (i % 5 - 2) * 0.03)), n=size,
+                             group_var=group_var, group_value=value)
+    Respondent.objects.bulk_create(
+        Respondent(wave=wave, resp_id=f"W{year}-{i:05d}", characteristics={"district_code": "14713"},
+                   answers={q.code: "1" for q in questions}) for i in range(respondents)
+    )
+    return wave

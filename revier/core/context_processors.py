@@ -9,7 +9,7 @@ MAIN_NAVIGATION = [
     ("events", _("Events"), "events:list"),
     ("free-tickets", _("Free tickets"), "contingents:list"),
     ("network", _("Network"), "network:index"),
-    ("monitor", _("Monitor"), "monitor-coming-soon"),
+    ("monitor", _("Monitor"), "monitor:home"),
 ]
 
 

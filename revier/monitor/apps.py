@@ -10,3 +10,15 @@ class MonitorConfig(AppConfig):
     name = "revier.monitor"
     label = "monitor"
     verbose_name = _("Monitor")
+
+    def ready(self):
+        from revier.core.embeds import register_embed
+        from revier.core.fragments import register_content_models
+        from revier.monitor import models
+        from revier.monitor.embeds import embed_html
+
+        # What the public pages show. Estimates and respondents are written in bulk with their wave
+        # (whose save starts the new content generation) and are not watched row by row.
+        register_content_models(models.Survey, models.Region, models.Question, models.Wave)
+        # A news article shows a question's result for the line [monitor:SURVEY/QUESTION] (core.embeds).
+        register_embed("monitor", embed_html)

@@ -15,6 +15,7 @@ from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from revier.core.embeds import render_embeds
 from revier.core.pagination import page_range, pagination_html  # noqa: F401 (news pages use them from here)
 from revier.news.addresses import news_addresses
 from revier.news.selectors import ArticleTeaser, TopicRef
@@ -136,7 +137,8 @@ def article_head_html(
 
 
 def article_html(*, article, topics: tuple[TopicRef, ...], links, published: str, published_attribute: str) -> SafeString:
-    """The article itself: heading, date, topics (links to the list), teaser, image, text, links."""
+    """The article itself: heading, date, topics (links to the list), teaser, image, text (with the
+    parts other apps render for its embed lines, core.embeds), links."""
     list_url = escape(news_addresses()["list"])
     topics_label, credit_text = escape(gettext("Topics")), ""
     meta = f'<time class="kern-body" datetime="{escape(published_attribute)}">{escape(published)}</time>' if published else ""
@@ -167,5 +169,5 @@ def article_html(*, article, topics: tuple[TopicRef, ...], links, published: str
         f'    <h1 id="article-title" class="kern-heading-x-large">{escape(article.title)}</h1>\n'
         f'    <div class="teaser__meta">{meta}</div>\n'
         f'    <p class="kern-body--large">{escape(article.teaser)}</p>\n  </header>{figure}\n'
-        f'  <div class="article-body kern-body">{article.body_html}</div>{related}\n</article>'
+        f'  <div class="article-body kern-body">{render_embeds(article.body_html)}</div>{related}\n</article>'
     )

@@ -8,7 +8,6 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
@@ -17,23 +16,13 @@ from revier.core.params import int_param
 from revier.events import selectors as event_selectors
 from revier.news import rendering as news_rendering
 from revier.news import selectors as news_selectors
+from revier.monitor.sitemaps import MonitorSitemap
 from revier.network.sitemaps import NetworkIndexSitemap, ProfileSitemap
 from revier.news.sitemaps import ArticleSitemap, NewsIndexSitemap
 from revier.pages.sitemaps import PageSitemap
 
 LATEST_NEWS = 4
 UPCOMING_EVENTS = 3
-
-COMING_SOON = {
-    "monitor": {
-        "title": _("Monitor"),
-        "text": _(
-            "Soon you will find the results of the representative population survey "
-            "“Mitteldeutschland-Monitor” here, with accessible charts."
-        ),
-    },
-}
-
 
 @require_safe
 @cache_public_page
@@ -55,11 +44,6 @@ def home(request):
     )
 
 
-@require_safe
-def coming_soon(request, section):
-    return render(request, "portal/coming_soon.html", COMING_SOON[section])
-
-
 # The sitemap: an index at /sitemap.xml and one page per section and thousand addresses
 # (/sitemap-articles.xml?p=2). Index and pages are the same for every reader until public content
 # changes: each is kept per content generation (core.fragments), per scheme and host (its
@@ -70,6 +54,7 @@ SITEMAPS = {
     "articles": ArticleSitemap,
     "network": NetworkIndexSitemap,
     "profiles": ProfileSitemap,
+    "monitor": MonitorSitemap,
 }
 
 

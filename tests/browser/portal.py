@@ -27,7 +27,10 @@ from tests.factories import (
     ProgramItemFactory,
     SpeakerFactory,
     TicketCategoryFactory,
+    MonitorQuestionFactory,
+    MonitorSurveyFactory,
     TopicFactory,
+    make_monitor_wave,
     make_profile,
 )
 
@@ -60,7 +63,13 @@ STATIC_PAGE_TYPES = {
     "network-entries": "/netzwerk/angebote-und-gesuche/?thema=wasserstoff",
     "network-create": "/netzwerk/profil-anlegen/",
     "network-resend-link": "/netzwerk/link-anfordern/",
-    "monitor-coming-soon": "/monitor/",
+    "monitor-home": "/monitor/",
+    "monitor-survey": "/monitor/mdm/",
+    "monitor-question": "/monitor/mdm/q1_zufriedenheit/",
+    "monitor-question-by-sex-2024": "/monitor/mdm/q1_zufriedenheit/?welle=2024&gruppe=sex",
+    "monitor-question-unknown-view": "/monitor/mdm/q1_zufriedenheit/?welle=1999&gruppe=religion",
+    "monitor-methods": "/monitor/mdm/methode/2025/",
+    "monitor-reading": "/monitor/lesehilfe/",
     "not-found": "/aktuelles/diesen-artikel-gibt-es-nicht/",
 }
 # Forms that anonymous readers send; each is also checked as re-shown with validation errors.
@@ -118,7 +127,8 @@ def build_portal() -> Portal:
         body=(
             "Die **Innovationskonferenz** zeigte, wie Betriebe umsteigen.\n\n"
             "## Was die Betriebe brauchen\n\n- Beratung\n- Förderung\n- Fachkräfte\n\n"
-            "Mehr dazu auf der [Seite des Netzwerks](https://example.org/netzwerk)."
+            "Mehr dazu auf der [Seite des Netzwerks](https://example.org/netzwerk).\n\n"
+            "[monitor:mdm/q1_zufriedenheit]"
         ),
         published_at=now - datetime.timedelta(hours=2),
         image=png_upload(),
@@ -138,7 +148,38 @@ def build_portal() -> Portal:
         entries=[EntryInput(direction="offer", title="Prüfung von Elektrolyse-Komponenten", topic_ids=(hydrogen.pk,)),
                  EntryInput(direction="need", title="Partner für eine Pilotanlage", text="Flächen im Chemiepark.")],
     )
+    build_monitor()
     return Portal(article=article, event=event, cancelled_event=cancelled_event, speaker=speaker, profile=profile)
+
+
+def build_monitor() -> None:
+    """A synthetic survey with waves 2023–2025: a rating-scale question in the headlines, a question not
+    comparable across waves, a district too small to show, and the latest wave's margins and report."""
+    survey = MonitorSurveyFactory(slug="mdm", name="Mitteldeutschland-Monitor (Demo)", synthetic=True)
+    satisfaction = MonitorQuestionFactory(
+        survey=survey, code="q1_zufriedenheit", short_label="Persönliche Zufriedenheit", headline_position=1,
+    )
+    future = MonitorQuestionFactory(
+        survey=survey, code="q2_zukunft", short_label="Zukunft der Region", headline_position=2,
+        wording="Wie blicken Sie auf die Zukunft des Mitteldeutschen Reviers?", top_box_label="(sehr) optimistisch",
+        answer_labels={"1": "sehr optimistisch", "2": "eher optimistisch", "3": "eher pessimistisch",
+                       "4": "sehr pessimistisch", "9": "weiß nicht / keine Angabe"},
+    )
+    changed = MonitorQuestionFactory(survey=survey, code="q3_strukturwandel", short_label="Strukturwandel", comparable=False)
+    questions = [satisfaction, future, changed]
+    shares = {2023: (0.74, 0.41), 2024: (0.73, 0.40), 2025: (0.72, 0.47)}
+    for year, (first, second) in shares.items():
+        wave = make_monitor_wave(survey=survey, year=year, questions=questions, small_district="16077",
+                                 shares={"q1_zufriedenheit": first, "q2_zukunft": second}, n=2003 if year == 2025 else 2000)
+    wave.scheme = ["district_x_sex", "age_group", "education"]
+    wave.margins = {
+        "district_x_sex": {"variables": ["district_code", "sex"],
+                           "cells": [["14713", "1", 253000], ["14713", "2", 263810], ["16077", "1", 38000], ["16077", "2", 39870]]},
+        "age_group": {"variables": ["age_group"], "cells": [[str(i), 100000 + i * 1000] for i in range(1, 6)]},
+        "education": {"variables": ["education"], "cells": [["1", 500000], ["2", 900000], ["3", 370617]]},
+    }
+    wave.weighting_report = {"weight_min": 0.21, "weight_max": 4.87, "n_eff": 1540.4, "deff": 1.3, "sweeps": 12}
+    wave.save()
 
 
 def build_events(topic) -> tuple[Event, Event, Speaker]:

@@ -33,7 +33,10 @@ from tests.factories import (
     TicketCategoryFactory,
     TopicFactory,
     UserFactory,
+    MonitorQuestionFactory,
+    MonitorSurveyFactory,
     claim_input,
+    make_monitor_wave,
     make_profile,
     registration_input,
     with_codes,
@@ -45,7 +48,7 @@ pytestmark = pytest.mark.django_db
 PARAMETERS = [
     "q", "thema", "region", "monat", "page", "status", "kategorie", "sortierung", "gesendet", "erledigt",
     "frei", "stornieren", "bestaetigen", "ergebnis", "anmeldung", "next", "utm_source", "art", "richtung",
-    "veranstaltung", "format", "zeitfenster", "anhalten", "aendern",
+    "veranstaltung", "format", "zeitfenster", "anhalten", "aendern", "welle", "gruppe",
 ]
 HOSTILE = st.one_of(
     st.sampled_from(
@@ -127,6 +130,9 @@ def site_data(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         profile, profile_token = make_profile(entries=[EntryInput(direction="offer", title="Prüfstände")])
     mails = " ".join(OutboxMail.objects.values_list("body_text", flat=True))
+    survey = MonitorSurveyFactory()
+    question = MonitorQuestionFactory(survey=survey)
+    wave = make_monitor_wave(survey=survey, year=2025, questions=[question])
     return {
         ("news", "slug"): article.slug,
         ("news", "pk"): article.pk,
@@ -148,6 +154,9 @@ def site_data(django_capture_on_commit_callbacks):
         ("network", "entry-pk"): profile.entries.get().pk,
         ("network", "slug"): event.slug,  # the organiser's Gesprächsbörse page
         ("network", "event"): event.slug,  # a participant's Gesprächsbörse of one of their events
+        ("monitor", "survey"): survey.slug,
+        ("monitor", "question"): question.code,
+        ("monitor", "year"): wave.year,
     }
 
 

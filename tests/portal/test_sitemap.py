@@ -64,6 +64,7 @@ def test_sitemap_index_lists_every_section_page(client, small_pages):
         "http://testserver/sitemap-articles.xml?p=3",
         "http://testserver/sitemap-network.xml",
         "http://testserver/sitemap-profiles.xml",
+        "http://testserver/sitemap-monitor.xml",
     ]
 
 
@@ -82,6 +83,7 @@ def test_sitemap_every_public_address_is_in_exactly_one_section_page(client, sma
     expected = ["http://testserver/", "http://testserver/aktuelles/"]
     expected += ["http://testserver/netzwerk/", "http://testserver/netzwerk/verzeichnis/",
                  "http://testserver/netzwerk/angebote-und-gesuche/"]
+    expected += ["http://testserver/monitor/", "http://testserver/monitor/lesehilfe/"]
     expected += [f"http://testserver{page.get_absolute_url()}" for page in Page.objects.all()]
     expected += [f"http://testserver{article.get_absolute_url()}" for article in articles]
     assert sorted(listed) == sorted(expected)
@@ -123,13 +125,13 @@ def test_sitemap_headers_and_page_cache(client, small_pages, settings, django_as
 
 def test_sitemap_kept_until_content_changes(client, small_pages, fragments_on, django_assert_num_queries):
     articles = _articles(6)
-    assert len(_index(client)) == 6
+    assert len(_index(client)) == 7
     assert _section(client, "/sitemap-articles.xml?p=2")
     with django_assert_num_queries(0):
         _index(client)
         _section(client, "/sitemap-articles.xml?p=2")
     new = ArticleFactory(published_at=timezone.now())
-    assert len(_index(client)) == 7
+    assert len(_index(client)) == 8
     assert _section(client, "/sitemap-articles.xml")[0] == f"http://testserver{new.get_absolute_url()}"
     news_services.article_unpublish(article=articles[0])
     assert f"http://testserver{articles[0].get_absolute_url()}" not in _section(client, "/sitemap-articles.xml")

@@ -23,13 +23,6 @@ def test_home_shows_latest_news_and_upcoming_events(client):
     assert event.title in html
 
 
-@pytest.mark.parametrize("url,title", [("/monitor/", "Monitor")])
-def test_parts_not_built_yet_say_in_preparation(client, url, title):
-    html = client.get(url).content.decode()
-    assert f"<title>{title} – Revier</title>" in html
-    assert "In Vorbereitung" in html
-
-
 @pytest.fixture
 def fragments_on(settings):
     settings.FRAGMENT_CACHE_SECONDS = 600
