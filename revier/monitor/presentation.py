@@ -7,10 +7,11 @@ rounded difference of the unrounded shares (so 72.4 % after 73.6 % is "1 Punkt w
 import math
 
 from django.utils.formats import number_format
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
-from revier.monitor import weighting
-from revier.monitor.selectors import Figure
+from revier.monitor import charts, weighting
+from revier.monitor.selectors import AnswerShare, Figure, TrendRow
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -164,3 +165,50 @@ def citation(*, survey, wave) -> str:
     return gettext("Source: %(survey)s %(year)s, n = %(n)s, weighted; own presentation") % {
         "survey": survey.name, "year": wave.year, "n": thousands(wave.n),
     }
+
+
+# ---------------------------------------------------------------------------------------------------
+# Charts (monitor.charts) from the figures: titles are the figures' captions, descriptions their summaries.
+
+
+def share_title(*, label: str, group: str, year: int) -> str:
+    return gettext("Share “%(label)s” by %(group)s, %(year)s, with 95 %% interval") % {"label": label, "group": group, "year": year}
+
+
+def answers_title(*, year: int) -> str:
+    return gettext(
+        "Distribution of all answers, %(year)s (weighted, share of all answers including “don’t know”)"
+    ) % {"year": year}
+
+
+def trend_title(*, label: str, first: int, last: int) -> str:
+    return gettext("Share “%(label)s” from %(first)s to %(last)s, with 95 %% interval") % {
+        "label": label, "first": first, "last": last,
+    }
+
+
+def _bar(figure: Figure) -> charts.Bar:
+    return charts.Bar(label=figure.label, p=figure.p, lo=figure.lo, hi=figure.hi, n=figure.n, suppressed=not figure.shown)
+
+
+def _point(figure: Figure) -> charts.Point:
+    return charts.Point(year=figure.year, p=figure.p, lo=figure.lo, hi=figure.hi, suppressed=not figure.shown)
+
+
+def bars_svg(figures: list[Figure], *, title: str, description: str, id_prefix: str) -> SafeString:
+    """The overall share and every group's, each with its interval."""
+    return charts.bars([_bar(figure) for figure in figures], title=title, description=description, id_prefix=id_prefix)
+
+
+def diverging_svg(answers: tuple[AnswerShare, ...], *, row_label: str, title: str, description: str, id_prefix: str) -> SafeString:
+    segments = tuple(charts.Segment(label=answer.label, share=answer.share, side=answer.side) for answer in answers)
+    return charts.diverging([charts.StackRow(label=row_label, segments=segments)], title=title, description=description,
+                            id_prefix=id_prefix)
+
+
+def trend_svg(rows: tuple[TrendRow, ...], *, title: str, description: str, id_prefix: str) -> SafeString:
+    return charts.trend([_point(row.figure) for row in rows], title=title, description=description, id_prefix=id_prefix)
+
+
+def sparkline_svg(figures: tuple[Figure, ...], *, title: str, id_prefix: str) -> SafeString:
+    return charts.sparkline([_point(figure) for figure in figures], title=title, id_prefix=id_prefix)

@@ -30,8 +30,9 @@ GROUP_LABELS = {
     "age_group": _("Age group"),
     "education": _("School education"),
 }
-# The codes of the exchange format's group variables (docs/monitor.md, "Austauschformat"); districts
-# are named by the Region table, states by their name in the data.
+# Labels of the exchange format's codes of the group variables, for waves whose codebook named none
+# (a wave's own labels, Wave.variable_labels, come first); districts are named by the Region table,
+# states by their name in the data.
 VALUE_LABELS = {
     "sex": {"1": _("Men"), "2": _("Women")},
     "age_group": {
@@ -41,7 +42,7 @@ VALUE_LABELS = {
     "education": {"1": _("low"), "2": _("middle"), "3": _("high")},
 }
 # Only what the pages show: the wave's JSON columns (margins, weighting report) stay in the database.
-WAVE_LIST_FIELDS = ("id", "survey_id", "year", "status", "field_start", "field_end", "mode", "n", "min_cell")
+WAVE_LIST_FIELDS = ("id", "survey_id", "year", "status", "field_start", "field_end", "mode", "n", "min_cell", "variable_labels")
 ESTIMATE_FIELDS = (
     "wave_id", "question_id", "group_var", "group_value", "n", "sum_w", "p_unweighted", "p", "n_eff", "deff_kish",
     "wilson_lo", "wilson_hi",
@@ -81,13 +82,17 @@ def region_names() -> dict[str, str]:
     return dict(Region.objects.values_list("code", "name"))
 
 
-def group_value_label(group_var: str, value: str, *, regions: dict[str, str]) -> str:
-    """The German name of a group: the district's name, the state as in the data, else the code's label."""
+def group_value_label(group_var: str, value: str, *, regions: dict[str, str], labels: dict | None = None) -> str:
+    """The German name of a group: the district's name; else the label the wave's codebook gave the
+    code (`labels`: Wave.variable_labels), else the exchange format's, else the code itself."""
     if group_var == "all":
         return str(GROUP_LABELS["all"])
-    if group_var == "district_code":
-        return regions.get(value, value)
-    label = VALUE_LABELS.get(group_var, {}).get(value)
+    if group_var == "district_code" and value in regions:
+        return regions[value]
+    variable = (labels or {}).get(group_var)
+    label = (variable.get("values") or {}).get(value) if isinstance(variable, dict) else None
+    if label is None:
+        label = VALUE_LABELS.get(group_var, {}).get(value)
     return str(label) if label is not None else value
 
 
@@ -336,6 +341,11 @@ def question_get(*, survey: Survey, code: str) -> Question | None:
     return question
 
 
+def question_published(*, question: Question) -> bool:
+    """Whether the question has a result in a published wave (its public CSV has rows)."""
+    return Estimate.objects.filter(question=question, wave__status=Wave.Status.PUBLISHED, group_var="all").exists()
+
+
 def question_results(
     *, survey: Survey, code: str, year: int | None = None, group_var: str | None = None, include_drafts: bool = False,
 ) -> QuestionResults | None:
@@ -372,7 +382,8 @@ def question_results(
             group_rows.append(row)
     groups = sorted(
         (figure_from_row(row, year=wave.year, min_cell=wave.min_cell,
-                         label=group_value_label(group_var, row.group_value, regions=regions)) for row in group_rows),
+                         label=group_value_label(group_var, row.group_value, regions=regions, labels=wave.variable_labels))
+         for row in group_rows),
         key=lambda figure: _value_order(figure.group_value),
     )
     overall = overall_by_wave.get(wave.year)
@@ -462,7 +473,10 @@ def margin_tables(wave: Wave, *, regions: dict[str, str]) -> tuple[MarginTable, 
             population = _number(cell[-1])
             if population is None:
                 continue
-            label = " × ".join(group_value_label(var, str(code), regions=regions) for var, code in zip(variables, cell[:-1], strict=True))
+            label = " × ".join(
+                group_value_label(var, str(code), regions=regions, labels=wave.variable_labels)
+                for var, code in zip(variables, cell[:-1], strict=True)
+            )
             cells.append((label, population))
         total = sum(population for _label, population in cells) or 1.0
         tables.append(MarginTable(

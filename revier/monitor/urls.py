@@ -10,5 +10,6 @@ urlpatterns = [
     path("lesehilfe/", views.reading, name="reading"),
     path("<slug:survey>/", views.survey, name="survey"),
     path("<slug:survey>/methode/<int:year>/", views.methods, name="methods"),
+    path("<slug:survey>/<slug:question>.csv", views.question_csv, name="question-csv"),
     path("<slug:survey>/<slug:question>/", views.question, name="question"),
 ]

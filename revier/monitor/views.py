@@ -2,14 +2,15 @@
 indicators, a question's results, a wave's methods and the reading guide. Every figure comes from the
 stored estimates (selectors); people who manage the Monitor also see waves not published yet."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
 from revier.core.params import int_param
-from revier.monitor import presentation, selectors
+from revier.monitor import export, presentation, selectors
 from revier.monitor.permissions import can_manage_monitor
 
 
@@ -56,6 +57,13 @@ def _survey_page(request, survey, *, include_drafts: bool, is_home: bool):
                 change=headline.change, min_cell=overview.latest.min_cell,
             ),
             "label": presentation.top_box_label(headline.question),
+            "sparkline": presentation.sparkline_svg(
+                headline.trend, id_prefix=f"verlauf-{headline.question.code}",
+                title=gettext("%(question)s: share “%(label)s”, %(first)s to %(last)s") % {
+                    "question": headline.question, "label": presentation.top_box_label(headline.question),
+                    "first": headline.trend[0].year, "last": headline.trend[-1].year,
+                },
+            ) if len(headline.trend) > 1 else "",
         }
         for headline in overview.headlines
     ]
@@ -89,6 +97,15 @@ def question(request, survey, question):
         + f"?welle={wave.year}&gruppe={results.group_var}"
     )
     trend_shown = q.comparable and len(results.trend) > 1
+    label = presentation.top_box_label(q)
+    group_summary = presentation.group_summary(question=q, groups=results.groups, group_label=group_label, year=wave.year)
+    share_title = presentation.share_title(label=label, group=group_label, year=wave.year)
+    answers_summary = presentation.answers_summary(results.answers)
+    answers_title = presentation.answers_title(year=wave.year)
+    trend_summary = presentation.trend_summary(question=q, rows=results.trend) if trend_shown else ""
+    trend_title = presentation.trend_title(
+        label=label, first=results.trend[0].figure.year, last=results.trend[-1].figure.year,
+    ) if trend_shown else ""
     return render(request, "monitor/question.html", {
         "survey": survey,
         "results": results,
@@ -98,15 +115,27 @@ def question(request, survey, question):
         "group_label": group_label,
         "group_choices": selectors.group_vars(),
         "permalink": permalink,
-        "label": presentation.top_box_label(q),
+        "label": label,
         "summary": presentation.summary_sentence(
             question=q, figure=results.overall, previous=results.previous, change=results.change, min_cell=wave.min_cell,
         ),
-        "group_summary": presentation.group_summary(question=q, groups=results.groups, group_label=group_label, year=wave.year),
-        "trend_summary": presentation.trend_summary(question=q, rows=results.trend) if trend_shown else "",
+        "group_summary": group_summary,
+        "share_title": share_title,
+        "bars_svg": presentation.bars_svg(
+            [f for f in (results.overall, *results.groups) if f is not None], title=share_title,
+            description=group_summary, id_prefix="anteil-grafik",
+        ),
+        "answers_title": answers_title,
+        "diverging_svg": presentation.diverging_svg(
+            results.answers, row_label=str(wave.year), title=answers_title, description=answers_summary,
+            id_prefix="antworten-grafik",
+        ) if results.answers else "",
+        "trend_summary": trend_summary,
+        "trend_title": trend_title,
+        "trend_svg": presentation.trend_svg(
+            results.trend, title=trend_title, description=trend_summary, id_prefix="entwicklung-grafik",
+        ) if trend_shown else "",
         "trend_shown": trend_shown,
-        "trend_first": results.trend[0].figure.year if results.trend else None,
-        "trend_last": results.trend[-1].figure.year if results.trend else None,
         "trend_suppressed": any(row.figure.suppressed for row in results.trend),
         "group_rows": [presentation.figure_row(figure) for figure in results.groups],
         "overall_row": presentation.figure_row(results.overall) if results.overall else None,
@@ -114,7 +143,7 @@ def question(request, survey, question):
             {"answer": answer, "n": presentation.thousands(answer.n), "share": presentation.percent(answer.share)}
             for answer in results.answers
         ],
-        "answers_summary": presentation.answers_summary(results.answers),
+        "answers_summary": answers_summary,
         "answers_n": presentation.thousands(results.answers_n),
         "trend_rows": [
             {**presentation.figure_row(row.figure), "points": presentation.points(row.change) if row.change else "",
@@ -122,8 +151,21 @@ def question(request, survey, question):
             for row in results.trend
         ],
         "citation": presentation.citation(survey=survey, wave=wave),
-        "change_points": presentation.points(results.change) if results.change else "",
+        "csv_url": reverse("monitor:question-csv", kwargs={"survey": survey.slug, "question": q.code}),
     })
+
+
+@require_safe
+@cache_public_page
+def question_csv(request, survey, question):
+    """The question's aggregated figures of all published waves (no weights, suppressed cells blank)."""
+    survey = _survey_or_404(survey)
+    found = selectors.question_get(survey=survey, code=question)
+    if found is None or not selectors.question_published(question=found):
+        raise Http404("no such question with published results")
+    response = HttpResponse(export.question_csv(found), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{survey.slug}-{found.code}.csv"'
+    return response
 
 
 @require_safe

@@ -25,9 +25,9 @@ pytestmark = pytest.mark.django_db
 
 
 def text(response) -> str:
-    """The page's main content as plain text (tags dropped, spaces collapsed)."""
+    """The page's main content as plain text (charts and tags dropped, spaces collapsed)."""
     html = response.content.decode()
-    main = html[html.index("<main"):html.index("</main>")]
+    main = re.sub(r"<svg\b.*?</svg>", " ", html[html.index("<main"):html.index("</main>")], flags=re.S)
     return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", main))).replace("\u00a0", " ")
 
 
@@ -230,15 +230,60 @@ def test_news_article_embeds_a_monitor_result(client, survey):
     assert "<p>[monitor:mdm/gibt-es-nicht]</p>" in html  # nothing found: the line stays for the editor to see
 
 
+def test_embedded_result_kept_until_the_monitor_changes(client, survey, fragments_on, django_assert_num_queries):
+    article = ArticleFactory(body="[monitor:mdm/q1_zufriedenheit]")
+    client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):
+        html = client.get(article.get_absolute_url()).content.decode()
+    assert "bei 72" in html
+    Wave.objects.filter(year=2025).get().delete()  # through the model: a new content generation
+    assert "bei 73" in client.get(article.get_absolute_url()).content.decode()
+
+
 def test_embed_lines_only_as_paragraphs_of_their_own():
     html = render_markdown("Im Satz [monitor:mdm/q1] bleibt es Text.\n\n[andere:mdm/q1]")
     assert render_embeds(html) == html
 
 
+def test_question_csv_download(client, survey):
+    Wave.objects.filter(year=2025).update(status=Wave.Status.DRAFT)
+    html = client.get("/monitor/mdm/q1_zufriedenheit/").content.decode()
+    assert 'href="/monitor/mdm/q1_zufriedenheit.csv" download' in html
+    response = client.get("/monitor/mdm/q1_zufriedenheit.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="mdm-q1_zufriedenheit.csv"' in response["Content-Disposition"]
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert len(lines) > 20 and all(",2024," in line for line in lines[1:])  # published waves only, no weights
+    assert "weight" not in lines[0].split(",")
+    assert client.get("/monitor/mdm/gibt-es-nicht.csv").status_code == 404
+    Wave.objects.all().update(status=Wave.Status.DRAFT)
+    assert client.get("/monitor/mdm/q1_zufriedenheit.csv").status_code == 404
+
+
+def test_every_chart_in_a_figure_with_caption_summary_and_table(client, survey):
+    html = client.get("/monitor/mdm/q1_zufriedenheit/").content.decode()
+    figures = re.findall(r'<figure class="monitor-figure">(.*?)</figure>', html, re.S)
+    assert len(figures) == 3  # shares by group, all answers, trend
+    for figure in figures:
+        assert "<figcaption" in figure and "monitor-figure__summary" in figure and "<table" in figure
+        assert re.search(r'<svg class="monitor-chart[^"]*"[^>]*role="img"', figure)
+    start = client.get("/monitor/mdm/").content.decode()
+    assert start.count('class="monitor-sparkline"') == 2
+    assert '/static/monitor/monitor.css' in start
+
+
+def test_group_labels_from_the_wave_codebook(client, survey):
+    Wave.objects.filter(year=2025).update(variable_labels={"sex": {"label": "Geschlecht", "values": {"1": "männlich", "2": "weiblich"}}})
+    page = text(client.get("/monitor/mdm/q1_zufriedenheit/?gruppe=sex"))
+    assert "männlich" in page and "weiblich" in page
+    assert "Männer" in text(client.get("/monitor/mdm/q1_zufriedenheit/?gruppe=sex&welle=2024"))  # no labels stored
+
+
 PAGES = [
     "/monitor/", "/monitor/mdm/", "/monitor/mdm/q1_zufriedenheit/", "/monitor/mdm/q1_zufriedenheit/?welle=2024&gruppe=sex",
     "/monitor/mdm/q1_zufriedenheit/?welle=abc&gruppe=xyz", "/monitor/mdm/methode/2025/", "/monitor/lesehilfe/",
-    "/sitemap-monitor.xml",
+    "/sitemap-monitor.xml", "/monitor/mdm/q1_zufriedenheit.csv",
 ]
 
 
