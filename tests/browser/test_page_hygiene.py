@@ -12,10 +12,12 @@ pytestmark = pytest.mark.browser
 def test_article_detail_shows_image_topics_links_and_more_news(page, portal):
     page.goto(portal.article.get_absolute_url(), wait_until="networkidle")
 
-    image = page.locator("main figure img")
+    image = page.locator("main figure.article-figure img")
     assert image.get_attribute("alt") == portal.article.image_alt
     assert image.evaluate("(img) => img.complete && img.naturalWidth") > 0
-    assert page.locator("main figure figcaption").inner_text().endswith("Revier-Redaktion")
+    assert page.locator("main figure.article-figure figcaption").inner_text().endswith("Revier-Redaktion")
+    # the body's embed line shows the Monitor's result (build_monitor)
+    assert page.locator("main .article-body figure.monitor-embed svg[role=img]").count() == 1
     assert sorted(page.locator("main article header .topic-list a").all_inner_texts()) == ["Wasserstoff", "Wärmewende"]
     assert page.locator("main .related-links a").all_inner_texts() == ["Weitere Informationen", "Programm und Anmeldung"]
     assert page.locator("#more-news-title").is_visible()
