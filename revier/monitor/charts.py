@@ -8,7 +8,7 @@ Layout. The charts must be readable on a 320 px phone and on a 1280 px screen wi
 shrinking with the width, so the outer ``<svg>`` has no viewBox: its user unit is the CSS pixel, it is
 ``width="100%"`` wide and a fixed number of pixels high, text is set in pixels (12-14 px, monitor.css),
 horizontal positions are percentages of the width and vertical ones pixels. Labels stand on their own
-line above each bar (wrapped at ``LABEL_CHARS`` characters, which fit into 288 px), values in a column to
+line above each bar (wrapped at ``LABEL_CHARS`` characters, which fit into 272 px), values in a column to
 the right of the bars. Where a shape needs a polygon or a path (the trend's band and line, the
 sparkline), it is drawn in a nested ``<svg>`` with a viewBox of 100 units across and
 ``preserveAspectRatio="none"``, so its x coordinates are percentages too; its strokes do not scale
@@ -87,10 +87,10 @@ class StackRow:
 SIDES = ("positive", "neutral", "negative", "missing")
 
 # Label lines are wrapped at this many characters: at 14 px about 7 px a character, so 34 fit into the
-# 288 px a chart has on a 320 px screen.
+# 272 px a chart has on a 320 px screen.
 LABEL_CHARS = 34
 LINE = 17  # px from one label line to the next
-NARROWEST = 288  # px: the chart's width on a 320 px screen, for deciding which texts fit
+NARROWEST = 272  # px: the chart's width on a 320 px screen (273 in the Monitor's pages), for deciding which texts fit
 
 # bars: the bar area spans 0..BAR_PLOT % of the width, the values start at BAR_VALUE_X %
 BAR_PLOT = 78.0
@@ -98,7 +98,7 @@ BAR_VALUE_X = 80.0
 BAR_HEIGHT = 20
 
 # trend: gridlines from TREND_GRID_X0 to TREND_GRID_X1 %, the waves between TREND_X0 and TREND_X1 %
-TREND_GRID_X0, TREND_GRID_X1 = 10.0, 98.0
+TREND_GRID_X0, TREND_GRID_X1 = 11.0, 98.0
 TREND_X0, TREND_X1 = 16.0, 92.0
 TREND_TOP, TREND_BOTTOM = 34, 204  # px of 100 % and of 0 %
 TREND_HEIGHT = 262
