@@ -277,6 +277,8 @@ WORKER_TASKS += ["revier.network.suggestions.services.suggestions_worker",
                  "revier.network.contact.services.contact_requests_lapse_due"]
 # The follow-up after a Gesprächsbörse (network/followup/).
 WORKER_TASKS += ["revier.network.followup.services.followup_invitations_send_due"]
+# Monitor: waves uploaded in the staff area are checked and imported here, never in the request.
+WORKER_TASKS += ["revier.monitor.import_runs.import_runs_due"]
 
 # Personal links (registrations, claims) stop working this many days after the event they are for
 # has ended; links sent again add to the earlier ones. Mails that anyone can have sent to an address
@@ -298,6 +300,15 @@ NETWORK_CONTACT_REMIND_DAYS = env.int("NETWORK_CONTACT_REMIND_DAYS", default=7)
 NETWORK_CONTACT_LAPSE_DAYS = env.int("NETWORK_CONTACT_LAPSE_DAYS", default=14)
 # Follow-up after a Gesprächsbörse: answers can be given and changed this many days after the event.
 NETWORK_FOLLOWUP_ANSWER_DAYS = env.int("NETWORK_FOLLOWUP_ANSWER_DAYS", default=60)
+# Monitor uploads (monitor.import_runs): the largest microdata file and the largest codebook or
+# margins file the staff upload takes; a checked upload not confirmed within MONITOR_IMPORT_KEEP_DAYS
+# is cancelled and its files deleted; a run without a sign of life from its worker for
+# MONITOR_IMPORT_STALE_SECONDS counts as abandoned (its worker died) and is tried again, at most
+# three times in all.
+MONITOR_MICRODATA_MAX_BYTES = env.int("MONITOR_MICRODATA_MAX_BYTES", default=50 * 1024 * 1024)
+MONITOR_SMALL_FILE_MAX_BYTES = env.int("MONITOR_SMALL_FILE_MAX_BYTES", default=2 * 1024 * 1024)
+MONITOR_IMPORT_KEEP_DAYS = env.int("MONITOR_IMPORT_KEEP_DAYS", default=7)
+MONITOR_IMPORT_STALE_SECONDS = env.int("MONITOR_IMPORT_STALE_SECONDS", default=900)
 
 # Sent mails (their bodies are blanked when sent) and mails that failed for good are deleted after this.
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)

@@ -8,7 +8,8 @@
   page shows without that filter. ("²" and "١٢" pass `str.isdigit()`, and `int()` takes any length.)
 - A page number always gives a page (`page_number`).
 - A request body is at most DATA_UPLOAD_MAX_MEMORY_SIZE, unless the page takes files (a view marked
-  `accepts_files`, or the admin): then at most UPLOAD_MAX_BYTES (`body_too_large`, answered with 413).
+  `accepts_files`, or the admin): then at most UPLOAD_MAX_BYTES or the page's own larger limit
+  (the Monitor's wave upload) (`body_too_large`, answered with 413).
   Django limits only the form fields, not the files in a multipart body, which a form without a
   file field would otherwise receive and write to disk all the same.
 - The admin's date hierarchy (`…__year`, `…__month`, `…__day`) turns its parameters into a datetime
@@ -17,6 +18,7 @@
 """
 
 import re
+from collections.abc import Callable
 from itertools import chain
 
 from django.conf import settings
@@ -65,18 +67,28 @@ def page_number(value: str | None, *, num_pages: int) -> int:
     return min(number, max(num_pages, 1))
 
 
-def accepts_files(view):
-    """Marks a view whose form takes files: its requests may be up to UPLOAD_MAX_BYTES."""
-    view.accepts_files = True
-    return view
+def accepts_files(view=None, *, max_bytes: Callable[[], int] | None = None):
+    """Marks a view whose form takes files: its requests may be up to UPLOAD_MAX_BYTES, or up to
+    `max_bytes()` for a page that takes larger files (read per request, so that settings apply).
+    Use as `@accepts_files` or `@accepts_files(max_bytes=...)`."""
+
+    def mark(view):
+        view.accepts_files = max_bytes or True
+        return view
+
+    return mark if view is None else mark(view)
 
 
-def _takes_files(request) -> bool:
+def _file_limit(request) -> int | None:
+    """The largest body the addressed page takes with its files; None for a page without files."""
     try:
         match = resolve(request.path_info)
     except Resolver404:
-        return False
-    return "admin" in match.namespaces or getattr(match.func, "accepts_files", False)
+        return None
+    marked = getattr(match.func, "accepts_files", False)
+    if callable(marked):
+        return marked()
+    return settings.UPLOAD_MAX_BYTES if marked or "admin" in match.namespaces else None
 
 
 def body_too_large(request) -> bool:
@@ -84,4 +96,5 @@ def body_too_large(request) -> bool:
     length = int_param(request.META.get("CONTENT_LENGTH")) or 0
     if length <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
         return False
-    return length > settings.UPLOAD_MAX_BYTES or not _takes_files(request)
+    limit = _file_limit(request)
+    return limit is None or length > limit

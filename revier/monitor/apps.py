@@ -22,3 +22,8 @@ class MonitorConfig(AppConfig):
         register_content_models(models.Survey, models.Region, models.Question, models.Wave)
         # A news article shows a question's result for the line [monitor:SURVEY/QUESTION] (core.embeds).
         register_embed("monitor", embed_html)
+
+        from revier.core.slots import register_slot_template
+
+        # The organiser area's start page links the Monitor's staff area (for those who may use it).
+        register_slot_template("manage-areas", "monitor/manage/includes/manage_area_link.html")

@@ -180,3 +180,89 @@ class Estimate(models.Model):
 
     def __str__(self):
         return f"{self.question} {self.group_var}={self.group_value}"
+
+
+class ImportRun(models.Model):
+    """A wave uploaded in the staff area, checked and imported by the background worker (never in the
+    request): queued_check → checking → checked (report with problems or none) → queued_import →
+    importing → done; failed or cancelled on the way. The three files are kept in the database only
+    until the run ends (done, failed or cancelled): then their content is emptied, their names and
+    sizes stay. `progress` and `progress_text` are written by the worker while it works, so that the
+    run's page shows how far it is; `heartbeat_at` tells a run still worked on from one whose worker
+    died (monitor.import_runs)."""
+
+    class Status(models.TextChoices):
+        QUEUED_CHECK = "queued_check", _("Waiting for the check")
+        CHECKING = "checking", _("Being checked")
+        CHECKED = "checked", _("Checked")
+        QUEUED_IMPORT = "queued_import", _("Waiting for the import")
+        IMPORTING = "importing", _("Being imported")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    ACTIVE = (Status.QUEUED_CHECK, Status.CHECKING, Status.QUEUED_IMPORT, Status.IMPORTING)
+    FINISHED = (Status.DONE, Status.FAILED, Status.CANCELLED)
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, null=True, blank=True, related_name="import_runs",
+                               verbose_name=_("survey"))
+    new_survey_slug = models.SlugField(_("short name of the new survey"), max_length=80, blank=True)
+    new_survey_name = models.CharField(_("name of the new survey"), max_length=200, blank=True)
+    year = models.PositiveIntegerField(_("year"))
+    scheme = models.JSONField(_("weighting scheme"), default=list)
+    bound_lower = models.FloatField(_("lower weight bound"), default=0.2)
+    bound_upper = models.FloatField(_("upper weight bound"), default=5.0)
+    replace = models.BooleanField(_("replace an existing wave"), default=False)
+    offered_schemes = models.JSONField(_("schemes named in margins.json"), default=dict, blank=True)
+    microdata_name = models.CharField(_("microdata file"), max_length=255)
+    microdata = models.BinaryField(_("microdata"), default=b"")
+    microdata_size = models.PositiveBigIntegerField(_("size of the microdata file"), default=0)
+    codebook_name = models.CharField(_("codebook file"), max_length=255)
+    codebook = models.BinaryField(_("codebook"), default=b"")
+    codebook_size = models.PositiveBigIntegerField(_("size of the codebook file"), default=0)
+    margins_name = models.CharField(_("margins file"), max_length=255)
+    margins = models.BinaryField(_("margins"), default=b"")
+    margins_size = models.PositiveBigIntegerField(_("size of the margins file"), default=0)
+    files_deleted_at = models.DateTimeField(_("files deleted at"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED_CHECK)
+    progress = models.PositiveSmallIntegerField(_("progress in percent"), default=0)
+    progress_text = models.CharField(_("progress"), max_length=200, blank=True)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_by = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                   verbose_name=_("uploaded by"))
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    checked_at = models.DateTimeField(_("checked at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    wave = models.ForeignKey(Wave, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                             verbose_name=_("wave"))
+
+    class Meta:
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "id"], name="monitor_importrun_status")]
+
+    def __str__(self):
+        return f"{self.survey_name} {self.year} ({self.pk})"
+
+    @property
+    def survey_name(self) -> str:
+        return self.survey.name if self.survey_id else self.new_survey_name
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    @property
+    def problems(self) -> list[dict]:
+        report = self.report if isinstance(self.report, dict) else {}
+        return [p for p in report.get("problems", []) if isinstance(p, dict)]
+
+    @property
+    def check_ok(self) -> bool:
+        """Checked without a problem: the import may be confirmed."""
+        return bool(self.report) and not self.problems and self.checked_at is not None

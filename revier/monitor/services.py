@@ -294,3 +294,42 @@ def _distributions(answers: weighting.Coded, weights: np.ndarray, labels: list[s
         for i, value in enumerate(values):
             result[(group_var, value)] = shares(counts[i], sums[i])
     return result
+
+
+# ---------------------------------------------------------------------------------------------------
+# A question's reading rule changed (the admin)
+
+
+@transaction.atomic
+def question_estimates_refresh(*, question: Question, actor) -> list[int]:
+    """After a question's top-box or missing codes changed (the admin), computes its stored estimates
+    anew in every wave of its survey from the stored answers and weights, as the import computed them
+    (weighting.estimates and the answers' distribution, as in _results), so that no page shows shares by the old
+    rule. A wave without answers to the question is left alone. Returns the years refreshed. Runs in
+    the caller's transaction (the admin's save), so the codes and the estimates change together."""
+    years = []
+    labels = list(question.answer_labels) if isinstance(question.answer_labels, dict) else []
+    for wave in Wave.objects.filter(survey_id=question.survey_id).order_by("year"):
+        rows = list(Respondent.objects.filter(wave=wave).order_by("id").values_list("weight", "characteristics", "answers"))
+        given = [row[2].get(question.code) for row in rows]
+        if not any(answer is not None for answer in given):
+            continue
+        answers = weighting.Coded.build(given)
+        weights = np.array([row[0] for row in rows], dtype=float)
+        groups = weighting.Groups.build({variable: [row[1].get(variable) for row in rows] for variable in GROUP_VARS})
+        shares = _distributions(answers, weights, labels, groups)
+        found = weighting.estimates(answers, weights, top_box=question.top_box_codes, missing=question.missing_codes,
+                                    groups=groups)
+        Estimate.objects.filter(wave=wave, question=question).delete()
+        Estimate.objects.bulk_create([
+            Estimate(wave=wave, question=question, group_var=estimate.group_var, group_value=estimate.group_value or "",
+                     n=estimate.n, sum_w=estimate.sum_w, p_unweighted=estimate.p_unweighted, p=estimate.p,
+                     n_eff=estimate.n_eff, deff_kish=estimate.deff_kish, wilson_lo=estimate.wilson_lo,
+                     wilson_hi=estimate.wilson_hi, distribution=shares[(estimate.group_var, estimate.group_value)])
+            for estimate in found
+        ], batch_size=ESTIMATE_BATCH)
+        years.append(wave.year)
+    audit_log(actor=actor, action="question_estimates_refreshed", obj=question,
+              data={"years": years, "top_box_codes": list(question.top_box_codes),
+                    "missing_codes": list(question.missing_codes)})
+    return years

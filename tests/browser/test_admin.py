@@ -14,6 +14,9 @@ from django.utils import timezone
 from revier.contingents import services as contingent_services
 from revier.contingents.models import Contingent
 from revier.events import services as event_services
+from revier.monitor import import_runs
+from revier.monitor import services as monitor_services
+from revier.monitor.models import Survey
 from revier.network.meetings import services as meeting_services
 from revier.network.services import EntryInput
 from revier.network.suggestions.services import weights_row
@@ -30,6 +33,7 @@ from tests.factories import (
     registration_input,
     with_codes,
 )
+from tests.monitor.sample import sample_files
 
 pytestmark = pytest.mark.browser
 PASSWORD = "ein-sicheres-Passwort-123"
@@ -58,6 +62,11 @@ def build_admin_data(portal) -> None:
     meeting_services.request_accept(meeting_request=meeting_request, profile=asked)
     meeting_services.schedule_run_request(setup=setup, actor=None)
     weights_row()
+    # The Monitor: a wave imported from the shared sample (survey, districts, questions, wave) and an upload.
+    survey = Survey.objects.create(slug="mitteldeutschland-monitor", name="Mitteldeutschland-Monitor")
+    monitor_services.wave_import(survey=survey, year=2024, files=sample_files(), scheme=["B"], actor=None)
+    import_runs.import_run_create(data=import_runs.RunInput(year=2023, scheme=("B",), survey=survey),
+                                  files=sample_files(), actor=None)
     Group.objects.create(name="Redaktion")
     StaffFactory(username="admin")
 

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from revier.contingents import services as contingent_services
 from revier.core.models import OutboxMail
 from revier.events import services as event_services
+from revier.monitor import import_runs
 from revier.network.services import EntryInput
 from tests.factories import (
     ArticleFactory,
@@ -41,6 +42,7 @@ from tests.factories import (
     registration_input,
     with_codes,
 )
+from tests.monitor.sample import sample_files
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +50,7 @@ pytestmark = pytest.mark.django_db
 PARAMETERS = [
     "q", "thema", "region", "monat", "page", "status", "kategorie", "sortierung", "gesendet", "erledigt",
     "frei", "stornieren", "bestaetigen", "ergebnis", "anmeldung", "next", "utm_source", "art", "richtung",
-    "veranstaltung", "format", "zeitfenster", "anhalten", "aendern", "welle", "gruppe",
+    "veranstaltung", "format", "zeitfenster", "anhalten", "aendern", "welle", "gruppe", "aktualisieren",
 ]
 HOSTILE = st.one_of(
     st.sampled_from(
@@ -133,6 +135,8 @@ def site_data(django_capture_on_commit_callbacks):
     survey = MonitorSurveyFactory()
     question = MonitorQuestionFactory(survey=survey)
     wave = make_monitor_wave(survey=survey, year=2025, questions=[question])
+    upload = import_runs.import_run_create(data=import_runs.RunInput(year=2024, scheme=("B",), survey=survey),
+                                           files=sample_files(), actor=None)
     return {
         ("news", "slug"): article.slug,
         ("news", "pk"): article.pk,
@@ -157,6 +161,8 @@ def site_data(django_capture_on_commit_callbacks):
         ("monitor", "survey"): survey.slug,
         ("monitor", "question"): question.code,
         ("monitor", "year"): wave.year,
+        ("monitor", "run"): upload.pk,  # the staff area's upload
+        ("monitor", "wave"): wave.pk,
     }
 
 

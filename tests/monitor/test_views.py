@@ -48,7 +48,7 @@ def survey():
 @pytest.fixture
 def manager():
     user = UserFactory(is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="view_wave"))
+    user.user_permissions.add(Permission.objects.get(codename="add_wave", content_type__app_label="monitor"))
     return user
 
 
