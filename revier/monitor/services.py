@@ -30,6 +30,8 @@ from revier.monitor.importing.base import file_name
 from revier.monitor.models import GROUP_VARS, Estimate, Question, Region, Respondent, Survey, Wave
 
 RESPONDENT_BATCH = 2_000
+# Addresses of the Monitor's own pages (urls.py): a survey named so could not be reached.
+RESERVED_SLUGS = frozenset({"verwalten", "lesehilfe"})
 ESTIMATE_BATCH = 1_000
 
 
@@ -55,6 +57,9 @@ def survey_create(*, slug: str, name: str, actor, synthetic: bool = False) -> Su
     slug, name = slug.strip(), " ".join(name.split())
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) or len(slug) > 80 or not name or len(name) > 200:
         raise SurveyInvalid()
+    if slug in RESERVED_SLUGS:
+        raise SurveyInvalid(_("The short name „%(slug)s“ is taken by a page of the Monitor. Please choose another "
+                              "one.") % {"slug": slug})
     lock_key(f"monitor-survey:{slug}")
     survey, created = Survey.objects.get_or_create(slug=slug, defaults={"name": name, "synthetic": synthetic})
     if created:

@@ -13,14 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.core.forms import TOO_LONG, KernForm
 from revier.core.params import has_control_characters
-from revier.monitor import importing
+from revier.monitor import importing, services
 from revier.monitor.import_runs import schemes_in
 from revier.monitor.models import Survey, Wave
 
 MARGIN_NAME = re.compile(r"^[\w.-]{1,80}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Addresses of the Monitor's own pages (urls.py): a survey named so could not be reached.
-RESERVED_SLUGS = {"verwalten", "lesehilfe"}
 FILE_NAME_MAX = 255
 
 
@@ -259,7 +257,7 @@ class UploadForm(WeightingFields, KernForm):
         elif slug != slug.lower() or not SLUG.match(slug):
             self.add_error("new_survey_slug", forms.ValidationError(
                 _("Please use only lower-case letters, digits and hyphens, e.g. mitteldeutschland-monitor."), code="invalid"))
-        elif slug in RESERVED_SLUGS:
+        elif slug in services.RESERVED_SLUGS:
             self.add_error("new_survey_slug", forms.ValidationError(
                 _("This short name is taken by a page of the Monitor. Please choose another one."), code="reserved"))
         elif Survey.objects.filter(slug=slug).exists():

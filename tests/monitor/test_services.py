@@ -12,7 +12,9 @@ from revier.core.models import AuditEntry
 from revier.monitor import weighting
 from revier.monitor.importing import UploadedFile, WaveFiles
 from revier.monitor.models import GROUP_VARS, Estimate, Question, Region, Respondent, Survey, Wave
-from revier.monitor.services import WaveImportInvalid, wave_import, wave_publish, wave_unpublish
+from revier.monitor.services import (
+    SurveyInvalid, WaveImportInvalid, survey_create, wave_import, wave_publish, wave_unpublish,
+)
 from tests.factories import StaffFactory
 from tests.monitor.sample import (
     codebook_data,
@@ -295,3 +297,11 @@ def test_publish_and_unpublish_with_audit_entries(survey, staff):
     wave_unpublish(wave=wave, actor=staff)
     entries = AuditEntry.objects.filter(action="wave_unpublished")
     assert entries.count() == 1 and entries.get().actor == staff
+
+
+@pytest.mark.parametrize("slug", ["verwalten", "lesehilfe", "Gross", "mit leerzeichen", "-x"])
+def test_survey_create_refuses_short_names_that_no_address_could_reach(slug):
+    with pytest.raises(SurveyInvalid) as refused:
+        survey_create(slug=slug, name="Eine Befragung", actor=None)
+    assert "Kurzname" in refused.value.message or "Kurzname" in str(refused.value)
+    assert not Survey.objects.exists()
