@@ -27,6 +27,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from revier.contingents.models import Contingent, DrawProtocol  # noqa: E402
+from revier.monitor.models import Question, Wave  # noqa: E402
 from revier.core.models import OutboxMail  # noqa: E402
 from revier.events import services as event_services  # noqa: E402
 from revier.events.models import Event, ProgramItem, Speaker, TicketCategory  # noqa: E402
@@ -130,7 +131,18 @@ def main():
         rows.append(("page", reverse("pages:detail", args=[page.slug])))
     rows.append(("contact-form", reverse("pages:contact")))
     rows.append(("report-barrier-form", reverse("pages:report-barrier")))
-    rows.append(("coming-soon", reverse("monitor-coming-soon")))
+    # The Monitor (issue 11), with the demo's survey from load_demo: start page, a question, a wave's
+    # methods, the reading guide.
+    rows.append(("monitor", reverse("monitor:home")))
+    question = Question.objects.filter(headline_position__isnull=False).select_related("survey").order_by(
+        "headline_position").first()
+    if question:
+        rows.append(("monitor-question", question.get_absolute_url()))
+        wave = Wave.objects.filter(survey=question.survey, status=Wave.Status.PUBLISHED).order_by("-year").first()
+        rows.append(("monitor-methods", reverse("monitor:methods", args=[question.survey.slug, wave.year])))
+    else:
+        print("# no Monitor survey in the database: its question and methods pages are not measured", file=sys.stderr)
+    rows.append(("monitor-reading", reverse("monitor:reading")))
     # The network (issue 10): landing page, directory, a search, a public profile, "Profil anlegen".
     rows.append(("network", reverse("network:index")))
     rows.append(("network-directory", reverse("network:directory")))

@@ -339,3 +339,28 @@ def test_staff_factory_superuser_sees_drafts(client, survey):
     Wave.objects.filter(year=2025).update(status=Wave.Status.DRAFT)
     client.force_login(StaffFactory())
     assert client.get("/monitor/mdm/methode/2025/").status_code == 200
+
+
+def test_pages_kept_per_content_generation_for_public_and_staff_apart(client, survey, manager, fragments_on, count_queries):
+    """The rendered pages are kept (core.fragments): a page read before runs no query; drafts stay
+    the staff's; a wave published, an address's view (welle, gruppe) and the host are told apart."""
+    Wave.objects.filter(year=2025).update(status=Wave.Status.DRAFT)
+    urls = ["/monitor/", "/monitor/mdm/", "/monitor/mdm/q1_zufriedenheit/", "/monitor/mdm/methode/2024/"]
+    first = [client.get(url).content for url in urls]
+    assert [count_queries(url)[0].content for url in urls] == first
+    assert all(count_queries(url)[1] == 0 for url in urls)
+    assert "Kennzahlen 2024" in text(client.get("/monitor/mdm/"))
+    by_age = text(client.get("/monitor/mdm/q1_zufriedenheit/?gruppe=age_group"))
+    assert by_age != text(client.get("/monitor/mdm/q1_zufriedenheit/"))
+    assert "http://localhost/" in client.get("/monitor/", HTTP_HOST="localhost").content.decode()
+    client.force_login(manager)
+    assert "Kennzahlen 2025" in text(client.get("/monitor/mdm/"))
+    assert client.get("/monitor/mdm/methode/2025/").status_code == 200
+    client.logout()
+    assert "Kennzahlen 2024" in text(client.get("/monitor/mdm/"))
+    assert client.get("/monitor/mdm/methode/2025/").status_code == 404
+    wave = Wave.objects.get(year=2025)
+    wave.status = Wave.Status.PUBLISHED
+    wave.save()
+    assert "Kennzahlen 2025" in text(client.get("/monitor/mdm/"))
+    assert client.get("/monitor/mdm/methode/2025/").status_code == 200
