@@ -91,6 +91,25 @@ def _delimiter(header_line: str) -> str | None:
     return best
 
 
+def _too_many_columns(name: str, header: list[str], report: Report) -> bool:
+    if len(header) <= MAX_COLUMNS:
+        return False
+    report.add("too_large", _(
+        "The file %(file)s has %(count)s columns; at most %(limit)s are possible."
+    ) % {"file": name, "count": number_text(len(header)), "limit": number_text(MAX_COLUMNS)})
+    return True
+
+
+def _too_many_rows(name: str, rows: list, report: Report) -> bool:
+    """True (and the problem reported) when `rows` is full and another row comes."""
+    if len(rows) < MAX_ROWS:
+        return False
+    report.add("too_large", _(
+        "The file %(file)s has more than %(limit)s rows. Please import one wave per file."
+    ) % {"file": name, "limit": number_text(MAX_ROWS)})
+    return True
+
+
 def _read_csv(upload: UploadedFile, report: Report, limit: int) -> Table | None:
     name = file_name(upload)
     text = decode(upload, report, limit)
@@ -114,16 +133,10 @@ def _read_csv(upload: UploadedFile, report: Report, limit: int) -> Table | None:
                 continue
             if header is None:
                 header = [value.strip() for value in fields]
-                if len(header) > MAX_COLUMNS:
-                    report.add("too_large", _(
-                        "The file %(file)s has %(count)s columns; at most %(limit)s are possible."
-                    ) % {"file": name, "count": number_text(len(header)), "limit": number_text(MAX_COLUMNS)})
+                if _too_many_columns(name, header, report):
                     return None
                 continue
-            if len(rows) >= MAX_ROWS:
-                report.add("too_large", _(
-                    "The file %(file)s has more than %(limit)s rows. Please import one wave per file."
-                ) % {"file": name, "limit": number_text(MAX_ROWS)})
+            if _too_many_rows(name, rows, report):
                 return None
             if len(fields) != len(header):
                 bad_count += 1
@@ -206,16 +219,10 @@ def _read_xlsx(upload: UploadedFile, report: Report, limit: int) -> Table | None
                     while texts and not texts[-1]:
                         texts.pop()
                     header = texts
-                    if len(header) > MAX_COLUMNS:
-                        report.add("too_large", _(
-                            "The file %(file)s has %(count)s columns; at most %(limit)s are possible."
-                        ) % {"file": name, "count": number_text(len(header)), "limit": number_text(MAX_COLUMNS)})
+                    if _too_many_columns(name, header, report):
                         return None
                     continue
-                if len(rows) >= MAX_ROWS:
-                    report.add("too_large", _(
-                        "The file %(file)s has more than %(limit)s rows. Please import one wave per file."
-                    ) % {"file": name, "limit": number_text(MAX_ROWS)})
+                if _too_many_rows(name, rows, report):
                     return None
                 texts = (texts + [""] * len(header))[:len(header)] if len(texts) != len(header) else texts
                 rows.append(texts)
