@@ -61,6 +61,8 @@ class Contingent(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("contingent")
         verbose_name_plural = _("contingents")
@@ -122,6 +124,8 @@ class EligibilityQuestion(models.Model):
     )
     required = models.BooleanField(_("required"), default=True)
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    audit_label = True  # its name is no personal data: the audit log may keep it
 
     class Meta:
         verbose_name = _("eligibility question")

@@ -76,6 +76,8 @@ class Topic(models.Model):
     slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("topic")
         verbose_name_plural = _("topics")

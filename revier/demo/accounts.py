@@ -85,6 +85,6 @@ def demo_account_ensure(username: str) -> tuple[object, bool]:
         password = passwords.get(username) or "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
         create = User.objects.create_superuser if spec["superuser"] else User.objects.create_user
         user = create(username=username, email=spec["email"], password=password)
-        audit_log(actor=None, action="demo_account_created", obj=user, data={"username": username})
+        audit_log(actor=None, action="demo_account_created", obj=user)
         _write_login_file(login_file(), passwords={**passwords, username: password})
     return user, True

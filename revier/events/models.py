@@ -26,6 +26,8 @@ class Organisation(models.Model):
     logo = models.ImageField(_("logo"), upload_to="organisations/", blank=True)
     logo_alt = models.CharField(_("alternative text of the logo"), max_length=200, blank=True)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -126,6 +128,8 @@ class Event(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -214,6 +218,8 @@ class ProgramItem(models.Model):
     description = models.TextField(_("description"), blank=True)
     speakers = models.ManyToManyField(Speaker, verbose_name=_("speakers"), blank=True, related_name="program_items")
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("program item")
         verbose_name_plural = _("program")
@@ -242,6 +248,8 @@ class TicketCategory(models.Model):
     )
     position = models.PositiveIntegerField(_("position"), default=0)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("ticket category")
         verbose_name_plural = _("ticket categories")
@@ -265,6 +273,8 @@ class Question(models.Model):
     choices = models.TextField(_("choices"), blank=True, help_text=_("One choice per line (single and multiple choice)."))
     required = models.BooleanField(_("required"), default=False)
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    audit_label = True  # its name is no personal data: the audit log may keep it
 
     class Meta:
         verbose_name = _("question")

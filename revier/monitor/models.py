@@ -25,6 +25,8 @@ class Survey(models.Model):
     )
     position = models.PositiveIntegerField(_("position"), default=0)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("survey")
         verbose_name_plural = _("surveys")
@@ -40,6 +42,8 @@ class Region(models.Model):
     code = models.CharField(_("district key (AGS)"), max_length=8, unique=True)
     name = models.CharField(_("name"), max_length=120)
     state = models.CharField(_("federal state"), max_length=60)
+
+    audit_label = True  # its name is no personal data: the audit log may keep it
 
     class Meta:
         verbose_name = _("district")
@@ -72,6 +76,8 @@ class Question(models.Model):
         help_text=_("Empty: not on the Monitor's start page."),
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    audit_label = True  # its name is no personal data: the audit log may keep it
 
     class Meta:
         verbose_name = _("question")
@@ -121,6 +127,8 @@ class Wave(models.Model):
     )
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("wave")
         verbose_name_plural = _("waves")
@@ -169,6 +177,8 @@ class Estimate(models.Model):
     wilson_lo = models.FloatField(_("interval from"), null=True)
     wilson_hi = models.FloatField(_("interval to"), null=True)
     distribution = models.JSONField(_("answer distribution"), default=dict)
+
+    audit_label = True  # its name is no personal data: the audit log may keep it
 
     class Meta:
         verbose_name = _("estimate")
@@ -239,6 +249,8 @@ class ImportRun(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     wave = models.ForeignKey(Wave, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                              verbose_name=_("wave"))
+
+    audit_label = True  # its name is no personal data: the audit log may keep it
 
     class Meta:
         verbose_name = _("import run")

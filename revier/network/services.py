@@ -90,14 +90,7 @@ def _audit(*, actor, action: str, profile: Profile, data: dict | None = None) ->
     change that concerns the partner suggestions also queues the profile for them."""
     if action in SUGGESTION_CHANGES:
         suggestions_queue(profile_ids=[profile.pk])
-    return AuditEntry.objects.create(
-        actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
-        action=action,
-        object_type=Profile._meta.label_lower,
-        object_id=str(profile.pk),
-        object_repr=f"Profil {profile.pk}",
-        data=data or {},
-    )
+    return audit_log(actor=actor, action=action, obj=profile, data=data)
 
 
 SUBJECTS = {

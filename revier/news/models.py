@@ -53,6 +53,8 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -126,6 +128,8 @@ class ArticleLink(models.Model):
         help_text=_("Links to the event's page (“Programm und Anmeldung”)."),
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    audit_label = True  # its name is no personal data: the audit log may keep it
 
     class Meta:
         verbose_name = _("related link")

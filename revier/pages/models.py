@@ -14,6 +14,8 @@ class Page(models.Model):
     body_html = models.TextField(editable=False, default="")
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("page")
         verbose_name_plural = _("pages")

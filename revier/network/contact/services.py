@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import lock_key
 from revier.core.mail import mail_queue, self_service_mail_allowed
-from revier.core.models import AuditEntry
 from revier.core.services import audit_log
 from revier.core.tokens import new_token
 from revier.network.contact import errors
@@ -238,9 +237,7 @@ def contact_link_send(*, email: str, recipient_id: int, now: datetime.datetime |
         token, hashed = new_token()
         ProfileLink.objects.create(profile=sender, token_hash=hashed,
                                    expires_at=now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS))
-        AuditEntry.objects.create(action="contact_link_sent", object_type=Profile._meta.label_lower,
-                                  object_id=str(sender.pk), object_repr=f"Profil {sender.pk}",
-                                  data={"recipient": recipient.pk})  # by number only, as network.services
+        audit_log(actor=None, action="contact_link_sent", obj=sender, data={"recipient": recipient.pk})
         link = settings.SITE_URL.rstrip("/") + reverse("network:contact-new", kwargs={"token": token, "pk": recipient.pk})
         _mail(sender, "link", partner=recipient, link=link)
     return 1

@@ -34,6 +34,8 @@ class MeetingSetup(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("meeting setup")
         verbose_name_plural = _("meeting setups")
@@ -54,6 +56,8 @@ class MeetingSession(models.Model):
     starts_at = models.DateTimeField(_("start"))
     ends_at = models.DateTimeField(_("end"))
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("meeting session")
         verbose_name_plural = _("meeting sessions")
@@ -73,6 +77,8 @@ class MeetingSlot(models.Model):
     session = models.ForeignKey(MeetingSession, on_delete=models.CASCADE, related_name="slots")
     starts_at = models.DateTimeField(_("start"))
     ends_at = models.DateTimeField(_("end"))
+
+    audit_label = True  # its name is no personal data: the audit log may keep it
 
     class Meta:
         verbose_name = _("time slot")
@@ -95,6 +101,8 @@ class MeetingTable(models.Model):
     name = models.CharField(_("name"), max_length=TABLE_NAME_MAX, blank=True)
     fixed_profile = models.ForeignKey("network.Profile", on_delete=models.SET_NULL, null=True, blank=True,
                                       related_name="fixed_tables", verbose_name=_("fixed for"))
+
+    audit_label = True  # its name is no personal data: the audit log may keep it
 
     class Meta:
         verbose_name = _("table")
@@ -273,6 +281,8 @@ class ScheduleRun(models.Model):
     bound = models.PositiveIntegerField(_("lower bound of the breaks"), null=True, blank=True)
     report = models.JSONField(_("report"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
+
+    audit_label = True  # its name is no personal data: the audit log may keep it
 
     class Meta:
         verbose_name = _("scheduling run")

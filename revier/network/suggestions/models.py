@@ -42,6 +42,8 @@ class SuggestionWeights(models.Model):
     build_id = models.CharField(max_length=32, blank=True, default="", editable=False)
     changed_at = models.DateTimeField(_("changed"), auto_now=True)
 
+    audit_label = True  # its name is no personal data: the audit log may keep it
+
     class Meta:
         verbose_name = _("weights of the partner suggestions")
         verbose_name_plural = _("weights of the partner suggestions")

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 
-from revier.core.models import AuditEntry
+from revier.core.services import audit_log
 from revier.network import matching
 from revier.network.models import Profile
 from revier.network.suggestions.models import Suggestion, SuggestionQueue, SuggestionWeights
@@ -88,11 +88,7 @@ def suggestion_weights_save(*, values: dict, actor: User | None) -> SuggestionWe
             changed.append(name)
     row.rebuild_due = True
     row.save()
-    AuditEntry.objects.create(
-        actor=actor if actor is not None and getattr(actor, "is_authenticated", False) else None,
-        action="suggestion_weights_changed", object_type=SuggestionWeights._meta.label_lower, object_id="1",
-        object_repr="Gewichte der Partnervorschläge", data={"fields": changed},
-    )
+    audit_log(actor=actor, action="suggestion_weights_changed", obj=row, data={"fields": changed})
     return row
 
 
