@@ -43,6 +43,16 @@ def mail_queue(
     (None), and not even rendered."""
     if all(withheld(address) for address in to):
         return None
+    body_text, body_html = mail_write(template=template, context=context)
+    return mail_store(to=to, subject=subject, body_text=body_text, body_html=body_html, attachments=attachments,
+                  reply_to=reply_to)
+
+
+def mail_write(*, template: str, context: dict) -> tuple[str, str]:
+    """The plain text and HTML (or "" without `<template>.html`) of a mail, rendered in German.
+    `mail_queue` writes and stores; a service may write a mail before it takes a lock and store it
+    (`mail_store`) under the lock, so that everyone waiting for that lock does not wait for the
+    rendering too."""
     with override(settings.LANGUAGE_CODE):
         body_text = render_to_string(f"{template}.txt", context, using="text").strip() + "\n"
         try:
@@ -51,8 +61,7 @@ def mail_queue(
             if error.__class__.__name__ != "TemplateDoesNotExist":
                 raise
             body_html = ""
-    return mail_store(to=to, subject=subject, body_text=body_text, body_html=body_html, attachments=attachments,
-                  reply_to=reply_to)
+    return body_text, body_html
 
 
 def withheld(address: str) -> bool:

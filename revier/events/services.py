@@ -2,8 +2,10 @@
 seat locks the category row (core.capacity.lock_capacity_owner) before it counts and writes, and
 then moves people up from the waiting list while seats are free."""
 
+import dataclasses
 import datetime
 import functools
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -18,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from revier.core.cache import content_changed
 from revier.core import capacity
 from revier.core.capacity import Availability, lock_capacity_owner
-from revier.core.mail import Attachment, mail_queue, self_service_mail_allowed
+from revier.core.mail import Attachment, mail_queue, mail_store, mail_write, self_service_mail_allowed, withheld
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
 from revier.core.tokens import link_expires_at, new_code, new_token, normalize_code
@@ -80,13 +82,13 @@ SUBJECTS = {
 }
 
 
-def _mail(registration: Registration, template: str, subject: str | None = None, *, token: str | None = None,
-          extra=None, with_ics: bool = False) -> None:
-    """Queues one of the registration mails (German, plain text and HTML) in the outbox."""
-    if subject is None:
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = str(SUBJECTS[template]) % {"title": registration.event.title}
-    context = {
+def _subject(template: str, event: Event) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(SUBJECTS[template]) % {"title": event.title}
+
+
+def _mail_context(registration: Registration, *, token: str | None, extra=None) -> dict:
+    return {
         "registration": registration,
         "event": registration.event,
         "manage_url": manage_url(token) if token else None,
@@ -94,19 +96,25 @@ def _mail(registration: Registration, template: str, subject: str | None = None,
         "site_url": settings.SITE_URL,
         **(extra or {}),
     }
+
+
+def _mail(registration: Registration, template: str, subject: str | None = None, *, token: str | None = None,
+          extra=None, with_ics: bool = False) -> None:
+    """Queues one of the registration mails (German, plain text and HTML) in the outbox."""
     mail_queue(
         to=[registration.email],
-        subject=subject,
+        subject=subject if subject is not None else _subject(template, registration.event),
         template=f"events/mail/{template}",
-        context=context,
+        context=_mail_context(registration, token=token, extra=extra),
         attachments=[_ics_attachment(registration)] if with_ics else [],
     )
 
 
-def _issue_link(registration: Registration) -> str:
+def _issue_link(registration: Registration, *, made: tuple[str, str] | None = None) -> str:
     """A new personal link to the registration, for one mail; the links mailed before keep working
-    until they expire with the event (core.tokens.link_expires_at)."""
-    token, hashed = new_token()
+    until they expire with the event (core.tokens.link_expires_at). `made`: a token and its hash
+    made beforehand (core.tokens.new_token)."""
+    token, hashed = made or new_token()
     RegistrationLink.objects.create(
         registration=registration, token_hash=hashed, expires_at=link_expires_at(registration.event.ends_at)
     )
@@ -230,13 +238,64 @@ def signup_hold(now: datetime.datetime) -> datetime.datetime:
     return now + datetime.timedelta(minutes=settings.SIGNUP_HOLD_MINUTES)
 
 
+# Stands for the waiting-list position in a mail written before the lock (which alone knows the
+# position): letters and digits, unchanged by HTML escaping, never typed by anyone.
+_POSITION_MARK = f"position{secrets.token_hex(12)}"
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What a sign-up needs that does not depend on the count under the category lock, made before
+    the lock is taken: everyone waiting for the lock in a rush waits only for the count and the
+    writes, not for random tokens or the rendering of a mail."""
+
+    token: tuple[str, str]  # the personal link's token and its hash
+    ticket_code: str
+    hold_until: datetime.datetime  # for a seat held unconfirmed
+    mail_kind: str = ""  # the outcome ("created" or "waitlisted") the mail below was written for
+    mail_subject: str = ""
+    mail_text: str = ""
+    mail_html: str = ""
+
+
+def _prepare(*, event: Event, data: RegistrationInput, category: TicketCategory | None,
+             now: datetime.datetime | None) -> _Prepared:
+    token = new_token()
+    hold_until = signup_hold(now or timezone.now())
+    prepared = _Prepared(token=token, ticket_code=new_code(), hold_until=hold_until)
+    if (category is None or category.pk != data.category_id or category.event_id != event.pk
+            or withheld(data.email.strip())):
+        return prepared
+    # The form offers the waiting-list box only for a category it shows fully booked.
+    kind = "waitlisted" if data.join_waitlist and category.capacity is not None else "created"
+    template = "waitlisted" if kind == "waitlisted" else "confirm_request"
+    draft = Registration(event=event, category=category, first_name=data.first_name.strip(), hold_until=hold_until)
+    text, html = mail_write(
+        template=f"events/mail/{template}",
+        context=_mail_context(draft, token=token[0], extra={"position": _POSITION_MARK} if kind == "waitlisted" else None),
+    )
+    return dataclasses.replace(prepared, mail_kind=kind, mail_subject=_subject(template, event), mail_text=text,
+                               mail_html=html)
+
+
+def _mail_prepared(registration: Registration, prepared: _Prepared, *, kind: str, position: int) -> bool:
+    """Stores the mail written before the lock if it was written for this outcome (True)."""
+    if prepared.mail_kind != kind:
+        return False
+    mark = str(position)
+    mail_store(to=[registration.email], subject=prepared.mail_subject,
+               body_text=prepared.mail_text.replace(_POSITION_MARK, mark),
+               body_html=prepared.mail_html.replace(_POSITION_MARK, mark))
+    return True
+
+
 class _CheckFirst(Exception):
     """An attempt that skipped the lookup of the address's earlier registration must be repeated
     with it (registration_create)."""
 
 
-def registration_create(*, event: Event, data: RegistrationInput,
-                        now: datetime.datetime | None = None) -> RegistrationOutcome:
+def registration_create(*, event: Event, data: RegistrationInput, now: datetime.datetime | None = None,
+                        category: TicketCategory | None = None) -> RegistrationOutcome:
     """Registers a person for a category of an event. Guarantees: the category is never overbooked
     (category row locked while counting and writing); one active registration per e-mail and event
     (a partial unique constraint): a second attempt sends the existing link again and creates
@@ -254,11 +313,17 @@ def registration_create(*, event: Event, data: RegistrationInput,
     constraint refuses the insert, or a refusal is about to be given to an address that is
     registered already, the attempt is rolled back and repeated with the lookup first. The same
     happens when the address was registered at the same moment in another category of the event
-    (another lock): the constraint refuses the insert once the other transaction has committed."""
+    (another lock): the constraint refuses the insert once the other transaction has committed.
+
+    `category`: the category of `data.category_id` as the form read it. With it the mail of the
+    likely outcome (a waiting-list place if the box was ticked, else a seat) is written before the
+    lock is taken; it decides nothing (under the lock another outcome writes its own mail)."""
     check_existing = False
+    prepared = _prepare(event=event, data=data, category=category, now=now)
     for attempt in range(3):
         try:
-            return _registration_create(event=event, data=data, now=now, check_existing=check_existing)
+            return _registration_create(event=event, data=data, now=now, check_existing=check_existing,
+                                        prepared=prepared)
         except (IntegrityError, _CheckFirst):
             if attempt == 2:
                 raise
@@ -276,7 +341,7 @@ def _existing_id(*, event: Event, email: str) -> int | None:
 
 @transaction.atomic(durable=True)
 def _registration_create(*, event: Event, data: RegistrationInput, now: datetime.datetime | None,
-                         check_existing: bool) -> RegistrationOutcome:
+                         check_existing: bool, prepared: _Prepared) -> RegistrationOutcome:
     category = _lock_category(data.category_id)
     # Read the clock under the lock: the waiting list is ordered by `waitlisted_at`, which must
     # follow the order in which registrations take the lock (and get their ids).
@@ -322,7 +387,7 @@ def _registration_create(*, event: Event, data: RegistrationInput, now: datetime
     if availability.is_full:  # after moving people up, free seats mean nobody is waiting
         status, hold_until, waitlisted_at = Status.WAITLISTED, None, now
     else:
-        status, hold_until, waitlisted_at = Status.UNCONFIRMED, signup_hold(now), None
+        status, hold_until, waitlisted_at = Status.UNCONFIRMED, prepared.hold_until, None
 
     registration = Registration.objects.create(
         event=event,
@@ -339,18 +404,20 @@ def _registration_create(*, event: Event, data: RegistrationInput, now: datetime
         options=sorted(key for key in data.options if registration_option(key) is not None),
         hold_until=hold_until,
         waitlisted_at=waitlisted_at,
-        ticket_code=new_code(),
+        ticket_code=prepared.ticket_code,
     )
-    token = _issue_link(registration)
+    token = _issue_link(registration, made=prepared.token)
     Consent.objects.bulk_create(
         Consent(registration=registration, kind=kind, text=consent_text(kind)[1], text_version=consent_text(kind)[0], given_at=now)
         for kind in sorted(data.consents)
     )
     audit_log(actor=None, action="registration_created", obj=registration, data={"status": status, "category": category.pk})
     if status == Status.WAITLISTED:
-        _mail(registration, "waitlisted", token=token, extra={"position": ahead + 1})
+        if not _mail_prepared(registration, prepared, kind="waitlisted", position=ahead + 1):
+            _mail(registration, "waitlisted", token=token, extra={"position": ahead + 1})
         return RegistrationOutcome(registration=registration, kind="waitlisted")
-    _mail(registration, "confirm_request", token=token)
+    if not _mail_prepared(registration, prepared, kind="created", position=0):
+        _mail(registration, "confirm_request", token=token)
     return RegistrationOutcome(registration=registration, kind="created")
 
 

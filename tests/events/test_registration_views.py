@@ -615,7 +615,7 @@ def test_register_post_counts_seats_once_and_does_not_grow_with_the_waiting_list
         services.registration_create(event=event, data=registration_input(category, n, join_waitlist=True))
     response, many = _post_queries(client, register_url(event), form_data(category, 40, join_waitlist="on"))
     assert response.status_code == 302
-    assert len(few) == len(many)
+    assert len(few) == len(many), (few, many)
     assert sum("COUNT(" in sql for sql in many) == 1
     assert Registration.objects.get(email="alex40@example.org").status == Status.WAITLISTED
 

@@ -81,7 +81,10 @@ def register(request, slug):
             try:
                 if not ratelimit.signup_hit(scope="events-signup", request=request):
                     raise errors.TooManySignups()
-                services.registration_create(event=event, data=form.to_input())
+                registration_input = form.to_input()
+                # The category as the form read it: the likely mail is written before the lock.
+                category = next((c for c in data.categories if c.pk == registration_input.category_id), None)
+                services.registration_create(event=event, data=registration_input, category=category)
             except errors.TooManySignups as error:
                 domain_error, status = error.message, 429
             except errors.RegistrationError as error:
