@@ -278,12 +278,12 @@ def _prepare(*, event: Event, data: RegistrationInput, category: TicketCategory 
                                mail_html=html)
 
 
-def _mail_prepared(registration: Registration, prepared: _Prepared, *, kind: str, position: int) -> bool:
+def _mail_prepared(email: str, prepared: _Prepared, *, kind: str, position: int) -> bool:
     """Stores the mail written before the lock if it was written for this outcome (True)."""
     if prepared.mail_kind != kind:
         return False
     mark = str(position)
-    mail_store(to=[registration.email], subject=prepared.mail_subject,
+    mail_store(to=[email], subject=prepared.mail_subject,
                body_text=prepared.mail_text.replace(_POSITION_MARK, mark),
                body_html=prepared.mail_html.replace(_POSITION_MARK, mark))
     return True
@@ -342,6 +342,11 @@ def _existing_id(*, event: Event, email: str) -> int | None:
 @transaction.atomic(durable=True)
 def _registration_create(*, event: Event, data: RegistrationInput, now: datetime.datetime | None,
                          check_existing: bool, prepared: _Prepared) -> RegistrationOutcome:
+    # Without the waiting-list box the outcome is a seat or a refusal (which rolls everything back):
+    # the seat's mail is stored before the lock, one write less for everyone waiting for it. Not
+    # when repeating an attempt, which may end in sending an existing link again.
+    stored_early = not check_existing and not data.join_waitlist and _mail_prepared(
+        data.email.strip(), prepared, kind="created", position=0)
     category = _lock_category(data.category_id)
     # Read the clock under the lock: the waiting list is ordered by `waitlisted_at`, which must
     # follow the order in which registrations take the lock (and get their ids).
@@ -413,10 +418,10 @@ def _registration_create(*, event: Event, data: RegistrationInput, now: datetime
     )
     audit_log(actor=None, action="registration_created", obj=registration, data={"status": status, "category": category.pk})
     if status == Status.WAITLISTED:
-        if not _mail_prepared(registration, prepared, kind="waitlisted", position=ahead + 1):
+        if not _mail_prepared(registration.email, prepared, kind="waitlisted", position=ahead + 1):
             _mail(registration, "waitlisted", token=token, extra={"position": ahead + 1})
         return RegistrationOutcome(registration=registration, kind="waitlisted")
-    if not _mail_prepared(registration, prepared, kind="created", position=0):
+    if not stored_early and not _mail_prepared(registration.email, prepared, kind="created", position=0):
         _mail(registration, "confirm_request", token=token)
     return RegistrationOutcome(registration=registration, kind="created")
 

@@ -105,3 +105,32 @@ def test_the_form_post_writes_its_mail_before_the_category_lock(client, monkeypa
     registration = Registration.objects.get(email="alex@example.org")
     mail = only_mail(registration)
     assert (mail.body_text, mail.body_html) == written_under_the_lock(registration, "confirm_request")
+
+
+def test_without_the_box_the_seat_mail_is_stored_before_the_lock(monkeypatch):
+    """Without the waiting-list box a sign-up ends with a seat or a refusal (rolled back): its mail
+    is stored before the category is locked."""
+    category = TicketCategoryFactory(capacity=5)
+    steps = []
+    real_store, real_lock = services.mail_store, services._lock_category
+    monkeypatch.setattr(services, "mail_store", lambda **kwargs: steps.append("store") or real_store(**kwargs))
+    monkeypatch.setattr(services, "_lock_category", lambda pk: steps.append("lock") or real_lock(pk))
+    services.registration_create(event=category.event, data=registration_input(category, 1), category=category)
+    assert steps == ["store", "lock"]
+    registration = Registration.objects.get(email="alex1@example.org")
+    mail = only_mail(registration)
+    assert (mail.body_text, mail.body_html) == written_under_the_lock(registration, "confirm_request")
+
+
+def test_an_address_registered_already_gets_only_its_link_again():
+    """The mail stored before the lock is rolled back with the refused insert: the second attempt
+    sends the existing link, and no confirmation request for a seat that was never taken."""
+    category = TicketCategoryFactory(capacity=5)
+    services.registration_create(event=category.event, data=registration_input(category, 1), category=category)
+    outcome = services.registration_create(event=category.event, data=registration_input(category, 1),
+                                           category=category)
+    assert outcome.kind == "existing"
+    assert Registration.objects.filter(email="alex1@example.org").count() == 1
+    mails = [mail for mail in OutboxMail.objects.order_by("pk") if "alex1@example.org" in mail.to]
+    assert [mail.subject == services._subject("confirm_request", category.event) for mail in mails] in (
+        [True], [True, False])
