@@ -19,6 +19,8 @@ profile posts exactly what the benchmark posts). Kinds of request:
   accepted-waitlist  POST with the box to the full 50-seat event: a waiting-list place, 302
                      (1,950 of the 2,000 posts of issue 4's rush)
   accepted-seat      POST to a category with 1,000,000 seats: a seat held, 302 (the first 50)
+  accepted-seat-without-box
+                     the same without the waiting-list box (the first 50 of the rush with refusals)
   accepted-unlimited POST to the category without a limit: a seat, 302
 
 Each kind: two warm-up requests, then `--posts` requests timed (CPU time, time.process_time, in
@@ -64,7 +66,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-KINDS = ["healthz", "form", "personal-link", "refused", "accepted-waitlist", "accepted-seat", "accepted-unlimited"]
+KINDS = ["healthz", "form", "personal-link", "refused", "accepted-waitlist", "accepted-seat", "accepted-seat-without-box",
+         "accepted-unlimited"]
 PERSONAL_LINK = re.compile(r"/veranstaltungen/anmeldung/([A-Za-z0-9_\-]+)/")
 
 
@@ -105,13 +108,13 @@ def _requests(kind: str, seeded: dict, client: Client):
         path = f"/veranstaltungen/anmeldung/{seeded['token']}/"
         return (lambda n: client.get(path)), 200, "Bench"
     slug = {"refused": "full", "accepted-waitlist": "full", "form": "full", "accepted-seat": "big",
-            "accepted-unlimited": "unlimited"}[kind]
+            "accepted-seat-without-box": "big", "accepted-unlimited": "unlimited"}[kind]
     path = f"/veranstaltungen/{seeded[slug]}/anmelden/"
     if kind == "form":
         return (lambda n: client.get(path)), 200, "Warteliste"
     page = client.get(path).content.decode()
     template = form_template(page, None)
-    if kind == "refused":
+    if kind in ("refused", "accepted-seat-without-box"):
         template = [(name, value) for name, value in template if name != WAITLIST_FIELD]
 
     def post(n):

@@ -2,7 +2,6 @@
 messages, the honeypot, the "send the link again" form, and the fields for an app's own questions
 (an event's registration questions, a contingent's eligibility questions) with their answers."""
 
-import copy
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -162,8 +161,8 @@ class QuestionsMixin:
 
 def fields_in_language(fields: dict[str, forms.Field]) -> dict[str, forms.Field]:
     """`fields` with their lazy texts (labels, help texts, error messages, choice labels) turned
-    into plain strings of the active language. For a set of fields built once and copied for every
-    form (copy_fields): rendering and validating them then translates nothing per request."""
+    into plain strings of the active language. For a set of fields built once and shared by every
+    form: rendering and validating them then translates nothing per request."""
     for field in fields.values():
         if field.label is not None:
             field.label = str(field.label)
@@ -172,17 +171,3 @@ def fields_in_language(fields: dict[str, forms.Field]) -> dict[str, forms.Field]
         if isinstance(field, forms.ChoiceField) and all(not isinstance(label, (list, tuple)) for _, label in field.choices):
             field.choices = [(value, str(label)) for value, label in field.choices]
     return fields
-
-
-def copy_fields(fields: dict[str, forms.Field]) -> dict[str, forms.Field]:
-    """A copy of `fields` for one form: what Django's deepcopy of a form's fields gives for
-    what a form changes (the field, its widget and the widget's attributes, validators), without
-    copying what no form changes (error messages, choices). Half the cost of copy.deepcopy."""
-    copied = {}
-    for name, field in fields.items():
-        field = copy.copy(field)
-        field.widget = copy.copy(field.widget)
-        field.widget.attrs = dict(field.widget.attrs)
-        field.validators = field.validators[:]
-        copied[name] = field
-    return copied

@@ -11,7 +11,6 @@ from revier.core.forms import (
     PersonNameMixin,
     QuestionsMixin,
     answer_field,
-    copy_fields,
     email_field,
     fields_in_language,
     honeypot_field,
@@ -113,10 +112,12 @@ def _registration_fields(categories, questions, options=()) -> dict[str, forms.F
 
 
 # The fields of each event's form, built once per registration setup (events.selectors keeps the
-# setup's categories and questions per content generation) and copied for every form, as Django
-# copies a form class's fields: building them cost a refused post in a rush about 0.6 ms, the
-# copy less (core.forms.copy_fields); their texts are translated once, for the language they were
-# built in. {(id(categories), language): (categories, questions, options, fields)}
+# setup's categories and questions per content generation) and shared by every form of it: building
+# them cost a refused post in a rush about 0.6 ms, copying them (as Django copies a form class's
+# fields) still a sixth of the post. Validating and rendering a form reads its fields and never
+# changes them, and RegistrationForm changes none after building them
+# (tests/events/test_registration_form_fields.py). Their texts are translated once, for the
+# language they were built in. {(id(categories), language): (categories, questions, options, fields)}
 _field_sets: dict[int, tuple[tuple, tuple, tuple, dict[str, forms.Field]]] = {}
 _FIELD_SETS_MAX = 200
 
@@ -146,7 +147,7 @@ class RegistrationForm(HoneypotMixin, PersonFieldsMixin, forms.Form):
         self.options = tuple(options)
         self._availabilities = availabilities
         if isinstance(categories, tuple) and isinstance(questions, tuple) and isinstance(options, tuple):
-            self.fields = copy_fields(_fields_for(categories, questions, options))
+            self.fields = dict(_fields_for(categories, questions, options))  # shared fields, see above
         else:
             self.fields = _registration_fields(self.categories, self.questions, self.options)
         if len(self.categories) == 1 and not self.is_bound:

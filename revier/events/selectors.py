@@ -655,6 +655,15 @@ def seats_taken_recently(*, category_ids: tuple[int, ...], now: datetime.datetim
     return taken
 
 
+def seats_taken_remembered(*, category_ids: tuple[int, ...]) -> dict[int, int] | None:
+    """The seats taken per category as this process counted them within settings.SEAT_COUNT_SECONDS
+    (seats_taken_recently), or None; never a query."""
+    remembered = _seat_counts.get(category_ids)
+    if remembered is None or time.monotonic() - remembered[0] >= settings.SEAT_COUNT_SECONDS:
+        return None
+    return remembered[1]
+
+
 def forget_seat_counts(**_signal) -> None:
     """Drops this process's remembered counts (a registration or a category was saved or deleted)."""
     _seat_counts.clear()
@@ -697,6 +706,17 @@ class RegistrationFormData:
 
     def availabilities(self) -> dict[int, Availability]:
         return {offer.category.pk: offer.availability for offer in self.offers}
+
+    def availability_known(self, category_id: int) -> Availability | None:
+        """The category's seats if counted for this form or remembered by this process, else None:
+        never a query (a guess for what is likely, never for what is decided)."""
+        if "offers" in self.__dict__:
+            return self.availabilities().get(category_id)
+        taken = seats_taken_remembered(category_ids=tuple(category.pk for category in self.categories))
+        category = next((c for c in self.categories if c.pk == category_id), None)
+        if taken is None or category is None:
+            return None
+        return Availability(category.capacity, taken.get(category_id, 0))
 
 
 def registration_form_get(*, slug: str, now=None) -> RegistrationFormData | None:

@@ -259,15 +259,16 @@ class _Prepared:
 
 
 def _prepare(*, event: Event, data: RegistrationInput, category: TicketCategory | None,
-             now: datetime.datetime | None) -> _Prepared:
+             seats_seen: Availability | None, now: datetime.datetime | None) -> _Prepared:
     token = new_token()
     hold_until = signup_hold(now or timezone.now())
     prepared = _Prepared(token=token, ticket_code=new_code(), hold_until=hold_until)
     if (category is None or category.pk != data.category_id or category.event_id != event.pk
             or withheld(data.email.strip())):
         return prepared
-    # The form offers the waiting-list box only for a category it shows fully booked.
-    kind = "waitlisted" if data.join_waitlist and category.capacity is not None else "created"
+    # With the waiting-list box ticked a place on the list is likely unless the seats seen were free.
+    likely_full = seats_seen.is_full if seats_seen is not None else True
+    kind = "waitlisted" if data.join_waitlist and category.capacity is not None and likely_full else "created"
     template = "waitlisted" if kind == "waitlisted" else "confirm_request"
     draft = Registration(event=event, category=category, first_name=data.first_name.strip(), hold_until=hold_until)
     text, html = mail_write(
@@ -295,7 +296,8 @@ class _CheckFirst(Exception):
 
 
 def registration_create(*, event: Event, data: RegistrationInput, now: datetime.datetime | None = None,
-                        category: TicketCategory | None = None) -> RegistrationOutcome:
+                        category: TicketCategory | None = None,
+                        seats_seen: Availability | None = None) -> RegistrationOutcome:
     """Registers a person for a category of an event. Guarantees: the category is never overbooked
     (category row locked while counting and writing); one active registration per e-mail and event
     (a partial unique constraint): a second attempt sends the existing link again and creates
@@ -315,11 +317,12 @@ def registration_create(*, event: Event, data: RegistrationInput, now: datetime.
     happens when the address was registered at the same moment in another category of the event
     (another lock): the constraint refuses the insert once the other transaction has committed.
 
-    `category`: the category of `data.category_id` as the form read it. With it the mail of the
-    likely outcome (a waiting-list place if the box was ticked, else a seat) is written before the
-    lock is taken; it decides nothing (under the lock another outcome writes its own mail)."""
+    `category`: the category of `data.category_id` as the form read it, `seats_seen` its seats as
+    the form saw them, if known. With the category the mail of the likely outcome (a waiting-list
+    place if the box was ticked and the seats seen were not free, else a seat) is written before
+    the lock is taken; it decides nothing (under the lock another outcome writes its own mail)."""
     check_existing = False
-    prepared = _prepare(event=event, data=data, category=category, now=now)
+    prepared = _prepare(event=event, data=data, category=category, seats_seen=seats_seen, now=now)
     for attempt in range(3):
         try:
             return _registration_create(event=event, data=data, now=now, check_existing=check_existing,

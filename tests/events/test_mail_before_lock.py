@@ -134,3 +134,38 @@ def test_an_address_registered_already_gets_only_its_link_again():
     mails = [mail for mail in OutboxMail.objects.order_by("pk") if "alex1@example.org" in mail.to]
     assert [mail.subject == services._subject("confirm_request", category.event) for mail in mails] in (
         [True], [True, False])
+
+
+def test_with_the_box_and_free_seats_seen_the_seat_mail_is_written_once(monkeypatch):
+    """The box ticked while the form saw free seats: a seat is likely, its mail is written before
+    the lock and not again under it."""
+    from revier.core.capacity import Availability
+
+    category = TicketCategoryFactory(capacity=5)
+    under_the_lock = []
+    real = core_mail.mail_write
+    monkeypatch.setattr(core_mail, "mail_write", lambda **kwargs: under_the_lock.append(1) or real(**kwargs))
+    services.registration_create(event=category.event, data=registration_input(category, 1, join_waitlist=True),
+                                 category=category, seats_seen=Availability(5, 0))
+    assert under_the_lock == []
+    registration = Registration.objects.get(email="alex1@example.org")
+    assert registration.status == Status.UNCONFIRMED
+    mail = only_mail(registration)
+    assert (mail.body_text, mail.body_html) == written_under_the_lock(registration, "confirm_request")
+
+
+def test_the_form_knows_the_seats_only_when_counted_or_remembered(client, django_assert_num_queries, settings):
+    from revier.events import selectors
+
+    settings.SEAT_COUNT_SECONDS = 60
+    category = TicketCategoryFactory(capacity=1)
+    services.registration_create(event=category.event, data=registration_input(category, 1))
+    selectors.forget_seat_counts()
+    data = selectors.registration_form_get(slug=category.event.slug)
+    with django_assert_num_queries(0):
+        assert data.availability_known(category.pk) is None
+    assert client.get(f"/veranstaltungen/{category.event.slug}/anmelden/").status_code == 200  # counts, remembers
+    data = selectors.registration_form_get(slug=category.event.slug)
+    with django_assert_num_queries(0):
+        known = data.availability_known(category.pk)
+    assert (known.capacity, known.taken, known.is_full) == (1, 1, True)

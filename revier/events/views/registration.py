@@ -82,9 +82,14 @@ def register(request, slug):
                 if not ratelimit.signup_hit(scope="events-signup", request=request):
                     raise errors.TooManySignups()
                 registration_input = form.to_input()
-                # The category as the form read it: the likely mail is written before the lock.
-                category = next((c for c in data.categories if c.pk == registration_input.category_id), None)
-                services.registration_create(event=event, data=registration_input, category=category)
+                # The category as the form read it, and its seats if known without a query: the
+                # likely mail is written before the lock.
+                category_id = registration_input.category_id
+                services.registration_create(
+                    event=event, data=registration_input,
+                    category=next((c for c in data.categories if c.pk == category_id), None),
+                    seats_seen=data.availability_known(category_id),
+                )
             except errors.TooManySignups as error:
                 domain_error, status = error.message, 429
             except errors.RegistrationError as error:
