@@ -279,6 +279,8 @@ WORKER_TASKS += ["revier.network.suggestions.services.suggestions_worker",
 WORKER_TASKS += ["revier.network.followup.services.followup_invitations_send_due"]
 # Monitor: waves uploaded in the staff area are checked and imported here, never in the request.
 WORKER_TASKS += ["revier.monitor.import_runs.import_runs_due"]
+# Retention: registrations and claims past their event's retention period are anonymised.
+WORKER_TASKS += ["revier.events.retention.registrations_anonymise_due"]
 
 # Personal links (registrations, claims) stop working this many days after the event they are for
 # has ended; links sent again add to the earlier ones. Mails that anyone can have sent to an address
@@ -309,6 +311,10 @@ MONITOR_MICRODATA_MAX_BYTES = env.int("MONITOR_MICRODATA_MAX_BYTES", default=50 
 MONITOR_SMALL_FILE_MAX_BYTES = env.int("MONITOR_SMALL_FILE_MAX_BYTES", default=2 * 1024 * 1024)
 MONITOR_IMPORT_KEEP_DAYS = env.int("MONITOR_IMPORT_KEEP_DAYS", default=7)
 MONITOR_IMPORT_STALE_SECONDS = env.int("MONITOR_IMPORT_STALE_SECONDS", default=900)
+
+# Retention (issue 12 §3, docs/security.md): registrations and free-ticket claims are anonymised this
+# many days after their event's end, unless staff set another period on the event or contingent.
+RETENTION_DAYS_DEFAULT = env.int("RETENTION_DAYS_DEFAULT", default=180)
 
 # Sent mails (their bodies are blanked when sent) and mails that failed for good are deleted after this.
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)

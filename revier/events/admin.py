@@ -86,6 +86,7 @@ class EventAdmin(DeleteEachAdmin, admin.ModelAdmin):
         (_("Content"), {"fields": ["description", "organisers", "topics", "region"]}),
         (_("Image"), {"fields": ["image", "image_alt", "image_credit"]}),
         (_("Registration"), {"fields": [("registration_opens_at", "registration_closes_at"), "requires_approval", "hold_hours"]}),
+        (_("Privacy"), {"fields": ["retention_days"]}),
         (_("Access"), {"fields": ["managers"]}),
         (_("Other"), {"fields": ["is_generated", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
@@ -119,8 +120,9 @@ class EventAdmin(DeleteEachAdmin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(self.readonly_fields)
         if not can_manage_all_events(request.user):
-            # Only staff who manage all events grant access to an event.
-            fields.append("managers")
+            # Only staff who manage all events grant access to an event and set how long its
+            # registrations are kept (issue 12: retention is the administration's setting).
+            fields += ["managers", "retention_days"]
         if obj is not None and obj.is_cancelled:
             fields += ["status", "cancellation_note"]
         return fields

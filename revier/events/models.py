@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from revier.core.capacity import CapacityRule
 from revier.core.choices import Sector  # noqa: F401 (the registration's sector; shared with the network)
 from revier.core.models import PersonalLink
+from revier.core.retention import RETENTION_VALIDATORS, default_retention_days, retention_ends_at
 
 
 class Region(models.TextChoices):
@@ -124,6 +125,15 @@ class Event(models.Model):
         related_name="managed_events",
         help_text=_("People who may see and manage this event's registrations."),
     )
+    retention_days = models.PositiveIntegerField(
+        _("retention period (days)"),
+        default=default_retention_days,
+        validators=RETENTION_VALIDATORS,
+        help_text=_(
+            "This many days after the end of the event, the registrations are anonymised: names, e-mail "
+            "addresses and answers are removed, the numbers remain."
+        ),
+    )
     is_generated = models.BooleanField(_("generated demo content"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
@@ -178,6 +188,11 @@ class Event(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == self.Status.CANCELLED
+
+    @property
+    def anonymise_at(self) -> datetime.datetime:
+        """When the registrations' personal data are anonymised (services.registrations_anonymise_due)."""
+        return retention_ends_at(self.ends_at, self.retention_days)
 
     def registration_state(self, now: datetime.datetime | None = None) -> str:
         """'open', 'not_yet', 'closed', 'none' (no categories / no registration) or 'cancelled'."""
@@ -336,6 +351,9 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("checked in by"),
     )
+    # Set when the retention period ended and the personal data were removed (the row keeps status,
+    # category, sector and check-in time for the statistics).
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("registration")
@@ -345,6 +363,7 @@ class Registration(models.Model):
             models.Index(fields=["category", "status"], name="events_reg_category_status"),
             models.Index(fields=["event", "status"], name="events_reg_event_status"),
             models.Index(fields=["category", "status", "waitlisted_at", "id"], name="events_reg_waitlist"),
+            models.Index(fields=["event", "anonymised_at"], name="events_reg_anonymised"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -359,7 +378,11 @@ class Registration(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None
 
     @property
     def is_active(self) -> bool:

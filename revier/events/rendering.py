@@ -10,7 +10,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import localtime
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from revier.core.fragments import fragment
 from revier.core.templatetags.kern_forms import render_field
@@ -28,9 +28,10 @@ def _fieldset(legend: str, body: str, *, intro: str = "") -> str:
     )
 
 
-def registration_form_html(form, offers, *, action: str, privacy_url: str) -> SafeString:
+def registration_form_html(form, offers, *, action: str, privacy_url: str, retention_days: int) -> SafeString:
     """The <form> of an event's registration page for `form` (events.forms.RegistrationForm, with
-    or without input) and the categories' `offers` (free seats), posting to `action`."""
+    or without input) and the categories' `offers` (free seats), posting to `action`; the privacy
+    note names the event's retention period (`retention_days`, Event.retention_days)."""
     fields = "      ".join(render_field(form[name]) for name in
                            ("first_name", "last_name", "email", "organisation", "function", "sector"))
     participation = category_choices(form["category"], offers) + "\n      " + render_field(form["join_waitlist"])
@@ -51,6 +52,11 @@ def registration_form_html(form, offers, *, action: str, privacy_url: str) -> Sa
         "participation). The organisers of the event receive them for this purpose. Details are in our "
         '<a class="kern-link" href="%(privacy_url)s">privacy statement</a>.'
     ) % {"privacy_url": escape(privacy_url)}
+    retention = escape(ngettext(
+        "Your details are deleted %(days)d day after the event; only the numbers of participants remain.",
+        "Your details are deleted %(days)d days after the event; only the numbers of participants remain.",
+        retention_days,
+    ) % {"days": retention_days})
     # Texts outside the f-strings: xgettext (makemessages) does not look into f-strings.
     required_note = escape(gettext("Fields marked “required” must be filled in."))
     submit = escape(gettext("Register"))
@@ -66,7 +72,7 @@ def registration_form_html(form, offers, *, action: str, privacy_url: str) -> Sa
         f'    <input type="text" name="{escape(honeypot.html_name)}" id="{escape(honeypot.id_for_label)}" value="" '
         'tabindex="-1" autocomplete="off">\n'
         "  </div>\n"
-        f'  <p class="kern-body" id="datenschutz-hinweis">{privacy}</p>\n'
+        f'  <p class="kern-body" id="datenschutz-hinweis">{privacy} {retention}</p>\n'
         '  <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">'
         f"{submit}</span></button>\n"
         "</form>"

@@ -544,8 +544,9 @@ def check_in_result(*, event: Event, kind: str, registration_id: str) -> CheckIn
 
 def registrations_for_message(*, event: Event, statuses: list[str], category_ids: list[int]) -> QuerySet[Registration]:
     """The recipients of an organiser's message: registrations in the chosen states (and
-    categories; none chosen means all)."""
-    qs = Registration.objects.filter(event=event, status__in=statuses).select_related("event", "category")
+    categories; none chosen means all); anonymised ones have no address any more."""
+    qs = Registration.objects.filter(event=event, status__in=statuses, anonymised_at__isnull=True).select_related(
+        "event", "category")
     if category_ids:
         qs = qs.filter(category_id__in=category_ids)
     return qs.order_by("id")

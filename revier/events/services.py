@@ -100,7 +100,10 @@ def _mail_context(registration: Registration, *, token: str | None, extra=None) 
 
 def _mail(registration: Registration, template: str, subject: str | None = None, *, token: str | None = None,
           extra=None, with_ics: bool = False) -> None:
-    """Queues one of the registration mails (German, plain text and HTML) in the outbox."""
+    """Queues one of the registration mails (German, plain text and HTML) in the outbox; nothing for
+    an anonymised registration (there is nobody to write to)."""
+    if registration.anonymised_at is not None:
+        return
     mail_queue(
         to=[registration.email],
         subject=subject if subject is not None else _subject(template, registration.event),
@@ -511,7 +514,7 @@ def registration_update(*, registration: Registration, first_name: str, last_nam
     """Self-service: the person changes name, organisation, function, sector and answers (not the e-mail
     address, which the registration is bound to)."""
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if not registration.is_active:
+    if not registration.is_active or registration.is_anonymised:
         raise errors.InvalidTransition()
     registration.first_name = first_name.strip()
     registration.last_name = last_name.strip()

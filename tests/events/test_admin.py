@@ -338,3 +338,25 @@ def test_admin_deletes_go_through_services_with_an_audit_entry(client):
     assert client.post(change_url(event), data).status_code == 302
     assert AuditEntry.objects.filter(action="category_deleted", object_id=str(category.pk), actor=staff).exists()
     assert AuditEntry.objects.filter(action="question_deleted", object_id=str(question.pk), actor=staff).exists()
+
+
+def test_admin_retention_period_is_set_by_staff_who_manage_all_events(client, organiser, own_event):
+    """Issue 12 §3: the retention period is the administration's setting; an event's organiser sees it
+    but cannot change it."""
+    client.force_login(organiser)
+    values = form_values(client.get(change_url(own_event)))
+    assert "retention_days" not in values
+    values["retention_days"] = "5"
+    assert client.post(change_url(own_event), values).status_code == 302
+    own_event.refresh_from_db()
+    assert own_event.retention_days == 180
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    values = form_values(client.get(change_url(own_event)))
+    assert values["retention_days"] == "180"
+    values["retention_days"] = "30"
+    assert client.post(change_url(own_event), values).status_code == 302
+    own_event.refresh_from_db()
+    assert own_event.retention_days == 30
+    values["retention_days"] = "0"
+    assert client.post(change_url(own_event), values).status_code == 200  # at least one day

@@ -105,7 +105,8 @@ def register(request, slug):
                  "domain_error": domain_error},
                 domain_error_title=gettext("The registration could not be completed"),
             )
-            return alerts + registration_form_html(form, data.offers, action=request.path, privacy_url=privacy_url)
+            return alerts + registration_form_html(form, data.offers, action=request.path, privacy_url=privacy_url,
+                                                   retention_days=event.retention_days)
 
         # Shown again with its input: its shape kept per seats counted and message, the input written in.
         form_part = bound_form_html(
@@ -120,7 +121,7 @@ def register(request, slug):
         form_part = fragment("events:register-form", [event.pk, request.path, *seats], lambda: registration_form_html(
             RegistrationForm(categories=data.categories, availabilities=data.availabilities, questions=data.questions,
                              options=data.options),
-            data.offers, action=request.path, privacy_url=privacy_url,
+            data.offers, action=request.path, privacy_url=privacy_url, retention_days=event.retention_days,
         ))
         has_error = False
     # Everything around the form is the same for every reader: kept, and only the form is written

@@ -1,0 +1,101 @@
+"""Retention of personal data (issue 12 §3, docs/security.md "Aufbewahrung und Anonymisierung").
+
+An app whose objects hold personal data gives each owner (an event, a contingent) a retention period
+in days, counted from the owner's end; its worker task anonymises the objects whose period is over.
+What the apps share lives here: the default period, when a period ends, blanking the audit entries
+and the outbox mails of anonymised people, and the protocol of a run. Callers hold the transaction
+of the anonymisation they report (these helpers write, they do not open one)."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import connection, models
+from django.db.models import Q
+
+from revier.core.models import AuditEntry, OutboxMail
+
+# What replaces a name where a field must say something.
+ANONYMISED = "anonymisiert"
+# The action of the protocol rows (one per run and kind of object that anonymised anything).
+PROTOCOL_ACTION = "retention_anonymised"
+# Longest period staff may set (ten years); at least one day.
+RETENTION_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3650)]
+# Audit details that never hold a person's values (statuses, ids, counts): kept when an entry's
+# object is anonymised; every other detail of such an entry is removed.
+_HARMLESS_DETAILS = frozenset({"status", "category", "count", "ids", "from", "to", "kind"})
+
+
+def default_retention_days() -> int:
+    """The period a new event or contingent starts with: settings.RETENTION_DAYS_DEFAULT."""
+    return settings.RETENTION_DAYS_DEFAULT
+
+
+def retention_ends_at(end: datetime.datetime, days: int) -> datetime.datetime:
+    """When the personal data of something that ended at `end` is anonymised."""
+    return end + datetime.timedelta(days=days)
+
+
+def _harmless(key: str, value) -> bool:
+    if key not in _HARMLESS_DETAILS:
+        return False
+    if isinstance(value, (list, tuple)):
+        return all(isinstance(item, (int, float, bool)) or (isinstance(item, str) and item.isdigit()) for item in value)
+    return value is None or isinstance(value, (int, float, bool)) or (key == "status" and isinstance(value, str))
+
+
+def audit_entries_anonymise(*, model: type[models.Model], object_ids: Iterable[int]) -> int:
+    """Blanks what the audit entries of the anonymised objects `object_ids` of `model` could still
+    say about the person: the object's name (object_repr, kept by older entries) and every detail
+    but statuses, ids and counts. Who acted, what and when stay. Returns how many entries changed;
+    one read and one bulk write per call."""
+    ids = [str(pk) for pk in object_ids]
+    if not ids:
+        return 0
+    changed = []
+    for entry in AuditEntry.objects.filter(object_type=model._meta.label_lower, object_id__in=ids).only(
+        "id", "object_repr", "data"
+    ):
+        data = entry.data if isinstance(entry.data, dict) else {}
+        kept = {key: value for key, value in data.items() if _harmless(key, value)}
+        if entry.object_repr or kept != entry.data:
+            entry.object_repr, entry.data = "", kept
+            changed.append(entry)
+    AuditEntry.objects.bulk_update(changed, ["object_repr", "data"], batch_size=500)
+    return len(changed)
+
+
+def outbox_forget(*, addresses: Iterable[str]) -> int:
+    """Deletes every outbox mail (waiting, failed or sent, whose envelope still names the address)
+    addressed to one of `addresses` (compared without case). The caller passes only addresses no
+    living object of its app uses any more. Returns how many mails were deleted."""
+    wanted = {address.strip().lower() for address in addresses if address and address.strip()}
+    if not wanted:
+        return 0
+    # A first cut in the database (the recipients' JSON text contains one of the addresses), the
+    # exact test in Python: the outbox holds a month of mails at most (core.mail.outbox_purge).
+    condition = Q()
+    for address in wanted:
+        condition |= Q(to__icontains=address)
+    doomed = [
+        pk for pk, to in OutboxMail.objects.filter(condition).values_list("id", "to")
+        if any(str(recipient).strip().lower() in wanted for recipient in (to or []))
+    ]
+    if not doomed:
+        return 0
+    return OutboxMail.objects.filter(pk__in=doomed).delete()[0]
+
+
+def retention_protocol(*, model: type[models.Model], count: int, owners: Iterable[int], now: datetime.datetime) -> AuditEntry:
+    """Writes the protocol row of one run for one kind of object: what (`model`), how many
+    (`count`), of which owners (ids of events, contingents), when. No personal data."""
+    assert connection.in_atomic_block, "write the protocol in the anonymisation's transaction"
+    return AuditEntry.objects.create(
+        actor=None,
+        action=PROTOCOL_ACTION,
+        object_type=model._meta.label_lower,
+        object_id="",
+        object_repr="",
+        data={"count": count, "owners": sorted(set(owners)), "at": now.isoformat()},
+    )
