@@ -215,9 +215,13 @@ class Page:
 
 def _page_ids(qs: QuerySet, *, number: int, per_page: int) -> tuple[int, int, list[int]]:
     """(number of hits, page number, ids of the page's rows) in one query (the number of hits as a
-    window over the same query); a number past the end gives the last page."""
-    number = max(number, 1)
+    window over the same query), planned for a search (search.search_planning); a number past the
+    end gives the last page."""
+    with search.search_planning():
+        return _page_ids_planned(qs, number=max(number, 1), per_page=per_page)
 
+
+def _page_ids_planned(qs: QuerySet, *, number: int, per_page: int) -> tuple[int, int, list[int]]:
     def read(number: int) -> list[tuple[int, int]]:
         first = (number - 1) * per_page
         return list(qs.annotate(total=Window(Count("*"))).values_list("pk", "total")[first : first + per_page])

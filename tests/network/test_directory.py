@@ -249,6 +249,76 @@ def test_search_ranks_name_matches_first_on_postgresql(client, hydrogen):
     assert listed_names(client.get(DIRECTORY, {"q": "Photonik"})) == ["Kim Zuletzt", "Kim Anders"]
 
 
+def _common_word_entries(profile, *, n: int, every: int) -> None:
+    """`n` offers of `profile` written directly (the search text as network.search writes it: title,
+    text, the organisation), every `every`-th with "Pilotprojekt" in its text and the first of these
+    with it in its title too; then ANALYZE, as on a live database, so the planner knows the numbers."""
+    from django.db import connection
+
+    from revier.core.text import stem_document
+    from revier.network.models import ProfileEntry
+
+    rows = []
+    for i in range(n):
+        title = "Pilotprojekt Wasserstoff" if i == 0 else f"Angebot {i}"
+        # About as long as real offers (three sentences): the rows' width decides between the index and
+        # a sequential scan.
+        text = (f"Wir bieten Beratung {i} für Unternehmen in der Region an. Unser Labor unterstützt bei "
+                f"Messtechnik {i} mit Prüfständen und Personal. Erfahrung aus zehn Projekten im Mittelstand"
+                + (", auch in einem Pilotprojekt." if i % every == 0 else "."))
+        search_text = f"{title} {text} {profile.organisation}"
+        rows.append(ProfileEntry(profile=profile, direction="offer", position=i, title=title, text=text,
+                                 search_text=search_text, search_stems=stem_document(search_text)))
+    ProfileEntry.objects.bulk_create(rows, batch_size=1000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE network_profileentry, network_profile")
+
+
+def test_search_of_a_common_word_uses_the_index_and_keeps_count_and_order_on_postgresql():
+    """A word in a tenth of 5,000 entries: PostgreSQL's default costs chose a sequential scan that
+    tests every row's vector; under search_planning the GIN index finds the hits (issue 10's budget).
+    The count and the title match first stay as they were."""
+    if connection.vendor != "postgresql":
+        pytest.skip("query plans: PostgreSQL only")
+    from django.db.models import Count, Window
+
+    from revier.network import search
+    from revier.network.directory import DirectoryFilter, entry_directory, entry_directory_page
+
+    profile, _token = make_profile(1, organisation="Netzwerk Zeitz")
+    _common_word_entries(profile, n=5000, every=10)
+    directory_filter = DirectoryFilter(query="Pilotprojekte")
+    page_query = entry_directory(directory_filter).annotate(total=Window(Count("*"))).values_list("pk", "total")[:PAGE_SIZE]
+    with search.search_planning():
+        plan = page_query.explain()
+    assert "network_profileentry_search_vector" in plan, plan
+    assert "Seq Scan on network_profileentry" not in plan, plan
+    page = entry_directory_page(directory_filter=directory_filter, number=1)
+    assert page.count == 500
+    assert page.rows[0].title == "Pilotprojekt Wasserstoff"
+
+
+def test_search_vector_is_kept_in_the_row_on_postgresql():
+    """Migration 0013: the vectors stay in their rows (storage "main") instead of the TOAST table,
+    where every match and rank fetched them again."""
+    if connection.vendor != "postgresql":
+        pytest.skip("storage: PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attstorage FROM pg_attribute WHERE attname = 'search_vector' "
+            "AND attrelid IN ('network_profile'::regclass, 'network_profileentry'::regclass) ORDER BY 1"
+        )
+        assert cursor.fetchall() == [("network_profile", "m"), ("network_profileentry", "m")]
+
+
+def test_search_planning_changes_nothing_on_sqlite_and_counts_pages_on_both(client, corpus):
+    """The directory's pages under search_planning: the same hits and count on both databases, also
+    for a page past the end (the last page)."""
+    response = client.get(DIRECTORY, {"q": "Elektrolyseur", "page": "7"})
+    assert set(listed_names(response)) == {"Kim Elektro", "Kim Fachkraft"}
+    assert listed_names(client.get(ENTRIES, {"q": "Elektrolyseur", "richtung": "bietet"})) == ["Prüfung von Elektrolyseuren"]
+
+
 def test_search_follows_changes_of_profiles_and_entries(client, corpus):
     profile = Profile.objects.get(last_name="Waerme")
     entry = profile.entries.get()
