@@ -280,7 +280,8 @@ WORKER_TASKS += ["revier.network.followup.services.followup_invitations_send_due
 # Monitor: waves uploaded in the staff area are checked and imported here, never in the request.
 WORKER_TASKS += ["revier.monitor.import_runs.import_runs_due"]
 # Retention: registrations and claims past their event's retention period are anonymised.
-WORKER_TASKS += ["revier.events.retention.registrations_anonymise_due"]
+WORKER_TASKS += ["revier.events.retention.registrations_anonymise_due",
+                 "revier.contingents.retention.claims_anonymise_due"]
 
 # Personal links (registrations, claims) stop working this many days after the event they are for
 # has ended; links sent again add to the earlier ones. Mails that anyone can have sent to an address

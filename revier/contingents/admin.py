@@ -43,6 +43,7 @@ class ContingentAdmin(DeleteEachAdmin, admin.ModelAdmin):
         ]}),
         (_("Tickets"), {"fields": ["size", "mode", "uses_codes", "one_per_organisation"]}),
         (_("Period"), {"fields": [("opens_at", "closes_at"), "hold_hours", "accept_hours"]}),
+        (_("Privacy"), {"fields": ["retention_days"]}),
         (_("Other"), {"fields": ["is_generated", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import CapacityRule
 from revier.core.models import PersonalLink
+from revier.core.retention import RETENTION_VALIDATORS, default_retention_days, retention_ends_at
 
 
 class Contingent(models.Model):
@@ -57,6 +58,16 @@ class Contingent(models.Model):
     )
     hold_hours = models.PositiveIntegerField(_("hours to confirm the e-mail address"), default=48)
     one_per_organisation = models.BooleanField(_("one ticket per organisation"), default=False)
+    retention_days = models.PositiveIntegerField(
+        _("retention period (days)"),
+        default=default_retention_days,
+        validators=RETENTION_VALIDATORS,
+        help_text=_(
+            "This many days after the event the tickets are for (its last day; without one, the closing of "
+            "the contingent), the claims are anonymised: names, e-mail addresses and answers are removed, "
+            "the numbers remain."
+        ),
+    )
     is_generated = models.BooleanField(_("generated demo content"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
@@ -106,6 +117,11 @@ class Contingent(models.Model):
         if day is None:
             return self.closes_at
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
+
+    @property
+    def anonymise_at(self) -> datetime.datetime:
+        """When the claims' personal data are anonymised (retention.claims_anonymise_due)."""
+        return retention_ends_at(self.target_ends_at, self.retention_days)
 
 
 class EligibilityQuestion(models.Model):
@@ -179,12 +195,18 @@ class Claim(models.Model):
     created_at = models.DateTimeField(_("claimed"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
     allocated_at = models.DateTimeField(_("ticket handed out"), null=True, blank=True)
+    # Set when the retention period ended and the personal data were removed (the row keeps status,
+    # pseudonym, draw position and times for the statistics and the draw protocol).
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["contingent", "status"], name="contingents_claim_status")]
+        indexes = [
+            models.Index(fields=["contingent", "status"], name="contingents_claim_status"),
+            models.Index(fields=["contingent", "anonymised_at"], name="contingents_claim_anonymised"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["contingent", "email_normalized"],
@@ -204,7 +226,11 @@ class Claim(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.anonymised_at is not None
 
 
 # How claims hold the tickets of a contingent (core.capacity): a ticket handed out or offered holds

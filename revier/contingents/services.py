@@ -73,6 +73,8 @@ SUBJECTS = {
 
 
 def _mail(claim: Claim, template: str, *, token: str | None = None, extra=None) -> None:
+    if claim.anonymised_at is not None:
+        return  # nobody to write to
     contingent = claim.contingent
     with translation.override(settings.LANGUAGE_CODE):
         subject = str(SUBJECTS[template]) % {"title": contingent.target_title}

@@ -37,7 +37,7 @@ def test_admin_adds_contingent_with_question_through_the_services(admin_client):
         "size": "50", "mode": "first_come", "uses_codes": "on",
         "opens_at_0": _local(opens)[0], "opens_at_1": _local(opens)[1],
         "closes_at_0": _local(closes)[0], "closes_at_1": _local(closes)[1],
-        "hold_hours": "48", "accept_hours": "72",
+        "hold_hours": "48", "accept_hours": "72", "retention_days": "90",
         "questions-TOTAL_FORMS": "1", "questions-INITIAL_FORMS": "0", "questions-MIN_NUM_FORMS": "0", "questions-MAX_NUM_FORMS": "1000",
         "questions-0-text": "Ist Ihr Unternehmen in der Metropolregion ansässig?", "questions-0-kind": "yesno",
         "questions-0-required": "on", "questions-0-position": "0", "questions-0-choices": "", "questions-0-accepted_answers": "Ja",
@@ -46,6 +46,7 @@ def test_admin_adds_contingent_with_question_through_the_services(admin_client):
     assert response.status_code == 302, response.content.decode()[:3000]
     contingent = Contingent.objects.get()
     assert contingent.slug == "freikarten-messe-jena"
+    assert contingent.retention_days == 90
     assert "<strong>Bedingungen</strong>" in contingent.description_html  # rendered by contingent_save
     assert contingent.questions.get().accepted_list == ["Ja"]
     actions = set(AuditEntry.objects.values_list("action", flat=True))
