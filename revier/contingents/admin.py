@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from revier.contingents import services
 from revier.contingents.models import Claim, Contingent, DrawProtocol, EligibilityQuestion, TicketCode
 from revier.core.admin import HTTPS_LINKS
-from revier.core.admin_mixins import DeleteEachAdmin
+from revier.core.admin_mixins import DeleteEachAdmin, ReadAuditedAdmin
 
 
 def _staff_link(url: str, label) -> str:
@@ -96,7 +96,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ReadOnlyAdmin):
+class ClaimAdmin(ReadAuditedAdmin, ReadOnlyAdmin):
     list_display = ["__str__", "email", "organisation", "contingent", "status", "created_at", "staff_link"]
     list_filter = ["status", "contingent"]
     search_fields = ["first_name", "last_name", "email", "organisation", "pseudonym"]
@@ -111,7 +111,7 @@ class ClaimAdmin(ReadOnlyAdmin):
 
 
 @admin.register(TicketCode)
-class TicketCodeAdmin(ReadOnlyAdmin):
+class TicketCodeAdmin(ReadAuditedAdmin, ReadOnlyAdmin):
     list_display = ["code", "contingent", "claim", "revoked", "imported_at"]
     list_filter = ["revoked", "contingent"]
     search_fields = ["code"]

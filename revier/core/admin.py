@@ -1,10 +1,13 @@
 from django.contrib import admin
+from django.contrib.auth import admin as auth_admin  # registers User now, so that it can be replaced below
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from revier.core.admin_mixins import AuditedAdmin, LabelledListEditableAdmin
+from revier.core.admin_mixins import AuditedAdmin, LabelledListEditableAdmin, ReadAuditedAdmin
 from revier.core.mail import message_id, outbox_retry
 from revier.core.models import AuditEntry, OutboxMail, Topic
+from revier.core.services import audit_log
 
 admin.site.site_header = _("Revier administration")
 admin.site.site_title = _("Revier administration")
@@ -14,12 +17,40 @@ admin.site.index_title = _("Content and settings")
 HTTPS_LINKS = {models.URLField: {"assume_scheme": "https"}}
 
 
+class ActorFilter(admin.SimpleListFilter):
+    """The staff accounts that appear in the log (a person named in an entry is never an actor)."""
+
+    title = _("person")
+    parameter_name = "actor"
+
+    def lookups(self, request, model_admin):
+        actor_ids = AuditEntry.objects.filter(actor__isnull=False).values("actor_id").distinct()
+        users = get_user_model().objects.filter(pk__in=actor_ids).order_by(get_user_model().USERNAME_FIELD)
+        return [(str(user.pk), user.get_username()) for user in users]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value is None:
+            return queryset
+        return queryset.filter(actor_id=value) if value.isdigit() else queryset.none()
+
+
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor", "action", "object_type", "object_repr"]
-    list_filter = ["action", "object_type"]
-    search_fields = ["object_repr", "object_id"]
+    """The audit log, read-only for everyone (no add, change or delete permission, superusers
+    included): entries are only ever removed by the retention job. Administrators see it
+    (superusers, and staff given the permission "view audit entry"); nobody else."""
+
+    list_display = ["at", "actor", "action", "object_type", "object_id", "object_repr", "details"]
+    list_filter = ["action", "object_type", ActorFilter, "at"]
+    search_fields = ["object_id", "object_repr", "action"]
+    list_select_related = ["actor"]
     date_hierarchy = "at"
+
+    @admin.display(description=_("details"))
+    def details(self, obj):
+        text = ", ".join(f"{key}: {value}" for key, value in obj.data.items())
+        return text if len(text) <= 120 else text[:119] + "…"
 
     def has_add_permission(self, request):
         return False
@@ -32,7 +63,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutboxMail)
-class OutboxMailAdmin(admin.ModelAdmin):
+class OutboxMailAdmin(ReadAuditedAdmin, admin.ModelAdmin):
     """Staff see whether and when a mail went out, never what it says: a body may hold a personal
     link, and whoever opens that link can change or cancel the registration or claim. So neither
     the body nor the attachments are shown, and only subject and recipient are searchable."""
@@ -69,6 +100,31 @@ class OutboxMailAdmin(admin.ModelAdmin):
         for mail in queryset.exclude(status=OutboxMail.Status.SENT):
             outbox_retry(mail=mail)
         self.message_user(request, _("The selected mails will be sent again."))
+
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserAdmin(ReadAuditedAdmin, auth_admin.UserAdmin):
+    """Django's account admin. Lists and opened accounts are recorded in the audit log, and so is
+    every change (instead of Django's admin history, which copies the user name): which fields
+    changed, never their values."""
+
+    def log_addition(self, request, obj, message):
+        audit_log(actor=request.user, action="user_created", obj=obj)
+
+    def log_change(self, request, obj, message):
+        fields = sorted({str(f) for part in message if isinstance(part, dict)
+                         for f in part.get("changed", {}).get("fields", [])}) if isinstance(message, list) else []
+        audit_log(actor=request.user, action="user_changed", obj=obj, data={"fields": fields} if fields else None)
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            audit_log(actor=request.user, action="user_deleted", obj=obj)
+        return []
 
 
 @admin.register(Topic)

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.forms.models import BaseInlineFormSet
 
 from revier.core.cache import content_changed
-from revier.core.services import audit_log
+from revier.core.services import audit_log, audit_read
 
 
 class DeleteEachAdmin:
@@ -33,6 +33,38 @@ class AuditedAdmin(DeleteEachAdmin):
         audit_log(actor=request.user, action="deleted", obj=obj)
         super().delete_model(request, obj)
         content_changed()
+
+
+class ReadAuditedAdmin:
+    """Admin mixin for models with personal data (issue 12 §2): a list of them and an opened object
+    are recorded in the audit log (who, which records, when: one INSERT per page), and Django's own
+    admin history, which would copy the object's name (`str(obj)`), is not written for them; their
+    changes are in the audit log through the services."""
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        if request.method in ("GET", "HEAD") and changelist is not None:
+            # The rows are fetched here; the template reuses them.
+            audit_read(actor=request.user, action="admin_list_viewed", model=self.model,
+                       object_ids=[obj.pk for obj in changelist.result_list])
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        original = (getattr(response, "context_data", None) or {}).get("original")
+        if original is not None and response.status_code == 200:
+            audit_read(actor=request.user, action="admin_object_viewed", model=self.model, object_ids=[original.pk])
+        return response
+
+    def log_addition(self, request, obj, message):
+        return None
+
+    def log_change(self, request, obj, message):
+        return None
+
+    def log_deletions(self, request, queryset):
+        return []
 
 
 def label_inputs(form: forms.BaseForm, *, suffix: str = "") -> None:

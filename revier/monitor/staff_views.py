@@ -19,9 +19,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from revier.core.errors import DomainError
 from revier.core.params import accepts_files
 from revier.core.security import staff_page
+from revier.core.services import audit_read
 from revier.monitor import export, import_runs, services, staff_selectors
 from revier.monitor.import_runs import ImportRunError, RunInput
-from revier.monitor.models import ImportRun, Wave
+from revier.monitor.models import ImportRun, Respondent, Wave
 from revier.monitor.permissions import can_manage_monitor
 from revier.monitor.staff_forms import RecheckForm, UploadForm
 
@@ -208,7 +209,11 @@ def _csv(body: str, filename: str) -> HttpResponse:
 @require_safe
 def manage_weights(request, wave):
     wave = _wave(wave)
-    return _csv(export.weights_csv(wave), f"{wave.survey.slug}-{wave.year}-weights.csv")
+    body = export.weights_csv(wave)
+    # Microdata: one row per respondent (header and CRLF line ends, core of export._write).
+    audit_read(actor=request.user, action="respondents_exported", model=Respondent, count=body.count("\r\n") - 1,
+               data={"wave": wave.pk, "file": "weights"})
+    return _csv(body, f"{wave.survey.slug}-{wave.year}-weights.csv")
 
 
 @monitor_staff_page

@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from revier.core.admin_mixins import DeleteEachAdmin
+from revier.core.admin_mixins import DeleteEachAdmin, ReadAuditedAdmin
 from revier.core.models import Topic
 from revier.network import errors, services
 from revier.network.models import TOPIC_PROPOSAL_MAX, Profile, ProfileEntry, TopicProposal
@@ -44,7 +44,7 @@ class ChangeOnlyByActionsAdmin:
 
 
 @admin.register(Profile)
-class ProfileAdmin(ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAdmin):
+class ProfileAdmin(ReadAuditedAdmin, ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAdmin):
     list_display = ["organisation", "full_name", "kind", "region", "status", "visibility", "hidden_by_staff",
                     "is_synthetic", "created_at"]
     list_filter = ["status", "visibility", "hidden_by_staff", "kind", "region", "is_synthetic"]
@@ -107,7 +107,7 @@ class ProfileAdmin(ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAdmin):
 
 
 @admin.register(ProfileEntry)
-class ProfileEntryAdmin(ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAdmin):
+class ProfileEntryAdmin(ReadAuditedAdmin, ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAdmin):
     list_display = ["title", "direction", "profile", "position"]
     list_filter = ["direction"]
     search_fields = ["title", "text", "profile__organisation"]

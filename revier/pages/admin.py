@@ -4,7 +4,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from revier.core.admin_mixins import DeleteEachAdmin
+from revier.core.admin_mixins import DeleteEachAdmin, ReadAuditedAdmin
 from revier.pages import services
 from revier.pages.models import Page, StaffMessage
 
@@ -59,7 +59,7 @@ class HandledFilter(admin.SimpleListFilter):
 
 
 @admin.register(StaffMessage)
-class StaffMessageAdmin(DeleteEachAdmin, admin.ModelAdmin):
+class StaffMessageAdmin(ReadAuditedAdmin, DeleteEachAdmin, admin.ModelAdmin):
     list_display = ["created_at", "kind", "short_message", "email", "handled"]
     list_display_links = ["created_at", "short_message"]
     list_filter = [HandledFilter, "kind"]

@@ -25,6 +25,7 @@ from revier.contingents.staff_forms import CodeImportForm, DrawForm
 from revier.core.export import spreadsheet_response
 from revier.core.params import accepts_files, page_number
 from revier.core.security import staff_page
+from revier.core.services import audit_read
 
 __all__ = [
     "manage_list",
@@ -80,6 +81,9 @@ def manage_claims(request, slug):
     claim_filter = selectors.claim_filter_from_params(params=request.GET)
     paginator = Paginator(selectors.claim_list_for_contingent(contingent=contingent, claim_filter=claim_filter), PAGE_SIZE)
     page_obj = paginator.page(page_number(request.GET.get("page"), num_pages=paginator.num_pages))
+    # The page's rows are fetched here (the template reuses them) to record who saw which.
+    audit_read(actor=request.user, action="claims_viewed", model=Claim,
+               object_ids=[claim.pk for claim in page_obj.object_list], data={"contingent": contingent.pk})
     return render(
         request,
         "contingents/manage/claims.html",
@@ -152,6 +156,7 @@ def manage_claim_detail(request, slug, pk):
     for entry in history:
         entry.label = HISTORY_LABELS.get(entry.action, entry.action)
     confirming = request.GET.get("bestaetigen", "")
+    audit_read(actor=request.user, action="claim_viewed", model=Claim, object_ids=[claim.pk])
     return render(
         request,
         "contingents/manage/claim_detail.html",
@@ -189,6 +194,8 @@ def manage_export(request, slug, fmt):
         selectors.claims_for_export(contingent=contingent, claim_filter=claim_filter),
         list(contingent.questions.all()),
     )
+    audit_read(actor=request.user, action="claims_exported", model=Claim, count=len(rows) - 1,
+               data={"contingent": contingent.pk, "format": fmt})
     return spreadsheet_response(rows, fmt=fmt, filename=_filename("antraege", contingent), title=_("Claims"))
 
 
@@ -199,6 +206,8 @@ def partner_export(request, slug, fmt):
     if fmt not in FORMATS:
         raise Http404("unknown format")
     rows = export.partner_table(contingent, selectors.claims_for_partner(contingent=contingent))
+    audit_read(actor=request.user, action="claims_exported", model=Claim, count=len(rows) - 1,
+               data={"contingent": contingent.pk, "format": fmt, "list": "partner"})
     return spreadsheet_response(rows, fmt=fmt, filename=_filename("partnerliste", contingent), title=_("Guest list"))
 
 

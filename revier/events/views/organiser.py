@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.core.params import page_number
 from revier.core.security import staff_page
+from revier.core.services import audit_read
 from revier.events import errors, export, selectors, services
 from revier.events.models import Registration
 from revier.events.organiser_forms import CancelEventForm, CapacityForm, CheckInForm, MessageForm
@@ -64,6 +65,9 @@ def _render_table(request, event, *, capacity_form=None):
         selectors.registration_list_for_event(event=event, registration_filter=registration_filter), PAGE_SIZE
     )
     page_obj = paginator.page(page_number(request.GET.get("page"), num_pages=paginator.num_pages))
+    # The page's rows are fetched here (the template reuses them) to record who saw which.
+    audit_read(actor=request.user, action="registrations_viewed", model=Registration,
+               object_ids=[registration.pk for registration in page_obj.object_list], data={"event": event.pk})
     return render(
         request,
         "events/manage/registrations.html",
@@ -154,6 +158,7 @@ def manage_registration_detail(request, slug, pk):
     history = list(selectors.registration_history(registration=registration)[:200])
     for entry in history:
         entry.label = HISTORY_LABELS.get(entry.action, entry.action)
+    audit_read(actor=request.user, action="registration_viewed", model=Registration, object_ids=[registration.pk])
     return render(
         request,
         "events/manage/registration_detail.html",
@@ -184,6 +189,8 @@ def manage_export(request, slug, fmt):
         event=event, registration_filter=registration_filter
     ).prefetch_related("consents")
     rows = export.table(registrations, list(event.questions.all()))
+    audit_read(actor=request.user, action="registrations_exported", model=Registration, count=len(rows) - 1,
+               data={"event": event.pk, "format": fmt})
     filename = f"anmeldungen-{slugify(event.slug)[:60]}-{timezone.localdate():%Y-%m-%d}.{fmt}"
     if fmt == "csv":
         response = HttpResponse(export.to_csv(rows), content_type="text/csv; charset=utf-8")
@@ -270,6 +277,10 @@ def check_in(request, slug):
         result = selectors.check_in_result(
             event=event, kind=request.GET.get("ergebnis", ""), registration_id=request.GET.get("anmeldung", "")
         )
+    if result is not None and result.registration is not None:
+        # The result names the ticket's holder.
+        audit_read(actor=request.user, action="registration_viewed", model=Registration,
+                   object_ids=[result.registration.pk], data={"view": "check_in"})
     checked_in, confirmed = selectors.check_in_count(event=event)
     context = {"event": event, "form": form, "result": result, "checked_in": checked_in, "confirmed": confirmed}
     if _wants_fragment(request):

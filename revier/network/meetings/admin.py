@@ -4,6 +4,7 @@ participants send and answer requests on theirs. Contact data is not shown here.
 
 from django.contrib import admin
 
+from revier.core.admin_mixins import ReadAuditedAdmin
 from revier.network.meetings.models import Meeting, MeetingRequest, MeetingSetup, ScheduleRun
 
 
@@ -27,7 +28,7 @@ class MeetingSetupAdmin(ReadOnlyAdmin):
 
 
 @admin.register(MeetingRequest)
-class MeetingRequestAdmin(ReadOnlyAdmin):
+class MeetingRequestAdmin(ReadAuditedAdmin, ReadOnlyAdmin):
     list_display = ["pk", "setup", "sender", "recipient", "status", "created_at", "answered_at", "reminded_at"]
     list_filter = ["status"]
     list_select_related = ["setup__event", "sender", "recipient"]
@@ -35,7 +36,7 @@ class MeetingRequestAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ReadOnlyAdmin):
+class MeetingAdmin(ReadAuditedAdmin, ReadOnlyAdmin):
     list_display = ["pk", "setup", "status", "slot", "table", "fixed", "published", "created_at"]
     list_filter = ["status", "fixed", "published"]
     list_select_related = ["setup__event", "slot", "table"]

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods
 from revier.core import ratelimit
 from revier.core.params import int_param
 from revier.core.security import personal_link_response, public_form, staff_page
+from revier.core.services import audit_read
 from revier.events import selectors as event_selectors
 from revier.network import selectors as profile_selectors
 from revier.network.meetings import errors, selectors, services
@@ -37,6 +38,7 @@ from revier.network.meetings.forms import (
     slot_label,
 )
 from revier.network.meetings.models import MeetingRequest
+from revier.network.models import Profile
 
 DONE_MESSAGES = {
     "gesendet": gettext_lazy("Your request has been sent. The person gets a mail and can answer with one click."),
@@ -207,13 +209,19 @@ def manage_setup(request, slug):
                 messages.success(request, _("The Gesprächsbörse has been saved."))
                 return redirect(here)
     form = form or SetupForm(initial=SetupForm.initial_from(setup, event))
+    latest_run = selectors.schedule_run_latest(setup=setup) if setup else None
+    if latest_run is not None and (latest_run.unplaced or latest_run.moves):
+        # The run's report names the two people of each unplaced or moved meeting.
+        audit_read(actor=request.user, action="profiles_viewed", model=Profile,
+                   count=2 * (len(latest_run.unplaced) + len(latest_run.moves)),
+                   data={"view": "schedule_run", "event": event.pk, "run": latest_run.run.pk})
     context = {
         "event": event,
         "setup": setup,
         "form": form,
         "error": error,
         "overview": selectors.setup_overview(setup=setup) if setup else None,
-        "latest_run": selectors.schedule_run_latest(setup=setup) if setup else None,
+        "latest_run": latest_run,
         "statuses": MeetingRequest.Status.choices,
     }
     return render(request, "network/meetings/manage.html", context, status=400 if form.errors or error else 200)
@@ -239,7 +247,9 @@ def participant_ics(request, token, event=None):
 def manage_table_plan(request, slug):
     """The printable table plan: per table and per person (placed meetings)."""
     event, setup = _managed_setup(request, slug)
-    context = {"event": event, "setup": setup, "plan": selectors.table_plan(setup=setup)}
+    plan = selectors.table_plan(setup=setup)
+    _audit_people(request, "table_plan", setup, [person.pk for person, _meetings in plan.by_person])
+    context = {"event": event, "setup": setup, "plan": plan}
     return render(request, "network/meetings/table_plan.html", context)
 
 
@@ -312,6 +322,12 @@ def _managed_setup(request, slug):
     return event, setup
 
 
+def _audit_people(request, view: str, setup, profile_ids) -> None:
+    """Records that the organiser saw these participants' names (issue 12 §2): one entry per page."""
+    audit_read(actor=request.user, action="profiles_viewed", model=Profile, object_ids=sorted(set(profile_ids)),
+               data={"view": view, "event": setup.event_id})
+
+
 @staff_page()
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_planning(request, slug):
@@ -339,6 +355,7 @@ def manage_planning(request, slug):
         except errors.MeetingError as domain_error:
             error = domain_error.message
         page = selectors.planning_page(setup=setup)
+    _audit_people(request, "planning", setup, [person.pk for person in page.participants])
     context = {
         "event": event, "setup": setup, "page": page, "error": error,
         "form": form or FixedTableForm(participants=page.participants, tables=page.tables),
@@ -390,6 +407,7 @@ def manage_meeting(request, slug, pk):
         if detail is None:
             raise Http404("no such meeting")
     meeting = detail.meeting
+    _audit_people(request, "meeting", setup, [person.pk for person in detail.people])
     context = {
         "event": event, "setup": setup, "detail": detail, "meeting": meeting, "error": error,
         "fix_form": fix_form or MeetingFixForm(slots=detail.slots, tables=detail.tables,
@@ -435,6 +453,8 @@ def manage_check_in(request, slug):
             messages.success(request, text % {"table": meeting.table.number})
             return redirect(f"{here}?zeitfenster={meeting.slot_id}#termin-{meeting.pk}")
     check_in = selectors.slot_check_in(setup=setup, slot_id=slot_id)
+    _audit_people(request, "check_in", setup, [row.profile_id for entry in (check_in.board.entries if check_in.board else [])
+                                               for row in entry.people])
     context = {"event": event, "setup": setup, "error": error, "check_in": check_in,
                "slot_choices": [(slot.pk, slot_label(slot)) for slot in check_in.slots],
                "board_label": slot_label(check_in.board.slot) if check_in.board else ""}
@@ -450,6 +470,8 @@ def manage_board(request, slug):
     to pause what updates itself); without JavaScript a link reloads the page."""
     event, setup = _managed_setup(request, slug)
     board = selectors.live_board(setup=setup)
+    _audit_people(request, "board", setup, [row.profile_id for part in (board.current, board.following) if part
+                                            for entry in part.entries for row in entry.people])
     context = {"event": event, "setup": setup, "board": board, "refresh": BOARD_REFRESH_SECONDS,
                "paused": request.GET.get("anhalten") == "1",
                "parts": [(key, title, part, slot_label(part.slot)) for key, title, part in (
