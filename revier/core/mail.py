@@ -4,7 +4,6 @@
 
 import base64
 import datetime
-import hashlib
 import logging
 from dataclasses import dataclass
 
@@ -98,7 +97,7 @@ def self_service_mail_allowed(*, email: str) -> bool:
     settings.SELF_SERVICE_MAILS_PER_HOUR an hour per address, counted in the shared cache (as
     core.ratelimit), so that nobody can flood a third party's mailbox through our forms. The caller
     skips such a mail silently and answers as if it was sent."""
-    address = hashlib.sha256(" ".join((email or "").split()).lower().encode("utf-8", "replace")).hexdigest()[:32]
+    address = " ".join((email or "").split()).lower()  # hit_key stores it as a salted hash only
     return ratelimit.hit_key(scope="self-service-mail", key=address, limit=settings.SELF_SERVICE_MAILS_PER_HOUR,
                              window_seconds=3600)
 
