@@ -158,9 +158,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Organisers (and staff) log in here for the organiser area of events.
+# Organisers (and staff) log in here for the organiser area of events; the admin's login leads here too.
 LOGIN_URL = "/anmelden/"
 LOGIN_REDIRECT_URL = "/veranstaltungen/verwalten/"
+# The login's throttle (core.auth, docs/security.md): failed attempts per account (user name) and per
+# client (address, IPv6 by /64) within LOGIN_WINDOW_MINUTES; beyond either the password is not checked.
+LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
+LOGIN_FAILURES_PER_CLIENT = env.int("LOGIN_FAILURES_PER_CLIENT", default=20)
+LOGIN_WINDOW_MINUTES = env.int("LOGIN_WINDOW_MINUTES", default=15)
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch")]

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from revier.core import auth as core_auth
 from revier.core import views as core_views
 from revier.core.cache import cache_public_page
 from revier.portal import views as portal_views
@@ -23,18 +24,10 @@ urlpatterns = [
     ),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("healthz", core_views.health, name="health"),
+    # Before the admin's own URLs: its login is the one staff login at /anmelden/, with its throttle.
+    path("verwaltung/login/", core_auth.admin_login, name="admin-login"),
     path("verwaltung/", admin.site.urls),
-    path(
-        "anmelden/",
-        # Django's LoginView puts the host into site_name (django.contrib.sites is not used); the
-        # page's title and header show the platform's name instead.
-        auth_views.LoginView.as_view(
-            template_name="events/manage/login.html",
-            redirect_authenticated_user=False,
-            extra_context={"site_name": settings.SITE_NAME},
-        ),
-        name="login",
-    ),
+    path("anmelden/", include("revier.core.auth_urls")),
     path("abmelden/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),
     path("", include("revier.pages.urls")),
 ]

@@ -101,7 +101,7 @@ def test_every_admin_list_and_form_is_accessible(page, portal):
     page.locator("#id_username").fill("admin")
     page.locator("#id_password").fill(PASSWORD)
     with page.expect_navigation():
-        page.locator("input[type=submit], button[type=submit]").click()
+        page.locator("main button[type=submit]").click()
 
     found = {}
     for name, path in pages.items():
@@ -128,7 +128,7 @@ def test_named_autocomplete_still_chooses_and_removes_a_speaker(page, portal):
     page.locator("#id_username").fill("admin")
     page.locator("#id_password").fill(PASSWORD)
     with page.expect_navigation():
-        page.locator("input[type=submit], button[type=submit]").click()
+        page.locator("main button[type=submit]").click()
     item = portal.event.program_items.get(title="Grüner Wasserstoff für kleine und mittlere Unternehmen")
     index = list(portal.event.program_items.order_by("starts_at", "pk")).index(item)
     page.goto(reverse("admin:events_event_change", args=[portal.event.pk]))
