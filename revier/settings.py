@@ -166,6 +166,9 @@ LOGIN_REDIRECT_URL = "/veranstaltungen/verwalten/"
 LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
 LOGIN_FAILURES_PER_CLIENT = env.int("LOGIN_FAILURES_PER_CLIENT", default=20)
 LOGIN_WINDOW_MINUTES = env.int("LOGIN_WINDOW_MINUTES", default=15)
+# "Passwort vergessen?": the mailed link works this many seconds (and once); requests per client and hour.
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=5)
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch")]

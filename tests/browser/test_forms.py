@@ -70,6 +70,7 @@ def build_forms() -> list[SiteForm]:
         SiteForm("contact", "/kontakt/"),
         SiteForm("report-barrier", "/barriere-melden/"),
         SiteForm("login", "/anmelden/"),
+        SiteForm("password-reset", "/anmelden/passwort-vergessen/"),
         SiteForm("organiser-capacity", f"/veranstaltungen/verwalten/{event.slug}/", form="main form.manage-inline-form", staff=True),
         SiteForm("organiser-message", f"/veranstaltungen/verwalten/{event.slug}/nachricht/", staff=True),
         SiteForm("organiser-cancel-event", f"/veranstaltungen/verwalten/{event.slug}/absagen/", staff=True),

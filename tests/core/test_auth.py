@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.signals import user_login_failed
+from django.test import Client
 
 from revier.core import ratelimit
 from tests.factories import PASSWORD, StaffFactory, UserFactory
@@ -151,3 +152,143 @@ def test_admin_login_leads_to_the_admin(client):
     response = _post(client, "admin", PASSWORD, next="/verwaltung/")
     assert response.status_code == 302 and response["Location"] == "/verwaltung/"
     assert client.get("/verwaltung/").status_code == 200
+
+
+# ---------------------------------------------------------------------------------------------
+# Password reset by mail
+
+import re  # noqa: E402
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core import mail as django_mail  # noqa: E402
+
+from revier.core.models import AuditEntry, OutboxMail  # noqa: E402
+
+RESET = "/anmelden/passwort-vergessen/"
+NEW_PASSWORD = "Grubenwasser-Waerme-2031"
+
+
+def _ask_reset(client, email, address="192.0.2.30"):
+    return client.post(RESET, {"email": email}, REMOTE_ADDR=address)
+
+
+def _reset_link(mail: OutboxMail) -> str:
+    return re.search(r"(https?://\S+/anmelden/neues-passwort/\S+/)", mail.body_text).group(1)
+
+
+def test_login_page_links_to_password_reset(client):
+    html = client.get("/anmelden/").content.decode()
+    assert f'href="{RESET}">Passwort vergessen?</a>' in html
+
+
+def test_password_reset_queues_a_german_mail_with_a_link_on_site_url(client, settings):
+    settings.SITE_URL = "http://127.0.0.1:8123"
+    UserFactory(username="orga", email="Orga@Example.org")
+
+    response = _ask_reset(client, "orga@example.org")
+
+    assert response.status_code == 302 and response["Location"] == "/anmelden/passwort-vergessen/gesendet/"
+    assert django_mail.outbox == []  # nothing sent in the request: the worker sends the outbox
+    (mail,) = OutboxMail.objects.all()
+    assert mail.to == ["Orga@Example.org"]
+    assert mail.subject == "Neues Passwort für Revier festlegen"
+    assert mail.body_text.startswith("Guten Tag orga,")
+    assert _reset_link(mail).startswith("http://127.0.0.1:8123/anmelden/neues-passwort/")
+    assert "Der Link gilt 60 Minuten und nur einmal." in mail.body_text
+    assert AuditEntry.objects.filter(action="password_reset_requested").count() == 1
+    done = client.get(response["Location"]).content.decode()
+    assert "Wenn zu dieser Adresse ein Konto gehört" in done
+
+
+def test_password_reset_answers_the_same_for_an_unknown_address(client):
+    UserFactory(username="orga", email="orga@example.org")
+    UserFactory(username="alt", email="alt@example.org", is_active=False)
+    no_password = UserFactory(username="ohne", email="ohne@example.org")
+    no_password.set_unusable_password()
+    no_password.save()
+
+    known = _ask_reset(client, "orga@example.org")
+    answers = [_ask_reset(client, email) for email in ("niemand@example.org", "alt@example.org", "ohne@example.org")]
+
+    for response in answers:
+        assert (response.status_code, response["Location"]) == (known.status_code, known["Location"])
+    assert [mail.to for mail in OutboxMail.objects.all()] == [["orga@example.org"]]
+
+
+def test_password_reset_full_flow(client):
+    user = UserFactory(username="orga", email="orga@example.org")
+    other_device = Client()
+    other_device.force_login(user)
+    _ask_reset(client, "orga@example.org")
+    link = _reset_link(OutboxMail.objects.get())
+    path = link.removeprefix("http://127.0.0.1:8000")
+
+    response = client.get(path)  # the token moves from the address into the session
+    assert response.status_code == 302 and response["Location"].endswith("/set-password/")
+    form_page = client.get(response["Location"])
+    assert form_page.status_code == 200 and "no-store" in form_page["Cache-Control"]
+    assert "Neues Passwort festlegen" in form_page.content.decode()
+    # the new password is checked by AUTH_PASSWORD_VALIDATORS
+    refused = client.post(response["Location"], {"new_password1": "kurz", "new_password2": "kurz"})
+    assert refused.status_code == 200 and 'aria-invalid="true"' in refused.content.decode()
+    assert "zu kurz" in refused.content.decode()
+    done = client.post(response["Location"], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    assert done.status_code == 302 and done["Location"] == "/anmelden/neues-passwort/fertig/"
+    assert "Ihr neues Passwort ist gespeichert" in client.get(done["Location"]).content.decode()
+
+    user.refresh_from_db()
+    assert user.check_password(NEW_PASSWORD)
+    assert AuditEntry.objects.filter(action="password_reset", object_id=str(user.pk)).count() == 1
+    assert other_device.get("/veranstaltungen/verwalten/").status_code == 302  # other sessions end
+    assert _post(client, "orga", NEW_PASSWORD).status_code == 302
+    # the link works once
+    client.logout()
+    used = client.get(path)
+    assert used.status_code == 200 and "Dieser Link funktioniert nicht mehr" in used.content.decode()
+
+
+def test_password_reset_link_with_a_wrong_token_does_not_work(client):
+    user = UserFactory(username="orga", email="orga@example.org")
+    _ask_reset(client, "orga@example.org")
+    path = _reset_link(OutboxMail.objects.get()).removeprefix("http://127.0.0.1:8000")
+    forged = path.rstrip("/").rsplit("/", 1)[0] + "/abc-0123456789abcdef/"
+    response = client.get(forged)
+    assert response.status_code == 200 and "Dieser Link funktioniert nicht mehr" in response.content.decode()
+    assert client.get(path.rsplit("/", 2)[0] + "/set-password/").content.decode().count("new_password1") == 0
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
+def test_password_reset_is_limited_per_client(client):
+    UserFactory(username="orga", email="orga@example.org")
+    answers = [_ask_reset(client, f"person{n}@example.org").status_code for n in range(5)]
+    assert answers == [302] * 5
+
+    response = _ask_reset(client, "orga@example.org")
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Sie haben dieses Formular in kurzer Zeit zu oft abgeschickt" in html and 'value="orga@example.org"' in html
+    assert not OutboxMail.objects.exists()
+    assert _ask_reset(client, "orga@example.org", address="2001:db8:5::1").status_code == 302  # another client
+
+
+def test_password_reset_is_limited_per_address(client, settings):
+    UserFactory(username="orga", email="orga@example.org")
+    for n in range(settings.SELF_SERVICE_MAILS_PER_HOUR + 2):  # from ever new clients
+        assert _ask_reset(client, "orga@example.org", address=f"198.51.100.{n + 1}").status_code == 302
+    assert OutboxMail.objects.count() == settings.SELF_SERVICE_MAILS_PER_HOUR
+
+
+def test_password_reset_ends_the_login_lock_of_the_account(client):
+    user = UserFactory(username="orga", email="orga@example.org")
+    for n in range(6):
+        _post(client, "orga", f"falsch-{n}", address="198.51.100.1")
+    assert _post(client, "orga", PASSWORD, address="198.51.100.1").status_code == 429
+
+    _ask_reset(client, "orga@example.org")
+    session_path = client.get(_reset_link(OutboxMail.objects.get()).removeprefix("http://127.0.0.1:8000"))["Location"]
+    client.post(session_path, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+
+    assert _post(client, "orga", NEW_PASSWORD, address="198.51.100.2").status_code == 302
+    assert get_user_model().objects.get(pk=user.pk).check_password(NEW_PASSWORD)

@@ -17,7 +17,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from revier.contingents import services as contingent_services
@@ -137,6 +140,7 @@ def site_data(django_capture_on_commit_callbacks):
     wave = make_monitor_wave(survey=survey, year=2025, questions=[question])
     upload = import_runs.import_run_create(data=import_runs.RunInput(year=2024, scheme=("B",), survey=survey),
                                            files=sample_files(), actor=None)
+    forgetful = UserFactory()  # the password-reset link's account
     return {
         ("news", "slug"): article.slug,
         ("news", "pk"): article.pk,
@@ -163,6 +167,8 @@ def site_data(django_capture_on_commit_callbacks):
         ("monitor", "year"): wave.year,
         ("monitor", "run"): upload.pk,  # the staff area's upload
         ("monitor", "wave"): wave.pk,
+        (None, "uidb64"): urlsafe_base64_encode(force_bytes(forgetful.pk)),
+        (None, "token"): default_token_generator.make_token(forgetful),
     }
 
 
