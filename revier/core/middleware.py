@@ -1,3 +1,8 @@
+import time
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY, logout
+
 from revier.core.params import body_too_large, enforce_input_rule
 from revier.core.views import request_too_large
 
@@ -27,3 +32,35 @@ class SecurityHeadersMiddleware:
         response.setdefault("Permissions-Policy", "camera=(self), geolocation=(), microphone=(), payment=(), usb=()")
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         return response
+
+
+class SessionIdleTimeoutMiddleware:
+    """Ends the session of a logged-in person after settings.SESSION_IDLE_MINUTES without a request
+    (after AuthenticationMiddleware). The time of the last request is kept in the session and written
+    at most once a minute, so a staff page costs no extra write. A request without a session cookie
+    (every anonymous reader) is not looked at: no session is read, no cookie set, no Vary added."""
+
+    LAST_SEEN = "_revier_last_seen"
+    WRITE_EVERY_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            self._check(request)
+        response = self.get_response(request)
+        # Logged in by this request: the idle time starts now.
+        if request.session.modified and SESSION_KEY in request.session and self.LAST_SEEN not in request.session:
+            request.session[self.LAST_SEEN] = time.time()
+        return response
+
+    def _check(self, request) -> None:
+        if not request.user.is_authenticated:
+            return
+        now = time.time()
+        last_seen = request.session.get(self.LAST_SEEN)
+        if last_seen is not None and now - last_seen > settings.SESSION_IDLE_MINUTES * 60:
+            logout(request)  # the request goes on as anonymous: a staff page leads to the login
+        elif last_seen is None or now - last_seen >= self.WRITE_EVERY_SECONDS:
+            request.session[self.LAST_SEEN] = now
