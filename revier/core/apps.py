@@ -8,7 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from revier.core.fragments import register_content_models
+        from revier.core.middleware import SessionIdleTimeoutMiddleware
         from revier.core.models import Topic
 
         register_content_models(Topic)
+        user_logged_in.connect(SessionIdleTimeoutMiddleware.logged_in, dispatch_uid="revier-session-idle")

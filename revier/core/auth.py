@@ -148,10 +148,10 @@ def _accounts_with_email(email: str) -> list:
     """Active accounts with a usable password whose address is `email` (any case)."""
     user_model = get_user_model()
     field = user_model.get_email_field_name()
-    wanted = " ".join(email.split()).casefold()
-    candidates = user_model._default_manager.filter(**{f"{field}__iexact": wanted, "is_active": True}).order_by("pk")
+    address = email.strip()
+    candidates = user_model._default_manager.filter(**{f"{field}__iexact": address, "is_active": True}).order_by("pk")
     return [user for user in candidates
-            if user.has_usable_password() and str(getattr(user, field) or "").casefold() == wanted]
+            if user.has_usable_password() and str(getattr(user, field) or "").casefold() == address.casefold()]
 
 
 def password_reset_url(user) -> str:

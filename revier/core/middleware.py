@@ -1,7 +1,7 @@
 import time
 
 from django.conf import settings
-from django.contrib.auth import SESSION_KEY, logout
+from django.contrib.auth import logout
 
 from revier.core.params import body_too_large, enforce_input_rule
 from revier.core.views import request_too_large
@@ -49,11 +49,14 @@ class SessionIdleTimeoutMiddleware:
     def __call__(self, request):
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             self._check(request)
-        response = self.get_response(request)
-        # Logged in by this request: the idle time starts now.
-        if request.session.modified and SESSION_KEY in request.session and self.LAST_SEEN not in request.session:
-            request.session[self.LAST_SEEN] = time.time()
-        return response
+        return self.get_response(request)
+
+    @classmethod
+    def logged_in(cls, sender, request, user, **kwargs) -> None:
+        """Receives user_logged_in (connected in CoreConfig.ready): the idle time starts with the login,
+        stored with it, so that the first page after it writes nothing."""
+        if request is not None and hasattr(request, "session"):
+            request.session[cls.LAST_SEEN] = time.time()
 
     def _check(self, request) -> None:
         if not request.user.is_authenticated:

@@ -70,3 +70,11 @@ def test_session_idle_check_sets_no_cookie_for_anonymous_readers(client, clock):
         assert response.status_code == 200, path
         assert not response.cookies and "Set-Cookie" not in response.headers, path
         assert "Cookie" not in response.get("Vary", ""), path
+
+
+def test_session_idle_time_starts_with_the_login(client, clock):
+    """Stored with the login: the first page after it writes nothing (staff pages' query counts)."""
+    client.force_login(UserFactory())
+    assert client.session[middleware.SessionIdleTimeoutMiddleware.LAST_SEEN] == clock[0]
+    clock[0] += 60 * 60 + 1
+    assert client.get(STAFF_PAGE).status_code == 302
