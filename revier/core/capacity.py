@@ -11,6 +11,7 @@ holding seats of a `TicketCategory`; contingents: `Claim` rows holding tickets o
 The mechanism then owns, for every app alike:
 
     lock_capacity_owner     lock the owner row (refused outside a transaction)
+    lock_capacity_owner_row the same by primary key, with one foreign key read along, in SQL built once
     lock_key                lock a name where there is no row to lock yet (double submissions)
     CapacityRule.holds_q    the one "holds capacity" condition (holds_sql: the same in SQL, for the counts)
     count_taken             what holds capacity now (so an expired hold frees its place at once)
@@ -25,6 +26,7 @@ with the app, passed in as a function.
 """
 
 import datetime
+import functools
 import hashlib
 import operator
 from collections.abc import Callable, Iterable
@@ -33,6 +35,8 @@ from functools import reduce
 
 from django.db import connection, models, transaction
 from django.db.models import F, Q
+
+from revier.core.rows import converted, field_converter
 
 
 class CapacityLockError(RuntimeError):
@@ -51,6 +55,54 @@ def lock_capacity_owner(queryset: models.QuerySet) -> models.Model:
     _require_transaction("lock_capacity_owner()")
     # of=("self",): only the owner row is locked, also when related rows are joined (select_related).
     return queryset.select_for_update(of=("self",)).get()
+
+
+def lock_capacity_owner_row(model: type[models.Model], pk: int, *, related: str | None = None) -> models.Model:
+    """What lock_capacity_owner(model.objects.select_related(related).filter(pk=pk)) returns (the
+    owner row locked, its foreign key `related` read with it), in SQL built once per process: in a
+    rush everyone waits while the lock holder works, and compiling this query through the ORM took
+    longer than running it (docs/performance.md). Raises model.DoesNotExist."""
+    _require_transaction("lock_capacity_owner_row()")
+    query = _owner_query(model, related, connection.vendor)
+    rows = _rows(query.sql, [pk])
+    if not rows:
+        raise model.DoesNotExist(f"{model._meta.object_name} {pk} does not exist")
+    row = converted(rows[0], query.converters)
+    owner = model.from_db(connection.alias, query.names, row[: len(query.names)])
+    if related is not None:
+        foreign_key = model._meta.get_field(related)
+        parent = foreign_key.related_model.from_db(connection.alias, query.related_names, row[len(query.names):])
+        foreign_key.set_cached_value(owner, parent)
+    return owner
+
+
+@dataclass(frozen=True)
+class _OwnerQuery:
+    sql: str
+    names: list[str]  # the owner's attribute names, in the order of its columns
+    related_names: list[str]
+    converters: list
+
+
+@functools.cache
+def _owner_query(model: type[models.Model], related: str | None, vendor: str) -> _OwnerQuery:
+    quote = connection.ops.quote_name
+    fields = list(model._meta.concrete_fields)
+    columns = [f"o.{quote(field.column)}" for field in fields]
+    source = f"{quote(model._meta.db_table)} o"
+    related_fields = []
+    if related is not None:
+        foreign_key = model._meta.get_field(related)
+        parent = foreign_key.related_model
+        related_fields = list(parent._meta.concrete_fields)
+        columns += [f"r.{quote(field.column)}" for field in related_fields]
+        source += (f" INNER JOIN {quote(parent._meta.db_table)} r "
+                   f"ON r.{quote(parent._meta.pk.column)} = o.{quote(foreign_key.column)}")
+    # SQLite has no FOR UPDATE: its IMMEDIATE transactions serialise everyone (see above).
+    lock = " FOR UPDATE OF o" if connection.features.has_select_for_update_of else ""
+    sql = f"SELECT {', '.join(columns)} FROM {source} WHERE o.{quote(model._meta.pk.column)} = %s{lock}"
+    return _OwnerQuery(sql, [field.attname for field in fields], [field.attname for field in related_fields],
+                       [field_converter(field) for field in fields + related_fields])
 
 
 def lock_key(key: str) -> None:

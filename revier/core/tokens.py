@@ -15,6 +15,7 @@ from django.db.models import Model, Q
 from django.utils import timezone
 
 from revier.core.models import PersonalLink
+from revier.core.rows import converted, field_converter
 
 # Crockford's base32 without I, L, O, U: nothing to confuse when a code is typed at the entrance.
 _CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -66,8 +67,7 @@ def personal_link_holder_with(model: type[Model], token: str, *, children: str |
         rows = cursor.fetchall()
     if not rows:
         return None
-    rows = [[convert(value, connection) if convert else value for convert, value in zip(query.converters, row)]
-            for row in rows]
+    rows = [converted(row, query.converters) for row in rows]
     split, child_model = len(query.names), model._meta.get_field(children).related_model
     found = model.from_db(connection.alias, query.names, rows[0][:split])
     return found, [child_model.from_db(connection.alias, query.child_names, row[split:])
@@ -108,22 +108,7 @@ def _holder_query(model: type[Model], children: str | None, vendor: str) -> _Hol
            f"ORDER BY c.{quote(child_model._meta.pk.column)}")
     return _HolderQuery(sql, [f.attname for f in fields], [f.attname for f in child_fields],
                         len(fields) + child_fields.index(child_model._meta.pk),
-                        [_converter(field) for field in fields + child_fields])
-
-
-def _converter(field):
-    """A function (value, connection) from what the database driver returns for `field` to the
-    field's Python value, as the ORM converts it when it reads a row; None where nothing is needed."""
-    expression = field.get_col(field.model._meta.db_table)
-    backend = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
-    if not backend:
-        return None
-
-    def convert(value, db_connection):
-        for converter in backend:
-            value = converter(value, expression, db_connection)
-        return value
-    return convert
+                        [field_converter(field) for field in fields + child_fields])
 
 
 def personal_links_purge_expired(*, now: datetime.datetime | None = None) -> int:

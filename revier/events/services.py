@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.core.cache import content_changed
 from revier.core import capacity
-from revier.core.capacity import Availability, lock_capacity_owner
+from revier.core.capacity import Availability, lock_capacity_owner_row
 from revier.core.mail import Attachment, mail_queue, mail_store, mail_write, self_service_mail_allowed, withheld
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
@@ -125,7 +125,7 @@ def _issue_link(registration: Registration, *, made: tuple[str, str] | None = No
 
 
 def _lock_category(category_id: int) -> TicketCategory:
-    return lock_capacity_owner(TicketCategory.objects.select_related("event").filter(pk=category_id))
+    return lock_capacity_owner_row(TicketCategory, category_id, related="event")
 
 
 # ---------------------------------------------------------------------------------------------

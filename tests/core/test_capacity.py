@@ -207,3 +207,50 @@ def test_expire_due_is_a_top_level_transaction_of_its_own():
     with pytest.raises(RuntimeError, match="durable"), transaction.atomic():
         holder(TicketCategoryFactory(), "unconfirmed", hold_until=NOW)
         capacity.expire_due(RULE, now=NOW, lock=lock, expire=lambda row: None, after=lambda owner: None)
+
+
+def _values(instance) -> dict:
+    return {field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields}
+
+
+@pytest.mark.django_db
+def test_lock_capacity_owner_row_reads_what_the_orm_reads(django_assert_num_queries):
+    category = TicketCategoryFactory(capacity=7, description="Mit Umlauten: äöü")
+    with transaction.atomic():
+        expected = capacity.lock_capacity_owner(TicketCategory.objects.select_related("event").filter(pk=category.pk))
+        with django_assert_num_queries(1):
+            found = capacity.lock_capacity_owner_row(TicketCategory, category.pk, related="event")
+            event = found.event  # read along: no second query
+        alone = capacity.lock_capacity_owner_row(TicketCategory, category.pk)
+    assert type(found) is TicketCategory and found.pk == category.pk
+    assert _values(found) == _values(expected) == _values(alone)
+    assert _values(event) == _values(expected.event)
+    assert event.starts_at.tzinfo is not None and found._state.adding is False
+    with transaction.atomic(), pytest.raises(TicketCategory.DoesNotExist):
+        capacity.lock_capacity_owner_row(TicketCategory, category.pk + 1000, related="event")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_lock_capacity_owner_row_refuses_outside_a_transaction_and_serialises_inside():
+    category = TicketCategoryFactory(capacity=7)
+    with pytest.raises(CapacityLockError):
+        capacity.lock_capacity_owner_row(TicketCategory, category.pk, related="event")
+    start = threading.Barrier(30)
+    errors = []
+
+    def take(n):
+        try:
+            start.wait(timeout=10)
+            with transaction.atomic():
+                owner = capacity.lock_capacity_owner_row(TicketCategory, category.pk, related="event")
+                if capacity.count_taken(RULE, owner_id=owner.pk, now=timezone.now()) < owner.capacity:
+                    holder(owner, "confirmed")
+        except Exception as error:  # noqa: BLE001 – asserted below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        list(pool.map(take, range(30)))
+    assert errors == []
+    assert Registration.objects.filter(category=category).count() == 7
