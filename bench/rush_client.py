@@ -18,6 +18,7 @@ run (several servers, any request per number) and summarize.
 """
 
 import argparse
+import os
 import asyncio
 import json
 import statistics
@@ -259,6 +260,11 @@ def main():
             args.concurrency)
     )
     client_cpu_ms = (time.process_time() - cpu_before) * 1000
+    if os.environ.get("RUSH_DUMP"):  # every request: number, start (ms after the first), latency ms, status
+        first = min(start for _, start, *_ in results)
+        with open(f"{os.environ['RUSH_DUMP']}-{args.slug}.json", "w") as dump:
+            json.dump([(n, round((start - first) * 1000, 1), round((end - start) * 1000, 1), status)
+                       for n, start, end, status, *_ in sorted(results, key=lambda row: row[1])], dump)
     summary = summarize(seconds, results, args.concurrency)
     expected = {"302", "200"} if args.no_waitlist else {"302"}
     print(json.dumps({
