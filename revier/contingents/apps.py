@@ -18,3 +18,7 @@ class ContingentsConfig(AppConfig):
         # Events may not know contingents: their pages offer slots, contingents fill them.
         register_slot_template("event-detail", "contingents/includes/event_contingents.html")
         register_slot_template("event-list-aside", "contingents/includes/events_list_link.html")
+        # Outbox mails to an address a living claim uses survive another app's anonymisation.
+        from revier.core.retention import register_address_check
+        from revier.contingents.retention import claim_addresses_in_use
+        register_address_check("contingents.claim", claim_addresses_in_use)

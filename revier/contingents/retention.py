@@ -53,11 +53,6 @@ def claims_anonymise_due(*, now: datetime.datetime | None = None) -> int:
             return 0
         ids = [pk for pk, _, _ in rows]
         addresses = {address for _, _, address in rows}
-        still_used = set(
-            Claim.objects.filter(email_normalized__in=addresses, anonymised_at__isnull=True)
-            .exclude(pk__in=ids)
-            .values_list("email_normalized", flat=True)
-        )
         # A value of its own per row: the address is unique among a contingent's active claims.
         marker = Concat(Value(f"{ANONYMISED}-"), Cast("id", output_field=CharField()), output_field=CharField())
         Claim.objects.filter(pk__in=ids).update(
@@ -66,6 +61,13 @@ def claims_anonymise_due(*, now: datetime.datetime | None = None) -> int:
         )
         ClaimLink.objects.filter(claim_id__in=ids).delete()
         audit_entries_anonymise(model=Claim, object_ids=ids)
-        outbox_forget(addresses=addresses - still_used)
+        outbox_forget(addresses=addresses)
         retention_protocol(model=Claim, count=len(ids), owners=[contingent for _, contingent, _ in rows], now=now)
     return len(ids)
+
+
+def claim_addresses_in_use(addresses: set[str]) -> set[str]:
+    """Those of `addresses` a claim not yet anonymised still uses (core.retention.outbox_forget
+    keeps their mails); registered in the app's ready()."""
+    return set(Claim.objects.filter(email_normalized__in=addresses, anonymised_at__isnull=True)
+               .values_list("email_normalized", flat=True))

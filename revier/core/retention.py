@@ -7,7 +7,7 @@ and the outbox mails of anonymised people, and the protocol of a run. Callers ho
 of the anonymisation they report (these helpers write, they do not open one)."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -66,11 +66,37 @@ def audit_entries_anonymise(*, model: type[models.Model], object_ids: Iterable[i
     return len(changed)
 
 
+# "Is this address still used?": one check per app that keeps people's addresses (registered in
+# its AppConfig.ready; core imports no app). A check gets lower-case addresses and returns those a
+# living (not anonymised) object of its app still uses.
+AddressCheck = Callable[[set[str]], set[str]]
+_address_checks: dict[str, AddressCheck] = {}
+
+
+def register_address_check(name: str, check: AddressCheck) -> None:
+    """Registers (or replaces, by `name`) an app's check for addresses still in use."""
+    _address_checks[name] = check
+
+
+def addresses_in_use(addresses: Iterable[str]) -> set[str]:
+    """Those of `addresses` (compared without case) that a living object of any app still uses."""
+    wanted = {address.strip().lower() for address in addresses if address and address.strip()}
+    used: set[str] = set()
+    for check in _address_checks.values():
+        if not wanted - used:
+            break
+        used |= {address.lower() for address in check(wanted - used)}
+    return used
+
+
 def outbox_forget(*, addresses: Iterable[str]) -> int:
     """Deletes every outbox mail (waiting, failed or sent, whose envelope still names the address)
-    addressed to one of `addresses` (compared without case). The caller passes only addresses no
-    living object of its app uses any more. Returns how many mails were deleted."""
+    addressed to one of `addresses` (compared without case) that no living object of any app uses
+    any more (`addresses_in_use`: a claim, a profile or a registration of another event may still
+    be waiting for a mail to that address). Call it after the objects themselves were anonymised.
+    Returns how many mails were deleted."""
     wanted = {address.strip().lower() for address in addresses if address and address.strip()}
+    wanted -= addresses_in_use(wanted)
     if not wanted:
         return 0
     # A first cut in the database (the recipients' JSON text contains one of the addresses), the

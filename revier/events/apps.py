@@ -31,3 +31,7 @@ class EventsConfig(AppConfig):
         # Neither cached pages nor fragments outlive the moment an event starts or ends, or its
         # registration opens or closes.
         register_next_change(event_next_change_at)
+        # Outbox mails to an address a living registration uses survive another app's anonymisation.
+        from revier.core.retention import register_address_check
+        from revier.events.retention import registration_addresses_in_use
+        register_address_check("events.registration", registration_addresses_in_use)

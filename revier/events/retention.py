@@ -59,11 +59,6 @@ def registrations_anonymise_due(*, now: datetime.datetime | None = None) -> int:
             return 0
         ids = [pk for pk, _, _ in rows]
         addresses = {address for _, _, address in rows}
-        still_used = set(
-            Registration.objects.filter(email_normalized__in=addresses, anonymised_at__isnull=True)
-            .exclude(pk__in=ids)
-            .values_list("email_normalized", flat=True)
-        )
         marker = _marker()
         Registration.objects.filter(pk__in=ids).update(
             first_name="", last_name=ANONYMISED, email="", email_normalized=marker, organisation="", function="",
@@ -71,6 +66,13 @@ def registrations_anonymise_due(*, now: datetime.datetime | None = None) -> int:
         )
         RegistrationLink.objects.filter(registration_id__in=ids).delete()
         audit_entries_anonymise(model=Registration, object_ids=ids)
-        outbox_forget(addresses=addresses - still_used)
+        outbox_forget(addresses=addresses)
         retention_protocol(model=Registration, count=len(ids), owners=[event for _, event, _ in rows], now=now)
     return len(ids)
+
+
+def registration_addresses_in_use(addresses: set[str]) -> set[str]:
+    """Those of `addresses` a registration not yet anonymised still uses (core.retention.outbox_forget
+    keeps their mails); registered in the app's ready()."""
+    return set(Registration.objects.filter(email_normalized__in=addresses, anonymised_at__isnull=True)
+               .values_list("email_normalized", flat=True))

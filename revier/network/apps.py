@@ -43,3 +43,7 @@ class NetworkConfig(AppConfig):
         register_slot_template("manage-event-links", "network/meetings/includes/manage_link.html")
         # … and the statistics of its Gesprächsbörse (network/followup/).
         register_slot_template("manage-event-links", "network/followup/includes/manage_link.html")
+        # Outbox mails to an address a living profile uses survive another app's anonymisation.
+        from revier.core.retention import register_address_check
+        from revier.network.retention import profile_addresses_in_use
+        register_address_check("network.profile", profile_addresses_in_use)
