@@ -1,16 +1,14 @@
 """Retention of the claims (issue 12 §3, docs/security.md "Aufbewahrung und Anonymisierung"): a
 contingent's `retention_days` after the end of the event its tickets are for, the worker anonymises
-its claims. A service module of its own, next to contingents.services."""
+its claims. A service module of its own, next to contingents.services; the shared steps are
+core.retention's."""
 
 import datetime
 
-from django.db import transaction
-from django.db.models import CharField, Value
-from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
 from revier.contingents.models import Claim, ClaimLink, Contingent
-from revier.core.retention import ANONYMISED, audit_entries_anonymise, outbox_forget, retention_protocol
+from revier.core.retention import ANONYMISED, RetentionKind, anonymise_due, anonymise_one, anonymised_marker
 
 # Claims anonymised in one run (one transaction); the worker's next round goes on.
 BATCH_SIZE = 1000
@@ -26,48 +24,46 @@ def _due_contingent_ids(now: datetime.datetime) -> list[int]:
     return [contingent.pk for contingent in contingents if contingent.anonymise_at <= now]
 
 
+def _blank(ids: list[int], now: datetime.datetime) -> None:
+    # The address is unique among a contingent's active claims: a marker of its own per row.
+    Claim.objects.filter(pk__in=ids).update(
+        first_name="", last_name=ANONYMISED, email="", email_normalized=anonymised_marker(), organisation="",
+        organisation_key="", answers={}, anonymised_at=now,
+    )
+    ClaimLink.objects.filter(claim_id__in=ids).delete()
+
+
+CLAIMS = RetentionKind(model=Claim, blank=_blank, owner_field="contingent_id", address_field="email_normalized")
+
+
 def claims_anonymise_due(*, now: datetime.datetime | None = None) -> int:
     """Worker task: anonymises the claims of every contingent whose retention period
     (`Contingent.retention_days` after the end of the event the tickets are for) is over, at most
-    BATCH_SIZE in one transaction (the rows locked). Names, e-mail address (and its normalised
-    form), organisation (and its key) and the answers to the eligibility questions are replaced by
-    neutral values; the personal links are deleted (they stop working), the audit entries of the
-    claims lose the name and every detail but statuses and ids (core.retention), and the outbox
-    mails to addresses no other claim uses any more are deleted. Status, pseudonym (the published
-    draw protocol lists it), draw position, the ticket code's link, the times and the consents'
-    kind and times stay, so the staff page's counts and the draw protocol stay the same. Marks the
-    rows `anonymised_at`; a row marked is never touched again (idempotent). Writes one protocol row
-    when it anonymised anything. Returns how many claims it anonymised."""
+    BATCH_SIZE in one transaction (core.retention.anonymise_due, what `claim_anonymise` does to
+    each). Returns how many."""
     now = now or timezone.now()
     contingent_ids = _due_contingent_ids(now)
     if not contingent_ids:
         return 0
-    with transaction.atomic(durable=True):
-        rows = list(
-            Claim.objects.select_for_update()
-            .filter(contingent_id__in=contingent_ids, anonymised_at__isnull=True)
-            .order_by("id")
-            .values_list("id", "contingent_id", "email_normalized")[:BATCH_SIZE]
-        )
-        if not rows:
-            return 0
-        ids = [pk for pk, _, _ in rows]
-        addresses = {address for _, _, address in rows}
-        # A value of its own per row: the address is unique among a contingent's active claims.
-        marker = Concat(Value(f"{ANONYMISED}-"), Cast("id", output_field=CharField()), output_field=CharField())
-        Claim.objects.filter(pk__in=ids).update(
-            first_name="", last_name=ANONYMISED, email="", email_normalized=marker, organisation="",
-            organisation_key="", answers={}, anonymised_at=now,
-        )
-        ClaimLink.objects.filter(claim_id__in=ids).delete()
-        audit_entries_anonymise(model=Claim, object_ids=ids)
-        outbox_forget(addresses=addresses)
-        retention_protocol(model=Claim, count=len(ids), owners=[contingent for _, contingent, _ in rows], now=now)
-    return len(ids)
+    return anonymise_due(CLAIMS, rows=Claim.objects.filter(contingent_id__in=contingent_ids), now=now,
+                         batch_size=BATCH_SIZE)
+
+
+def claim_anonymise(*, claim: Claim, now: datetime.datetime | None = None) -> bool:
+    """Anonymises one claim now, whatever its contingent's period. Names, e-mail address (and its
+    normalised form), organisation (and its key) and the answers to the eligibility questions are
+    replaced by neutral values; the personal links are deleted (they stop working), the audit
+    entries of the claim lose the name and every detail but statuses and ids, and the outbox mails
+    to the address are deleted unless a living object of any app uses it. Status, pseudonym (the
+    published draw protocol lists it), draw position, the ticket code's link, the times and the
+    consents' kind and times stay, so the staff page's counts and the draw protocol stay the same.
+    Marks the row `anonymised_at`, writes a protocol row. Returns False (and changes nothing) when
+    it was anonymised already. Runs in the caller's transaction or its own."""
+    return anonymise_one(CLAIMS, pk=claim.pk, now=now or timezone.now())
 
 
 def claim_addresses_in_use(addresses: set[str]) -> set[str]:
-    """Those of `addresses` a claim not yet anonymised still uses (core.retention.outbox_forget
-    keeps their mails); registered in the app's ready()."""
+    """Those of `addresses` a claim not yet anonymised still uses (core.retention.outbox_forget keeps
+    their mails); registered in the app's ready()."""
     return set(Claim.objects.filter(email_normalized__in=addresses, anonymised_at__isnull=True)
                .values_list("email_normalized", flat=True))

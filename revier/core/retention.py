@@ -11,8 +11,11 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, models
-from django.db.models import Q
+from dataclasses import dataclass
+
+from django.db import connection, models, transaction
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
 
 from revier.core.models import AuditEntry, OutboxMail
 
@@ -125,3 +128,56 @@ def retention_protocol(*, model: type[models.Model], count: int, owners: Iterabl
         object_repr="",
         data={"count": count, "owners": sorted(set(owners)), "at": now.isoformat()},
     )
+
+
+def anonymised_marker():
+    """A value of its own per row ("anonymisiert-17") for a unique column (an address, a ticket
+    code): no typed or scanned value can match it (core.tokens.normalize_code keeps only upper-case
+    code characters)."""
+    return Concat(Value(f"{ANONYMISED}-"), Cast("id", output_field=CharField()), output_field=CharField())
+
+
+@dataclass(frozen=True)
+class RetentionKind:
+    """What an app tells `anonymise_due` and `anonymise_one` about one kind of object: its model
+    (with a nullable `anonymised_at`), the field naming its owner (an event, a contingent; "" for
+    none: the protocol then lists no owners), the field of its normalised address ("" for none) and
+    `blank(ids, now)`, which replaces the personal values of the rows `ids` (and deletes their
+    personal links), marking them `anonymised_at=now`."""
+
+    model: type[models.Model]
+    blank: Callable[[list[int], datetime.datetime], None]
+    owner_field: str = ""
+    address_field: str = ""
+
+
+def _anonymise_locked(kind: RetentionKind, rows: models.QuerySet, *, now: datetime.datetime, limit: int | None) -> int:
+    fields = ["id", kind.owner_field or "id", kind.address_field or "id"]
+    found = list(rows.select_for_update().filter(anonymised_at__isnull=True).order_by("id").values_list(*fields)[:limit])
+    if not found:
+        return 0
+    ids = [pk for pk, _, _ in found]
+    kind.blank(ids, now)
+    audit_entries_anonymise(model=kind.model, object_ids=ids)
+    if kind.address_field:
+        outbox_forget(addresses={address for _, _, address in found})
+    retention_protocol(model=kind.model, count=len(ids), owners=[owner for _, owner, _ in found] if kind.owner_field else [],
+                       now=now)
+    return len(ids)
+
+
+def anonymise_due(kind: RetentionKind, *, rows: models.QuerySet, now: datetime.datetime, batch_size: int = 1000) -> int:
+    """Worker task body: anonymises at most `batch_size` of `rows` (the objects whose period is
+    over) not anonymised yet, in one durable transaction with the rows locked: `kind.blank`, their
+    audit entries blanked (audit_entries_anonymise), the outbox mails to addresses no living
+    object uses any more deleted (outbox_forget), one protocol row (retention_protocol) when it
+    anonymised anything. Idempotent: a marked row is never touched again. Returns how many."""
+    with transaction.atomic(durable=True):
+        return _anonymise_locked(kind, rows, now=now, limit=batch_size)
+
+
+def anonymise_one(kind: RetentionKind, *, pk: int, now: datetime.datetime) -> bool:
+    """The same for one object, now (a person's "delete my data now"): in the caller's transaction
+    or one of its own. Returns False when it was anonymised already."""
+    with transaction.atomic():
+        return _anonymise_locked(kind, kind.model.objects.filter(pk=pk), now=now, limit=None) == 1

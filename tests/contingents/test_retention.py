@@ -13,12 +13,14 @@ from django.utils import timezone
 
 from revier.contingents import selectors, services
 from revier.contingents.models import Claim, ClaimConsent, ClaimLink, Contingent, EligibilityQuestion, TicketCode
-from revier.contingents.retention import claims_anonymise_due
+from revier.contingents.retention import claim_anonymise, claims_anonymise_due
 from revier.core.models import AuditEntry, OutboxMail
 from revier.core.retention import PROTOCOL_ACTION
 from revier.core.services import audit_log
-from tests.factories import ContingentFactory, EligibilityQuestionFactory, claim_input, with_codes
+from tests.factories import ContingentFactory, EligibilityQuestionFactory, claim_input, mailed_link, with_codes
 from tests.personal_data import tables_holding
+from tests.retention_checks import (assert_audit_anonymised, assert_nothing_before_the_end, assert_protocol,
+                                    assert_second_run_changes_nothing, other_person)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,10 +31,7 @@ KEPT = {"first_name": "Leberecht", "last_name": "Quastenflosser", "email": "lebe
 
 
 def _token(email):
-    for mail in OutboxMail.objects.order_by("-id"):
-        if email in mail.to and (match := re.search(r"/freikarten/antrag/([A-Za-z0-9_-]+)/", mail.body_text)):
-            return match.group(1)
-    raise AssertionError(f"no link mailed to {email}")
+    return mailed_link(email, re.compile(r"/freikarten/antrag/([A-Za-z0-9_-]+)/")).split("/")[-2]
 
 
 def _contingent(retention_days, *, ends_in_days=60):
@@ -77,7 +76,7 @@ def _strings(person):
 def world():
     short, long = _contingent(10), _contingent(180)
     gone, gone_token = _person(short, GONE)
-    also_gone, _ = _person(short, {key: f"{value}zwei".replace("@", "zwei@") for key, value in GONE.items()})
+    also_gone, _ = _person(short, other_person(GONE))
     kept, kept_token = _person(long, KEPT)
     AuditEntry.objects.filter(object_type="contingents.claim", object_id=str(gone.pk)).update(
         object_repr=f"{GONE['first_name']} {GONE['last_name']}")
@@ -116,29 +115,29 @@ def test_anonymise_leaves_nothing_of_the_people_in_any_table_and_the_numbers_unc
     assert selectors.claim_get_by_token(token=world["gone_token"], now=now) is None
     assert client.get(reverse("contingents:claim", kwargs={"token": world["gone_token"]})).status_code == 404
     assert client.get(reverse("contingents:claim", kwargs={"token": world["kept_token"]})).status_code == 200
-    entries = AuditEntry.objects.filter(object_type="contingents.claim", object_id=str(gone.pk))
-    assert entries.count() >= 3 and not entries.exclude(object_repr="").exists()
-    assert entries.get(action="claim_noted").data == {"status": "allocated"}
-    protocol = AuditEntry.objects.get(action=PROTOCOL_ACTION)
-    assert protocol.object_type == "contingents.claim"
-    assert protocol.data == {"count": 2, "owners": [short.pk], "at": now.isoformat()}
+    assert_audit_anonymised(gone, noted_action="claim_noted", kept={"status": "allocated"})
+    assert_protocol(Claim, count=2, owners=[short.pk], now=now)
 
 
 def test_anonymise_twice_changes_nothing(world):
     now = _after(world["short"], days=11)
     assert claims_anonymise_due(now=now) == 2
-    rows = list(Claim.objects.order_by("id").values())
-    audit = list(AuditEntry.objects.order_by("id").values())
-    mails = list(OutboxMail.objects.order_by("id").values_list("id", flat=True))
-    assert claims_anonymise_due(now=now + datetime.timedelta(days=1)) == 0
-    assert list(Claim.objects.order_by("id").values()) == rows
-    assert list(AuditEntry.objects.order_by("id").values()) == audit
-    assert list(OutboxMail.objects.order_by("id").values_list("id", flat=True)) == mails
+    assert_second_run_changes_nothing(claims_anonymise_due, Claim, now=now)
 
 
 def test_nothing_is_anonymised_before_the_period_ends(world):
-    assert claims_anonymise_due(now=_after(world["short"], days=9, hours=23)) == 0
-    assert not Claim.objects.filter(anonymised_at__isnull=False).exists()
+    assert_nothing_before_the_end(claims_anonymise_due, Claim, now=_after(world["short"], days=9, hours=23))
+
+
+def test_claim_anonymise_does_one_claim_now(world):
+    """What a person's "delete my data now" calls: one claim, whatever its contingent's period."""
+    kept, now = world["kept"], timezone.now()
+    assert claim_anonymise(claim=kept, now=now) is True
+    assert tables_holding(_strings(KEPT)) == []
+    assert Claim.objects.filter(anonymised_at__isnull=False).get() == kept
+    assert_protocol(Claim, count=1, owners=[world["long"].pk], now=now)
+    assert claim_anonymise(claim=kept, now=now) is False
+    assert AuditEntry.objects.filter(action=PROTOCOL_ACTION).count() == 1
 
 
 def test_period_of_a_contingent_for_our_event_counts_from_the_event_end(world):

@@ -15,9 +15,11 @@ from revier.core.retention import PROTOCOL_ACTION
 from revier.core.services import audit_log
 from revier.events import errors, selectors, services
 from revier.events.models import Consent, Event, Question, Registration, RegistrationLink
-from revier.events.retention import registrations_anonymise_due
-from tests.factories import EventFactory, QuestionFactory, StaffFactory, TicketCategoryFactory, registration_input
+from revier.events.retention import registration_anonymise, registrations_anonymise_due
+from tests.factories import EventFactory, QuestionFactory, StaffFactory, TicketCategoryFactory, mailed_link, registration_input
 from tests.personal_data import tables_holding
+from tests.retention_checks import (assert_audit_anonymised, assert_nothing_before_the_end, assert_protocol,
+                                    assert_second_run_changes_nothing, other_person)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,10 +31,7 @@ KEPT = {"first_name": "Bartholomaeus", "last_name": "Wrzesniewski", "email": "ba
 
 
 def _token(email):
-    for mail in OutboxMail.objects.order_by("-id"):
-        if email in mail.to and (match := re.search(r"/veranstaltungen/anmeldung/([A-Za-z0-9_-]+)/", mail.body_text)):
-            return match.group(1)
-    raise AssertionError(f"no link mailed to {email}")
+    return mailed_link(email, re.compile(r"/veranstaltungen/anmeldung/([A-Za-z0-9_-]+)/")).split("/")[-2]
 
 
 def _person(event, person, *, checked_in_by=None):
@@ -84,7 +83,7 @@ def world():
     staff = StaffFactory(username="einlass")
     short, long = _event(10), _event(180)
     gone, gone_token = _person(short, GONE, checked_in_by=staff)
-    also_gone, _ = _person(short, {key: f"{value}zwei".replace("@", "zwei@") for key, value in GONE.items()})
+    also_gone, _ = _person(short, other_person(GONE))
     kept, kept_token = _person(long, KEPT, checked_in_by=staff)
     # An older audit entry still naming the person, and one whose details hold a personal value.
     AuditEntry.objects.filter(object_type="events.registration", object_id=str(gone.pk)).update(
@@ -130,31 +129,30 @@ def test_anonymise_leaves_nothing_of_the_people_in_any_table_and_the_numbers_unc
     assert client.get(reverse("events:registration", kwargs={"token": world["gone_token"]})).status_code == 404
     assert client.get(reverse("events:registration", kwargs={"token": world["kept_token"]})).status_code == 200
     # What the audit log keeps of the person: who acted, what, when, the status; not the name, not the note.
-    entries = AuditEntry.objects.filter(object_type="events.registration", object_id=str(gone.pk))
-    assert entries.count() >= 3 and not entries.exclude(object_repr="").exists()
-    assert entries.get(action="registration_noted").data == {"status": "confirmed"}
-    # The protocol: one row for this run, with how many and of which event, nothing personal.
-    protocol = AuditEntry.objects.get(action=PROTOCOL_ACTION)
-    assert protocol.object_type == "events.registration"
-    assert protocol.data == {"count": 2, "owners": [short.pk], "at": now.isoformat()}
+    assert_audit_anonymised(gone, noted_action="registration_noted", kept={"status": "confirmed"})
+    assert_protocol(Registration, count=2, owners=[short.pk], now=now)
 
 
 def test_anonymise_twice_changes_nothing(world):
     now = _after(world["short"], days=11)
     assert registrations_anonymise_due(now=now) == 2
-    rows = list(Registration.objects.order_by("id").values())
-    audit = list(AuditEntry.objects.order_by("id").values())
-    mails = list(OutboxMail.objects.order_by("id").values_list("id", flat=True))
-    assert registrations_anonymise_due(now=now + datetime.timedelta(days=1)) == 0
-    assert list(Registration.objects.order_by("id").values()) == rows
-    assert list(AuditEntry.objects.order_by("id").values()) == audit
-    assert list(OutboxMail.objects.order_by("id").values_list("id", flat=True)) == mails
+    assert_second_run_changes_nothing(registrations_anonymise_due, Registration, now=now)
 
 
 def test_nothing_is_anonymised_before_the_period_ends(world):
-    assert registrations_anonymise_due(now=_after(world["short"], days=9, hours=23)) == 0
-    assert not Registration.objects.filter(anonymised_at__isnull=False).exists()
-    assert not AuditEntry.objects.filter(action=PROTOCOL_ACTION).exists()
+    assert_nothing_before_the_end(registrations_anonymise_due, Registration, now=_after(world["short"], days=9, hours=23))
+
+
+def test_registration_anonymise_does_one_registration_now(world):
+    """What a person's "delete my data now" calls: one registration, whatever its event's period."""
+    kept, now = world["kept"], timezone.now()
+    assert registration_anonymise(registration=kept, now=now) is True
+    assert tables_holding(_strings(KEPT, kept)) == []
+    assert Registration.objects.filter(anonymised_at__isnull=False).get() == kept
+    assert_audit_anonymised(kept, noted_action="registration_checked_in", kept={})
+    assert_protocol(Registration, count=1, owners=[world["long"].pk], now=now)
+    assert registration_anonymise(registration=kept, now=now) is False
+    assert AuditEntry.objects.filter(action=PROTOCOL_ACTION).count() == 1
 
 
 def test_the_long_period_ends_too(world):
