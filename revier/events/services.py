@@ -259,6 +259,8 @@ class _Prepared:
     mail_subject: str = ""
     mail_text: str = ""
     mail_html: str = ""
+    category: TicketCategory | None = None  # as the form read it (the mail's), if it is the data's
+    seat_likely: bool = False  # its seats seen were free: the seat is written before the lock
 
 
 def _prepare(*, event: Event, data: RegistrationInput, category: TicketCategory | None,
@@ -279,7 +281,7 @@ def _prepare(*, event: Event, data: RegistrationInput, category: TicketCategory 
         context=_mail_context(draft, token=token[0], extra={"position": _POSITION_MARK} if kind == "waitlisted" else None),
     )
     return dataclasses.replace(prepared, mail_kind=kind, mail_subject=_subject(template, event), mail_text=text,
-                               mail_html=html)
+                               mail_html=html, category=category, seat_likely=seats_seen is not None and not seats_seen.is_full)
 
 
 def _mail_prepared(email: str, prepared: _Prepared, *, kind: str, position: int) -> bool:
@@ -323,7 +325,10 @@ def registration_create(*, event: Event, data: RegistrationInput, now: datetime.
     `category`: the category of `data.category_id` as the form read it, `seats_seen` its seats as
     the form saw them, if known. With the category the mail of the likely outcome (a waiting-list
     place if the box was ticked and the seats seen were not free, else a seat) is written before
-    the lock is taken; it decides nothing (under the lock another outcome writes its own mail)."""
+    the lock is taken; it decides nothing (under the lock another outcome writes its own mail). When
+    the seats seen were free, the seat itself, its link, consents, audit entry and mail are written
+    before the lock too, and under it only counted (_seat_written_first): in a rush the accepted
+    posts pass the lock one after the other, and each held it for all its writes."""
     check_existing = False
     prepared = _prepare(event=event, data=data, category=category, seats_seen=seats_seen, now=now)
     for attempt in range(3):
@@ -348,6 +353,12 @@ def _existing_id(*, event: Event, email: str) -> int | None:
 @transaction.atomic(durable=True)
 def _registration_create(*, event: Event, data: RegistrationInput, now: datetime.datetime | None,
                          check_existing: bool, prepared: _Prepared) -> RegistrationOutcome:
+    if prepared.seat_likely and not check_existing:
+        before = transaction.savepoint()
+        outcome = _seat_written_first(event=event, data=data, now=now, prepared=prepared)
+        if outcome is not None:
+            return outcome
+        transaction.savepoint_rollback(before)  # releases the lock too: the path below takes it again
     # Without the waiting-list box the outcome is a seat or a refusal (which rolls everything back):
     # the seat's mail is stored before the lock, one write less for everyone waiting for it. Not
     # when repeating an attempt, which may end in sending an existing link again.
@@ -400,6 +411,61 @@ def _registration_create(*, event: Event, data: RegistrationInput, now: datetime
     else:
         status, hold_until, waitlisted_at = Status.UNCONFIRMED, prepared.hold_until, None
 
+    registration, token = _registration_write(event=event, category=category, data=data, status=status,
+                                              hold_until=hold_until, waitlisted_at=waitlisted_at, prepared=prepared,
+                                              now=now)
+    if status == Status.WAITLISTED:
+        if not _mail_prepared(registration.email, prepared, kind="waitlisted", position=ahead + 1):
+            _mail(registration, "waitlisted", token=token, extra={"position": ahead + 1})
+        return RegistrationOutcome(registration=registration, kind="waitlisted")
+    if not stored_early and not _mail_prepared(registration.email, prepared, kind="created", position=0):
+        _mail(registration, "confirm_request", token=token)
+    return RegistrationOutcome(registration=registration, kind="created")
+
+
+def _seat_written_first(*, event: Event, data: RegistrationInput, now: datetime.datetime | None,
+                        prepared: _Prepared) -> RegistrationOutcome | None:
+    """A sign-up that saw free seats (the common case until a category is full): the seat, its
+    link, consents, audit entry and mail are written before the category lock is taken, so the lock
+    is held only for the count and the commit. Under the lock the count includes this transaction's
+    own row (the others' rows are counted once committed, and each committed under the lock):
+    within the capacity and nobody waiting, the seat stands. A full category or a domain over its
+    limit refuses (the insert passed the unique constraint: the address has no registration to send
+    again). With someone waiting, or the category full and the waiting-list box ticked, None: the
+    caller rolls the writes back and decides under the lock as usual. An address registered
+    already fails the insert (IntegrityError) before the lock, and registration_create repeats the
+    attempt with the lookup first."""
+    email = normalize_email(data.email)
+    registration, _token = _registration_write(
+        event=event, category=prepared.category, data=data,
+        status=Status.UNCONFIRMED, hold_until=prepared.hold_until, waitlisted_at=None, prepared=prepared,
+        now=now or timezone.now(),
+    )
+    _mail_prepared(registration.email, prepared, kind="created", position=0)
+    category = _lock_category(data.category_id)
+    now = now or timezone.now()
+    if category.event_id != event.pk:
+        raise errors.RegistrationError()
+    _check_open(category.event, now)
+    if category.capacity is None:
+        return RegistrationOutcome(registration=registration, kind="created")
+    availability, counts = _count(category=category, now=now)  # this row included
+    if counts.waiting:
+        return None
+    if availability.taken > category.capacity:
+        if data.join_waitlist:
+            return None
+        raise errors.CapacityExhausted()
+    if _unconfirmed_from_domain(event=event, domain=email.rpartition("@")[2], now=now) > settings.SIGNUP_LIMIT_PER_DOMAIN:
+        raise errors.TooManyUnconfirmed()
+    return RegistrationOutcome(registration=registration, kind="created")
+
+
+def _registration_write(*, event: Event, category: TicketCategory, data: RegistrationInput, status: str,
+                        hold_until: datetime.datetime | None, waitlisted_at: datetime.datetime | None,
+                        prepared: _Prepared, now: datetime.datetime) -> tuple[Registration, str]:
+    """Writes a new registration with its personal link, consents and audit entry; returns it and
+    the link's token."""
     registration = Registration.objects.create(
         event=event,
         category=category,
@@ -407,7 +473,7 @@ def _registration_create(*, event: Event, data: RegistrationInput, now: datetime
         first_name=data.first_name.strip(),
         last_name=data.last_name.strip(),
         email=data.email.strip(),
-        email_normalized=email,
+        email_normalized=normalize_email(data.email),
         organisation=data.organisation.strip(),
         function=data.function.strip(),
         sector=data.sector,
@@ -423,13 +489,7 @@ def _registration_create(*, event: Event, data: RegistrationInput, now: datetime
         for kind in sorted(data.consents)
     )
     audit_log(actor=None, action="registration_created", obj=registration, data={"status": status, "category": category.pk})
-    if status == Status.WAITLISTED:
-        if not _mail_prepared(registration.email, prepared, kind="waitlisted", position=ahead + 1):
-            _mail(registration, "waitlisted", token=token, extra={"position": ahead + 1})
-        return RegistrationOutcome(registration=registration, kind="waitlisted")
-    if not stored_early and not _mail_prepared(registration.email, prepared, kind="created", position=0):
-        _mail(registration, "confirm_request", token=token)
-    return RegistrationOutcome(registration=registration, kind="created")
+    return registration, token
 
 
 def _seat_confirmed(registration: Registration, *, now) -> None:
@@ -863,7 +923,7 @@ def registration_import(*, event: Event, data: RegistrationInput, registered_at:
         first_name=data.first_name.strip(),
         last_name=data.last_name.strip(),
         email=data.email.strip(),
-        email_normalized=email,
+        email_normalized=normalize_email(data.email),
         organisation=data.organisation.strip(),
         function=data.function.strip(),
         sector=data.sector,
