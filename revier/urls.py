@@ -22,6 +22,8 @@ urlpatterns = [
         cache_public_page(portal_views.sitemap_section, params=("p",)),
         name="sitemap-section",
     ),
+    path("meine-daten/", portal_views.my_data, name="my-data"),
+    path("meine-daten/geloescht/", core_views.personal_data_deleted, name="personal-data-deleted"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
     path("healthz", core_views.health, name="health"),
     # Before the admin's own URLs: its login is the one staff login at /anmelden/, with its throttle.

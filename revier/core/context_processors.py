@@ -19,6 +19,7 @@ FRAME_LINKS = {
     "search": ("news:list", ()),
     "legal_notice": ("pages:detail", ("impressum",)),
     "privacy": ("pages:detail", ("datenschutz",)),
+    "my_data": ("my-data", ()),
     "accessibility": ("pages:detail", ("barrierefreiheit",)),
     "report_barrier": ("pages:report-barrier", ()),
     "easy_language": ("pages:detail", ("leichte-sprache",)),

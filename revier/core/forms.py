@@ -171,3 +171,12 @@ def fields_in_language(fields: dict[str, forms.Field]) -> dict[str, forms.Field]
         if isinstance(field, forms.ChoiceField) and all(not isinstance(label, (list, tuple)) for _, label in field.choices):
             field.choices = [(value, str(label)) for value, label in field.choices]
     return fields
+
+
+class EraseForm(KernForm):
+    """The one tick that confirms "delete my data now" (core.views.personal_data_views)."""
+
+    confirm = forms.BooleanField(
+        label=_("Yes, delete my data now"),
+        error_messages={"required": _("Please tick the box to confirm that your data are to be deleted.")},
+    )

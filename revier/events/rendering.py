@@ -269,6 +269,16 @@ def self_service_html(context: dict, *, action: str, urls: dict) -> SafeString:
         + consent_html + "</section>\n"
     )
 
+    data_heading = escape(gettext("Your data"))
+    data_text = escape(gettext("See everything we have stored about you, download it, withdraw consents or have "
+                               "your data deleted."))
+    data_link = escape(gettext("Your data: see, download, delete"))
+    parts.append(
+        '<section aria-labelledby="anmeldung-daten" class="registration-section">\n'
+        f'  <h2 id="anmeldung-daten" class="kern-heading-large">{data_heading}</h2>\n'
+        f'  <p class="kern-body">{data_text}</p>\n'
+        f'  <p><a class="kern-link" href="{escape(action)}daten/">{data_link}</a></p>\n</section>\n'
+    )
     if context["is_active"]:
         form = context["cancel_form"]
         if form is None:  # without input the section is the same for every registration: kept

@@ -13,6 +13,9 @@ from django.views.decorators.http import require_safe
 from revier.core.cache import cache_public_page
 from revier.core.fragments import fragment
 from revier.core.params import int_param
+from revier.core.views import resend_link_view
+from django.utils.translation import gettext_lazy as _
+from revier.portal import services as portal_services
 from revier.events import selectors as event_selectors
 from revier.news import rendering as news_rendering
 from revier.news import selectors as news_selectors
@@ -119,3 +122,14 @@ def sitemap_section(request, section):
     if number is None or not 1 <= number <= num_pages:
         raise Http404("no such sitemap page")
     return _kept_sitemap(request, "section", (section, number), lambda: _sitemap_page(request, section, number))
+
+
+# "Meine Daten": one mail with a link to every object of an address (portal.services.my_data_links_send);
+# the same answer whatever the address, limited per client here and per address in the service.
+my_data = resend_link_view(
+    send_links=portal_services.my_data_links_send,
+    scope="my-data",
+    template="portal/my_data.html",
+    done_template="portal/my_data_sent.html",
+    email_help_text=_("The address you used for registrations, free tickets or your network profile."),
+)

@@ -20,8 +20,8 @@ from revier.core.addresses import fixed_reverse
 from revier.core.fragments import bound_form_html, fragment, render_around
 from revier.core.templatetags.kern_forms import form_alerts
 from revier.core.security import public_form, personal_link_response
-from revier.core.views import resend_link_view
-from revier.events import errors, selectors, services
+from revier.core.views import ConsentRow, PersonalDataPages, personal_data_deleted_url, personal_data_views, resend_link_view
+from revier.events import errors, rights, selectors, services
 from revier.events.calendar import event_ics
 from revier.events.forms import CancelForm, RegistrationChangeForm, RegistrationForm
 from revier.events.models import Registration, Sector
@@ -29,7 +29,8 @@ from revier.events.rendering import registration_form_html, self_service_html
 
 Status = Registration.Status
 
-__all__ = ["register", "registration_page", "ticket_page", "ticket_qr", "registration_ics", "resend_link"]
+__all__ = ["register", "registration_page", "ticket_page", "ticket_qr", "registration_ics", "resend_link",
+           "registration_data", "registration_data_json", "registration_erase"]
 
 MAX_TOKEN_LENGTH = 100
 
@@ -297,3 +298,43 @@ resend_link = resend_link_view(
     done_template="events/registration/resend_done.html",
     email_help_text=_("The address you registered with."),
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# The person's rights: everything stored, consents, delete now (core.views.personal_data_views)
+
+
+def _consent_rows(registration: Registration) -> list[ConsentRow]:
+    return [
+        ConsentRow(kind=consent.kind, label=consent.get_kind_display(), text=consent.text, given_at=consent.given_at,
+                   withdrawn_at=consent.withdrawn_at)
+        for consent in sorted(registration.consents.all(), key=lambda consent: consent.kind)
+    ]
+
+
+def _erase_note(registration: Registration) -> str:
+    if registration.checked_in_at is not None:
+        return gettext(
+            "You were checked in at the event. So that the event's numbers stay right, the registration is kept "
+            "without your details (anonymised): ticket category, status and times. Nothing in it names you any more."
+        )
+    if registration.is_active:
+        return gettext("Your registration is cancelled first; your seat is free at once for someone else.")
+    return ""
+
+
+registration_data, registration_data_json, registration_erase = personal_data_views(PersonalDataPages(
+    holder_get=lambda token: selectors.registration_get_by_token(token=token),
+    data_get=lambda registration: rights.registration_personal_data(registration=registration),
+    erase=lambda registration: rights.registration_erase(registration=registration),
+    back_url=lambda token: reverse("events:registration", kwargs={"token": token}),
+    invalid_link=_invalid_link,
+    done_url=personal_data_deleted_url,
+    scope="events-self-service",
+    consents_get=_consent_rows,
+    consent_withdraw=lambda registration, kind: rights.registration_consent_withdraw(registration=registration,
+                                                                                     kind=kind),
+    withdraw_errors=(errors.RegistrationError,),
+    erase_note=_erase_note,
+    filename="anmeldung",
+))
