@@ -143,6 +143,8 @@ else:
 # Rate limits of public POSTs (core.ratelimit). Switched off only for load benchmarks, where every
 # request comes from 127.0.0.1 (bench/registrations.sh sets RATELIMIT_ENABLED=false for its server).
 RATELIMIT_ENABLED = env.bool("RATELIMIT_ENABLED", default=True)
+# Requests to the public JSON API (/api/v1/, core.api) per client and minute.
+API_LIMIT_PER_CLIENT = env.int("API_LIMIT_PER_CLIENT", default=300)
 
 # Against seat squatting: an unconfirmed registration holds its seat only this long (a ticket shop's
 # cart); after that it can still be confirmed while seats are free, or it joins the waiting list.

@@ -7,6 +7,7 @@ from django.views.static import serve
 from revier.core import auth as core_auth
 from revier.core import views as core_views
 from revier.core.cache import cache_public_page
+from revier.portal import api as portal_api
 from revier.portal import views as portal_views
 
 urlpatterns = [
@@ -25,6 +26,7 @@ urlpatterns = [
     path("meine-daten/", portal_views.my_data, name="my-data"),
     path("meine-daten/geloescht/", core_views.personal_data_deleted, name="personal-data-deleted"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
+    path("api/v1/", portal_api.urls()),
     path("healthz", core_views.health, name="health"),
     # Before the admin's own URLs: its login is the one staff login at /anmelden/, with its throttle.
     path("verwaltung/login/", core_auth.admin_login, name="admin-login"),

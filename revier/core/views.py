@@ -6,10 +6,11 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
-from revier.core import ratelimit
+from revier.core import api, ratelimit
 from revier.core.forms import EraseForm, ResendLinkForm
 from revier.core.personal_data import PersonalData, json_bytes
 from revier.core.security import personal_link_response, public_form
@@ -30,6 +31,8 @@ def _error(request, template, status):
 
 
 def bad_request(request, exception=None):
+    if api.is_api_request(request):
+        return api.error_response(request, status=400, detail=gettext("The address contains characters that are not allowed."))
     return _error(request, "400.html", 400)
 
 
@@ -43,6 +46,8 @@ def permission_denied(request, exception=None):
 
 
 def page_not_found(request, exception=None):
+    if api.is_api_request(request):
+        return api.error_response(request, status=404, detail=gettext("Not found."))
     return _error(request, "404.html", 404)
 
 
