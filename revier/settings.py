@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "revier.network",
     "revier.monitor",
     "revier.portal",
+    "revier.accounts",  # staff accounts and roles: above the apps whose permissions its roles grant
     "revier.demo",  # the demo content and `load_demo`, at the top: it uses every app
     "django.contrib.admin",
     "django.contrib.auth",

@@ -30,6 +30,7 @@ urlpatterns = [
     path("healthz", core_views.health, name="health"),
     # Before the admin's own URLs: its login is the one staff login at /anmelden/, with its throttle.
     path("verwaltung/login/", core_auth.admin_login, name="admin-login"),
+    path("verwaltung/konten/", include("revier.accounts.urls")),
     path("verwaltung/", admin.site.urls),
     path("anmelden/", include("revier.core.auth_urls")),
     path("abmelden/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),

@@ -356,6 +356,17 @@ def event_get_for_manager(*, slug: str) -> Event | None:
 
 
 
+def event_list_for_team_choice() -> QuerySet[Event]:
+    """Every event, the latest first, with only what a choice list shows (title, start): for
+    assigning event teams on the account pages."""
+    return Event.objects.only("pk", "title", "slug", "starts_at").order_by("-starts_at", "-id")
+
+
+def event_list_of_team_member(*, user) -> QuerySet[Event]:
+    """The events whose team (Event.managers) `user` belongs to, the latest first."""
+    return Event.objects.filter(managers=user).only("pk", "title", "slug", "starts_at").order_by("-starts_at", "-id")
+
+
 def event_get_if_manager(*, slug: str, user) -> Event | None:
     """The event of the organiser area if `user` may manage it (permissions.can_manage_event), else
     None: for the other apps' organiser pages (the network's Gesprächsbörse), which may not import

@@ -801,6 +801,28 @@ def event_cancel(*, event: Event, note: str, actor: User | None) -> Event:
     return event
 
 
+@transaction.atomic
+def event_team_add(*, event: Event, user: User, actor: User | None) -> bool:
+    """Makes `user` a member of the event's team (Veranstaltungsteam, Event.managers: its
+    registrations, check-in, messages, meetings). Audited on the event with the account's id only.
+    Returns False if the account already was in the team (nothing written)."""
+    if event.managers.filter(pk=user.pk).exists():
+        return False
+    event.managers.add(user)
+    audit_log(actor=actor, action="event_team_added", obj=event, data={"user_id": user.pk})
+    return True
+
+
+@transaction.atomic
+def event_team_remove(*, event: Event, user: User, actor: User | None) -> bool:
+    """Takes `user` out of the event's team; audited like event_team_add. False if not in it."""
+    if not event.managers.filter(pk=user.pk).exists():
+        return False
+    event.managers.remove(user)
+    audit_log(actor=actor, action="event_team_removed", obj=event, data={"user_id": user.pk})
+    return True
+
+
 # ---------------------------------------------------------------------------------------------
 # Organisations, speakers, program, categories, questions (used by the demo and organiser forms)
 

@@ -1,7 +1,6 @@
 import unicodedata
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,7 +11,9 @@ from django.views.decorators.http import require_safe
 from revier.core.cache import cache_public_page
 from revier.core.fragments import fragment
 from revier.core.params import int_param
+from revier.core.security import staff_page
 from revier.news import rendering, selectors
+from revier.news.permissions import can_edit_news
 from revier.news.addresses import article_url, news_addresses, topic_feed_url
 from revier.news.structured_data import article_json_ld
 
@@ -122,7 +123,7 @@ def article_detail(request, slug):
     return _render_detail(request, page, topics, preview=False)
 
 
-@staff_member_required(login_url="admin:login")
+@staff_page(allowed=can_edit_news)
 @require_safe
 def article_preview(request, pk):
     topics = selectors.topic_index()

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "revier"
-OUR_APPS = ("core", "pages", "news", "events", "contingents", "network", "monitor", "portal", "demo")
+OUR_APPS = ("core", "pages", "news", "events", "contingents", "network", "monitor", "accounts", "portal", "demo")
 DYNAMIC_IMPORTS = {"import_module", "import_string", "__import__"}
 
 
@@ -48,6 +48,7 @@ MAY_IMPORT = {
     "contingents": {"core", "events"},  # events' public services and selectors only (test below)
     "network": {"core", "events"},  # events' public services and selectors only (test below)
     "monitor": {"core"},  # stands alone on core (CONVENTIONS.md)
+    "accounts": {"core", "events"},  # staff accounts and roles: event teams through events' public services
     "portal": set(OUR_APPS),  # the top of the house: the home page composes the apps
     "demo": set(OUR_APPS),  # the demo content is loaded through every app's services
 }
@@ -105,7 +106,7 @@ def test_apps_import_only_downwards(app):
     assert offending == []
 
 
-@pytest.mark.parametrize("app", ["contingents", "network"])
+@pytest.mark.parametrize("app", ["contingents", "network", "accounts"])
 def test_app_uses_only_events_public_services_and_selectors(app):
     """No ClaimError(RegistrationError), no forms._text, no organiser_forms.KernForm: what both apps
     need lives in core; contingents may call events' services and selectors, never a _private name."""

@@ -167,6 +167,8 @@ def site_data(django_capture_on_commit_callbacks):
         ("monitor", "year"): wave.year,
         ("monitor", "run"): upload.pk,  # the staff area's upload
         ("monitor", "wave"): wave.pk,
+        ("accounts", "pk"): forgetful.pk,  # the administrators' account pages
+        ("accounts", "event"): event.pk,  # an event team to leave
         (None, "uidb64"): urlsafe_base64_encode(force_bytes(forgetful.pk)),
         (None, "token"): default_token_generator.make_token(forgetful),
     }
