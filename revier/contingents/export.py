@@ -10,7 +10,8 @@ CONSENT_KINDS = [ClaimConsent.Kind.PRIVACY, ClaimConsent.Kind.PARTNER]
 
 
 def _consents(claim: Claim) -> dict:
-    return {consent.kind: consent for consent in claim.consents.all()}
+    """The consents of a claim that hold (not withdrawn), by kind."""
+    return {consent.kind: consent for consent in claim.consents.all() if consent.withdrawn_at is None}
 
 
 def _code(claim: Claim) -> str:

@@ -269,6 +269,9 @@ class ClaimConsent(models.Model):
     text = models.TextField(_("text shown"))
     text_version = models.CharField(_("text version"), max_length=20)
     given_at = models.DateTimeField(_("given at"))
+    # The person withdrew it (contingents.rights): from then on the partner's list leaves out the
+    # e-mail address. The privacy notice is read, not given, and cannot be withdrawn.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("consent")

@@ -132,6 +132,7 @@ class ConsentRow:
     text: str
     given_at: object
     withdrawn_at: object = None
+    withdrawable: bool = True
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,7 @@ def personal_data_views(pages: PersonalDataPages):
             consents = {row.kind: row for row in pages.consents_get(holder)}
             if not ratelimit.within_public_form_limit(request, scope=pages.scope):
                 status, error = 429, ratelimit.TOO_MANY_REQUESTS_MESSAGE
-            elif pages.consent_withdraw is None or kind not in consents:
+            elif pages.consent_withdraw is None or kind not in consents or not consents[kind].withdrawable:
                 return redirect(request.path)
             else:
                 try:

@@ -12,11 +12,14 @@ from django.utils.translation import gettext, override
 
 from revier.core.mail import mail_queue, self_service_mail_allowed
 from revier.core.personal_data import DATA_LINK_MIN_DAYS
+from revier.contingents.rights import claim_data_links
 from revier.events.rights import registration_data_links
+from revier.network.rights import profile_data_links
 
 
 def _data_links(*, email: str, now: datetime.datetime) -> list:
-    return [*registration_data_links(email=email, now=now)]
+    return [*registration_data_links(email=email, now=now), *claim_data_links(email=email, now=now),
+            *profile_data_links(email=email, now=now)]
 
 
 @transaction.atomic(durable=True)

@@ -123,3 +123,25 @@ def test_invalid_encoding_and_huge_body_never_5xx(client):
 def test_cross_site_post_refused(client):
     assert client.post(URL, {"email": ADDRESS}, HTTP_ORIGIN="https://evil.example").status_code == 403
     assert not _mails(ADDRESS)
+
+
+def test_one_mail_lists_registration_claim_and_profile(client):
+    from tests.contingents.test_retention import _contingent
+    from revier.contingents import services as contingent_services
+    from tests.factories import claim_input, make_profile
+
+    _register()
+    contingent = _contingent(180)
+    contingent_services.claim_create(contingent=contingent, data=claim_input(
+        email=ADDRESS, answers={str(contingent.questions.get().pk): "Wir bauen Speicher"}))
+    make_profile(5, email=ADDRESS)
+    before = OutboxMail.objects.count()
+    client.post(URL, {"email": ADDRESS})
+    assert OutboxMail.objects.count() == before + 1
+    body = OutboxMail.objects.order_by("-id").first().body_text
+    paths = re.findall(r"http://[^/\s]+(/\S+/daten/)", body)
+    assert len(paths) == 3
+    assert {path.split("/")[1] for path in paths} == {"veranstaltungen", "netzwerk"}
+    assert any("/freikarten/antrag/" in path for path in paths)
+    for path in paths:
+        assert client.get(path).status_code == 200

@@ -14,19 +14,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from revier.contingents import errors, selectors, services
+from revier.contingents import errors, rights, selectors, services
 from revier.contingents.forms import ClaimForm, ReturnForm
 from revier.contingents.models import Claim, Contingent
 from revier.core import ratelimit
 from revier.core.security import public_form, personal_link_response
-from revier.core.views import resend_link_view
+from revier.core.views import ConsentRow, PersonalDataPages, personal_data_deleted_url, personal_data_views, resend_link_view
 
 Status = Claim.Status
 
-__all__ = ["contingent_list", "contingent_detail", "contingent_availability", "claim_page", "resend_link", "draw_protocol"]
+__all__ = ["contingent_list", "contingent_detail", "contingent_availability", "claim_page", "resend_link", "draw_protocol",
+           "claim_data", "claim_data_json", "claim_erase"]
 
 MAX_TOKEN_LENGTH = 100
 # Rendered only where a page shows it (the contingent page keeps it in its fragment).
@@ -230,3 +231,42 @@ def draw_protocol(request, slug):
         "lists": SimpleLazyObject(partial(selectors.draw_protocol_lists, protocol=protocol)),
     }
     return render(request, "contingents/draw_protocol.html", context)
+
+
+# ---------------------------------------------------------------------------------------------
+# The person's rights: everything stored, the partner consent, delete now (core.views.personal_data_views)
+
+
+def _consent_rows(claim: Claim) -> list[ConsentRow]:
+    return [
+        ConsentRow(kind=consent.kind, label=consent.get_kind_display(), text=consent.text, given_at=consent.given_at,
+                   withdrawn_at=consent.withdrawn_at, withdrawable=consent.kind in rights.WITHDRAWABLE)
+        for consent in sorted(claim.consents.all(), key=lambda consent: consent.kind)
+    ]
+
+
+def _erase_note(claim: Claim) -> str:
+    if rights.claim_keeps_anonymised(claim):
+        return gettext(
+            "Your ticket was handed out for an event that is over. So that the contingent's numbers stay right, "
+            "the claim is kept without your details (anonymised): status and times. Nothing in it names you any more."
+        )
+    if claim.status in Claim.ACTIVE:
+        return gettext("Your request is withdrawn first; a ticket you hold goes to the next person at once.")
+    return ""
+
+
+claim_data, claim_data_json, claim_erase = personal_data_views(PersonalDataPages(
+    holder_get=lambda token: selectors.claim_get_by_token(token=token),
+    data_get=lambda claim: rights.claim_personal_data(claim=claim),
+    erase=lambda claim: rights.claim_erase(claim=claim),
+    back_url=lambda token: reverse("contingents:claim", kwargs={"token": token}),
+    invalid_link=_invalid_link,
+    done_url=personal_data_deleted_url,
+    scope="contingents-claim-page",
+    consents_get=_consent_rows,
+    consent_withdraw=lambda claim, kind: rights.claim_consent_withdraw(claim=claim, kind=kind),
+    withdraw_errors=(errors.ClaimError,),
+    erase_note=_erase_note,
+    filename="freikarten-antrag",
+))

@@ -17,9 +17,9 @@ from revier.core.fragments import fragment, render_around
 from revier.core.params import int_param
 from revier.core.security import personal_link_response, public_form
 from revier.core.templatetags.kern_forms import form_alerts
-from revier.core.views import resend_link_view
+from revier.core.views import ConsentRow, PersonalDataPages, personal_data_deleted_url, personal_data_views, resend_link_view
 from revier.events import selectors as event_selectors
-from revier.network import errors, rendering, selectors, services
+from revier.network import errors, rendering, rights, selectors, services
 from revier.network.forms import DeleteProfileForm, EntryForm, ProfileChangeForm, ProfileCreateForm, VisibilityForm
 from revier.network.meetings.selectors import setups_for_profile
 from revier.network.models import Profile, Region
@@ -29,7 +29,8 @@ from revier.network.suggestions.selectors import suggestion_list_for
 # How many partner suggestions the personal page shows (all on their own page).
 SUGGESTIONS_ON_PERSONAL_PAGE = 3
 
-__all__ = ["profile_create", "profile_deleted", "personal_page", "entry_page", "resend_link"]
+__all__ = ["profile_create", "profile_deleted", "personal_page", "entry_page", "resend_link", "profile_data",
+           "profile_data_json", "profile_erase"]
 
 DONE_MESSAGES = {
     "bestaetigt": _("Thank you, your profile is confirmed. Others can now find it as you chose below."),
@@ -298,3 +299,32 @@ resend_link = resend_link_view(
     done_template="network/resend_done.html",
     email_help_text=_("The address you created your profile with."),
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# The person's rights: everything stored, the publication withdrawn, delete now (core.views.personal_data_views)
+
+
+def _consent_rows(profile) -> list[ConsentRow]:
+    return [ConsentRow(
+        kind=rights.PUBLICATION, label=gettext("Showing your profile"),
+        text=gettext("Your profile is shown: %(visibility)s") % {
+            "visibility": Profile.Visibility(profile.visibility).label if profile.visibility in Profile.Visibility.values
+            else profile.visibility},
+        given_at=profile.confirmed_at or profile.created_at,
+        withdrawn_at=rights.profile_publication_withdrawn_at(profile),
+    )]
+
+
+profile_data, profile_data_json, profile_erase = personal_data_views(PersonalDataPages(
+    holder_get=lambda token: selectors.profile_get_by_token(token=token),
+    data_get=lambda profile: rights.profile_personal_data(profile=profile),
+    erase=lambda profile: rights.profile_erase(profile=profile),
+    back_url=lambda token: reverse("network:personal", kwargs={"token": token}),
+    invalid_link=_invalid_link,
+    done_url=personal_data_deleted_url,
+    scope="network-personal",
+    consents_get=_consent_rows,
+    consent_withdraw=lambda profile, kind: rights.profile_publication_withdraw(profile=profile),
+    filename="netzwerk-profil",
+))
