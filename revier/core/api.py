@@ -30,6 +30,10 @@ from django.utils.translation import gettext
 from ninja import Schema
 
 from revier.core import ratelimit
+from revier.core.params import WITHOUT_CONTROL_CHARACTERS
+
+# Every text parameter: control characters are refused with 400 for the whole site (core.params).
+TEXT = WITHOUT_CONTROL_CHARACTERS
 
 PREFIX = "/api/"
 RATE_WINDOW_SECONDS = 60

@@ -25,7 +25,10 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.urls import Resolver404, resolve
 
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_CONTROL_CHARACTERS = re.compile(f"[{_CONTROL_CLASS}]")
+# The same rule as a pattern of a whole value, for schemas (the JSON API's OpenAPI schema).
+WITHOUT_CONTROL_CHARACTERS = f"^[^{_CONTROL_CLASS}]*$"
 # Ids and counts of ours fit in 18 digits (a bigint holds 19); nothing longer is a number we use.
 MAX_DIGITS = 18
 _DATE_PARTS = {"__year": (1000, 9998), "__month": (1, 12), "__day": (1, 31)}

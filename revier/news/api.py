@@ -6,9 +6,9 @@ import datetime
 
 from django.conf import settings
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Path, Query, Router, Schema
 
-from revier.core.api import ERRORS, ERRORS_404, MAX_PAGE, MAX_PER_PAGE, PageInfo, page_info
+from revier.core.api import ERRORS, ERRORS_404, MAX_PAGE, MAX_PER_PAGE, TEXT, PageInfo, page_info
 from revier.news import selectors
 from revier.news.addresses import article_url
 
@@ -67,8 +67,8 @@ def topic_list(request):
             summary="Artikel")
 def article_list(
     request,
-    thema: str | None = Query(None, max_length=200, description="Slug of a topic (an unknown one: 404)."),
-    q: str | None = Query(None, max_length=1000, description="Search words (German stemming), best match first."),
+    thema: str | None = Query(None, pattern=TEXT, max_length=200, description="Slug of a topic (an unknown one: 404)."),
+    q: str | None = Query(None, pattern=TEXT, max_length=1000, description="Search words (German stemming), best match first."),
     page: int = Query(1, ge=1, le=MAX_PAGE, description="Page number; past the end: the last page."),
     per_page: int = Query(settings.NEWS_PAGE_SIZE, ge=1, le=MAX_PER_PAGE),
 ):
@@ -97,7 +97,7 @@ def _teaser(request, article, topics=None) -> dict:
 
 @router.get("/news/{slug}", response={200: ArticleOut, **ERRORS_404}, operation_id="article_detail",
             summary="Artikel")
-def article_detail(request, slug: str):
+def article_detail(request, slug: str = Path(..., pattern=TEXT, max_length=200)):
     """A published article as its page shows it: text as sanitised HTML, image, topics, links."""
     topics = selectors.topic_index()
     found = selectors.article_page(slug=slug[:200], topics=topics)

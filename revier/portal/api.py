@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from revier.core.api import api_view
+from revier.events import api as events_api
 from revier.news import api as news_api
 
 class _Renderer(JSONRenderer):
@@ -26,6 +27,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", news_api.router)
+api.add_router("/", events_api.router)
 
 
 def urls():
