@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from revier.core.api import api_view
+from revier.contingents import api as contingents_api
 from revier.events import api as events_api
 from revier.news import api as news_api
 
@@ -28,6 +29,7 @@ api = NinjaAPI(
 )
 api.add_router("/", news_api.router)
 api.add_router("/", events_api.router)
+api.add_router("/", contingents_api.router)
 
 
 def urls():

@@ -20,6 +20,7 @@ from tests.events.test_public import add_registrations
 from tests.factories import (
     ArticleFactory,
     ArticleLinkFactory,
+    ContingentFactory,
     EventFactory,
     ProgramItemFactory,
     SpeakerFactory,
@@ -58,7 +59,10 @@ def api_content(db, settings, wsgi_in_test_transaction):
     item.speakers.set([SpeakerFactory()])
     EventFactory(title="Vorbei", starts_at=timezone.now() - datetime.timedelta(days=5), registration_opens_at=None,
                  registration_closes_at=None)
-    return {"/api/v1/news/{slug}": {"slug": article.slug}, "/api/v1/events/{slug}": {"slug": event.slug}}
+    contingent = ContingentFactory(event=event, uses_codes=False)
+    ContingentFactory()
+    return {"/api/v1/news/{slug}": {"slug": article.slug}, "/api/v1/events/{slug}": {"slug": event.slug},
+            "/api/v1/contingents/{slug}": {"slug": contingent.slug}}
 
 
 @schema.parametrize()
@@ -79,7 +83,7 @@ def test_api_real_objects_conform_to_the_schema(api_content):
         case = schema[path]["GET"].Case(path_parameters=parameters)
         response = case.call_and_validate()
         assert response.status_code == 200, path
-    for path in ("/api/v1/news", "/api/v1/events", "/api/v1/topics"):
+    for path in ("/api/v1/news", "/api/v1/events", "/api/v1/topics", "/api/v1/contingents"):
         response = schema[path]["GET"].Case().call_and_validate()
         assert response.status_code == 200, path
         assert response.json(), path
