@@ -31,6 +31,7 @@ urlpatterns = [
     # Before the admin's own URLs: its login is the one staff login at /anmelden/, with its throttle.
     path("verwaltung/login/", core_auth.admin_login, name="admin-login"),
     path("verwaltung/konten/", include("revier.accounts.urls")),
+    path("verwaltung/auskunft/", portal_views.access_request, name="access-request"),
     path("verwaltung/", admin.site.urls),
     path("anmelden/", include("revier.core.auth_urls")),
     path("abmelden/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),

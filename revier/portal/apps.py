@@ -9,3 +9,9 @@ class PortalConfig(AppConfig):
     name = "revier.portal"
     label = "portal"
     verbose_name = _("Home page")
+
+    def ready(self):
+        from revier.core.slots import register_slot_template
+
+        # The organiser area's start page links the access-request export (for administrators).
+        register_slot_template("manage-areas", "portal/manage_area_link.html")

@@ -13,9 +13,19 @@ from django.views.decorators.http import require_safe
 from revier.core.cache import cache_public_page
 from revier.core.fragments import fragment
 from revier.core.params import int_param
+from revier.core.personal_data import json_bytes
+from revier.core.security import staff_page
+from revier.core.services import audit_read
 from revier.core.views import resend_link_view
+from django.views.decorators.http import require_http_methods
+from revier.contingents.models import Claim
+from revier.events.models import Registration
+from revier.network.models import Profile
 from django.utils.translation import gettext_lazy as _
+from revier.portal import selectors as portal_selectors
 from revier.portal import services as portal_services
+from revier.portal.forms import AccessRequestForm
+from revier.portal.permissions import can_answer_access_requests
 from revier.events import selectors as event_selectors
 from revier.news import rendering as news_rendering
 from revier.news import selectors as news_selectors
@@ -133,3 +143,20 @@ my_data = resend_link_view(
     done_template="portal/my_data_sent.html",
     email_help_text=_("The address you used for registrations, free tickets or your network profile."),
 )
+
+
+@staff_page(allowed=can_answer_access_requests)
+@require_http_methods(["GET", "HEAD", "POST"])
+def access_request(request):
+    """Answers a person's access request in one step: everything stored under an address as one JSON
+    file. Audited per kind of object (ids and counts, never the address)."""
+    form = AccessRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        found = portal_selectors.personal_data_for_address(email=form.cleaned_data["email"])
+        for model, ids in ((Registration, found.registration_ids), (Claim, found.claim_ids),
+                           (Profile, found.profile_ids)):
+            audit_read(actor=request.user, action="access_request_exported", model=model, object_ids=ids)
+        response = HttpResponse(json_bytes(found.export), content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="auskunft.json"'
+        return response
+    return render(request, "portal/access_request.html", {"form": form}, status=400 if form.errors else 200)
