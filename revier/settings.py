@@ -295,7 +295,9 @@ WORKER_TASKS += ["revier.network.followup.services.followup_invitations_send_due
 WORKER_TASKS += ["revier.monitor.import_runs.import_runs_due"]
 # Retention: registrations and claims past their event's retention period are anonymised.
 WORKER_TASKS += ["revier.events.retention.registrations_anonymise_due",
-                 "revier.contingents.retention.claims_anonymise_due"]
+                 "revier.contingents.retention.claims_anonymise_due",
+                 "revier.network.retention.network_anonymise_due",
+                 "revier.pages.services.staff_messages_purge_due"]
 
 # Personal links (registrations, claims) stop working this many days after the event they are for
 # has ended; links sent again add to the earlier ones. Mails that anyone can have sent to an address
@@ -330,6 +332,12 @@ MONITOR_IMPORT_STALE_SECONDS = env.int("MONITOR_IMPORT_STALE_SECONDS", default=9
 # Retention (issue 12 §3, docs/security.md): registrations and free-ticket claims are anonymised this
 # many days after their event's end, unless staff set another period on the event or contingent.
 RETENTION_DAYS_DEFAULT = env.int("RETENTION_DAYS_DEFAULT", default=180)
+# A network profile is anonymised this many days after its last sign of life: a change, a link sent
+# again, the end of the last event it is linked to, a meeting or contact request sent or answered.
+NETWORK_PROFILE_RETENTION_DAYS = env.int("NETWORK_PROFILE_RETENTION_DAYS", default=730)
+# A contact request's message is deleted this many days after it was answered or lapsed (meeting
+# requests' messages: their event's retention period after its end).
+NETWORK_CONTACT_RETENTION_DAYS = env.int("NETWORK_CONTACT_RETENTION_DAYS", default=180)
 
 # Sent mails (their bodies are blanked when sent) and mails that failed for good are deleted after this.
 OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)

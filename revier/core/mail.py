@@ -40,7 +40,7 @@ def mail_queue(
     the mail exists exactly when the change is committed. Renders `<template>.txt` and, if present,
     `<template>.html` in German. A mail only to withheld addresses (see `withheld`) is not stored
     (None), and not even rendered."""
-    if all(withheld(address) for address in to):
+    if all(not address or withheld(address) for address in to):  # an anonymised person has no address
         return None
     body_text, body_html = mail_write(template=template, context=context)
     return mail_store(to=to, subject=subject, body_text=body_text, body_html=body_html, attachments=attachments,
@@ -74,7 +74,7 @@ def mail_store(*, to: list[str], subject: str, body_text: str, body_html: str = 
                attachments: list[Attachment] = (), reply_to: str = "") -> OutboxMail | None:
     """Stores an already written mail in the outbox (mail_queue renders one from templates).
     Recipients whose address is withheld are left out; with none left nothing is stored (None)."""
-    to = [address for address in to if not withheld(address)]
+    to = [address for address in to if address and not withheld(address)]
     if not to:
         return None
     return OutboxMail.objects.create(

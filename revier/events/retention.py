@@ -6,19 +6,12 @@ import datetime
 
 from django.utils import timezone
 
-from revier.core.retention import ANONYMISED, RetentionKind, anonymise_due, anonymise_one, anonymised_marker, retention_ends_at
-from revier.events.models import Event, Registration, RegistrationLink
+from revier.core.retention import ANONYMISED, RetentionKind, anonymise_due, anonymise_one, anonymised_marker
+from revier.events import selectors
+from revier.events.models import Registration, RegistrationLink
 
 # Registrations anonymised in one run (one transaction); the worker's next round goes on.
 BATCH_SIZE = 1000
-
-
-def _due_event_ids(now: datetime.datetime) -> list[int]:
-    """The events whose retention period is over. The period is at least a day, so only events that
-    ended a day ago are read (a few columns each); the periods differ per event, so the comparison
-    is made here rather than in SQL date arithmetic that differs between the databases."""
-    rows = Event.objects.filter(ends_at__lte=now - datetime.timedelta(days=1)).values_list("id", "ends_at", "retention_days")
-    return [pk for pk, ends_at, days in rows if retention_ends_at(ends_at, days) <= now]
 
 
 def _blank(ids: list[int], now: datetime.datetime) -> None:
@@ -40,7 +33,7 @@ def registrations_anonymise_due(*, now: datetime.datetime | None = None) -> int:
     (`Event.retention_days` after its end) is over, at most BATCH_SIZE in one transaction
     (core.retention.anonymise_due, what `registration_anonymise` does to each). Returns how many."""
     now = now or timezone.now()
-    event_ids = _due_event_ids(now)
+    event_ids = selectors.event_ids_past_retention(now=now)
     if not event_ids:
         return 0
     return anonymise_due(REGISTRATIONS, rows=Registration.objects.filter(event_id__in=event_ids), now=now,

@@ -14,6 +14,7 @@ from revier.core.cache import current_generation, remembered_per_generation
 from revier.core.capacity import Availability
 from revier.core.models import Topic
 from revier.core.params import int_param
+from revier.core.retention import retention_ends_at
 from revier.core.tokens import personal_link_holder, personal_link_holder_with, personal_link_q
 from revier.events.models import (
     SEATS,
@@ -785,3 +786,13 @@ def registration_get_by_token(*, token: str, now: datetime.datetime | None = Non
         .filter(personal_link_q(token, now=now))
         .first()
     )
+
+
+def event_ids_past_retention(*, now: datetime.datetime) -> list[int]:
+    """The events whose retention period (`retention_days` after the end) is over: their
+    registrations (events.retention) and their Gesprächsbörse's messages (network.retention) are
+    anonymised. The period is at least a day, so only events that ended a day ago are read (a few
+    columns each); the periods differ per event, so the comparison is made here rather than in SQL
+    date arithmetic that differs between the databases."""
+    rows = Event.objects.filter(ends_at__lte=now - datetime.timedelta(days=1)).values_list("id", "ends_at", "retention_days")
+    return [pk for pk, ends_at, days in rows if retention_ends_at(ends_at, days) <= now]

@@ -2,6 +2,7 @@
 kept (core.fragments), and an include per teaser through the template engine costs about ten times as
 much. The markup is the one a template would write (KERN classes), every value escaped."""
 
+from django.conf import settings
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -184,6 +185,12 @@ def profile_create_form_html(form, *, action: str, privacy_url: str, alerts: str
         "can delete your profile at any time on your personal page. Details are in our "
         '<a class="kern-link" href="%(privacy_url)s">privacy statement</a>.'
     ) % {"privacy_url": escape(privacy_url)}
+    days = settings.NETWORK_PROFILE_RETENTION_DAYS
+    privacy += " " + escape(ngettext(
+        "If you do not use your profile for %(days)d day (no change, no event, no request), it is deleted; "
+        "only numbers for statistics remain.",
+        "If you do not use your profile for %(days)d days (no change, no event, no request), it is deleted; "
+        "only numbers for statistics remain.", days) % {"days": days})
     hidden_invite = f'\n  <input type="hidden" name="anmeldung" value="{escape(invite)}">' if invite else ""
     # Texts outside the f-strings: xgettext (makemessages) does not look into f-strings.
     required_note = escape(gettext("Fields marked “required” must be filled in."))

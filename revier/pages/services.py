@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from revier.core.cache import content_changed
 from revier.core.capacity import lock_key
 from revier.core.mail import mail_queue
+from revier.core.retention import audit_entries_anonymise, retention_protocol
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown
 from revier.pages.models import Page, StaffMessage
@@ -57,11 +58,27 @@ def _notify_staff(message: StaffMessage) -> None:
 
 
 def staff_message_purge_expired(*, now: datetime.datetime | None = None) -> int:
-    """Deletes messages older than the retention period. Runs with every new message, so no cron
-    job is needed; `manage.py purge_staff_messages` does the same for quiet installations."""
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=STAFF_MESSAGE_RETENTION_DAYS)
-    deleted, _ = StaffMessage.objects.filter(created_at__lt=cutoff).delete()
+    """Deletes the messages older than the retention period (STAFF_MESSAGE_RETENTION_DAYS after
+    arrival) with what their audit entries could say about the sender (core.retention), and writes
+    the retention protocol (how many, when) when it deleted any. Runs in the caller's transaction:
+    with every new message, in the worker (`staff_messages_purge_due`) and in `manage.py
+    purge_staff_messages`."""
+    now = now or timezone.now()
+    doomed = list(StaffMessage.objects.filter(created_at__lt=now - datetime.timedelta(days=STAFF_MESSAGE_RETENTION_DAYS))
+                  .values_list("id", flat=True))
+    if not doomed:
+        return 0
+    audit_entries_anonymise(model=StaffMessage, object_ids=doomed)
+    deleted, _ = StaffMessage.objects.filter(pk__in=doomed).delete()
+    retention_protocol(model=StaffMessage, count=deleted, owners=[], now=now)
     return deleted
+
+
+@transaction.atomic(durable=True)
+def staff_messages_purge_due(*, now: datetime.datetime | None = None) -> int:
+    """Worker task (settings.WORKER_TASKS): `staff_message_purge_expired` in a transaction of its
+    own, so that messages go on time even when no new one comes."""
+    return staff_message_purge_expired(now=now)
 
 
 @transaction.atomic

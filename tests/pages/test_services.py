@@ -169,3 +169,23 @@ def test_notification_failure_keeps_the_message(settings, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         StaffMessageFactory()
     assert StaffMessage.objects.count() == 1
+
+
+def test_worker_deletes_expired_messages_with_a_protocol():
+    """The worker deletes messages past their period even when no new one comes, and writes the
+    retention protocol (how many, when; nothing personal)."""
+    from django.conf import settings
+
+    from revier.core.retention import PROTOCOL_ACTION
+
+    assert "revier.pages.services.staff_messages_purge_due" in settings.WORKER_TASKS
+    old = StaffMessageFactory(name="Roswitha Kleinschmager", message="Die Tabelle auf Seite 3 ist unlesbar")
+    kept = StaffMessageFactory(message="Neu")
+    now = old.created_at + datetime.timedelta(days=services.STAFF_MESSAGE_RETENTION_DAYS, minutes=1)
+    StaffMessage.objects.filter(pk=kept.pk).update(created_at=now)
+    assert services.staff_messages_purge_due(now=now - datetime.timedelta(minutes=2)) == 0
+    assert services.staff_messages_purge_due(now=now) == 1
+    assert list(StaffMessage.objects.all()) == [kept]
+    protocol = AuditEntry.objects.get(action=PROTOCOL_ACTION)
+    assert (protocol.object_type, protocol.data) == ("pages.staffmessage", {"count": 1, "owners": [], "at": now.isoformat()})
+    assert services.staff_messages_purge_due(now=now) == 0

@@ -39,6 +39,8 @@ class ContactRequest(models.Model):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     closed_at = models.DateTimeField(_("lapsed"), null=True, blank=True)
+    # Set when the retention task (network.retention) deleted the message; never touched again.
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("contact request")
