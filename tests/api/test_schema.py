@@ -16,11 +16,13 @@ from django.utils import timezone
 from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
 
+from revier.network.services import EntryInput
 from tests.events.test_public import add_registrations
 from tests.factories import (
     ArticleFactory,
     ArticleLinkFactory,
     ContingentFactory,
+    make_profile,
     EventFactory,
     ProgramItemFactory,
     SpeakerFactory,
@@ -61,8 +63,13 @@ def api_content(db, settings, wsgi_in_test_transaction):
                  registration_closes_at=None)
     contingent = ContingentFactory(event=event, uses_codes=False)
     ContingentFactory()
+    profile, _ = make_profile(1, topics=[topic], entries=[
+        EntryInput(direction="offer", title="Elektrolyse", text="Prüfstände", topic_ids=(topic.pk,)),
+        EntryInput(direction="need", title="Fläche"),
+    ])
     return {"/api/v1/news/{slug}": {"slug": article.slug}, "/api/v1/events/{slug}": {"slug": event.slug},
-            "/api/v1/contingents/{slug}": {"slug": contingent.slug}}
+            "/api/v1/contingents/{slug}": {"slug": contingent.slug},
+            "/api/v1/network/profiles/{pk}": {"pk": profile.pk}}
 
 
 @schema.parametrize()
@@ -83,7 +90,8 @@ def test_api_real_objects_conform_to_the_schema(api_content):
         case = schema[path]["GET"].Case(path_parameters=parameters)
         response = case.call_and_validate()
         assert response.status_code == 200, path
-    for path in ("/api/v1/news", "/api/v1/events", "/api/v1/topics", "/api/v1/contingents"):
+    for path in ("/api/v1/news", "/api/v1/events", "/api/v1/topics", "/api/v1/contingents",
+                 "/api/v1/network/profiles", "/api/v1/network/entries"):
         response = schema[path]["GET"].Case().call_and_validate()
         assert response.status_code == 200, path
         assert response.json(), path
