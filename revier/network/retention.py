@@ -15,7 +15,7 @@ follow-up answers, so the follow-up statistics show the same figures."""
 import datetime
 
 from django.conf import settings
-from django.db.models import Max, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from revier.core.cache import content_changed
@@ -45,42 +45,26 @@ BATCH_SIZE = 1000
 # Profiles
 
 
-def profile_last_activity(profile_ids: list[int]) -> dict[int, datetime.datetime]:
-    """The last sign of life of each profile: a change, its confirmation, a link sent (again), the
-    end of the last event it is linked to, a meeting or contact request it sent or received (sent
-    or answered). Five grouped reads whatever the number of profiles."""
-    last: dict[int, datetime.datetime] = {}
-
-    def see(rows):
-        for pk, *moments in rows:
-            for moment in moments:
-                if moment is not None and (pk not in last or moment > last[pk]):
-                    last[pk] = moment
-
-    see(Profile.objects.filter(pk__in=profile_ids).values_list("id", "updated_at", "confirmed_at"))
-    see(ProfileLink.objects.filter(profile_id__in=profile_ids).values_list("profile_id").annotate(Max("created_at")))
-    see(ProfileRegistration.objects.filter(profile_id__in=profile_ids).values_list("profile_id")
-        .annotate(Max("registration__event__ends_at"), Max("linked_at")))
-    for model in (MeetingRequest, ContactRequest):
-        for side in ("sender_id", "recipient_id"):
-            see(model.objects.filter(**{f"{side}__in": profile_ids}).values_list(side)
-                .annotate(Max("created_at"), Max("answered_at")))
-    return last
-
-
 def _due_profiles(now: datetime.datetime) -> list[int]:
-    """The confirmed profiles not anonymised whose last sign of life is older than the period. A
-    change is one, so only profiles unchanged for the period are looked at further."""
+    """The confirmed profiles not anonymised without a sign of life for the period: no change, no
+    confirmation, no personal link sent (again), no linked event ending, no meeting or contact
+    request sent or received (sent or answered) since the cutoff. One query (the worker runs it
+    every round), at most BATCH_SIZE ids."""
     cutoff = now - datetime.timedelta(days=settings.NETWORK_PROFILE_RETENTION_DAYS)
-    candidates = list(Profile.objects.filter(status=Profile.Status.CONFIRMED, anonymised_at__isnull=True,
-                                             updated_at__lte=cutoff).order_by("id").values_list("id", flat=True))
-    due: list[int] = []
-    for start in range(0, len(candidates), BATCH_SIZE):
-        chunk = candidates[start:start + BATCH_SIZE]
-        due += [pk for pk, moment in profile_last_activity(chunk).items() if moment <= cutoff]
-        if len(due) >= BATCH_SIZE:
-            break
-    return due
+    recent = [
+        ProfileLink.objects.filter(profile_id=OuterRef("pk"), created_at__gt=cutoff),
+        ProfileRegistration.objects.filter(profile_id=OuterRef("pk")).filter(
+            Q(linked_at__gt=cutoff) | Q(registration__event__ends_at__gt=cutoff)),
+    ]
+    for model in (MeetingRequest, ContactRequest):
+        for side in ("sender", "recipient"):
+            recent.append(model.objects.filter(**{side: OuterRef("pk")}).filter(
+                Q(created_at__gt=cutoff) | Q(answered_at__gt=cutoff)))
+    due = Profile.objects.filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lte=cutoff),
+                                 status=Profile.Status.CONFIRMED, anonymised_at__isnull=True, updated_at__lte=cutoff)
+    for rows in recent:
+        due = due.exclude(Exists(rows))
+    return list(due.order_by("id").values_list("id", flat=True)[:BATCH_SIZE])
 
 
 def _blank_profiles(ids: list[int], now: datetime.datetime) -> None:

@@ -209,3 +209,29 @@ def test_worker_runs_the_task_and_the_form_names_the_period(client, settings):
     page = client.get(reverse("network:create")).content.decode()
     assert "Wenn Sie Ihr Profil 365 Tage lang nicht nutzen" in page
     call_command("run_worker", "--once")
+
+
+@pytest.mark.parametrize("sign_of_life", ["link", "event", "meeting_request", "contact_answered"])
+def test_each_sign_of_life_keeps_a_profile(world, sign_of_life):
+    """A profile unchanged for the period stays while any other sign of life is younger."""
+    a, b, c, d = world["people"]
+    now = profile_period_end(world)
+    recent = now - datetime.timedelta(days=1)
+    Profile.objects.update(updated_at=now - datetime.timedelta(days=3000), confirmed_at=None)
+    ProfileLink.objects.update(created_at=now - datetime.timedelta(days=3000))
+    ProfileRegistration.objects.update(linked_at=now - datetime.timedelta(days=3000))
+    if sign_of_life == "link":
+        ProfileLink.objects.filter(profile=a).update(created_at=recent)
+    elif sign_of_life == "event":
+        from revier.events.models import Event
+
+        Event.objects.filter(pk=world["event"].pk).update(ends_at=recent)
+    elif sign_of_life == "meeting_request":
+        MeetingRequest.objects.filter(sender=a, recipient=b).update(created_at=recent)
+    else:
+        ContactRequest.objects.filter(recipient=a).update(answered_at=recent)
+    network_anonymise_due(now=now)
+    kept = set(Profile.objects.filter(anonymised_at__isnull=True).values_list("id", flat=True))
+    expected = {a.pk, b.pk, c.pk, d.pk} if sign_of_life == "event" else {a.pk} | (
+        {b.pk} if sign_of_life == "meeting_request" else {c.pk} if sign_of_life == "contact_answered" else set())
+    assert kept == expected

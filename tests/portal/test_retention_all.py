@@ -6,9 +6,11 @@ counts) are the same as before."""
 
 import datetime
 import inspect
+import re
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -35,8 +37,19 @@ def _run_worker(now: datetime.datetime) -> None:
         task(now=now) if "now" in inspect.signature(task).parameters else task()
 
 
+def _page_counts(client) -> tuple:
+    """The counts the organisers' event list and the contingent staff's list show (every <dd>)."""
+    client.force_login(StaffFactory())
+    pages = [client.get(reverse(name)) for name in ("events:manage-list", "contingents:manage-list")]
+    client.logout()
+    assert [page.status_code for page in pages] == [200, 200]
+    counts = tuple(tuple(re.findall(r"<dt>([^<]*)</dt><dd>([^<]*)</dd>", page.content.decode())) for page in pages)
+    assert all(counts)
+    return counts
+
+
 def _figures(client, *, event, contingent, world) -> tuple:
-    return (registrations._numbers(event), registrations._numbers(world["event"]), claims._numbers(contingent),
+    return (_page_counts(client), registrations._numbers(event), registrations._numbers(world["event"]), claims._numbers(contingent),
             followup_selectors.followup_statistics(setup=world["setup"]), network.network_figures(client, world["event"]),
             event_selectors.check_in_count(event=event))
 
