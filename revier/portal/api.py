@@ -11,6 +11,7 @@ from ninja.renderers import JSONRenderer
 from revier.core.api import api_view
 from revier.contingents import api as contingents_api
 from revier.events import api as events_api
+from revier.monitor import api as monitor_api
 from revier.network import api as network_api
 from revier.news import api as news_api
 
@@ -32,6 +33,7 @@ api.add_router("/", news_api.router)
 api.add_router("/", events_api.router)
 api.add_router("/", contingents_api.router)
 api.add_router("/", network_api.router)
+api.add_router("/", monitor_api.router)
 
 
 def urls():

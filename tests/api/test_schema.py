@@ -22,6 +22,9 @@ from tests.factories import (
     ArticleFactory,
     ArticleLinkFactory,
     ContingentFactory,
+    MonitorQuestionFactory,
+    MonitorSurveyFactory,
+    make_monitor_wave,
     make_profile,
     EventFactory,
     ProgramItemFactory,
@@ -31,7 +34,7 @@ from tests.factories import (
 )
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
-EXAMPLES_PER_OPERATION = 25
+EXAMPLES_PER_OPERATION = 20
 
 
 @pytest.fixture
@@ -67,9 +70,15 @@ def api_content(db, settings, wsgi_in_test_transaction):
         EntryInput(direction="offer", title="Elektrolyse", text="Prüfstände", topic_ids=(topic.pk,)),
         EntryInput(direction="need", title="Fläche"),
     ])
+    survey = MonitorSurveyFactory(slug="mdm", synthetic=True)
+    question = MonitorQuestionFactory(survey=survey, code="q1", headline_position=1)
+    for year in (2024, 2025):
+        make_monitor_wave(survey=survey, year=year, questions=[question], small_district="16077")
     return {"/api/v1/news/{slug}": {"slug": article.slug}, "/api/v1/events/{slug}": {"slug": event.slug},
             "/api/v1/contingents/{slug}": {"slug": contingent.slug},
-            "/api/v1/network/profiles/{pk}": {"pk": profile.pk}}
+            "/api/v1/network/profiles/{pk}": {"pk": profile.pk},
+            "/api/v1/monitor/surveys/{slug}": {"slug": "mdm"},
+            "/api/v1/monitor/surveys/{slug}/questions/{code}": {"slug": "mdm", "code": "q1"}}
 
 
 @schema.parametrize()
@@ -91,7 +100,7 @@ def test_api_real_objects_conform_to_the_schema(api_content):
         response = case.call_and_validate()
         assert response.status_code == 200, path
     for path in ("/api/v1/news", "/api/v1/events", "/api/v1/topics", "/api/v1/contingents",
-                 "/api/v1/network/profiles", "/api/v1/network/entries"):
+                 "/api/v1/network/profiles", "/api/v1/network/entries", "/api/v1/monitor/surveys"):
         response = schema[path]["GET"].Case().call_and_validate()
         assert response.status_code == 200, path
         assert response.json(), path
