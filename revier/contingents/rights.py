@@ -83,11 +83,18 @@ def claim_erase(*, claim: Claim, now: datetime.datetime | None = None) -> str:
     claim (contingents.retention.claim_anonymise) and the row is deleted with its consents — or,
     for a ticket used, kept anonymised for the numbers. Returns DELETED or ANONYMISED."""
     now = now or timezone.now()
-    claim = Claim.objects.select_related("contingent__event").get(pk=claim.pk)
+    claim = Claim.objects.select_related("contingent__event").filter(pk=claim.pk).first()
+    if claim is None:  # deleted meanwhile (a second click): nothing left to do
+        return DELETED
     keep = claim_keeps_anonymised(claim, now)
-    if claim.status in Claim.ACTIVE and not keep:
-        claim_return(claim=claim, now=now)
+    try:
+        if claim.status in Claim.ACTIVE and not keep:
+            claim_return(claim=claim, now=now)
+    except Claim.DoesNotExist:
+        return DELETED
     with transaction.atomic(durable=True):
+        if not Claim.objects.select_for_update().filter(pk=claim.pk).exists():
+            return DELETED
         claim_anonymise(claim=claim, now=now)
         outcome = ANONYMISED if keep else DELETED
         audit_log(actor=None, action="claim_erased", obj=claim, data={"status": outcome})

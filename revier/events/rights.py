@@ -81,11 +81,17 @@ def registration_erase(*, registration: Registration, now: datetime.datetime | N
     deleted with its consents and its links to network profiles — unless the person was checked
     in: that stays, anonymised, for the event's numbers. Returns DELETED or ANONYMISED."""
     now = now or timezone.now()
-    if registration.is_active and registration.checked_in_at is None:
-        registration_cancel(registration=registration, now=now)
+    try:
+        if registration.is_active and registration.checked_in_at is None:
+            registration_cancel(registration=registration, now=now)
+    except Registration.DoesNotExist:  # deleted meanwhile (a second click): nothing left to do
+        return DELETED
     with transaction.atomic(durable=True):
+        registration = Registration.objects.select_for_update().filter(pk=registration.pk).first()
+        if registration is None:
+            return DELETED
         registration_anonymise(registration=registration, now=now)
-        registration = Registration.objects.get(pk=registration.pk)
+        registration.refresh_from_db()
         outcome = ANONYMISED if registration.checked_in_at is not None else DELETED
         audit_log(actor=None, action="registration_erased", obj=registration, data={"status": outcome})
         if outcome == DELETED:

@@ -13,6 +13,7 @@ from revier.core.models import AuditEntry
 from revier.core.personal_data import (
     LINK_LABELS, MAIL_LABELS, DataLink, PersonalData, Section, fields_of, labels_of, link_rows, outbox_rows,
 )
+from revier.network import errors
 from revier.network.models import Profile
 from revier.network.services import _issue_link, absolute_url, normalize_email, profile_delete, profile_set_visibility
 
@@ -75,7 +76,10 @@ def profile_publication_withdraw(*, profile: Profile) -> Profile:
 def profile_erase(*, profile: Profile) -> str:
     """The person has their data deleted now: the network's own delete (network.services.profile_delete:
     the profile with its offers, needs, links and everything pointing at it, for good)."""
-    profile_delete(profile=profile)
+    try:
+        profile_delete(profile=profile)
+    except errors.LinkInvalid:  # deleted meanwhile (a second click): nothing left to do
+        pass
     return DELETED
 
 

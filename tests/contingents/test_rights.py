@@ -83,3 +83,10 @@ def test_delete_after_the_event_with_a_ticket_anonymises_instead(client):
     assert kept.anonymised_at is not None and kept.status == Claim.Status.ALLOCATED
     assert TicketCode.objects.get(claim=kept)  # the handed-out ticket still counts
     assert tables_holding(_strings(PERSON)) == []
+
+
+def test_erase_twice_is_harmless():
+    claim, _ = _person(_contingent(180), PERSON)
+    stale = Claim.objects.get(pk=claim.pk)
+    assert rights.claim_erase(claim=claim) == rights.DELETED
+    assert rights.claim_erase(claim=stale) == rights.DELETED

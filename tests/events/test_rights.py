@@ -192,3 +192,10 @@ def test_erase_reuses_the_retention_for_one_registration_only(event):
     assert rights.registration_erase(registration=registration) == rights.DELETED
     assert Registration.objects.get(pk=other.pk).first_name == OTHER["first_name"]
 
+
+
+def test_erase_twice_is_harmless(event):
+    registration, _ = _person(event, PERSON)
+    stale = Registration.objects.get(pk=registration.pk)
+    assert rights.registration_erase(registration=registration) == rights.DELETED
+    assert rights.registration_erase(registration=stale) == rights.DELETED  # a second click that saw the row

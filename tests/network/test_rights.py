@@ -69,3 +69,12 @@ def test_delete_leaves_no_personal_data(client):
     # nothing else of the person is left.
     left = [hit for hit in tables_holding(strings) if hit[0] != "core_outboxmail"]
     assert left == []
+
+
+def test_erase_twice_is_harmless():
+    from revier.network import rights
+
+    profile, _ = _profile(PERSON, 1)
+    stale = Profile.objects.get(pk=profile.pk)
+    assert rights.profile_erase(profile=profile) == rights.DELETED
+    assert rights.profile_erase(profile=stale) == rights.DELETED
