@@ -78,7 +78,7 @@ def account_role_keys(user) -> list[str]:
     return [role.key for role in ROLES if role.group in names]
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def account_roles_set(*, user, role_keys: Iterable[str], actor) -> tuple[list[str], list[str]]:
     """Gives `user` exactly the global roles `role_keys` (groups outside roles.ROLES stay as they
     are). Audited as account_roles_changed with the roles added and removed, if any changed.

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from revier.accounts import services as account_services
 from revier.core.services import audit_log
 from revier.demo.files import read_yaml
 
@@ -22,7 +23,7 @@ PASSWORD_LENGTH = 20
 
 
 def demo_accounts() -> dict[str, dict]:
-    """username → {title, email, superuser}, in the order of accounts.yaml."""
+    """username → {title, email, superuser, staff, roles}, in the order of accounts.yaml."""
     return read_yaml("accounts.yaml")
 
 
@@ -78,13 +79,29 @@ def demo_account_ensure(username: str) -> tuple[object, bool]:
     with transaction.atomic():
         user = User.objects.filter(username=username).first()
         if user is not None:
+            _roles_ensure(user, spec)
             return user, False
         # A login file left by another database of this checkout (SQLite and PostgreSQL) keeps its
         # password, so the printed login stays valid for both.
         passwords = read_passwords(login_file())
         password = passwords.get(username) or "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_LENGTH))
         create = User.objects.create_superuser if spec["superuser"] else User.objects.create_user
-        user = create(username=username, email=spec["email"], password=password)
+        user = create(username=username, email=spec["email"], password=password,
+                      **({} if spec["superuser"] else {"is_staff": bool(spec.get("staff"))}))
         audit_log(actor=None, action="demo_account_created", obj=user)
+        _roles_ensure(user, spec)
         _write_login_file(login_file(), passwords={**passwords, username: password})
     return user, True
+
+
+def _roles_ensure(user, spec: dict) -> None:
+    """Gives the account the roles of accounts.yaml it lacks (audited); takes none away."""
+    wanted = set(spec.get("roles", []))
+    current = set(account_services.account_role_keys(user))
+    if not wanted <= current:
+        account_services.account_roles_set(user=user, role_keys=current | wanted, actor=None)
+
+
+def demo_accounts_ensure() -> list[tuple[object, bool]]:
+    """Every account of accounts.yaml (demo_account_ensure), in its order."""
+    return [demo_account_ensure(username) for username in demo_accounts()]

@@ -160,3 +160,25 @@ def test_load_demo_refuses_a_data_file_with_an_unknown_key(settings, tmp_path, c
     settings.DEMO_DIR = str(demo)
     with pytest.raises(ValueError, match="kmu-im-strukturwandel-staerken-2024: unbekannte Angabe subtitel"):
         call_command("load_demo")
+
+
+@pytest.mark.django_db
+def test_load_demo_gives_the_staff_accounts_their_roles_once(login_file, capsys):
+    from revier.accounts.permissions import can_manage_accounts
+    from revier.contingents.permissions import can_manage_contingents
+    from revier.monitor.permissions import can_manage_monitor
+    from revier.news.permissions import can_edit_news
+
+    output = run_load_demo(capsys)
+    users = {user.username: user for user in get_user_model().objects.filter(
+        username__in=["redaktion", "kontingente", "analyse"])}
+    assert set(users["redaktion"].groups.values_list("name", flat=True)) == {"Redaktion", "Administration"}
+    kontingente, analyse = users["kontingente"], users["analyse"]
+    assert kontingente.is_staff and not kontingente.is_superuser and can_manage_contingents(kontingente)
+    assert not can_manage_monitor(kontingente) and not can_edit_news(kontingente) and not can_manage_accounts(kontingente)
+    assert analyse.is_staff and can_manage_monitor(analyse) and not can_manage_contingents(analyse)
+    assert "Benutzername: kontingente" in output and "Benutzername: analyse" in output
+    changes = AuditEntry.objects.filter(action="account_roles_changed").count()
+    assert changes == 3
+    run_load_demo(capsys)
+    assert AuditEntry.objects.filter(action="account_roles_changed").count() == changes

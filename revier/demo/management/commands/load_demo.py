@@ -13,7 +13,14 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from revier.demo.accounts import STAFF_USERNAME, demo_account_ensure, demo_accounts, login_file, read_passwords
+from revier.demo.accounts import (
+    STAFF_USERNAME,
+    demo_account_ensure,
+    demo_accounts,
+    demo_accounts_ensure,
+    login_file,
+    read_passwords,
+)
 from revier.demo.loader import demo_participant_links, load
 
 
@@ -22,6 +29,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         load(stdout=self.stdout)
+        demo_accounts_ensure()  # the accounts with roles but no event of their own
         user, created = demo_account_ensure(STAFF_USERNAME)
         self._print_login(user, created)
         self._print_participant_links()
