@@ -55,7 +55,7 @@ MONITOR = Role(
 )
 ADMINISTRATION = Role(
     key="administration", group="Administration", label=pgettext_lazy("role", "Administration"),
-    description=_("Accounts and roles, the audit log, the mail outbox and the retention settings."),
+    description=_("Accounts and roles, the audit log and the mail outbox."),
     permissions=(
         *_model("auth.user", "add", "change", "view"), *_model("auth.group", "view"),
         *_model("core.auditentry", "view"), *_model("core.outboxmail", "view"),
