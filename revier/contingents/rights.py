@@ -15,8 +15,8 @@ from revier.contingents.models import Claim, ClaimConsent, ClaimLink
 from revier.contingents.retention import claim_anonymise
 from revier.contingents.services import claim_return, claim_url, normalize_email
 from revier.core.personal_data import (
-    LINK_LABELS, MAIL_LABELS, DataLink, PersonalData, Section, data_link_expires_at, fields_of, labels_of, link_rows,
-    outbox_rows,
+    LINK_LABELS, MAIL_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, fields_of, labels_of,
+    link_rows, outbox_rows,
 )
 from revier.core.services import audit_log
 from revier.core.tokens import link_expires_at, new_token
@@ -43,10 +43,11 @@ def claim_personal_data(*, claim: Claim) -> PersonalData:
             Section("claim", gettext("Claim"), [row],
                     labels_of(Claim, email_normalized=gettext("E-mail address (for comparison)"),
                               organisation_key=gettext("Organisation (for comparison)"),
-                              contingent_title=gettext("Contingent"), ticket_code=gettext("Ticket code"))),
+                              contingent_title=gettext("Contingent"), ticket_code=gettext("Ticket code")),
+                    choices=choices_of(Claim)),
             Section("consents", gettext("Consents"), [
                 fields_of(consent, exclude=frozenset({"claim"})) for consent in claim.consents.order_by("kind")
-            ], labels_of(ClaimConsent)),
+            ], labels_of(ClaimConsent), choices_of(ClaimConsent)),
             Section("personal_links", gettext("Personal links"), link_rows(claim.links.order_by("created_at")),
                     LINK_LABELS),
             Section("mails", gettext("Mails in the outbox"), outbox_rows(claim.email), MAIL_LABELS),

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy as _
 
@@ -78,9 +78,18 @@ class Section:
     title: str
     rows: list[dict] = field(default_factory=list)
     labels: dict = field(default_factory=dict)  # key → German label on the readable page
+    choices: dict = field(default_factory=dict)  # key → {stored value: German label} on the readable page
+
+    def _label(self, key: str, value):
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return self.choices.get(key, {}).get(value, value)
+        return value
 
     def readable_rows(self) -> list[list[tuple[str, str]]]:
-        return [[(str(self.labels.get(key, key)), readable(value)) for key, value in row.items()] for row in self.rows]
+        return [
+            [(str(self.labels.get(key, key)), readable(self._label(key, value))) for key, value in row.items()]
+            for row in self.rows
+        ]
 
 
 @dataclass(frozen=True)
@@ -104,12 +113,26 @@ def json_bytes(data: dict) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False).encode("utf-8")
 
 
+def choices_of(model: type[models.Model]) -> dict:
+    """The readable page's labels of the stored values of a model's columns with choices."""
+    return {f.name: {value: str(label) for value, label in f.flatchoices} for f in model._meta.concrete_fields
+            if f.choices}
+
+
 def readable(value) -> str:
-    """A value of the export as the readable page shows it."""
+    """A value of the export as the readable page shows it (times the German way, in local time)."""
     if value in (None, "", [], {}):
         return "–"
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
+        try:
+            moment = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if timezone.is_aware(moment):
+                return formats.date_format(timezone.localtime(moment), "j. F Y, H:i") + " " + gettext("o’clock")
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

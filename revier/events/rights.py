@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from revier.core.personal_data import (
-    LINK_LABELS, MAIL_LABELS, DataLink, PersonalData, Section, data_link_expires_at, fields_of, labels_of, link_rows,
-    outbox_rows,
+    LINK_LABELS, MAIL_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, fields_of, labels_of,
+    link_rows, outbox_rows,
 )
 from revier.core.tokens import link_expires_at, new_token
 from revier.core.services import audit_log
@@ -39,11 +39,12 @@ def registration_personal_data(*, registration: Registration) -> PersonalData:
         sections=[
             Section("registration", gettext("Registration"), [row],
                     labels_of(Registration, email_normalized=gettext("E-mail address (for comparison)"),
-                              event_title=gettext("Event"), category_name=gettext("Ticket category"))),
+                              event_title=gettext("Event"), category_name=gettext("Ticket category")),
+                    choices=choices_of(Registration)),
             Section("consents", gettext("Consents"), [
                 fields_of(consent, exclude=frozenset({"registration"}))
                 for consent in registration.consents.order_by("kind")
-            ], labels_of(Consent)),
+            ], labels_of(Consent), choices_of(Consent)),
             Section("personal_links", gettext("Personal links"), link_rows(registration.links.order_by("created_at")),
                     LINK_LABELS),
             Section("network_profiles", gettext("Linked network profiles"), [

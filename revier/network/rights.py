@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 from revier.core.models import AuditEntry
 from revier.core.personal_data import (
-    LINK_LABELS, MAIL_LABELS, DataLink, PersonalData, Section, fields_of, labels_of, link_rows, outbox_rows,
+    LINK_LABELS, MAIL_LABELS, DataLink, PersonalData, Section, choices_of, fields_of, labels_of, link_rows, outbox_rows,
 )
 from revier.network import errors
 from revier.network.models import Profile
@@ -37,7 +37,7 @@ def profile_personal_data(*, profile: Profile) -> PersonalData:
     row["topics"] = sorted(profile.topics.values_list("name", flat=True))
     sections = [Section("profile", gettext("Profile"), [row],
                         labels_of(Profile, email_normalized=gettext("E-mail address (for comparison)"),
-                                  topics=gettext("Topics")))]
+                                  topics=gettext("Topics")), choices_of(Profile))]
     for relation in Profile._meta.related_objects:
         name = relation.get_accessor_name()
         if not relation.one_to_many or name == "links":
@@ -45,7 +45,7 @@ def profile_personal_data(*, profile: Profile) -> PersonalData:
         rows = [fields_of(obj, exclude=frozenset(_OTHERS_TEXT.get(name, ())))
                 for obj in getattr(profile, name).order_by("pk")]
         sections.append(Section(name, str(relation.related_model._meta.verbose_name_plural).capitalize(), rows,
-                                labels_of(relation.related_model)))
+                                labels_of(relation.related_model), choices_of(relation.related_model)))
     sections.append(Section("topic_proposals", gettext("Proposed topics"), [
         {"name": proposal.name, "status": proposal.status, "created_at": proposal.created_at.isoformat()}
         for proposal in profile.topic_proposals.order_by("pk")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from revier.core.models import AuditEntry, OutboxMail
 from revier.events import export, rights, services
@@ -87,6 +87,10 @@ def test_readable_page_shows_the_data_and_the_consents(event, client):
     for value in _strings(PERSON, registration):
         assert value in page
     assert "Einwilligung widerrufen: Foto- und Videoaufnahmen" in page
+    # Stored values the German way: statuses by their label, times in local time.
+    with translation.override("de"):
+        assert f"<dd>{Registration.Status.CONFIRMED.label}</dd>" in page
+    assert " Uhr</dd>" in page and "+00:00" not in page.split("E-Mails im Postausgang")[0]
     assert reverse("events:registration-data-json", kwargs={"token": token}) in page
     assert response["Referrer-Policy"] == "no-referrer"
     # The self-service page leads there.
