@@ -26,6 +26,7 @@ urlpatterns = [
     path("meine-daten/", portal_views.my_data, name="my-data"),
     path("meine-daten/geloescht/", core_views.personal_data_deleted, name="personal-data-deleted"),
     path("robots.txt", core_views.robots_txt, name="robots-txt"),
+    path("api/v1/docs/", portal_views.api_docs, name="api-docs"),
     path("api/v1/", portal_api.urls()),
     path("healthz", core_views.health, name="health"),
     # Before the admin's own URLs: its login is the one staff login at /anmelden/, with its throttle.

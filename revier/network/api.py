@@ -8,7 +8,7 @@ read, let alone sent. Profiles visible to an event's participants only never app
 from django.http import Http404, QueryDict
 from ninja import Field, Path, Query, Router, Schema
 
-from revier.core.api import ERRORS_404, MAX_PAGE, MAX_PER_PAGE, TEXT, PageInfo, page_info
+from revier.core.api import ERRORS, ERRORS_404, MAX_PAGE, MAX_PER_PAGE, TEXT, PageInfo, page_info
 from revier.core.params import MAX_DIGITS
 from revier.network import directory
 
@@ -110,7 +110,7 @@ def _directory_filter(params: DirectoryQuery) -> directory.DirectoryFilter:
     return _filter(**params.dict(exclude={"page", "per_page"}))
 
 
-@router.get("/network/profiles", response={200: ProfilePageOut, **ERRORS_404}, operation_id="profile_list",
+@router.get("/network/profiles", response={200: ProfilePageOut, **ERRORS}, operation_id="profile_list",
             summary="Profile")
 def profile_list(request, params: Query[DirectoryQuery]):
     """The public profiles as the directory shows them (best match first with `q`), with the titles
@@ -127,7 +127,7 @@ def profile_list(request, params: Query[DirectoryQuery]):
     return {**page_info(count=found.count, page=found.number, per_page=params.per_page), "results": results}
 
 
-@router.get("/network/entries", response={200: EntryPageOut, **ERRORS_404}, operation_id="entry_list",
+@router.get("/network/entries", response={200: EntryPageOut, **ERRORS}, operation_id="entry_list",
             summary="Angebote und Gesuche")
 def entry_list(request, params: Query[DirectoryQuery]):
     """Every offer and need of the public profiles, as the directory shows them."""

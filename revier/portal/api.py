@@ -4,7 +4,9 @@ it composes the apps, like the home page. No docs page of django-ninja: it loads
 another host, which the CSP forbids; the schema is at openapi.json, the operations are listed on
 the server-rendered page `docs/` (portal.views.api_docs)."""
 
-from django.urls import URLPattern
+import functools
+
+from django.urls import URLPattern, reverse
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
@@ -43,3 +45,37 @@ def urls():
         if isinstance(pattern, URLPattern):
             pattern.callback = api_view(pattern.callback)
     return patterns, app_name, namespace
+
+
+def schema_url() -> str:
+    return reverse("api:openapi-json")
+
+
+_WHERE = {"query": "Abfrage", "path": "Adresse"}
+
+
+@functools.cache
+def api_operations() -> tuple[dict, ...]:
+    """The operations of the schema as the documentation page lists them (the schema is made from
+    the code once per process)."""
+    schema = api.get_openapi_schema(path_prefix=reverse("api:api-root"))
+    operations = []
+    for path, methods in schema["paths"].items():
+        for operation in methods.values():
+            parameters = [
+                {"name": p["name"], "where": _WHERE.get(p["in"], p["in"]), "required": p.get("required", False),
+                 "type": _type(p.get("schema", {})), "description": p.get("description") or p.get("schema", {}).get("description", "")}
+                for p in operation.get("parameters", [])
+            ]
+            operations.append({
+                "id": operation["operationId"], "path": path, "summary": operation.get("summary", ""),
+                "description": operation.get("description", ""), "parameters": parameters,
+                "statuses": sorted(operation.get("responses", {})),
+            })
+    return tuple(operations)
+
+
+def _type(schema: dict) -> str:
+    if "anyOf" in schema:
+        return " | ".join(_type(option) for option in schema["anyOf"] if option.get("type") != "null")
+    return schema.get("type", "string")

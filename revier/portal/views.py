@@ -1,6 +1,8 @@
 import datetime
 from html import escape
 
+from django.conf import settings
+
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import Http404, HttpResponse
@@ -23,6 +25,7 @@ from revier.events.models import Registration
 from revier.network.models import Profile
 from django.utils.translation import gettext_lazy as _
 from revier.portal import selectors as portal_selectors
+from revier.portal.api import api_operations, schema_url
 from revier.portal import services as portal_services
 from revier.portal.forms import AccessRequestForm
 from revier.portal.permissions import can_answer_access_requests
@@ -160,3 +163,13 @@ def access_request(request):
         response["Content-Disposition"] = 'attachment; filename="auskunft.json"'
         return response
     return render(request, "portal/access_request.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_safe
+@cache_public_page
+def api_docs(request):
+    """The API's documentation, written on the server from its OpenAPI schema (portal.api): no
+    script, nothing from another host (django-ninja's own docs page loads Swagger UI from a CDN)."""
+    return render(request, "portal/api_docs.html", {
+        "operations": api_operations(), "schema_url": schema_url(), "limit": settings.API_LIMIT_PER_CLIENT,
+    })

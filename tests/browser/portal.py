@@ -70,6 +70,7 @@ STATIC_PAGE_TYPES = {
     "monitor-question-unknown-view": "/monitor/mdm/q1_zufriedenheit/?welle=1999&gruppe=religion",
     "monitor-methods": "/monitor/mdm/methode/2025/",
     "monitor-reading": "/monitor/lesehilfe/",
+    "api-docs": "/api/v1/docs/",
     "not-found": "/aktuelles/diesen-artikel-gibt-es-nicht/",
 }
 # Forms that anonymous readers send; each is also checked as re-shown with validation errors.
