@@ -7,11 +7,14 @@ Profiles visible to the participants of an event only never appear, also not und
 filter. E-mail address and phone are never read: the rows are loaded with their public fields only.
 """
 
+import functools
 import math
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Window
 
 from revier.core.choices import Sector
 from revier.core.fragments import bounded_store, fragment, kept
@@ -245,39 +248,141 @@ def _kept_page(kind: str, directory_filter: DirectoryFilter, qs_for, *, number: 
     return Page(number=number, num_pages=max(1, math.ceil(count / per_page)), count=count, ids=ids, fetch=fetch)
 
 
-def _profile_rows(ids: list[int]) -> list[Profile]:
-    rows = list(
-        Profile.objects.filter(pk__in=ids).only(*PUBLIC_PROFILE_FIELDS).prefetch_related(
-            "topics",
-            Prefetch("entries", queryset=ProfileEntry.objects.only("id", "profile_id", "direction", "title", "position")),
-        )
-    )
-    for profile in rows:
-        entries = list(profile.entries.all())
-        profile.offer_titles = [e.title for e in entries if e.direction == ProfileEntry.Direction.OFFER]
-        profile.need_titles = [e.title for e in entries if e.direction == ProfileEntry.Direction.NEED]
-    return rows
+class ProfileTeaser(NamedTuple):
+    """What a profile's teaser in the list shows, read as plain values (a tuple: a page builds 20 of
+    them, and model instances with their topics and entries cost several times as much to build)."""
+
+    pk: int
+    first_name: str
+    last_name: str
+    function: str
+    organisation: str
+    kind: str
+    region: str
+    district: str
+    is_synthetic: bool
+    offer_titles: list[str]  # in the profile's order (position, id)
+    need_titles: list[str]
+    topics: list[str]  # the names of its topics, in the topic list's order (position, name)
 
 
-def _entry_rows(ids: list[int]) -> list[ProfileEntry]:
-    profile_fields = [f"profile__{name}" for name in PUBLIC_PROFILE_FIELDS]
-    return list(
-        ProfileEntry.objects.filter(pk__in=ids).select_related("profile").only(*PUBLIC_ENTRY_FIELDS, *profile_fields)
-        .prefetch_related("topics")
+class EntryTeaser(NamedTuple):
+    """What the teaser of an offer or a need shows, with its profile's public fields, as values."""
+
+    pk: int
+    direction: str
+    title: str
+    text: str
+    profile_id: int
+    first_name: str
+    last_name: str
+    organisation: str
+    kind: str
+    region: str
+    is_synthetic: bool
+    topics: list[str]
+
+
+@dataclass(frozen=True)
+class _TeaserQueries:
+    """The SQL of the teasers' rows, with `{ids}` where the ids' placeholders go."""
+
+    profiles: str
+    profile_topics: str
+    profile_entries: str
+    entries: str
+    entry_topics: str
+
+
+@functools.cache
+def _teaser_queries(vendor: str) -> _TeaserQueries:
+    """Written once per process from the models' tables and columns: the ORM's compiling of these
+    five queries (with the model instances it builds) cost more than reading and writing the teasers
+    themselves. The orders are the models' (ProfileEntry: direction, position, id; Topic: position,
+    name), as the prefetches read them."""
+    quote = connection.ops.quote_name
+
+    def table(model) -> str:
+        return quote(model._meta.db_table)
+
+    def columns(model, alias: str, names) -> str:
+        return ", ".join(f"{alias}.{quote(model._meta.get_field(name).column)}" for name in names)
+
+    def topic_names(relation) -> str:
+        through, field = relation.through, relation.field
+        owner, topic = quote(field.m2m_column_name()), quote(field.m2m_reverse_name())
+        return (f"SELECT r.{owner}, t.{quote('name')} FROM {table(through)} r INNER JOIN {table(Topic)} t "
+                f"ON t.{quote('id')} = r.{topic} WHERE r.{owner} IN ({{ids}}) "
+                f"ORDER BY {columns(Topic, 't', ('position', 'name'))}")
+
+    profile_fields = ("id", "first_name", "last_name", "function", "organisation", "kind", "region", "district",
+                      "is_synthetic")
+    entry_profile_fields = ("first_name", "last_name", "organisation", "kind", "region", "is_synthetic")
+    profile_id = quote(ProfileEntry._meta.get_field("profile").column)
+    return _TeaserQueries(
+        profiles=f"SELECT {columns(Profile, 'p', profile_fields)} FROM {table(Profile)} p WHERE p.{quote('id')} IN ({{ids}})",
+        profile_topics=topic_names(Profile.topics),
+        profile_entries=(
+            f"SELECT {columns(ProfileEntry, 'e', ('profile', 'direction', 'title'))} FROM {table(ProfileEntry)} e "
+            f"WHERE e.{profile_id} IN ({{ids}}) ORDER BY {columns(ProfileEntry, 'e', ('direction', 'position', 'id'))}"
+        ),
+        entries=(
+            f"SELECT {columns(ProfileEntry, 'e', ('id', 'direction', 'title', 'text', 'profile'))}, "
+            f"{columns(Profile, 'p', entry_profile_fields)} FROM {table(ProfileEntry)} e INNER JOIN {table(Profile)} p "
+            f"ON p.{quote('id')} = e.{profile_id} WHERE e.{quote('id')} IN ({{ids}})"
+        ),
+        entry_topics=topic_names(ProfileEntry.topics),
     )
+
+
+def _rows(sql: str, ids: list[int]) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(ids=", ".join(["%s"] * len(ids))), ids)
+        return cursor.fetchall()
+
+
+def _names_by_owner(rows: list[tuple]) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = {}
+    for owner, name in rows:
+        names.setdefault(owner, []).append(name)
+    return names
+
+
+def _profile_rows(ids: list[int]) -> list[ProfileTeaser]:
+    queries = _teaser_queries(connection.vendor)
+    topics = _names_by_owner(_rows(queries.profile_topics, ids))
+    titles: dict[tuple[int, str], list[str]] = {}
+    for profile_id, direction, title in _rows(queries.profile_entries, ids):
+        titles.setdefault((profile_id, direction), []).append(title)
+    offer, need = ProfileEntry.Direction.OFFER.value, ProfileEntry.Direction.NEED.value
+    # bool(): SQLite returns a boolean column as 0 or 1.
+    return [
+        ProfileTeaser(pk, first, last, function, organisation, kind, region, district, bool(synthetic),
+                      titles.get((pk, offer), []), titles.get((pk, need), []), topics.get(pk, []))
+        for pk, first, last, function, organisation, kind, region, district, synthetic in _rows(queries.profiles, ids)
+    ]
+
+
+def _entry_rows(ids: list[int]) -> list[EntryTeaser]:
+    queries = _teaser_queries(connection.vendor)
+    topics = _names_by_owner(_rows(queries.entry_topics, ids))
+    return [
+        EntryTeaser(*row[:-1], bool(row[-1]), topics.get(row[0], []))
+        for row in _rows(queries.entries, ids)
+    ]
 
 
 def profile_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE) -> Page:
     """A page of profiles: one query for the ids and the number of hits (kept for repeated
-    requests, RESULTS_KEPT), and three for the rows with their topics and the titles of their
-    offers and needs when they are first needed, whatever the data."""
+    requests, RESULTS_KEPT), and three for the rows (ProfileTeaser) with their topics and the titles
+    of their offers and needs when they are first needed, whatever the data."""
     return _kept_page("profiles", directory_filter, profile_directory, number=number, per_page=per_page,
                       fetch=_profile_rows)
 
 
 def entry_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE) -> Page:
-    """A page of offers and needs: as profile_directory_page, two queries for the rows (with their
-    topics and their profile's public fields)."""
+    """A page of offers and needs: as profile_directory_page, two queries for the rows (EntryTeaser:
+    with their topics and their profile's public fields)."""
     return _kept_page("entries", directory_filter, entry_directory, number=number, per_page=per_page,
                       fetch=_entry_rows)
 

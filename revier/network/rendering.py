@@ -1,86 +1,154 @@
 """The directory's teasers, written in Python: a list page renders up to 20 of them whenever they are not
 kept (core.fragments), and an include per teaser through the template engine costs about ten times as
-much. The markup is the one a template would write (KERN classes), every value escaped."""
+much. The markup is the one the templates wrote (network/includes/profile_teaser.html and
+entry_teaser.html until 5a0755d; tests/network/test_teasers.py keeps them and compares), every value
+escaped. They are written from plain values (network.directory.ProfileTeaser, EntryTeaser) with
+what all teasers of a page share worked out once (TeaserParts)."""
+
+import functools
+import unicodedata
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.html import escape, format_html, format_html_join
+from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
+from revier.core.choices import Sector
 from revier.core.templatetags.kern_forms import render_field
-from revier.network.models import Profile, ProfileEntry
+from revier.network.directory import TEASER_ENTRIES, EntryTeaser, ProfileTeaser
+from revier.network.models import ProfileEntry, Region
 
-TEASER_ENTRIES = 3
+# An entry's teaser shows this many characters of its text (the template's truncatechars:300).
+TEASER_TEXT_CHARS = 300
+# What django.utils.html.escape (html.escape) replaces, for plain str values in one call: on a page of
+# teasers its lazy-string check, SafeString wrapper and five replace() calls per value cost more than
+# writing the rest (tests/network/test_teasers.py compares with the templates' autoescaping).
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
 
 
-def _topics_html(topics) -> SafeString:
+def _escape_text(value: str) -> str:
+    return value.translate(_ESCAPES)
+
+
+# A number no profile has, written into the profile page's address to find where a number goes.
+_PK_MARK = 918273645
+
+
+@dataclass(frozen=True)
+class TeaserParts:
+    """What the teasers share, escaped, in one language: labels, badges, the choices' names and the
+    profile page's address around the profile's number."""
+
+    url_before: str
+    url_after: str
+    offers: str
+    needs: str
+    topics_open: str
+    synthetic: str
+    offer_badge: str
+    need_badge: str
+    kinds: dict[str, str]
+    regions: dict[str, str]
+
+
+@functools.lru_cache(maxsize=16)
+def _teaser_parts(language: str, script_prefix_url: str) -> TeaserParts:
+    before, _mark, after = script_prefix_url.partition(str(_PK_MARK))
+
+    def badge(kind: str, label: str) -> str:
+        return f'<span class="kern-badge {kind}"><span class="kern-label">{escape(label)}</span></span>'
+
+    return TeaserParts(
+        url_before=escape(before),
+        url_after=escape(after),
+        offers=escape(gettext("Offers:")),
+        needs=escape(gettext("Looking for:")),
+        topics_open=f'<ul class="topic-list" aria-label="{escape(gettext("Topics"))}">',
+        synthetic=badge("kern-badge--warning", gettext("synthetic example")),
+        offer_badge=badge("kern-badge--success", gettext("Offers")),
+        need_badge=badge("kern-badge--info", gettext("Looking for")),
+        kinds={value: escape(label) for value, label in Sector.choices},
+        regions={value: escape(label) for value, label in Region.choices},
+    )
+
+
+def teaser_parts() -> TeaserParts:
+    """The TeaserParts of the active language (worked out once per language and address prefix)."""
+    return _teaser_parts(get_language(), reverse("network:profile", kwargs={"pk": _PK_MARK}))
+
+
+def _choice(labels: dict[str, str], value: str) -> str:
+    """A choice's name, or the value itself where it names no choice (as get_FOO_display)."""
+    return labels.get(value) or _escape_text(value)
+
+
+def _topics_html(parts: TeaserParts, topics: list[str]) -> str:
     if not topics:
-        return mark_safe("")
-    items = format_html_join(
-        "", '<li><span class="kern-badge kern-badge--info kern-badge--small"><span class="kern-label">{}</span></span></li>',
-        ((topic.name,) for topic in topics),
+        return ""
+    items = "".join(
+        '<li><span class="kern-badge kern-badge--info kern-badge--small"><span class="kern-label">'
+        f"{_escape_text(name)}</span></span></li>"
+        for name in topics
     )
-    return format_html('<ul class="topic-list" aria-label="{}">{}</ul>', gettext("Topics"), items)
+    return f"{parts.topics_open}{items}</ul>"
 
 
-def _synthetic_html(profile: Profile) -> SafeString:
-    if not profile.is_synthetic:
-        return mark_safe("")
-    return format_html(
-        '<span class="kern-badge kern-badge--warning"><span class="kern-label">{}</span></span>', gettext("synthetic example")
-    )
-
-
-def _titles_html(label: str, titles: list[str]) -> SafeString:
+def _titles_html(label: str, titles: list[str]) -> str:
     if not titles:
-        return mark_safe("")
-    shown = "; ".join(escape(title) for title in titles[:TEASER_ENTRIES])
+        return ""
+    shown = "; ".join(_escape_text(title) for title in titles[:TEASER_ENTRIES])
     more = len(titles) - TEASER_ENTRIES
     if more > 0:
         shown += " " + escape(ngettext("and %(counter)s more", "and %(counter)s more", more) % {"counter": more})
-    return format_html('<p class="kern-body directory-teaser__entries"><strong>{}</strong> {}</p>', label, mark_safe(shown))
+    return f'<p class="kern-body directory-teaser__entries"><strong>{label}</strong> {shown}</p>'
 
 
-def profile_teaser_html(profile: Profile) -> SafeString:
+def _text_beginning(text: str) -> str:
+    """What Truncator(text).chars(TEASER_TEXT_CHARS) returns (the NFC form, cut with "…" when
+    longer), without going through the characters one by one when the text is short enough."""
+    text = unicodedata.normalize("NFC", text)
+    return text if len(text) <= TEASER_TEXT_CHARS else Truncator(text).chars(TEASER_TEXT_CHARS)
+
+
+
+
+def profile_teaser_html(row: ProfileTeaser, parts: TeaserParts) -> str:
     """A profile in the directory: name (a link to its page), function and organisation, kind and
     region, the titles of its first offers and needs, topics."""
-    place = profile.get_region_display() + (f" ({profile.district})" if profile.district else "")
-    return format_html(
+    organisation = _escape_text(row.organisation)
+    district = f" ({_escape_text(row.district)})" if row.district else ""
+    return (
         '<article class="directory-teaser">'
-        '<h2 class="kern-heading-medium teaser__title"><a class="kern-link" href="{}">{}</a></h2>'
-        '<p class="kern-body">{}</p>'
-        '<p class="kern-body--small directory-teaser__facts">{} · {}</p>'
-        "{}{}"
-        '<div class="teaser__meta">{}{}</div>'
-        "</article>",
-        profile.get_absolute_url(), profile.full_name,
-        f"{profile.function}, {profile.organisation}" if profile.function else profile.organisation,
-        profile.get_kind_display(), place,
-        _titles_html(gettext("Offers:"), profile.offer_titles), _titles_html(gettext("Looking for:"), profile.need_titles),
-        _synthetic_html(profile), _topics_html(list(profile.topics.all())),
+        f'<h2 class="kern-heading-medium teaser__title"><a class="kern-link" href="{parts.url_before}{row.pk}'
+        f'{parts.url_after}">{_escape_text(row.first_name)} {_escape_text(row.last_name)}</a></h2>'
+        f'<p class="kern-body">{_escape_text(row.function) + ", " if row.function else ""}{organisation}</p>'
+        f'<p class="kern-body--small directory-teaser__facts">{_choice(parts.kinds, row.kind)} · '
+        f'{_choice(parts.regions, row.region)}{district}</p>'
+        f"{_titles_html(parts.offers, row.offer_titles)}{_titles_html(parts.needs, row.need_titles)}"
+        f'<div class="teaser__meta">{parts.synthetic if row.is_synthetic else ""}{_topics_html(parts, row.topics)}</div>'
+        "</article>"
     )
 
 
-def entry_teaser_html(entry: ProfileEntry) -> SafeString:
+def entry_teaser_html(row: EntryTeaser, parts: TeaserParts) -> str:
     """An offer or a need in the directory: "Bietet" or "Sucht", its title (a link to its place on the
     profile page), the beginning of its text, who offers or looks for it, topics."""
-    profile = entry.profile
-    offer = entry.direction == ProfileEntry.Direction.OFFER
-    text = format_html('<p class="kern-body">{}</p>', Truncator(entry.text).chars(300)) if entry.text else ""
-    return format_html(
+    offer = row.direction == ProfileEntry.Direction.OFFER
+    text = f'<p class="kern-body">{_escape_text(_text_beginning(row.text))}</p>' if row.text else ""
+    return (
         '<article class="directory-teaser">'
-        '<p class="teaser__meta"><span class="kern-badge {}"><span class="kern-label">{}</span></span></p>'
-        '<h2 class="kern-heading-medium teaser__title"><a class="kern-link" href="{}#eintrag-{}">{}</a></h2>'
-        "{}"
-        '<p class="kern-body--small directory-teaser__facts">{}, {} · {} · {}</p>'
-        '<div class="teaser__meta">{}{}</div>'
-        "</article>",
-        "kern-badge--success" if offer else "kern-badge--info", gettext("Offers") if offer else gettext("Looking for"),
-        profile.get_absolute_url(), entry.pk, entry.title,
-        text,
-        profile.full_name, profile.organisation, profile.get_kind_display(), profile.get_region_display(),
-        _synthetic_html(profile), _topics_html(list(entry.topics.all())),
+        f'<p class="teaser__meta">{parts.offer_badge if offer else parts.need_badge}</p>'
+        f'<h2 class="kern-heading-medium teaser__title"><a class="kern-link" href="{parts.url_before}{row.profile_id}'
+        f'{parts.url_after}#eintrag-{row.pk}">{_escape_text(row.title)}</a></h2>'
+        f"{text}"
+        f'<p class="kern-body--small directory-teaser__facts">{_escape_text(row.first_name)} '
+        f"{_escape_text(row.last_name)}, {_escape_text(row.organisation)} · {_choice(parts.kinds, row.kind)} · "
+        f"{_choice(parts.regions, row.region)}</p>"
+        f'<div class="teaser__meta">{parts.synthetic if row.is_synthetic else ""}{_topics_html(parts, row.topics)}</div>'
+        "</article>"
     )
 
 

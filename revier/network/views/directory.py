@@ -37,10 +37,11 @@ def _teaser_html(page: directory.Page, *, entries: bool) -> list[str]:
     """The page's teasers, each kept rendered: a page whose teasers all come from the store
     fetches no rows."""
     render = rendering.entry_teaser_html if entries else rendering.profile_teaser_html
+    parts = rendering.teaser_parts()
 
     def render_one(pk: int) -> str:
         row = page.by_id.get(pk)
-        return render(row) if row is not None else ""
+        return render(row, parts) if row is not None else ""
 
     return [fragment("network:teaser", (entries, pk), lambda pk=pk: render_one(pk), store=_teasers) for pk in page.ids]
 
