@@ -99,6 +99,7 @@ PROTECTED = {
     "accounts:deactivate": ADMINISTRATION,
     "accounts:reactivate": ADMINISTRATION,
     "accounts:invite-resend": ADMINISTRATION,
+    "access-request": ADMINISTRATION,  # a person's access request answered (portal.views.access_request)
 }
 # Every pattern everyone may use: public pages, personal links (the token is the key), the login.
 PUBLIC = {
@@ -119,7 +120,8 @@ PUBLIC = {
     "monitor:question",
     "pages:report-barrier", "pages:report-barrier-thanks", "pages:contact", "pages:contact-thanks", "pages:detail",
     "my-data", "personal-data-deleted", "events:registration-data", "events:registration-data-json",
-    "events:registration-erase",
+    "events:registration-erase", "contingents:claim-data", "contingents:claim-data-json", "contingents:claim-erase",
+    "network:profile-data", "network:profile-data-json", "network:profile-erase",
     "api:api-root", "api:openapi-json", "api:article_list", "api:article_detail", "api:topic_list",  # read-only, published
     "media",  # only with SERVE_MEDIA (development): the uploaded public images
 }
