@@ -55,23 +55,28 @@ class TeaserParts:
 
 
 @functools.lru_cache(maxsize=16)
-def _teaser_parts(language: str, script_prefix_url: str) -> TeaserParts:
-    before, _mark, after = script_prefix_url.partition(str(_PK_MARK))
+def _teaser_parts(language: str, profile_url: str) -> TeaserParts:
+    # Plain str throughout (str() of the lazy choice names; no SafeString): f-strings call a
+    # SafeString's __str__ and translate a lazy name again on every use.
+    before, _mark, after = profile_url.partition(str(_PK_MARK))
+
+    def text(value) -> str:
+        return _escape_text(str(value))
 
     def badge(kind: str, label: str) -> str:
-        return f'<span class="kern-badge {kind}"><span class="kern-label">{escape(label)}</span></span>'
+        return f'<span class="kern-badge {kind}"><span class="kern-label">{text(label)}</span></span>'
 
     return TeaserParts(
-        url_before=escape(before),
-        url_after=escape(after),
-        offers=escape(gettext("Offers:")),
-        needs=escape(gettext("Looking for:")),
-        topics_open=f'<ul class="topic-list" aria-label="{escape(gettext("Topics"))}">',
+        url_before=text(before),
+        url_after=text(after),
+        offers=text(gettext("Offers:")),
+        needs=text(gettext("Looking for:")),
+        topics_open=f'<ul class="topic-list" aria-label="{text(gettext("Topics"))}">',
         synthetic=badge("kern-badge--warning", gettext("synthetic example")),
         offer_badge=badge("kern-badge--success", gettext("Offers")),
         need_badge=badge("kern-badge--info", gettext("Looking for")),
-        kinds={value: escape(label) for value, label in Sector.choices},
-        regions={value: escape(label) for value, label in Region.choices},
+        kinds={value: text(label) for value, label in Sector.choices},
+        regions={value: text(label) for value, label in Region.choices},
     )
 
 
@@ -85,24 +90,27 @@ def _choice(labels: dict[str, str], value: str) -> str:
     return labels.get(value) or _escape_text(value)
 
 
+_TOPIC_ITEM = '<li><span class="kern-badge kern-badge--info kern-badge--small"><span class="kern-label">{}</span></span></li>'
+
+
 def _topics_html(parts: TeaserParts, topics: list[str]) -> str:
     if not topics:
         return ""
-    items = "".join(
-        '<li><span class="kern-badge kern-badge--info kern-badge--small"><span class="kern-label">'
-        f"{_escape_text(name)}</span></span></li>"
-        for name in topics
-    )
-    return f"{parts.topics_open}{items}</ul>"
+    return parts.topics_open + "".join([_TOPIC_ITEM.format(name.translate(_ESCAPES)) for name in topics]) + "</ul>"
+
+
+@functools.lru_cache(maxsize=256)
+def _more(language: str, more: int) -> str:
+    return _escape_text(ngettext("and %(counter)s more", "and %(counter)s more", more) % {"counter": more})
 
 
 def _titles_html(label: str, titles: list[str]) -> str:
     if not titles:
         return ""
-    shown = "; ".join(_escape_text(title) for title in titles[:TEASER_ENTRIES])
+    shown = "; ".join([title.translate(_ESCAPES) for title in titles[:TEASER_ENTRIES]])
     more = len(titles) - TEASER_ENTRIES
     if more > 0:
-        shown += " " + escape(ngettext("and %(counter)s more", "and %(counter)s more", more) % {"counter": more})
+        shown += " " + _more(get_language(), more)
     return f'<p class="kern-body directory-teaser__entries"><strong>{label}</strong> {shown}</p>'
 
 

@@ -27,35 +27,27 @@ from revier.network.structured_data import profile_json_ld
 
 __all__ = ["directory_profiles", "directory_entries", "profile_detail"]
 
-# Rendered teasers, by row, kept until content changes: in a store of their own (one entry per
-# profile and per offer or need), so that they do not push out the parts of pages everyone reads.
-TEASERS_KEPT = 4000
-_teasers = bounded_store("network-teasers", max_entries=TEASERS_KEPT)
-
-
-def _teaser_html(page: directory.Page, *, entries: bool) -> list[str]:
-    """The page's teasers, each kept rendered: a page whose teasers all come from the store
-    fetches no rows."""
-    render = rendering.entry_teaser_html if entries else rendering.profile_teaser_html
-    parts = rendering.teaser_parts()
-
-    def render_one(pk: int) -> str:
-        row = page.by_id.get(pk)
-        return render(row, parts) if row is not None else ""
-
-    return [fragment("network:teaser", (entries, pk), lambda pk=pk: render_one(pk), store=_teasers) for pk in page.ids]
+# The teasers of a list page, rendered, kept by the page's ids until content changes: in a store of
+# their own, so that they do not push out the parts of pages everyone reads.
+TEASER_LISTS_KEPT = 1024
+_teasers = bounded_store("network-teasers", max_entries=TEASER_LISTS_KEPT)
 
 
 def _teaser_list_html(page: directory.Page, *, entries: bool) -> str:
     """The page's teasers as list items, kept by the page's ids (like the news teasers): a repeated
-    list page, search or filter reads neither rows nor one entry per teaser."""
+    list page, search or filter reads no rows. Otherwise the page's rows are read as values and all
+    its teasers written (one teaser costs less to write than to keep and look up on its own)."""
     if not page.ids:
         return ""
-    return fragment(
-        "network:teaser-list", (entries, *page.ids),
-        lambda: "</li>\n      <li>".join(_teaser_html(page, entries=entries)).join(("<li>", "</li>")),
-        store=_teasers,
-    )
+
+    def render() -> str:
+        write = rendering.entry_teaser_html if entries else rendering.profile_teaser_html
+        parts, rows = rendering.teaser_parts(), page.by_id
+        # A row gone between reading the ids and the rows (deleted, hidden) leaves an empty item.
+        teasers = [write(rows[pk], parts) if pk in rows else "" for pk in page.ids]
+        return "</li>\n      <li>".join(teasers).join(("<li>", "</li>"))
+
+    return fragment("network:teaser-list", (entries, *page.ids), render, store=_teasers)
 
 
 # Where the search words go in the kept filter box; letters and digits only, so escaping keeps it.
