@@ -20,7 +20,9 @@ class TopicOut(Schema):
     slug: str
 
 
-class ProfileTeaserOut(Schema):
+class _ProfileFields(Schema):
+    """What the directory and the profile page both show of a profile."""
+
     id: int
     full_name: str
     function: str
@@ -30,9 +32,12 @@ class ProfileTeaserOut(Schema):
     district: str
     is_synthetic: bool
     topics: list[TopicOut]
+    url: str
+
+
+class ProfileTeaserOut(_ProfileFields):
     offer_titles: list[str]
     need_titles: list[str]
-    url: str
 
 
 class ProfilePageOut(PageInfo):
@@ -62,20 +67,10 @@ class EntryPageOut(PageInfo):
     results: list[EntryWithProfileOut]
 
 
-class ProfileOut(Schema):
-    id: int
-    full_name: str
-    function: str
-    organisation: str
-    kind: str
-    region: str
-    district: str
+class ProfileOut(_ProfileFields):
     description: str
-    is_synthetic: bool
-    topics: list[TopicOut]
     offers: list[EntryOut]
     needs: list[EntryOut]
-    url: str
 
 
 def _topics(topics) -> list[dict]:
@@ -85,6 +80,15 @@ def _topics(topics) -> list[dict]:
 def _entry(entry) -> dict:
     return {"id": entry.pk, "direction": entry.direction, "title": entry.title, "text": entry.text,
             "topics": _topics(entry.topics.all())}
+
+
+def _profile_fields(request, profile, topics) -> dict:
+    return {
+        "id": profile.pk, "full_name": profile.full_name, "function": profile.function,
+        "organisation": profile.organisation, "kind": profile.kind, "region": profile.region,
+        "district": profile.district, "is_synthetic": profile.is_synthetic, "topics": _topics(topics),
+        "url": request.build_absolute_uri(profile.get_absolute_url()),
+    }
 
 
 def _filter(**params) -> directory.DirectoryFilter:
@@ -118,10 +122,7 @@ def profile_list(request, params: Query[DirectoryQuery]):
     found = directory.profile_directory_page(directory_filter=_directory_filter(params), number=params.page,
                                              per_page=params.per_page)
     results = [
-        {"id": p.pk, "full_name": p.full_name, "function": p.function, "organisation": p.organisation,
-         "kind": p.kind, "region": p.region, "district": p.district, "is_synthetic": p.is_synthetic,
-         "topics": _topics(p.topics.all()), "offer_titles": p.offer_titles, "need_titles": p.need_titles,
-         "url": request.build_absolute_uri(p.get_absolute_url())}
+        {**_profile_fields(request, p, p.topics.all()), "offer_titles": p.offer_titles, "need_titles": p.need_titles}
         for p in found.rows
     ]
     return {**page_info(count=found.count, page=found.number, per_page=params.per_page), "results": results}
@@ -153,11 +154,8 @@ def profile_detail(request, pk: int = Path(..., ge=1, le=10**MAX_DIGITS - 1)):
         raise Http404("no such profile")
     profile = found.profile
     return {
-        "id": profile.pk, "full_name": profile.full_name, "function": profile.function,
-        "organisation": profile.organisation, "kind": profile.kind, "region": profile.region,
-        "district": profile.district, "description": profile.description, "is_synthetic": profile.is_synthetic,
-        "topics": _topics(found.topics),
+        **_profile_fields(request, profile, found.topics),
+        "description": profile.description,
         "offers": [_entry(entry) for entry in found.offers],
         "needs": [_entry(entry) for entry in found.needs],
-        "url": request.build_absolute_uri(profile.get_absolute_url()),
     }

@@ -284,6 +284,9 @@ PAGES = [
     "/monitor/", "/monitor/mdm/", "/monitor/mdm/q1_zufriedenheit/", "/monitor/mdm/q1_zufriedenheit/?welle=2024&gruppe=sex",
     "/monitor/mdm/q1_zufriedenheit/?welle=abc&gruppe=xyz", "/monitor/mdm/methode/2025/", "/monitor/lesehilfe/",
     "/sitemap-monitor.xml", "/monitor/mdm/q1_zufriedenheit.csv",
+    # The JSON API reads the same (tests/api/test_monitor.py for what it shows).
+    "/api/v1/monitor/surveys", "/api/v1/monitor/surveys/mdm", "/api/v1/monitor/surveys/mdm/questions/q1_zufriedenheit",
+    "/api/v1/monitor/surveys/mdm/questions/q1_zufriedenheit?welle=2024&gruppe=sex",
 ]
 
 

@@ -419,7 +419,10 @@ def _many(n, start, topics):
 
 
 @pytest.mark.parametrize("url", [DIRECTORY, DIRECTORY + "?q=Elektrolyse", DIRECTORY + "?thema=wasserstoff&richtung=bietet&region=mitteldeutsch",
-                                 ENTRIES, ENTRIES + "?q=Wasserstoff&richtung=sucht", ENTRIES + "?page=2"])
+                                 ENTRIES, ENTRIES + "?q=Wasserstoff&richtung=sucht", ENTRIES + "?page=2",
+                                 # the JSON API reads the same (tests/api/test_network.py for what it shows)
+                                 "/api/v1/network/profiles", "/api/v1/network/profiles?q=Elektrolyse",
+                                 "/api/v1/network/entries?q=Wasserstoff&richtung=sucht&page=2"])
 def test_directory_query_count_does_not_grow(count_queries, hydrogen, heat, url):
     event = EventFactory()
     profile_at_event(900, register(event, 900))
@@ -437,10 +440,11 @@ def test_profile_page_query_count_does_not_grow(count_queries, hydrogen, heat):
     many, _ = make_profile(2, topics=[hydrogen, heat],
                            entries=[offer(f"Angebot {i}", topics=[hydrogen, heat]) for i in range(10)]
                            + [need(f"Gesuch {i}", topics=[heat]) for i in range(10)])
-    _response, small = count_queries(few.get_absolute_url())
-    response, large = count_queries(many.get_absolute_url())
-    assert response.status_code == 200
-    assert large <= small
+    for url in ("{}", "/api/v1/network/profiles/{}"):  # the page and the JSON API
+        _response, small = count_queries(url.format(few.get_absolute_url() if url == "{}" else few.pk))
+        response, large = count_queries(url.format(many.get_absolute_url() if url == "{}" else many.pk))
+        assert response.status_code == 200
+        assert large <= small, url
 
 
 def test_profile_sitemap_query_count_does_not_grow(count_queries):
