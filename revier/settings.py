@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.humanize",
     "csp",
+    # The second factor of staff logins (revier/core/mfa.py): authenticator apps and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "revier.core.middleware.SessionIdleTimeoutMiddleware",
+    # After the idle timeout: a staff session without its second factor reaches only the login's pages.
+    "revier.core.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -170,6 +176,13 @@ LOGIN_REDIRECT_URL = "/veranstaltungen/verwalten/"
 LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
 LOGIN_FAILURES_PER_CLIENT = env.int("LOGIN_FAILURES_PER_CLIENT", default=20)
 LOGIN_WINDOW_MINUTES = env.int("LOGIN_WINDOW_MINUTES", default=15)
+# The second factor (revier/core/mfa.py): the name authenticator apps show, and how many recovery
+# codes a person gets. Wrong codes count in the login throttle above; django-otp's own growing
+# delay after a wrong code is off, so that a mistyped code followed by the right one just works.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default=SITE_NAME)
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+RECOVERY_CODE_COUNT = 10
 # "Passwort vergessen?": the mailed link works this many seconds (and once); requests per client and hour.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60)
 PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=5)

@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from revier.core import auth as core_auth
+from revier.core import mfa_views
 from revier.core import views as core_views
 from revier.core.cache import cache_public_page
 from revier.portal import api as portal_api
@@ -35,6 +36,7 @@ urlpatterns = [
     path("verwaltung/auskunft/", portal_views.access_request, name="access-request"),
     path("verwaltung/", admin.site.urls),
     path("anmelden/", include("revier.core.auth_urls")),
+    path("konto/sicherheit/", mfa_views.account_security, name="account_security"),
     path("abmelden/", auth_views.LogoutView.as_view(next_page="login"), name="logout"),
     path("", include("revier.pages.urls")),
 ]

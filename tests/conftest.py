@@ -51,3 +51,24 @@ def count_queries(client):
         return response, len(ctx.captured_queries)
 
     return get
+
+
+@pytest.fixture(autouse=True)
+def _test_logins_pass_the_second_factor(monkeypatch):
+    """client.force_login() and client.login() stand for a complete login, with the second factor
+    that staff accounts need (core.mfa): the session gets django-otp's mark, as after a code. The
+    tests of the second factor itself log in through the login form (tests/core/test_mfa.py), or
+    with client._login_password_only(user) (the password step alone)."""
+    from django.test.client import ClientMixin
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    login = ClientMixin._login
+
+    def login_with_second_factor(self, user, backend=None):
+        login(self, user, backend)
+        session = self.session
+        session[DEVICE_ID_SESSION_KEY] = "tests.conftest"
+        session.save()
+
+    monkeypatch.setattr(ClientMixin, "_login", login_with_second_factor)
+    monkeypatch.setattr(ClientMixin, "_login_password_only", login, raising=False)

@@ -29,6 +29,28 @@ class StaffFactory(UserFactory):
     is_superuser = True
 
 
+def totp_code(device, *, fresh: bool = False) -> str:
+    """The code that the authenticator app of `device` (a django-otp TOTP device) shows now,
+    computed with django-otp's own TOTP. With `fresh`, a code the device has not accepted yet: if
+    this time step's code is used up (a second login within 30 seconds), the next step's, which
+    the device accepts too (one step of tolerance)."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if fresh:
+        device.refresh_from_db()
+        ahead = device.last_t + 1 - totp.t()
+        if ahead > 1:  # even the next step's code is used up: wait for the step after it
+            time.sleep((ahead - 1) * device.step)
+            totp.time = time.time()
+            ahead = device.last_t + 1 - totp.t()
+        totp.time += max(ahead, 0) * device.step
+    return f"{totp.token():0{device.digits}d}"
+
+
 class TopicFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Topic

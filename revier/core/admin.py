@@ -3,9 +3,15 @@ from django.contrib.auth import admin as auth_admin  # registers User now, so th
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static import admin as _static_admin  # noqa: F401  registered now, removed below
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp import admin as _totp_admin  # noqa: F401  registered now, removed below
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from revier.core.admin_mixins import AuditedAdmin, LabelledListEditableAdmin, ReadAuditedAdmin
 from revier.core.mail import message_id, outbox_retry
+from revier.core.mfa import second_factor_reset
 from revier.core.models import AuditEntry, OutboxMail, Topic
 from revier.core.services import audit_log
 
@@ -106,6 +112,12 @@ User = get_user_model()
 if admin.site.is_registered(User):
     admin.site.unregister(User)
 
+# django-otp's own admin pages would show the secrets and change devices without an audit entry:
+# second factors are reset by the action on accounts below (core.mfa.second_factor_reset).
+for _device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device_model):
+        admin.site.unregister(_device_model)
+
 
 @admin.register(User)
 class UserAdmin(ReadAuditedAdmin, auth_admin.UserAdmin):
@@ -113,8 +125,23 @@ class UserAdmin(ReadAuditedAdmin, auth_admin.UserAdmin):
     every change (instead of Django's admin history, which copies the user name): which fields
     changed, never their values."""
 
+    actions = ["reset_second_factor"]
+
     def log_addition(self, request, obj, message):
         audit_log(actor=request.user, action="user_created", obj=obj)
+
+    def has_reset_second_factor_permission(self, request):
+        return request.user.is_superuser
+
+    @admin.action(description=_("Reset the second factor (the person sets up the app again)"),
+                  permissions=["reset_second_factor"])
+    def reset_second_factor(self, request, queryset):
+        for user in queryset:
+            second_factor_reset(user=user, actor=request.user)
+        self.message_user(request, ngettext(
+            "The second factor of %(count)d account was reset. At the next login it sets up the app again.",
+            "The second factors of %(count)d accounts were reset. At the next login they set up the app again.",
+            len(queryset)) % {"count": len(queryset)})
 
     def log_change(self, request, obj, message):
         fields = sorted({str(f) for part in message if isinstance(part, dict)

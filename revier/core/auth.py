@@ -36,10 +36,12 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlencode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from revier.core import ratelimit
 from revier.core.forms import KernForm, email_field
 from revier.core.mail import mail_queue, self_service_mail_allowed
+from revier.core.mfa import second_factor_required, second_factor_url
 from revier.core.services import audit_log
 
 LOGIN_ACCOUNT_SCOPE = "login-account"
@@ -113,7 +115,8 @@ class StaffLoginForm(AuthenticationForm):
 
 class StaffLoginView(LoginView):
     """`/anmelden/`: organisers, the editorial team and administrators (the admin's login leads
-    here). A throttled attempt is answered with 429 and the form, the user name kept."""
+    here). A throttled attempt is answered with 429 and the form, the user name kept. Who needs a
+    second factor (core.mfa) goes on to it, with the address they wanted to reach."""
 
     form_class = StaffLoginForm
     template_name = "core/auth/login.html"
@@ -123,6 +126,14 @@ class StaffLoginView(LoginView):
         # Django's LoginView puts the host into site_name (django.contrib.sites is not used); the
         # page's title and header show the platform's name instead.
         return {**super().get_context_data(**kwargs), "site_name": settings.SITE_NAME}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # A new password step asks for the second factor again, also in a session that had passed it.
+        self.request.session.pop(DEVICE_ID_SESSION_KEY, None)
+        if second_factor_required(form.get_user()):
+            return redirect(second_factor_url(next_url=self.get_success_url()))
+        return response
 
     def form_invalid(self, form):
         response = super().form_invalid(form)

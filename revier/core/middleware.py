@@ -2,7 +2,9 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.shortcuts import redirect
 
+from revier.core.mfa import second_factor_required, second_factor_url, second_factor_verified
 from revier.core.params import body_too_large, enforce_input_rule
 from revier.core.views import request_too_large
 
@@ -67,3 +69,29 @@ class SessionIdleTimeoutMiddleware:
             logout(request)  # the request goes on as anonymous: a staff page leads to the login
         elif last_seen is None or now - last_seen >= self.WRITE_EVERY_SECONDS:
             request.session[self.LAST_SEEN] = now
+
+
+class SecondFactorMiddleware:
+    """A person who must confirm the login with a second factor (core.mfa.second_factor_required)
+    and whose session has not done so reaches only the login's own pages: every other address (the
+    staff pages, the admin, also the public pages) leads to the second factor, then on to where
+    they wanted to go. Like the idle timeout it looks only at requests with a session cookie, and
+    it reads the session's mark, no query."""
+
+    OPEN_VIEWS = frozenset({
+        "login", "logout", "admin-login", "second_factor", "second_factor_setup",
+        "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete",
+    })
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES or not second_factor_required(request.user):
+            return None
+        if second_factor_verified(request) or request.resolver_match.view_name in self.OPEN_VIEWS:
+            return None
+        return redirect(second_factor_url(next_url=request.get_full_path()))

@@ -12,9 +12,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.browser.portal import Portal, build_portal
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, totp_code
 
 # Playwright's sync API runs an event loop in this thread; Django would then refuse database
 # access from the test (SynchronousOnlyOperation) although nothing here is asynchronous.
@@ -135,7 +136,25 @@ def log_in(page, username: str, target: str) -> None:
     page.get_by_label("Passwort").fill(PASSWORD)
     with page.expect_navigation():
         page.get_by_role("button", name="Anmelden").click()
+    pass_second_factor(page, username)
     assert page.url.endswith(target)
+
+
+def pass_second_factor(page, username: str) -> None:
+    """After the password step: if the login asks for the second factor (staff accounts), does
+    what the person does with their authenticator app (the code computed with django-otp's TOTP):
+    on the first login sets the app up and goes on past the recovery codes, later enters a code.
+    tests/browser/test_second_factor.py checks these pages themselves."""
+    if "/anmelden/zweiter-faktor/" not in page.url:
+        return
+    setup = "/einrichten/" in page.url
+    device = TOTPDevice.objects.filter(user__username=username, confirmed=not setup).latest("pk")
+    page.locator("main input[name=code]").fill(totp_code(device, fresh=True))
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").first.click()
+    if setup:
+        with page.expect_navigation():
+            page.locator("main .recovery-codes ~ p a").click()
 
 
 def live_host(live_server) -> str:

@@ -20,7 +20,7 @@ from revier.monitor.models import Survey
 from revier.network.meetings import services as meeting_services
 from revier.network.services import EntryInput
 from revier.network.suggestions.services import weights_row
-from tests.browser.conftest import format_violations, run_axe
+from tests.browser.conftest import format_violations, pass_second_factor, run_axe
 from tests.contingents.test_services import claim_and_confirm
 from tests.factories import (
     ContingentFactory,
@@ -102,6 +102,7 @@ def test_every_admin_list_and_form_is_accessible(page, portal):
     page.locator("#id_password").fill(PASSWORD)
     with page.expect_navigation():
         page.locator("main button[type=submit]").click()
+    pass_second_factor(page, "admin")
 
     found = {}
     for name, path in pages.items():
@@ -129,6 +130,7 @@ def test_named_autocomplete_still_chooses_and_removes_a_speaker(page, portal):
     page.locator("#id_password").fill(PASSWORD)
     with page.expect_navigation():
         page.locator("main button[type=submit]").click()
+    pass_second_factor(page, "admin")
     item = portal.event.program_items.get(title="Grüner Wasserstoff für kleine und mittlere Unternehmen")
     index = list(portal.event.program_items.order_by("starts_at", "pk")).index(item)
     page.goto(reverse("admin:events_event_change", args=[portal.event.pk]))

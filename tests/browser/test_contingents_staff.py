@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from revier.contingents.models import Claim, Contingent, DrawProtocol, TicketCode
-from tests.browser.conftest import format_violations, run_axe
+from tests.browser.conftest import format_violations, pass_second_factor, run_axe
 from tests.browser.test_html_validity import run_vnu
 from tests.contingents.test_services import claim_and_confirm
 from tests.factories import ContingentFactory, EligibilityQuestionFactory, StaffFactory, with_codes
@@ -44,6 +44,7 @@ def log_in(page, next_url="/veranstaltungen/freikarten/verwalten/"):
     page.get_by_label("Passwort").fill(PASSWORD)
     with page.expect_navigation():
         page.get_by_role("button", name="Anmelden").click()
+    pass_second_factor(page, "redaktion")
 
 
 def assert_clean(page, label: str) -> None:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from revier.contingents.models import Contingent
 from revier.events import services as event_services
-from tests.browser.conftest import format_violations, run_axe
+from tests.browser.conftest import format_violations, pass_second_factor, run_axe
 from tests.browser.test_html_validity import vnu_errors
 from tests.browser.test_layout import horizontal_overflow
 from tests.contingents.test_services import claim_and_confirm
@@ -85,6 +85,7 @@ def log_in(page) -> None:
     page.get_by_label("Passwort").fill(PASSWORD)
     with page.expect_navigation():
         page.get_by_role("button", name="Anmelden").click()
+    pass_second_factor(page, "redaktion")
 
 
 # Empties every field a person fills in (text, choices, ticks, files) and sends the form past the

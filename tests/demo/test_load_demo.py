@@ -182,3 +182,68 @@ def test_load_demo_gives_the_staff_accounts_their_roles_once(login_file, capsys)
     assert changes == 3
     run_load_demo(capsys)
     assert AuditEntry.objects.filter(action="account_roles_changed").count() == changes
+
+
+# The second factor of the demo's staff accounts (revier/demo/accounts.py, `manage.py demo_code`)
+
+from io import StringIO  # noqa: E402
+
+from django.core.management.base import CommandError  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+from revier.demo.accounts import demo_second_factor_ensure, demo_totp_secret, read_passwords  # noqa: E402
+from tests.factories import StaffFactory, UserFactory  # noqa: E402
+
+
+def demo_code(username="redaktion") -> str:
+    out = StringIO()
+    call_command("demo_code", username, stdout=out)
+    return out.getvalue().strip()
+
+
+@pytest.mark.django_db
+def test_load_demo_gives_the_staff_account_an_app_and_prints_its_secret(login_file, capsys, client):
+    output = run_load_demo(capsys)
+    user = get_user_model().objects.get(username="redaktion")
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    secret = re.search(r"Schlüssel ([A-Z2-7 ]+) \(zeitbasiert", output).group(1)
+    assert f"TOTP-Schlüssel: {secret}" in login_file.read_text()
+    assert "manage.py demo_code redaktion" in output
+    # every staff account of the demo has an app, the organiser (no staff) none
+    assert set(TOTPDevice.objects.values_list("user__username", flat=True)) == {"redaktion", "kontingente", "analyse"}
+    assert "manage.py demo_code kontingente" in output
+
+    password = read_passwords(login_file)["redaktion"]
+    response = client.post("/anmelden/", {"username": "redaktion", "password": password, "next": "/verwaltung/"})
+    assert response["Location"] == "/anmelden/zweiter-faktor/?next=%2Fverwaltung%2F"
+    response = client.post("/anmelden/zweiter-faktor/", {"code": demo_code(), "next": "/verwaltung/"})
+    assert response["Location"] == "/verwaltung/"
+    assert client.get("/verwaltung/").status_code == 200
+
+    again = run_load_demo(capsys)
+    assert secret in again and TOTPDevice.objects.filter(user=user).count() == 1
+    assert TOTPDevice.objects.get(user=user).key == device.key
+
+
+@pytest.mark.django_db
+def test_demo_second_factor_for_an_existing_staff_account_and_after_a_reset(login_file):
+    from revier.core.mfa import second_factor_reset
+
+    user = StaffFactory(username="redaktion")
+    login_file.parent.mkdir(parents=True)
+    login_file.write_text("Benutzername: redaktion\nPasswort: schon-vorhanden-4711\n")
+    demo_second_factor_ensure(user)
+    secret = demo_totp_secret(user)
+    assert secret and "Passwort: schon-vorhanden-4711" in login_file.read_text()
+    assert len(demo_code()) == 6
+
+    second_factor_reset(user=user, actor=None)
+    assert demo_totp_secret(user) is None  # the file's secret is no longer the account's
+    demo_second_factor_ensure(user)  # another database of this checkout: the file's secret again
+    assert demo_totp_secret(user) == secret
+
+    organiser = UserFactory(username="organisation")
+    demo_second_factor_ensure(organiser)
+    assert not TOTPDevice.objects.filter(user=organiser).exists()
+    with pytest.raises(CommandError):
+        demo_code("organisation")

@@ -2,8 +2,9 @@
 
 Idempotent: a second run changes nothing. The staff account "redaktion" and the other accounts of
 accounts.yaml are created once with a random password, which is kept in var/demo-login.txt
-(readable only by its owner) and printed at every run. At the end it prints fresh personal links of
-two synthetic participants of the demo's Gesprächsbörse (their profile page, "Passende Partner" and
+(readable only by its owner) and printed at every run; so is the secret of each staff account's
+authenticator app (its second factor; `manage.py demo_code` shows the current code). At the end it
+prints fresh personal links of two synthetic participants of the demo's Gesprächsbörse (their profile page, "Passende Partner" and
 the Gesprächsbörse with their agenda), on settings.SITE_URL.
 """
 
@@ -13,11 +14,13 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
+from revier.core.mfa import second_factor_required
 from revier.demo.accounts import (
     STAFF_USERNAME,
     demo_account_ensure,
     demo_accounts,
     demo_accounts_ensure,
+    demo_totp_secret,
     login_file,
     read_passwords,
 )
@@ -87,3 +90,12 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(f"Passwort:     {password}  (gespeichert in {path})")
+        if second_factor_required(user):
+            secret = demo_totp_secret(user)
+            if secret is None:
+                self.stdout.write(self.style.WARNING(
+                    "Zweiter Faktor: Schlüssel nicht mehr bekannt – mit einem Wiederherstellungscode anmelden "
+                    "oder den zweiten Faktor in der Verwaltung zurücksetzen lassen."))
+            else:
+                self.stdout.write(f"Zweiter Faktor: Authenticator-App mit dem Schlüssel {secret} (zeitbasiert, 6 Stellen)")
+                self.stdout.write(f"                oder den aktuellen Code anzeigen: .venv/bin/python manage.py demo_code {username}")
