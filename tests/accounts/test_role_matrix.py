@@ -100,11 +100,13 @@ PROTECTED = {
     "accounts:reactivate": ADMINISTRATION,
     "accounts:invite-resend": ADMINISTRATION,
     "access-request": ADMINISTRATION,  # a person's access request answered (portal.views.access_request)
+    "account_security": OWN_LIST,  # every staff member's own second factor (404 without staff rights)
 }
 # Every pattern everyone may use: public pages, personal links (the token is the key), the login.
 PUBLIC = {
     "home", "sitemap-index", "sitemap-section", "robots-txt", "health", "admin-login", "login", "logout",
     "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete",
+    "second_factor", "second_factor_setup",  # the login's second step (tests/core/test_mfa.py)
     "news:list", "news:feed-rss", "news:feed-atom", "news:topic-feed-rss", "news:topic-feed-atom", "news:detail",
     "events:list", "events:past", "events:feed-ics", "events:resend-link", "events:registration", "events:ticket",
     "events:ticket-qr", "events:registration-ics", "events:speaker", "events:detail", "events:register",
