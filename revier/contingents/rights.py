@@ -15,8 +15,8 @@ from revier.contingents.models import Claim, ClaimConsent, ClaimLink
 from revier.contingents.retention import claim_anonymise
 from revier.contingents.services import claim_return, claim_url, normalize_email
 from revier.core.personal_data import (
-    LINK_LABELS, MAIL_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, fields_of, labels_of,
-    link_rows, outbox_rows,
+    LINK_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, fields_of, labels_of,
+    link_rows, mail_section,
 )
 from revier.core.services import audit_log
 from revier.core.tokens import link_expires_at, new_token
@@ -50,7 +50,7 @@ def claim_personal_data(*, claim: Claim) -> PersonalData:
             ], labels_of(ClaimConsent), choices_of(ClaimConsent)),
             Section("personal_links", gettext("Personal links"), link_rows(claim.links.order_by("created_at")),
                     LINK_LABELS),
-            Section("mails", gettext("Mails in the outbox"), outbox_rows(claim.email), MAIL_LABELS),
+            mail_section(claim.email),
         ],
     )
 

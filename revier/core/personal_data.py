@@ -156,3 +156,8 @@ class DataLink:
     kind: str
     title: str
     url: str
+
+
+def mail_section(address: str) -> Section:
+    """The section of the mails to `address` still in the outbox (outbox_rows), as every app shows it."""
+    return Section("mails", gettext("Mails in the outbox"), outbox_rows(address), MAIL_LABELS, choices_of(OutboxMail))

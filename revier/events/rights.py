@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from revier.core.personal_data import (
-    LINK_LABELS, MAIL_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, fields_of, labels_of,
-    link_rows, outbox_rows,
+    LINK_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, fields_of, labels_of,
+    link_rows, mail_section,
 )
 from revier.core.tokens import link_expires_at, new_token
 from revier.core.services import audit_log
@@ -51,7 +51,7 @@ def registration_personal_data(*, registration: Registration) -> PersonalData:
                 {"profile": link.profile_id, "linked_at": link.linked_at.isoformat()}
                 for link in registration.network_profile_links.order_by("linked_at")
             ], {"profile": gettext("Profile number"), "linked_at": gettext("Linked")}),
-            Section("mails", gettext("Mails in the outbox"), outbox_rows(registration.email), MAIL_LABELS),
+            mail_section(registration.email),
         ],
     )
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 from revier.core.models import AuditEntry
 from revier.core.personal_data import (
-    LINK_LABELS, MAIL_LABELS, DataLink, PersonalData, Section, choices_of, fields_of, labels_of, link_rows, outbox_rows,
+    LINK_LABELS, DataLink, PersonalData, Section, choices_of, fields_of, labels_of, link_rows, mail_section,
 )
 from revier.network import errors
 from revier.network.models import Profile
@@ -52,7 +52,7 @@ def profile_personal_data(*, profile: Profile) -> PersonalData:
     ]))
     sections.append(Section("personal_links", gettext("Personal links"), link_rows(profile.links.order_by("created_at")),
                             LINK_LABELS))
-    sections.append(Section("mails", gettext("Mails in the outbox"), outbox_rows(profile.email), MAIL_LABELS))
+    sections.append(mail_section(profile.email))
     return PersonalData(kind="network.profile", title=gettext("Network profile"), sections=sections)
 
 

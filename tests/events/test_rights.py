@@ -90,7 +90,7 @@ def test_readable_page_shows_the_data_and_the_consents(event, client):
     # Stored values the German way: statuses by their label, times in local time.
     with translation.override("de"):
         assert f"<dd>{Registration.Status.CONFIRMED.label}</dd>" in page
-    assert " Uhr</dd>" in page and "+00:00" not in page.split("E-Mails im Postausgang")[0]
+    assert " Uhr</dd>" in page and "<dd>wartet</dd>" in page  # a mail's status and "+00:00" not in page.split("E-Mails im Postausgang")[0]
     assert reverse("events:registration-data-json", kwargs={"token": token}) in page
     assert response["Referrer-Policy"] == "no-referrer"
     # The self-service page leads there.
