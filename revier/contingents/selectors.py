@@ -236,17 +236,19 @@ def contingents_for_event(*, event) -> list[Contingent]:
 # Staff area
 
 
-def contingent_list_for_staff():
-    """Every contingent, the latest first, with its claims per status as `count_<status>` and
-    `count_total` — one aggregate query for all (plus the joined event and draw protocol)."""
+def contingent_list_for_staff(*, event_ids=None):
+    """Every contingent (with `event_ids`: only those for these events of ours), the latest first,
+    with its claims per status as `count_<status>` and `count_total` — one aggregate query for all
+    (plus the joined event and draw protocol)."""
     from django.db.models import Q
 
     per_status = {
         f"count_{status}": Count("claims", filter=Q(claims__status=status))
         for status in Claim.Status.values
     }
+    qs = Contingent.objects.all() if event_ids is None else Contingent.objects.filter(event_id__in=event_ids)
     return (
-        Contingent.objects.select_related("event", "draw")
+        qs.select_related("event", "draw")
         .defer("description", "description_html", "event__description", "event__description_html")
         .annotate(count_total=Count("claims"), **per_status)
         .order_by("-opens_at", "-id")

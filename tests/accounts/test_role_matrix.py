@@ -51,7 +51,8 @@ CONTINGENTS = frozenset({"kontingente"})
 MONITOR = frozenset({"monitor"})
 ADMINISTRATION = frozenset({"administration"})
 NOBODY = frozenset()  # the superuser only
-ANY_TEAM = frozenset({"team", "other_team"})  # whoever is in some event's team
+ANY_TEAM = frozenset({"team", "other_team"})
+CONTINGENT_OF_EVENT = CONTINGENTS | TEAM  # the probed contingent is for event A  # whoever is in some event's team
 # A list of "your own" things: every logged-in person gets the page, but only their own rows.
 OWN_LIST = "own list"
 
@@ -73,13 +74,13 @@ PROTECTED = {
     "network:meetings-board": TEAM,
     "network:followup-statistics": TEAM,
     "network:followup-overview": OWN_LIST,
-    "contingents:manage-list": CONTINGENTS,
-    "contingents:manage": CONTINGENTS,
-    "contingents:manage-claim": CONTINGENTS,
-    "contingents:manage-export": CONTINGENTS,
-    "contingents:partner-export": CONTINGENTS,
-    "contingents:import-codes": CONTINGENTS,
-    "contingents:draw": CONTINGENTS,
+    "contingents:manage-list": CONTINGENT_OF_EVENT,
+    "contingents:manage": CONTINGENT_OF_EVENT,
+    "contingents:manage-claim": CONTINGENT_OF_EVENT,
+    "contingents:manage-export": CONTINGENT_OF_EVENT,
+    "contingents:partner-export": CONTINGENT_OF_EVENT,
+    "contingents:import-codes": CONTINGENT_OF_EVENT,
+    "contingents:draw": CONTINGENT_OF_EVENT,
     "monitor:manage-overview": MONITOR,
     "monitor:manage-upload": MONITOR,
     "monitor:manage-run": MONITOR,

@@ -1,8 +1,9 @@
 """Staff area: claims, exports, code import, revoke/re-issue, the lottery draw.
 
-Only for logged-in people who may manage contingents (permissions.can_manage_contingents); others
-are sent to the login (not logged in) or get a 404 (logged in without the permission), so that
-nobody learns which contingents or claims there are. These people have a session, so Django's usual
+Only for logged-in people who may manage the contingent (permissions.can_manage_contingent: the
+Kontingentverwaltung every contingent, an event's team the contingents of its event); others are sent
+to the login (not logged in) or get a 404 (logged in without the permission), so that nobody learns
+which contingents or claims there are. These people have a session, so Django's usual
 CSRF protection applies."""
 
 from urllib.parse import urlencode
@@ -20,12 +21,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.contingents import errors, export, selectors, services
 from revier.contingents.models import Claim, ClaimConsent, Contingent
-from revier.contingents.permissions import can_manage_contingents
+from revier.contingents.permissions import can_manage_contingent, can_manage_contingents
 from revier.contingents.staff_forms import CodeImportForm, DrawForm
 from revier.core.export import spreadsheet_response
 from revier.core.params import accepts_files, page_number
 from revier.core.security import staff_page
 from revier.core.services import audit_read
+from revier.events import selectors as event_selectors
 
 __all__ = [
     "manage_list",
@@ -42,9 +44,9 @@ FORMATS = ("csv", "xlsx")
 Status = Claim.Status
 
 
-def _contingent(slug: str) -> Contingent:
+def _contingent(request, slug: str) -> Contingent:
     contingent = selectors.contingent_get_for_staff(slug=slug)
-    if contingent is None:
+    if contingent is None or not can_manage_contingent(request.user, contingent):
         raise Http404("no such contingent")
     return contingent
 
@@ -57,10 +59,16 @@ def _here(contingent: Contingent) -> str:
 # List and table
 
 
-@staff_page(allowed=can_manage_contingents)
+@staff_page()
 @require_safe
 def manage_list(request):
-    contingents = list(selectors.contingent_list_for_staff())
+    if can_manage_contingents(request.user):
+        contingents = list(selectors.contingent_list_for_staff())
+    else:  # an event's team: the contingents of its events, and no page at all without one
+        event_ids = list(event_selectors.event_list_for_manager(user=request.user).values_list("pk", flat=True))
+        contingents = list(selectors.contingent_list_for_staff(event_ids=event_ids))
+        if not contingents:
+            raise Http404("no contingent to manage")
     return render(request, "contingents/manage/contingent_list.html", {"contingents": contingents, "now": timezone.now()})
 
 
@@ -74,10 +82,10 @@ SORTS = [
 ]
 
 
-@staff_page(allowed=can_manage_contingents)
+@staff_page()
 @require_safe
 def manage_claims(request, slug):
-    contingent = _contingent(slug)
+    contingent = _contingent(request, slug)
     claim_filter = selectors.claim_filter_from_params(params=request.GET)
     paginator = Paginator(selectors.claim_list_for_contingent(contingent=contingent, claim_filter=claim_filter), PAGE_SIZE)
     page_obj = paginator.page(page_number(request.GET.get("page"), num_pages=paginator.num_pages))
@@ -128,10 +136,10 @@ HISTORY_LABELS = {
 }
 
 
-@staff_page(allowed=can_manage_contingents)
+@staff_page()
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage_claim_detail(request, slug, pk):
-    contingent = _contingent(slug)
+    contingent = _contingent(request, slug)
     claim = selectors.claim_get_for_staff(contingent=contingent, pk=pk)
     if claim is None:
         raise Http404("no such claim")
@@ -182,10 +190,10 @@ def _filename(prefix: str, contingent: Contingent) -> str:
     return f"{prefix}-{slugify(contingent.slug)[:60]}-{timezone.localdate():%Y-%m-%d}"
 
 
-@staff_page(allowed=can_manage_contingents)
+@staff_page()
 @require_safe
 def manage_export(request, slug, fmt):
-    contingent = _contingent(slug)
+    contingent = _contingent(request, slug)
     if fmt not in FORMATS:
         raise Http404("unknown format")
     claim_filter = selectors.claim_filter_from_params(params=request.GET)
@@ -199,10 +207,10 @@ def manage_export(request, slug, fmt):
     return spreadsheet_response(rows, fmt=fmt, filename=_filename("antraege", contingent), title=_("Claims"))
 
 
-@staff_page(allowed=can_manage_contingents)
+@staff_page()
 @require_safe
 def partner_export(request, slug, fmt):
-    contingent = _contingent(slug)
+    contingent = _contingent(request, slug)
     if fmt not in FORMATS:
         raise Http404("unknown format")
     rows = export.partner_table(contingent, selectors.claims_for_partner(contingent=contingent))
@@ -216,10 +224,10 @@ def partner_export(request, slug, fmt):
 
 
 @accepts_files
-@staff_page(allowed=can_manage_contingents)
+@staff_page()
 @require_http_methods(["GET", "HEAD", "POST"])
 def import_codes(request, slug):
-    contingent = _contingent(slug)
+    contingent = _contingent(request, slug)
     report = None
     if request.method == "POST" and contingent.uses_codes:
         form = CodeImportForm(request.POST, request.FILES)
@@ -253,10 +261,10 @@ def import_codes(request, slug):
 # Lottery
 
 
-@staff_page(allowed=can_manage_contingents)
+@staff_page()
 @require_http_methods(["GET", "HEAD", "POST"])
 def draw(request, slug):
-    contingent = _contingent(slug)
+    contingent = _contingent(request, slug)
     if contingent.mode != Contingent.Mode.LOTTERY:
         raise Http404("no lottery")
     here = reverse("contingents:draw", kwargs={"slug": contingent.slug})
