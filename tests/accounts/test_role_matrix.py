@@ -125,7 +125,10 @@ PUBLIC = {
     "my-data", "personal-data-deleted", "events:registration-data", "events:registration-data-json",
     "events:registration-erase", "contingents:claim-data", "contingents:claim-data-json", "contingents:claim-erase",
     "network:profile-data", "network:profile-data-json", "network:profile-erase",
-    "api:api-root", "api:openapi-json", "api:article_list", "api:article_detail", "api:topic_list",  # read-only, published
+    "api:api-root", "api:openapi-json", "api:article_list", "api:article_detail", "api:topic_list",
+    "api:event_list", "api:event_detail", "api:contingent_list", "api:contingent_detail", "api:profile_list",
+    "api:profile_detail", "api:entry_list", "api:survey_list", "api:survey_detail", "api:question_results",
+    "api-docs",  # read-only, published
     "media",  # only with SERVE_MEDIA (development): the uploaded public images
 }
 
