@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Window
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Window
 
 from revier.core.choices import Sector
 from revier.core.fragments import bounded_store, fragment, kept
@@ -372,19 +372,47 @@ def _entry_rows(ids: list[int]) -> list[EntryTeaser]:
     ]
 
 
-def profile_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE) -> Page:
+def _profile_instances(ids: list[int]) -> list[Profile]:
+    """The profiles as model instances with their topics and the titles of their offers and needs
+    (`offer_titles`, `need_titles`): for the API (network.api), which writes them with the models'
+    display names."""
+    rows = list(
+        Profile.objects.filter(pk__in=ids).only(*PUBLIC_PROFILE_FIELDS).prefetch_related(
+            "topics",
+            Prefetch("entries", queryset=ProfileEntry.objects.only("id", "profile_id", "direction", "title", "position")),
+        )
+    )
+    for profile in rows:
+        entries = list(profile.entries.all())
+        profile.offer_titles = [e.title for e in entries if e.direction == ProfileEntry.Direction.OFFER]
+        profile.need_titles = [e.title for e in entries if e.direction == ProfileEntry.Direction.NEED]
+    return rows
+
+
+def _entry_instances(ids: list[int]) -> list[ProfileEntry]:
+    profile_fields = [f"profile__{name}" for name in PUBLIC_PROFILE_FIELDS]
+    return list(
+        ProfileEntry.objects.filter(pk__in=ids).select_related("profile").only(*PUBLIC_ENTRY_FIELDS, *profile_fields)
+        .prefetch_related("topics")
+    )
+
+
+def profile_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE,
+                           teasers: bool = False) -> Page:
     """A page of profiles: one query for the ids and the number of hits (kept for repeated
-    requests, RESULTS_KEPT), and three for the rows (ProfileTeaser) with their topics and the titles
-    of their offers and needs when they are first needed, whatever the data."""
+    requests, RESULTS_KEPT), and three for the rows with their topics and the titles of their offers
+    and needs when they are first needed, whatever the data. The rows are Profile instances, or with
+    `teasers` plain values (ProfileTeaser), what the directory's pages write their teasers from."""
     return _kept_page("profiles", directory_filter, profile_directory, number=number, per_page=per_page,
-                      fetch=_profile_rows)
+                      fetch=_profile_rows if teasers else _profile_instances)
 
 
-def entry_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE) -> Page:
-    """A page of offers and needs: as profile_directory_page, two queries for the rows (EntryTeaser:
-    with their topics and their profile's public fields)."""
+def entry_directory_page(*, directory_filter: DirectoryFilter, number: int, per_page: int = PAGE_SIZE,
+                         teasers: bool = False) -> Page:
+    """A page of offers and needs: as profile_directory_page, two queries for the rows (with their
+    topics and their profile's public fields; with `teasers` as EntryTeaser values)."""
     return _kept_page("entries", directory_filter, entry_directory, number=number, per_page=per_page,
-                      fetch=_entry_rows)
+                      fetch=_entry_rows if teasers else _entry_instances)
 
 
 @dataclass(frozen=True)

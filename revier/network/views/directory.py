@@ -90,7 +90,7 @@ def _render_list(request, *, entries: bool):
     directory_filter = directory.directory_filter_from_params(request.GET)
     number = int_param(request.GET.get("page")) or 1
     select = directory.entry_directory_page if entries else directory.profile_directory_page
-    page = select(directory_filter=directory_filter, number=number)
+    page = select(directory_filter=directory_filter, number=number, teasers=True)
     # The page's links (pagination, the other list) carry the filter as understood, never the raw input.
     params = directory_filter.params()
     content = rendering.directory_content_html(
