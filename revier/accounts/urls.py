@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/team/<int:event>/entfernen/", views.account_team_remove, name="team-remove"),
     path("<int:pk>/deaktivieren/", views.account_deactivate, name="deactivate"),
     path("<int:pk>/reaktivieren/", views.account_reactivate, name="reactivate"),
+    path("<int:pk>/zweiter-faktor/", views.account_second_factor_reset, name="second-factor-reset"),
     path("<int:pk>/einladung/", views.account_invite_resend, name="invite-resend"),
 ]

@@ -16,6 +16,7 @@ from revier.accounts.errors import AccountError
 from revier.accounts.forms import InviteForm, RolesForm, TeamForm
 from revier.accounts.permissions import can_manage_account, can_manage_accounts
 from revier.accounts.roles import ROLES
+from revier.core.mfa import second_factor_confirmed, second_factor_required, second_factor_reset
 from revier.core.params import page_number
 from revier.core.security import staff_page
 from revier.core.services import audit_read
@@ -81,6 +82,7 @@ def _render_detail(request, account, *, roles_form=None, team_form=None, status=
         "teams": teams,
         "invited": not account.has_usable_password(),
         "is_self": account.pk == request.user.pk,
+        "second_factor": second_factor_required(account) and second_factor_confirmed(account),
     }, status=status)
 
 
@@ -146,5 +148,8 @@ account_deactivate = _action(services.account_deactivate,
                              lambda: _("The account has been deactivated. It can no longer log in."))
 account_reactivate = _action(services.account_reactivate,
                              lambda: _("The account has been reactivated. It can log in again."))
+account_second_factor_reset = _action(
+    second_factor_reset,
+    lambda: _("The second factor has been reset. At the next login the person sets up the authenticator app again."))
 account_invite_resend = _action(services.account_invite_resend,
                                 lambda: _("The invitation has been sent again."))

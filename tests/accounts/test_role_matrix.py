@@ -100,6 +100,7 @@ PROTECTED = {
     "accounts:deactivate": ADMINISTRATION,
     "accounts:reactivate": ADMINISTRATION,
     "accounts:invite-resend": ADMINISTRATION,
+    "accounts:second-factor-reset": ADMINISTRATION,
     "access-request": ADMINISTRATION,  # a person's access request answered (portal.views.access_request)
     "account_security": OWN_LIST,  # every staff member's own second factor (404 without staff rights)
 }
