@@ -66,12 +66,13 @@ def _teaser_parts(language: str, profile_url: str) -> TeaserParts:
     def badge(kind: str, label: str) -> str:
         return f'<span class="kern-badge {kind}"><span class="kern-label">{text(label)}</span></span>'
 
+    topics = text(gettext("Topics"))
     return TeaserParts(
         url_before=text(before),
         url_after=text(after),
         offers=text(gettext("Offers:")),
         needs=text(gettext("Looking for:")),
-        topics_open=f'<ul class="topic-list" aria-label="{text(gettext("Topics"))}">',
+        topics_open=f'<ul class="topic-list" aria-label="{topics}">',
         synthetic=badge("kern-badge--warning", gettext("synthetic example")),
         offer_badge=badge("kern-badge--success", gettext("Offers")),
         need_badge=badge("kern-badge--info", gettext("Looking for")),
