@@ -171,6 +171,14 @@ def site_data(django_capture_on_commit_callbacks):
         ("accounts", "event"): event.pk,  # an event team to leave
         (None, "uidb64"): urlsafe_base64_encode(force_bytes(forgetful.pk)),
         (None, "token"): default_token_generator.make_token(forgetful),
+        # The JSON API (/api/v1/, docs/api.md): one namespace, so by operation.
+        ("api", "article_detail-slug"): article.slug,
+        ("api", "event_detail-slug"): event.slug,
+        ("api", "contingent_detail-slug"): contingent.slug,
+        ("api", "profile_detail-pk"): profile.pk,
+        ("api", "survey_detail-slug"): survey.slug,
+        ("api", "question_results-slug"): survey.slug,
+        ("api", "question_results-code"): question.code,
     }
 
 
