@@ -29,9 +29,11 @@ RECOVERY_DEVICE_NAME = "Wiederherstellungscodes"
 
 
 def second_factor_required(user) -> bool:
-    """Whether `user` must confirm the login with a second factor: every staff account. The one
-    place that decides it (a rule per role can extend it here)."""
-    return bool(user.is_authenticated and user.is_staff)
+    """Whether `user` must confirm the login with a second factor: every account. Revier has
+    accounts only for people who see others' personal data: staff, and event teams without the
+    staff flag, who see their event's registrations. The one place that decides it (a rule per
+    role can change it here)."""
+    return bool(user.is_authenticated)
 
 
 def second_factor_verified(request) -> bool:

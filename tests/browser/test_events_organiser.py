@@ -12,13 +12,12 @@ from django.urls import reverse
 
 from revier.events import services
 from revier.events.models import Question, Registration
-from tests.browser.conftest import format_violations, run_axe
+from tests.browser.conftest import format_violations, log_in as log_in_as, run_axe
 from tests.browser.test_html_validity import run_vnu
 from tests.events.test_services import last_token
 from tests.factories import EventFactory, QuestionFactory, TicketCategoryFactory, UserFactory, registration_input
 
 pytestmark = pytest.mark.browser
-PASSWORD = "ein-sicheres-Passwort-123"
 
 
 def _confirmed(category, n, **kwargs):
@@ -44,11 +43,8 @@ def organiser_event(live_server):
 
 
 def log_in(page):
-    page.goto("/anmelden/?next=/veranstaltungen/verwalten/")
-    page.get_by_label("Benutzername").fill("orga")
-    page.get_by_label("Passwort").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Anmelden").click()
+    """The organiser logs in (password, then the second factor every account needs)."""
+    log_in_as(page, "orga", "/veranstaltungen/verwalten/")
 
 
 def assert_clean(page, label: str) -> None:

@@ -155,10 +155,10 @@ def test_admin_login_leads_to_the_admin_through_the_second_factor(client):
     assert client.get("/verwaltung/")["Location"] == "/anmelden/zweiter-faktor/?next=%2Fverwaltung%2F"
 
 
-def test_login_without_staff_rights_needs_no_second_factor(client):
+def test_login_without_staff_rights_goes_on_to_the_second_factor(client):
     UserFactory(username="orga")
     response = _post(client, "orga", PASSWORD, next="/veranstaltungen/verwalten/")
-    assert response.status_code == 302 and response["Location"] == "/veranstaltungen/verwalten/"
+    assert response.status_code == 302 and response["Location"].startswith("/anmelden/zweiter-faktor/")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,8 +22,7 @@ def _logged_in(client) -> bool:
 
 
 def test_session_ends_after_the_idle_time(client, clock):
-    UserFactory(username="orga")
-    assert client.post("/anmelden/", {"username": "orga", "password": PASSWORD}).status_code == 302
+    client.force_login(UserFactory(username="orga"))  # with the second factor (tests/conftest.py)
     assert client.get(STAFF_PAGE).status_code == 200
 
     clock[0] += 60 * 60 + 1

@@ -209,8 +209,10 @@ def test_load_demo_gives_the_staff_account_an_app_and_prints_its_secret(login_fi
     secret = re.search(r"Schlüssel ([A-Z2-7 ]+) \(zeitbasiert", output).group(1)
     assert f"TOTP-Schlüssel: {secret}" in login_file.read_text()
     assert "manage.py demo_code redaktion" in output
-    # every staff account of the demo has an app, the organiser (no staff) none
-    assert set(TOTPDevice.objects.values_list("user__username", flat=True)) == {"redaktion", "kontingente", "analyse"}
+    # every account of the demo has an app, the organiser (an event team without the staff flag) too
+    assert set(TOTPDevice.objects.values_list("user__username", flat=True)) == {
+        "redaktion", "kontingente", "analyse", "organisation"}
+    assert "manage.py demo_code organisation" in output
     assert "manage.py demo_code kontingente" in output
 
     password = read_passwords(login_file)["redaktion"]
@@ -242,8 +244,8 @@ def test_demo_second_factor_for_an_existing_staff_account_and_after_a_reset(logi
     demo_second_factor_ensure(user)  # another database of this checkout: the file's secret again
     assert demo_totp_secret(user) == secret
 
-    organiser = UserFactory(username="organisation")
-    demo_second_factor_ensure(organiser)
-    assert not TOTPDevice.objects.filter(user=organiser).exists()
+    organiser = UserFactory(username="organisation")  # an event team, no staff flag
     with pytest.raises(CommandError):
         demo_code("organisation")
+    demo_second_factor_ensure(organiser)
+    assert TOTPDevice.objects.filter(user=organiser, confirmed=True).exists()

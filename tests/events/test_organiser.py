@@ -102,7 +102,10 @@ def test_login_page_is_german_and_logs_organiser_in(client, organiser):
     assert response.status_code == 200
     assert "Anmelden" in response.content.decode()
     response = client.post("/anmelden/", {"username": "orga", "password": PASSWORD})
-    assert response.status_code == 302 and response["Location"] == "/veranstaltungen/verwalten/"
+    # on to the second factor (set up on the first login), then to the organiser area
+    assert response.status_code == 302
+    assert response["Location"] == "/anmelden/zweiter-faktor/?next=%2Fveranstaltungen%2Fverwalten%2F"
+    client.logout()
     response = client.post("/anmelden/", {"username": "orga", "password": "falsch"})
     assert response.status_code == 200 and 'role="alert"' in response.content.decode()
 
