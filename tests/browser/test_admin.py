@@ -67,7 +67,7 @@ def build_admin_data(portal) -> None:
     monitor_services.wave_import(survey=survey, year=2024, files=sample_files(), scheme=["B"], actor=None)
     import_runs.import_run_create(data=import_runs.RunInput(year=2023, scheme=("B",), survey=survey),
                                   files=sample_files(), actor=None)
-    Group.objects.create(name="Redaktion")
+    Group.objects.get_or_create(name="Redaktion")  # a role (accounts.roles) kept in step after migrate
     StaffFactory(username="admin")
 
 
