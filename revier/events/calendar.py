@@ -73,8 +73,11 @@ def program_item_ics(item: ProgramItem) -> bytes:
     return calendar.to_ical()
 
 
-def events_feed_ics(events) -> bytes:
-    calendar = _calendar(f"{settings.SITE_NAME} – Veranstaltungen")
+def events_feed_ics(events, *, subtitle: str = "") -> bytes:
+    """The subscription; `subtitle` names its selection ("Wasserstoff, Lausitzer Revier") in the
+    calendar's name, so that a person with several subscriptions tells them apart."""
+    name = f"{settings.SITE_NAME} – Veranstaltungen"
+    calendar = _calendar(f"{name}: {subtitle}" if subtitle else name)
     for event in events:
         calendar.add_component(_event_component(event))
     return calendar.to_ical()

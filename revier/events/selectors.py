@@ -52,6 +52,10 @@ class EventFilter:
     def is_active(self) -> bool:
         return bool(self.topic or self.region or self.month)
 
+    @property
+    def region_label(self) -> str:
+        return str(Region(self.region).label) if self.region else ""
+
     def params(self) -> dict[str, str]:
         """The filter as the query parameters of its links."""
         params = {}
@@ -194,10 +198,14 @@ def event_program_item_get(*, event_slug: str, pk: int) -> ProgramItem | None:
     )
 
 
-def event_feed_items(*, limit: int = 500) -> list[Event]:
+def event_feed_items(*, event_filter: EventFilter | None = None, limit: int = 500) -> list[Event]:
     """The subscribable calendar: published events (and cancelled ones, so that calendars learn of
-    the cancellation), the latest 500 by start."""
-    return list(event_public().defer("description", "description_html").order_by("-starts_at", "-id")[:limit])
+    the cancellation), the latest 500 by start; with `event_filter` only those of its topic and
+    region (the per-topic and per-region subscriptions; a month is not a subscription)."""
+    qs = event_public()
+    if event_filter is not None:
+        qs = _filtered(qs, EventFilter(topic=event_filter.topic, region=event_filter.region))
+    return list(qs.defer("description", "description_html").order_by("-starts_at", "-id")[:limit])
 
 
 def speaker_get_public(*, slug: str) -> Speaker | None:

@@ -628,6 +628,60 @@ def test_events_feed_has_public_events_not_drafts(client):
     assert published.get_absolute_url() in str(events["Veröffentlicht"]["URL"])
 
 
+def test_events_feed_per_topic_and_region_has_only_matching_public_events(client):
+    hydrogen = TopicFactory(name="Wasserstoff", slug="wasserstoff")
+    heat = TopicFactory(name="Wärmewende", slug="waermewende")
+    both = EventFactory(title="Wasserstoff Lausitz", region="lausitz")
+    both.topics.set([hydrogen])
+    rhenish = EventFactory(title="Wasserstoff Rheinland", region="rheinisch")
+    rhenish.topics.set([hydrogen])
+    other_topic = EventFactory(title="Wärme Lausitz", region="lausitz")
+    other_topic.topics.set([heat])
+    draft = EventFactory(title="Entwurf Wasserstoff", region="lausitz", status=Event.Status.DRAFT)
+    draft.topics.set([hydrogen])
+    cancelled = EventFactory(title="Abgesagt Wasserstoff", region="lausitz")
+    cancelled.topics.set([hydrogen])
+    services.event_cancel(event=cancelled, note="", actor=None)
+
+    def summaries(query):
+        response = client.get(f"/veranstaltungen/kalender.ics?{query}")
+        calendar = parse_ics(response)
+        return calendar, {str(c["SUMMARY"]) for c in calendar.walk("VEVENT")}
+
+    calendar, found = summaries("thema=wasserstoff")
+    assert found == {"Wasserstoff Lausitz", "Wasserstoff Rheinland", "Abgesagt Wasserstoff"}
+    assert str(calendar["X-WR-CALNAME"]).endswith("Veranstaltungen: Wasserstoff")
+    calendar, found = summaries("region=lausitz")
+    assert found == {"Wasserstoff Lausitz", "Wärme Lausitz", "Abgesagt Wasserstoff"}
+    assert str(calendar["X-WR-CALNAME"]).endswith(": Lausitzer Revier")
+    calendar, found = summaries("thema=wasserstoff&region=lausitz")
+    assert found == {"Wasserstoff Lausitz", "Abgesagt Wasserstoff"}
+    assert str(calendar["X-WR-CALNAME"]).endswith(": Wasserstoff, Lausitzer Revier")
+    response = client.get("/veranstaltungen/kalender.ics?thema=wasserstoff&region=lausitz&monat=2030-01")
+    assert response["Content-Disposition"] == 'inline; filename="veranstaltungen-wasserstoff-lausitz.ics"'
+    # A month is no subscription: the parameter is not read.
+    assert {str(c["SUMMARY"]) for c in parse_ics(response).walk("VEVENT")} == found
+    _, found = summaries("")
+    assert found == {"Wasserstoff Lausitz", "Wasserstoff Rheinland", "Wärme Lausitz", "Abgesagt Wasserstoff"}
+
+
+@pytest.mark.parametrize("query", ["thema=gibt-es-nicht", "region=bayern", "thema=wasserstoff&region=x"])
+def test_events_feed_404_for_unknown_topic_or_region(client, query):
+    TopicFactory(name="Wasserstoff", slug="wasserstoff")
+    assert client.get(f"/veranstaltungen/kalender.ics?{query}").status_code == 404
+
+
+def test_event_list_links_the_subscription_of_its_topic_and_region(client):
+    TopicFactory(name="Wasserstoff", slug="wasserstoff")
+    html = html_of(client, "/veranstaltungen/?thema=wasserstoff&region=lausitz&monat=2030-01")
+    assert 'href="/veranstaltungen/kalender.ics?thema=wasserstoff&amp;region=lausitz"' in html
+    assert "Diese Veranstaltungen als Kalender-Abonnement (.ics)" in html and "(Wasserstoff, Lausitzer Revier)" in html
+    html = html_of(client, "/veranstaltungen/?region=rheinisch")
+    assert 'href="/veranstaltungen/kalender.ics?region=rheinisch"' in html
+    html = html_of(client, "/veranstaltungen/?monat=2030-01")
+    assert "Diese Veranstaltungen als Kalender-Abonnement" not in html
+
+
 # --- news article → event ------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ everything else is fetched lazily, by the part that shows it, so a part from the
 """
 
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -112,6 +113,8 @@ def _render_list(request, *, past: bool):
             # The upcoming list shows "ausgebucht"; the past list nothing live.
             "list_seconds": 0 if not keep else None if past else LIVE_PART_SECONDS,
             "event_filter": event_filter,
+            # The subscription of the list's topic and region (a month is no subscription).
+            "feed_query": urlencode({k: v for k, v in event_filter.params().items() if k in ("thema", "region")}),
             "regions": Region.choices,
             "months": months,
         },
@@ -227,5 +230,21 @@ def program_item_ics(request, slug, pk):
 
 @require_safe
 def events_feed_ics(request):
-    content = fragment("events:feed-ics", [], lambda: calendar.events_feed_ics(selectors.event_feed_items()).decode())
-    return _ics_response(content, "veranstaltungen.ics", inline=True)
+    """Every public event, or those of one topic (`?thema=`) and/or region (`?region=`), the
+    parameters of the list it is linked from. A subscription to an unknown topic or region is a 404,
+    not the whole calendar: a mistyped address must not look like a working subscription."""
+    topic_slug = (request.GET.get("thema") or "")[:80]
+    region = request.GET.get("region") or ""
+    topic = kept("events:topic", [topic_slug], lambda: selectors.topic_get(slug=topic_slug)) if topic_slug else None
+    if (topic_slug and topic is None) or (region and region not in Region.values):
+        raise Http404("unknown topic or region")
+    event_filter = selectors.event_filter_from_params(topic=topic, region=region, month=None)
+    subtitle = ", ".join(part for part in (topic.name if topic else "", event_filter.region_label) if part)
+
+    def render() -> str:
+        events = selectors.event_feed_items(event_filter=event_filter)
+        return calendar.events_feed_ics(events, subtitle=subtitle).decode()
+
+    content = fragment("events:feed-ics", [topic_slug, region], render)
+    filename = "-".join(["veranstaltungen", *event_filter.params().values()]) + ".ics"
+    return _ics_response(content, filename, inline=True)
