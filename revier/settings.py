@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a view whose database is away answers the outage's 503 (core.outage).
+    "revier.core.outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -274,7 +276,11 @@ LOG_LEVEL = env.str("LOG_LEVEL", default="WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        # A database outage is one log line now and then, not a traceback per request (core.outage).
+        "database_unavailable": {"()": "revier.core.outage.DatabaseUnavailableFilter"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         "mail_admins": {
@@ -283,7 +289,10 @@ LOGGING = {
             "class": "revier.core.log.OutboxAdminEmailHandler",
         },
     },
-    "loggers": {"django": {"handlers": ["mail_admins"], "level": LOG_LEVEL, "propagate": True}},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL, "propagate": True},
+        "django.request": {"filters": ["database_unavailable"], "level": LOG_LEVEL, "propagate": True},
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 

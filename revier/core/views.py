@@ -1,4 +1,5 @@
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_safe
 
-from revier.core import api, ratelimit
+from revier.core import api, outage, ratelimit
 from revier.core.forms import EraseForm, ResendLinkForm
 from revier.core.personal_data import PersonalData, json_bytes
 from revier.core.security import personal_link_response, public_form
@@ -52,7 +53,11 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """Renders the 500 page without a context processor or database, which may be what failed."""
+    """Renders the 500 page without a context processor or database, which may be what failed. An
+    error of a database that is away (raised in a middleware, core.outage) gets the outage's 503."""
+    error = sys.exc_info()[1]
+    if outage.is_database_unavailable(error):
+        return outage.unavailable_response(request)
     try:
         template = loader.get_template("500.html")
         return HttpResponseServerError(template.render({"status": 500}))

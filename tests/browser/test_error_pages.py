@@ -1,11 +1,11 @@
-"""The designed error pages 400, 403, 413 and 500 (404 is a page type of its own): axe and the Nu Html
+"""The designed error pages 400, 403, 413, 500 and the database outage's 503 (404 is a page type of its own): axe and the Nu Html
 Checker. A browser cannot provoke them on purpose, so the handlers' HTML is rendered directly and
 shown in the browser on the live server's origin (its stylesheets load from there)."""
 
 import pytest
 from django.test import RequestFactory
 
-from revier.core import views
+from revier.core import outage, views
 from tests.browser.conftest import format_violations, run_axe
 from tests.browser.test_html_validity import run_vnu
 
@@ -14,6 +14,7 @@ HANDLERS = {
     "403": lambda request: views.permission_denied(request),
     "413": lambda request: views.request_too_large(request),
     "500": lambda request: views.server_error(request),
+    "503": lambda request: outage.unavailable_response(request),
 }
 
 
