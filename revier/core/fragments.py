@@ -150,13 +150,14 @@ _PART_MARK = f"<!--part-{secrets.token_hex(16)}-->"
 
 def render_around(request, template_name: str, context: dict, *, part: str | None = None, html: str = "",
                   parts: dict[str, str] | None = None, name: str, vary: Iterable[Any],
-                  status: int = 200) -> HttpResponse:
+                  status: int = 200, store: LocMemCache | None = None) -> HttpResponse:
     """The page `template_name` with `html` where it shows the context variable `part` (or, with
     `parts`, each html where its variable shows: a title and a page's content, say). Everything
     around the parts must be the same for every reader with the same `vary` values (it is a
     fragment: the page is rendered once per content generation, language and values, and split
     where the parts go); only the parts, the reader's own (a form with input and errors, a list for
-    the filter asked for), are written per request."""
+    the filter asked for), are written per request. `store`: a `bounded_store` when `vary` carries
+    what readers type (a search, the whole query string)."""
     parts = dict(parts or {})
     if part is not None:
         parts[part] = html
@@ -179,7 +180,7 @@ def render_around(request, template_name: str, context: dict, *, part: str | Non
         pieces.append(page[position:])
         return tuple(order), tuple(pieces)
 
-    order, pieces = fragment(f"around:{template_name}:{','.join(names)}", vary, around)
+    order, pieces = fragment(f"around:{template_name}:{','.join(names)}", vary, around, store=store)
     out = [pieces[0]]
     for part_name, piece in zip(order, pieces[1:], strict=True):
         out.append(parts[part_name])

@@ -3,13 +3,16 @@ import unicodedata
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import escape
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
-from revier.core.fragments import fragment
+from revier.core.fragments import bounded_store, fragment, render_around
 from revier.core.params import int_param
 from revier.core.security import staff_page
 from revier.news import rendering, selectors
@@ -29,6 +32,25 @@ def _description(teaser: str) -> str:
     return Truncator(teaser).chars(DESCRIPTION_LENGTH)
 
 
+# The list's pages, kept per address: the keys carry what readers type (a search, the page number),
+# so they live in a store of their own (core.fragments.bounded_store).
+LIST_PAGES_KEPT = 512
+_list_pages = bounded_store("news-list-pages", max_entries=LIST_PAGES_KEPT)
+
+
+def _list_title(*, query: str, topic, number: int) -> str:
+    """The list's <title> before " – Revier" (escaped), as the template wrote it."""
+    if query:
+        title = escape(gettext("Search results for “%(search_query)s”")).replace("%(search_query)s", escape(query))
+    elif topic is not None:
+        title = escape(gettext("News on %(topic)s")).replace("%(topic)s", escape(topic.name))
+    else:
+        title = escape(gettext("News"))
+    if number > 1:
+        title += " – " + escape(gettext("page %(number)s") % {"number": number})
+    return title
+
+
 @require_safe
 @cache_public_page(params=("thema", "q", "page"), unless_param="q")
 def article_list(request):
@@ -39,18 +61,16 @@ def article_list(request):
     topic = article_filter.topic
     if request.GET.get("thema") and topic is None:
         raise Http404("unknown topic")
-    page = selectors.article_list_page(
-        article_filter=article_filter,
-        topics=topics,
-        number=int_param(request.GET.get("page")) or 1,
-        per_page=settings.NEWS_PAGE_SIZE,
-    )
-    params = [(name, value) for name, value in (("q", article_filter.query), ("thema", topic.slug if topic else "")) if value]
     addresses = news_addresses()
-    return render(
-        request,
-        "news/article_list.html",
-        {
+    topic_feeds = {"rss": topic_feed_url(topic.slug), "atom": topic_feed_url(topic.slug, atom=True)} if topic else None
+    number = int_param(request.GET.get("page")) or 1
+
+    def content() -> tuple[int, str]:
+        page = selectors.article_list_page(
+            article_filter=article_filter, topics=topics, number=number, per_page=settings.NEWS_PAGE_SIZE
+        )
+        params = [(name, value) for name, value in (("q", article_filter.query), ("thema", topic.slug if topic else "")) if value]
+        return page.number, render_to_string("news/includes/list_content.html", {
             "page": page,
             # The same ids make the same teasers until content changes (a rotating list page, a
             # repeated search): kept rendered, so a page from the store reads no rows.
@@ -62,10 +82,23 @@ def article_list(request):
                 topics=topics.topics, current=topic, query=article_filter.query, list_url=addresses["list"]
             ),
             "news_urls": addresses,
-            "topic_feeds": {"rss": topic_feed_url(topic.slug), "atom": topic_feed_url(topic.slug, atom=True)} if topic else None,
+            "topic_feeds": topic_feeds,
             "current_topic": topic,
             "search_query": article_filter.query,
-        },
+        }, request)
+
+    # The content is the same for every reader of the same topic, search and page number; the frame
+    # around it for every reader of the same address (the header's search field shows the search).
+    shown_number, content_html = fragment(
+        "news:list-content", [addresses["list"], topic.slug if topic else "", article_filter.query, number],
+        content, store=_list_pages,
+    )
+    return render_around(
+        request, "news/article_list.html",
+        {"news_urls": addresses, "topic_feeds": topic_feeds, "current_topic": topic, "search_query": article_filter.query},
+        parts={"title_part": _list_title(query=article_filter.query, topic=topic, number=shown_number),
+               "content_part": content_html},
+        name="news:list", vary=[request.get_full_path()], store=_list_pages,
     )
 
 

@@ -233,3 +233,22 @@ def test_article_page_kept_follows_edits_unpublishing_and_deletion_at_once(clien
     assert client.get(url).status_code == 200
     services.article_delete(article=article)
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("urls", [
+    ["/aktuelles/?q=Wasserstoff", "/aktuelles/?q=Leuna", "/aktuelles/?q=Wasserstoff&thema=energie"],
+    ["/aktuelles/?thema=energie", "/aktuelles/?thema=energie&page=2", "/aktuelles/?page=2", "/aktuelles/"],
+    ["/aktuelles/?q=%3Cb%3E", "/aktuelles/?q=nichts+da", "/aktuelles/?q=Wasserstoff&page=99"],
+])
+def test_list_pages_kept_are_the_pages_rendered_fresh(client, settings, urls):
+    """Title, content and frame of the list are kept per address (core.fragments.render_around): each
+    address shows its own search words, topic and page, exactly as rendered without the store."""
+    energy = TopicFactory(name="Energie", slug="energie")
+    for n in range(2 * settings.NEWS_PAGE_SIZE + 2):  # a second page for the topic too
+        ArticleFactory(title=f"Wasserstoff aus Leuna {n}", published_at=timezone.now() - datetime.timedelta(hours=n + 1),
+                       topics=[energy] if n % 2 else [])
+    kept = [[_html(client, url) for url in urls] for _ in range(2)]
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    fresh = [_html(client, url) for url in urls]
+    assert kept[0] == kept[1] == fresh
+    assert len(set(fresh)) == len(urls)
