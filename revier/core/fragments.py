@@ -148,7 +148,7 @@ def register_content_models(*models, when: Callable[[Any], bool] | None = None) 
 _PART_MARK = f"<!--part-{secrets.token_hex(16)}-->"
 
 
-def render_around(request, template_name: str, context: dict, *, part: str | None = None, html: str = "",
+def render_around(request, template_name: str, context: dict | Callable[[], dict], *, part: str | None = None, html: str = "",
                   parts: dict[str, str] | None = None, name: str, vary: Iterable[Any],
                   status: int = 200, store: LocMemCache | None = None) -> HttpResponse:
     """The page `template_name` with `html` where it shows the context variable `part` (or, with
@@ -156,7 +156,8 @@ def render_around(request, template_name: str, context: dict, *, part: str | Non
     around the parts must be the same for every reader with the same `vary` values (it is a
     fragment: the page is rendered once per content generation, language and values, and split
     where the parts go); only the parts, the reader's own (a form with input and errors, a list for
-    the filter asked for), are written per request. `store`: a `bounded_store` when `vary` carries
+    the filter asked for), are written per request. `context` may be a function, called only when
+    the page is rendered (what it reads costs nothing when the page comes from the store). `store`: a `bounded_store` when `vary` carries
     what readers type (a search, the whole query string)."""
     parts = dict(parts or {})
     if part is not None:
@@ -165,7 +166,8 @@ def render_around(request, template_name: str, context: dict, *, part: str | Non
 
     def around() -> tuple[tuple[str, ...], tuple[str, ...]]:
         marks = {name: _PART_MARK.replace("-->", f"-{name}-->") for name in names}
-        page = render_to_string(template_name, {**context, **{n: mark_safe(m) for n, m in marks.items()}}, request)
+        values = context() if callable(context) else context
+        page = render_to_string(template_name, {**values, **{n: mark_safe(m) for n, m in marks.items()}}, request)
         found = []
         for part_name, mark in marks.items():
             at = page.find(mark)

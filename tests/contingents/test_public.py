@@ -745,3 +745,13 @@ def test_event_page_slot_kept_follows_publishing_a_contingent(client, fragments_
     contingent.status = Contingent.Status.DRAFT
     services.contingent_save(contingent=contingent, actor=None)
     assert contingent.get_absolute_url() not in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_kept_page_whole_is_the_page_rendered_fresh(client, fragments_on, settings):
+    first, second = ContingentFactory(title="Erstes"), ContingentFactory(title="Zweites")
+    with_codes(first, 2), with_codes(second, 1)
+    urls = [url(first), url(first) + "?x=1", url(second)]
+    kept = [[client.get(address).content for address in urls] for _ in range(2)]
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    assert kept[0] == kept[1] == [client.get(address).content for address in urls]
+    assert b"Erstes" in kept[0][0] and b"Zweites" in kept[0][2] and b"Erstes" not in kept[0][2]

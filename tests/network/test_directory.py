@@ -472,3 +472,13 @@ def test_profile_page_kept_shows_an_edit_and_a_hiding_at_once(client, fragments_
     assert "Neu GmbH" in client.get(url).content.decode()
     profile_services.profile_set_visibility(profile=profile, visibility="hidden")
     assert client.get(url).status_code == 404
+
+
+def test_profile_page_kept_whole_is_the_page_rendered_fresh(client, fragments_on, settings):
+    profile, _token = make_profile(91, organisation="Ganz GmbH")
+    other, _token = make_profile(92, organisation="Andere GmbH")
+    urls = [profile.get_absolute_url(), profile.get_absolute_url() + "?x=1", other.get_absolute_url()]
+    kept = [[client.get(url).content for url in urls] for _ in range(2)]
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    assert kept[0] == kept[1] == [client.get(url).content for url in urls]
+    assert b"Ganz GmbH" in kept[0][0] and b"Andere GmbH" in kept[0][2] and b"Ganz GmbH" not in kept[0][2]

@@ -21,6 +21,7 @@ from revier.contingents import errors, rights, selectors, services
 from revier.contingents.forms import ClaimForm, ReturnForm
 from revier.contingents.models import Claim, Contingent
 from revier.core import ratelimit
+from revier.core.fragments import bounded_store, render_around
 from revier.core.security import public_form, personal_link_response
 from revier.core.views import ConsentRow, PersonalDataPages, personal_data_deleted_url, personal_data_views, resend_link_view
 
@@ -55,6 +56,11 @@ def contingent_list(request):
     # contingent_list.html keeps the list as a fragment per content generation and live figures.
     context = {"offers": offers, "live_key": [offer.live_key for offer in offers]}
     return render(request, "contingents/contingent_list.html", context)
+
+
+# Contingent pages kept whole per address and live figures; the keys carry the query string readers may add.
+DETAIL_PAGES_KEPT = 500
+_detail_pages = bounded_store("contingent-pages", max_entries=DETAIL_PAGES_KEPT)
 
 
 @public_form
@@ -101,6 +107,11 @@ def contingent_detail(request, slug):
         rate_limit_message=ratelimit.TOO_MANY_REQUESTS_MESSAGE,
         domain_error=domain_error,
     )
+    if keep_page:
+        # A page without a bound form shows nothing of the reader: kept whole per address while the
+        # content and the offer's live figures stay as they are (docs/performance.md).
+        return render_around(request, "contingents/contingent_detail.html", context, name="contingents:detail",
+                             vary=[request.get_full_path(), offer.live_key], store=_detail_pages)
     return render(request, "contingents/contingent_detail.html", context, status=status)
 
 

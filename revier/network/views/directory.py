@@ -127,18 +127,26 @@ def directory_entries(request):
     return _render_list(request, entries=True)
 
 
+# Profile pages kept whole per address; the keys carry the query string readers may add.
+PROFILE_PAGES_KEPT = 1000
+_profile_pages = bounded_store("network-profile-pages", max_entries=PROFILE_PAGES_KEPT)
+
+
 @require_safe
 @cache_public_page
 def profile_detail(request, pk: int):
     """A profile's public page: only a confirmed, public profile that the editorial team has not
     hidden exists here (404 for every other, also for staff); e-mail and phone are never shown."""
-    # The profile with its entries is kept per content generation (a confirmed profile's change
-    # starts a new one), and so is the rendered page around the parts that name the host.
-    page = kept("network:profile-page", [pk], lambda: directory.profile_page_get(pk=pk))
-    if page is None:
-        raise Http404("no such profile")
-    return render(
-        request,
-        "network/profile_detail.html",
-        {"page": page, "profile": page.profile, "json_ld": lambda: profile_json_ld(request=request, page=page)},
+    # The page shows nothing of the reader: kept whole per address (its structured data names the
+    # host), so a profile read again costs neither a query nor a template (docs/performance.md). The
+    # kept page lasts only while its content generation does: a profile hidden or changed shows at once.
+    def context() -> dict:
+        page = kept("network:profile-page", [pk], lambda: directory.profile_page_get(pk=pk))
+        if page is None:
+            raise Http404("no such profile")
+        return {"page": page, "profile": page.profile, "json_ld": lambda: profile_json_ld(request=request, page=page)}
+
+    return render_around(
+        request, "network/profile_detail.html", context,
+        name="network:profile", vary=[request.scheme, request.get_host(), request.get_full_path()], store=_profile_pages,
     )
