@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "revier.core.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "revier.core.middleware.ContentSecurityPolicyMiddleware",
     "revier.core.middleware.SecurityHeadersMiddleware",
     # Last: its 400 still gets every header the middleware above adds.
     "revier.core.middleware.InputRuleMiddleware",

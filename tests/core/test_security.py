@@ -107,3 +107,33 @@ def test_production_configuration_passes_check_deploy():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_policy_built_once_is_django_csps_own(rf, settings):
+    """core.middleware.ContentSecurityPolicyMiddleware gives a plain response the header django-csp
+    builds, a response a view changed (csp_update) its own, and follows a changed setting."""
+    from csp.decorators import csp_update
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+
+    from revier.core.middleware import ContentSecurityPolicyMiddleware
+
+    def plain(request):
+        return HttpResponse("x")
+
+    @csp_update({"img-src": ["https://bilder.example.org"]})
+    def changed(request):
+        return HttpResponse("x")
+
+    def headers(middleware_class, view):
+        request = rf.get("/")
+        return dict(middleware_class(view)(request).headers)
+
+    ours, theirs = headers(ContentSecurityPolicyMiddleware, plain), headers(CSPMiddleware, plain)
+    assert ours["Content-Security-Policy"] == theirs["Content-Security-Policy"]
+    assert "default-src" in ours["Content-Security-Policy"]
+    assert "https://bilder.example.org" in headers(ContentSecurityPolicyMiddleware, changed)["Content-Security-Policy"]
+    assert "https://bilder.example.org" not in headers(ContentSecurityPolicyMiddleware, plain)["Content-Security-Policy"]
+    directives = {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'", "https://neu.example.org"]}
+    settings.CONTENT_SECURITY_POLICY = {**settings.CONTENT_SECURITY_POLICY, "DIRECTIVES": directives}
+    assert "https://neu.example.org" in headers(ContentSecurityPolicyMiddleware, plain)["Content-Security-Policy"]
