@@ -30,6 +30,7 @@ urlpatterns = [
     path("api/v1/docs/", portal_views.api_docs, name="api-docs"),
     path("api/v1/", portal_api.urls()),
     path("healthz", core_views.health, name="health"),
+    path("readyz", core_views.ready, name="ready"),
     # Before the admin's own URLs: its login is the one staff login at /anmelden/, with its throttle.
     path("verwaltung/login/", core_auth.admin_login, name="admin-login"),
     path("verwaltung/konten/", include("revier.accounts.urls")),

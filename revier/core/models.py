@@ -99,3 +99,21 @@ class PersonalLink(models.Model):
 
     class Meta:
         abstract = True
+
+
+class WorkerHeartbeat(models.Model):
+    """A sign of life of one background worker process (`manage.py run_worker`), written once per
+    round (at most every HEARTBEAT_SECONDS): `/readyz` and the metrics read the newest one. A row per
+    process (host and process id), so that two workers never contend for one row; rows of workers
+    gone for a day are deleted by the next beat."""
+
+    name = models.CharField(_("worker"), max_length=200, unique=True)
+    started_at = models.DateTimeField(_("started"))
+    beat_at = models.DateTimeField(_("last sign of life"), db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self):
+        return self.name

@@ -3,7 +3,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.core import api, outage, ratelimit
 from revier.core.forms import EraseForm, ResendLinkForm
+from revier.core.health import readiness
 from revier.core.personal_data import PersonalData, json_bytes
 from revier.core.security import personal_link_response, public_form
 
@@ -74,6 +75,16 @@ def health(request):
     """Liveness check for load balancers; touches no database. The benchmarks use it as the
     ceiling: the fastest a Django view can answer on the same server."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_safe
+def ready(request):
+    """Readiness for a load balancer (core.health): 200 when the database, the cache, the worker's
+    heartbeat and the mail outbox are fine, else 503; the JSON body names every check's result."""
+    result = readiness()
+    response = JsonResponse({"ready": result.ready, "checks": result.checks}, status=200 if result.ready else 503)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def resend_link_view(

@@ -7,6 +7,8 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils.module_loading import import_string
 
+from revier.core.health import worker_heartbeat
+
 logger = logging.getLogger(__name__)
 
 
@@ -30,6 +32,10 @@ class Command(BaseCommand):
                     task()
                 except Exception:  # one failing task must not stop the others; it runs again next round
                     logger.exception("worker task %s failed", task.__name__)
+            try:
+                worker_heartbeat()  # /readyz and the metrics: this worker is alive (at most every 10 s)
+            except Exception as error:  # noqa: BLE001 – the database may be away; the next round beats again
+                logger.warning("worker heartbeat not recorded: %s", error)
             if once:
                 break
             time.sleep(interval)
