@@ -13,6 +13,7 @@ from revier.portal import views as portal_views
 
 urlpatterns = [
     path("", portal_views.home, name="home"),
+    path("suche/", portal_views.search, name="search"),
     path("aktuelles/", include("revier.news.urls")),
     path("veranstaltungen/freikarten/", include("revier.contingents.urls")),
     path("veranstaltungen/", include("revier.events.urls")),

@@ -22,3 +22,9 @@ class ContingentsConfig(AppConfig):
         from revier.core.retention import register_address_check
         from revier.contingents.retention import claim_addresses_in_use
         register_address_check("contingents.claim", claim_addresses_in_use)
+
+        from revier.core.site_search import register_search_provider
+        from revier.contingents.site_search import contingent_search
+
+        # What the portal's search (core.site_search) finds of this app.
+        register_search_provider(contingent_search)

@@ -16,7 +16,7 @@ MAIN_NAVIGATION = [
 # The frame's other links (base.html): name → (URL name, arguments).
 FRAME_LINKS = {
     "home": ("home", ()),
-    "search": ("news:list", ()),
+    "search": ("search", ()),  # the portal's search (revier.portal.search)
     "legal_notice": ("pages:detail", ("impressum",)),
     "privacy": ("pages:detail", ("datenschutz",)),
     "my_data": ("my-data", ()),

@@ -48,6 +48,13 @@ def german_stems(text: str) -> list[str]:
     return [stems[w] for w in words]
 
 
+@lru_cache(maxsize=65536)
+def word_stem(word: str) -> str:
+    """The German Snowball stem of one lower-cased word, remembered: the portal search stems the
+    words of every hit it shows (core.site_search), and most words come again and again."""
+    return _stemmer().stemWord(word)
+
+
 def stem_document(text: str) -> str:
     """The distinct stems of a text, each framed by spaces, for a `contains " stem"` lookup."""
     stems = dict.fromkeys(german_stems(text))

@@ -35,3 +35,10 @@ class EventsConfig(AppConfig):
         from revier.core.retention import register_address_check
         from revier.events.retention import registration_addresses_in_use
         register_address_check("events.registration", registration_addresses_in_use)
+
+        from revier.core.site_search import register_search_provider
+        from revier.events.site_search import event_search, speaker_search
+
+        # What the portal's search (core.site_search) finds of this app.
+        register_search_provider(event_search)
+        register_search_provider(speaker_search)

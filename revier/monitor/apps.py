@@ -27,3 +27,9 @@ class MonitorConfig(AppConfig):
 
         # The organiser area's start page links the Monitor's staff area (for those who may use it).
         register_slot_template("manage-areas", "monitor/manage/includes/manage_area_link.html")
+
+        from revier.core.site_search import register_search_provider
+        from revier.monitor.site_search import question_search
+
+        # What the portal's search (core.site_search) finds of this app.
+        register_search_provider(question_search)

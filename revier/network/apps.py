@@ -47,3 +47,9 @@ class NetworkConfig(AppConfig):
         from revier.core.retention import register_address_check
         from revier.network.retention import profile_addresses_in_use
         register_address_check("network.profile", profile_addresses_in_use)
+
+        from revier.core.site_search import register_search_provider
+        from revier.network.site_search import ProfileSearch
+
+        # What the portal's search (core.site_search) finds of this app.
+        register_search_provider(ProfileSearch())

@@ -18,3 +18,9 @@ class NewsConfig(AppConfig):
 
         # Cached pages must not outlive the moment a scheduled article appears.
         register_next_change(article_next_publication_at)
+
+        from revier.core.site_search import register_search_provider
+        from revier.news.site_search import NewsSearch
+
+        # The portal's search (core.site_search) finds articles as the news list's search does.
+        register_search_provider(NewsSearch())

@@ -12,3 +12,9 @@ class PagesConfig(AppConfig):
         from revier.pages.models import Page
 
         register_content_models(Page)
+
+        from revier.core.site_search import register_search_provider
+        from revier.pages.site_search import page_search
+
+        # What the portal's search (core.site_search) finds of this app.
+        register_search_provider(page_search)

@@ -37,6 +37,9 @@ from revier.network.sitemaps import NetworkIndexSitemap, ProfileSitemap
 from revier.news.sitemaps import ArticleSitemap, NewsIndexSitemap
 from revier.pages.sitemaps import PageSitemap
 
+from revier.core.pagination import pagination_html
+from revier.portal import search as portal_search
+
 LATEST_NEWS = 4
 UPCOMING_EVENTS = 3
 
@@ -173,3 +176,22 @@ def api_docs(request):
     return render(request, "portal/api_docs.html", {
         "operations": api_operations(), "schema_url": schema_url(), "limit": settings.API_LIMIT_PER_CLIENT,
     })
+
+
+@require_safe
+@cache_public_page(params=("q", "art", "page"), unless_param="q")
+def search(request):
+    """Revier durchsuchen (issue 13 §1): every app's public content, grouped by kind
+    (portal.search). Without words: the search field and the lists of every kind."""
+    query = portal_search.clean_query(request.GET.get("q"))
+    context = {"search_query": query, "kinds": portal_search.search_kinds(), "list_links": portal_search.list_links()}
+    if query:
+        result = portal_search.search_page(
+            query=query, kind=request.GET.get("art") or "", number=int_param(request.GET.get("page")) or 1,
+        )
+        context["result"] = result
+        current = next((group for group in result.groups if group.kind == result.kind), None)
+        context["current_group"] = current
+        if current is not None:
+            context["pagination"] = pagination_html(current.number, current.num_pages, params=[("q", query), ("art", current.kind)])
+    return render(request, "portal/search.html", context)

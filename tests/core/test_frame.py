@@ -55,5 +55,5 @@ def test_frame_links_follow_the_script_prefix(client):
                      "/kontakt/"]:
             assert f'<a class="kern-link" href="{prefix}{path}"' in html, (prefix, path)
         assert f'class="site-brand" href="{prefix}/"' in html
-        assert f'action="{prefix}/aktuelles/"' in html
+        assert f'action="{prefix}/suche/"' in html
         assert f'href="{prefix}/veranstaltungen/"' in html
