@@ -24,16 +24,18 @@ switches the store off (the tests' default; tests/core/test_fragments.py switche
 """
 
 import copy
-import hashlib
 import html as html_module
+import pickle
 import re
 import secrets
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from django import forms
 from django.conf import settings
-from django.core.cache.backends.locmem import LocMemCache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -43,17 +45,57 @@ from django.utils.translation import get_language
 from revier.core.cache import current_generation, content_changed, seconds_until_next_change
 
 DEFAULT_SECONDS = 300
-_store = LocMemCache("revier-fragments", {"OPTIONS": {"MAX_ENTRIES": 5000, "CULL_FREQUENCY": 4}})
-_stores = [_store]
 T = TypeVar("T")
 
 
-def bounded_store(name: str, *, max_entries: int) -> LocMemCache:
+class FragmentStore:
+    """Parts kept in this process's memory: at most `max_entries`, the least recently used dropped
+    first, each until its timeout. Values are kept as they are, not pickled (Django's local-memory
+    cache pickles every value on every read): fragments are strings and tuples of strings that
+    nobody changes; `kept` pickles what it keeps itself, to hand out copies."""
+
+    def __init__(self, max_entries: int):
+        self.max_entries = max_entries
+        self._cache: OrderedDict[str, tuple[Any, float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Any:
+        entry = self._cache.get(key)
+        if entry is None or entry[1] <= time.time():
+            return None
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+        return entry[0]
+
+    def set(self, key: str, value: Any, timeout: float) -> None:
+        with self._lock:
+            self._cache[key] = (value, time.time() + timeout)
+            self._cache.move_to_end(key)
+            while len(self._cache) > self.max_entries:
+                self._cache.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
+
+_store = FragmentStore(max_entries=5000)
+_stores = [_store]
+
+
+def bounded_store(name: str, *, max_entries: int) -> FragmentStore:
     """A store of its own for `fragment(..., store=…)`, for parts whose keys come from what readers
-    type (search words): at most `max_entries` of them, and they cannot push out what everyone reads."""
-    store = LocMemCache(f"revier-fragments-{name}", {"OPTIONS": {"MAX_ENTRIES": max_entries, "CULL_FREQUENCY": 4}})
+    type (search words): at most `max_entries` of them, and they cannot push out what everyone reads.
+    (`name` says whose store it is, for the reader of the code.)"""
+    store = FragmentStore(max_entries=max_entries)
     _stores.append(store)
     return store
+
+
+def _unchangeable(value: Any) -> bool:
+    return isinstance(value, (str, bytes, int, float, type(None))) or (
+        type(value) is tuple and all(_unchangeable(item) for item in value))
 
 
 def fragment_seconds() -> int:
@@ -69,7 +111,7 @@ def forget_fragments() -> None:
 
 def _key(name: str, vary: Iterable[Any]) -> str:
     parts = "\x1f".join(str(value) for value in vary)
-    return "fragment:" + hashlib.md5(f"{name}\x1e{get_language()}\x1e{parts}".encode(), usedforsecurity=False).hexdigest()
+    return f"{name}\x1e{get_language()}\x1e{parts}"
 
 
 def fragment(
@@ -78,7 +120,7 @@ def fragment(
     render: Callable[[], T],
     *,
     max_seconds: int | None = None,
-    store: LocMemCache | None = None,
+    store: FragmentStore | None = None,
 ) -> T:
     """The part `name` for the values in `vary`: from the store while its content generation is
     current, else `render()`, kept for the next readers (see the module docstring). `render` may
@@ -92,11 +134,14 @@ def fragment(
     generation = current_generation()
     entry = store.get(key)
     if entry is not None and entry[0] == generation:
-        return entry[1]
-    text = render()
+        return entry[1] if entry[2] else pickle.loads(entry[1])
+    value = render()
     timeout = seconds_until_next_change(seconds if max_seconds is None else min(seconds, max_seconds))
-    store.set(key, (generation, text), timeout)
-    return text
+    # Text (the usual part) is kept as it is; data that a caller could change (a list, an object) as a
+    # pickle, so that every caller gets a copy of its own.
+    frozen = _unchangeable(value)
+    store.set(key, (generation, value if frozen else pickle.dumps(value, pickle.HIGHEST_PROTOCOL), frozen), timeout)
+    return value
 
 
 def kept(name: str, vary: Iterable[Any], read: Callable[[], Any]) -> Any:
@@ -112,10 +157,10 @@ def kept(name: str, vary: Iterable[Any], read: Callable[[], Any]) -> Any:
     generation = current_generation()
     entry = _store.get(key)
     if entry is not None and entry[0] == generation:
-        return entry[1]
+        return pickle.loads(entry[1])
     value = read()
     if value is not None:
-        _store.set(key, (generation, value), seconds_until_next_change(seconds))
+        _store.set(key, (generation, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)), seconds_until_next_change(seconds))
     return value
 
 
@@ -150,7 +195,7 @@ _PART_MARK = f"<!--part-{secrets.token_hex(16)}-->"
 
 def render_around(request, template_name: str, context: dict | Callable[[], dict], *, part: str | None = None, html: str = "",
                   parts: dict[str, str] | None = None, name: str, vary: Iterable[Any],
-                  status: int = 200, store: LocMemCache | None = None) -> HttpResponse:
+                  status: int = 200, store: FragmentStore | None = None) -> HttpResponse:
     """The page `template_name` with `html` where it shows the context variable `part` (or, with
     `parts`, each html where its variable shows: a title and a page's content, say). Everything
     around the parts must be the same for every reader with the same `vary` values (it is a
