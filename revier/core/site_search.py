@@ -67,9 +67,10 @@ class SearchProvider(Protocol):
     list_url_name: str
     position: int
 
-    def search(self, *, query: str, number: int, per_page: int) -> SearchResults:
+    def search(self, *, query: str, number: int, per_page: int, with_hits: bool = True) -> SearchResults:
         """The public rows matching `query` (cleaned words, not empty), best first: their number and
-        page `number` of them (`per_page` a page; past the end: the last page). Its number of queries
+        page `number` of them (`per_page` a page; past the end: the last page); without `with_hits`
+        the number only (hits may be left empty: the page shows another kind). Its number of queries
         must not grow with the data."""
 
     def vocabulary(self) -> Iterable[str]:
@@ -204,7 +205,7 @@ class IndexedProvider:
         self.kind, self.label, self.list_url_name, self.position = kind, label, list_url_name, position
         self.index = kept_per_generation(lambda: StemIndex(documents()))
 
-    def search(self, *, query: str, number: int, per_page: int) -> SearchResults:
+    def search(self, *, query: str, number: int, per_page: int, with_hits: bool = True) -> SearchResults:
         return self.index().search(query, number=number, per_page=per_page)
 
     def vocabulary(self) -> Iterable[str]:

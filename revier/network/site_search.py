@@ -18,14 +18,14 @@ class ProfileSearch:
     list_url_name = "network:directory"
     position = 50
 
-    def search(self, *, query: str, number: int, per_page: int) -> SearchResults:
+    def search(self, *, query: str, number: int, per_page: int, with_hits: bool = True) -> SearchResults:
         page = directory.profile_directory_page(
             directory_filter=directory.DirectoryFilter(query=query), number=number, per_page=per_page, teasers=True,
         )
         kinds, regions = dict(Sector.choices), dict(Region.choices)
         offers, needs = gettext("Offers:"), gettext("Looking for:")
         hits = []
-        for row in page.rows:
+        for row in page.rows if with_hits else ():
             parts = [", ".join(part for part in (row.function, row.organisation) if part)]
             if row.offer_titles:
                 parts.append(f"{offers} {'; '.join(row.offer_titles)}")

@@ -17,7 +17,7 @@ class NewsSearch:
     list_url_name = "news:list"
     position = 10
 
-    def search(self, *, query: str, number: int, per_page: int) -> SearchResults:
+    def search(self, *, query: str, number: int, per_page: int, with_hits: bool = True) -> SearchResults:
         topics = selectors.topic_index()
         page = selectors.article_list_page(
             article_filter=selectors.ArticleFilter(topic=None, query=query), topics=topics, number=number,
@@ -26,7 +26,7 @@ class NewsSearch:
         hits = tuple(
             SearchHit(title=article.title, url=article_url(article.slug), text=article.teaser,
                       meta=long_date(article.published_at))
-            for article in page.articles
+            for article in (page.articles if with_hits else ())
         )
         return SearchResults(page.count, page.number, hits)
 

@@ -65,7 +65,7 @@ def _shown(hit: SearchHit, query: str) -> ShownHit:
 
 
 def _group(provider: SearchProvider, query: str, *, number: int, per_page: int, with_hits: bool) -> Group:
-    results = provider.search(query=query, number=number, per_page=per_page)
+    results = provider.search(query=query, number=number, per_page=per_page, with_hits=with_hits)
     return Group(
         kind=provider.kind, label=str(provider.label), count=results.count, list_url=reverse(provider.list_url_name),
         number=results.number, num_pages=max(1, -(-results.count // per_page)),
