@@ -149,6 +149,10 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# /metrics for Prometheus (portal.metrics, docs/deployment.md "Metrics"): readable from these addresses
+# or with "Authorization: Bearer <METRICS_TOKEN>"; with neither set it answers 404 to everyone.
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=[])
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # Rate limits of public POSTs (core.ratelimit). Switched off only for load benchmarks, where every
 # request comes from 127.0.0.1 (bench/registrations.sh sets RATELIMIT_ENABLED=false for its server).
 RATELIMIT_ENABLED = env.bool("RATELIMIT_ENABLED", default=True)
@@ -281,8 +285,11 @@ LOGGING = {
         # A database outage is one log line now and then, not a traceback per request (core.outage).
         "database_unavailable": {"()": "revier.core.outage.DatabaseUnavailableFilter"},
     },
+    # LOG_FORMAT=json: one JSON object a line for a log collector (core.log.JsonLinesFormatter).
+    "formatters": {"json": {"()": "revier.core.log.JsonLinesFormatter"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler",
+                    **({"formatter": "json"} if env.str("LOG_FORMAT", default="text") == "json" else {})},
         "mail_admins": {
             "level": "ERROR",
             "filters": ["require_debug_false"],
@@ -295,6 +302,14 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
+
+# Errors to Sentry or a self-hosted GlitchTip when a DSN is set, without personal data (core.log.sentry_init).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from revier.core.log import sentry_init
+
+    sentry_init(dsn=SENTRY_DSN, environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+                release=env.str("SENTRY_RELEASE", default=""))
 
 ADMINS = [("Revier", a) for a in env.list("ADMIN_EMAILS", default=[])]
 ERROR_MAILS_PER_HOUR = env.int("ERROR_MAILS_PER_HOUR", default=10)

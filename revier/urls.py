@@ -9,6 +9,7 @@ from revier.core import mfa_views
 from revier.core import views as core_views
 from revier.core.cache import cache_public_page
 from revier.portal import api as portal_api
+from revier.portal import metrics as portal_metrics
 from revier.portal import views as portal_views
 
 urlpatterns = [
@@ -32,6 +33,7 @@ urlpatterns = [
     path("api/v1/", portal_api.urls()),
     path("healthz", core_views.health, name="health"),
     path("readyz", core_views.ready, name="ready"),
+    path("metrics", portal_metrics.metrics_view, name="metrics"),
     # Before the admin's own URLs: its login is the one staff login at /anmelden/, with its throttle.
     path("verwaltung/login/", core_auth.admin_login, name="admin-login"),
     path("verwaltung/konten/", include("revier.accounts.urls")),

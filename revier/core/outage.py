@@ -25,6 +25,8 @@ from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext
 
+from revier.core import metrics
+
 logger = logging.getLogger("revier.outage")
 
 RETRY_AFTER_SECONDS = 60
@@ -82,13 +84,17 @@ def unavailable_response(request) -> HttpResponse:
 
 
 class DatabaseUnavailableMiddleware:
-    """First in settings.MIDDLEWARE: a view whose database is away gets the 503, logged as one line."""
+    """First in settings.MIDDLEWARE: a view whose database is away gets the 503, logged as one line.
+    Being first, it also counts every request and its duration for the metrics (core.metrics)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        started = metrics.request_started()
+        response = self.get_response(request)
+        metrics.request_finished(request, response, started)
+        return response
 
     def process_exception(self, request, exception):
         if not is_database_unavailable(exception):
