@@ -106,7 +106,8 @@ PROTECTED = {
 }
 # Every pattern everyone may use: public pages, personal links (the token is the key), the login.
 PUBLIC = {
-    "home", "search", "sitemap-index", "sitemap-section", "robots-txt", "health", "ready", "metrics", "admin-login", "login", "logout",
+    "home", "search", "sitemap-index", "sitemap-section", "robots-txt", "admin-login", "login", "logout",
+    "health", "ready", "metrics",  # /metrics: 404 without METRICS_ALLOWED_IPS or METRICS_TOKEN (tests/portal/test_metrics.py)
     "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete",
     "second_factor", "second_factor_setup",  # the login's second step (tests/core/test_mfa.py)
     "news:list", "news:feed-rss", "news:feed-atom", "news:topic-feed-rss", "news:topic-feed-atom", "news:detail",
