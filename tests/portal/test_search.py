@@ -63,6 +63,7 @@ def test_search_finds_every_kind_grouped_with_counts(client):
     assert "Fachtag Energie 0" in html  # found through its program item
     assert "Dr. Kim Elektro 0" in html and "Freikarten Messe 0" in html and "Kim Beispiel0" in html
     assert "Wie wichtig ist <mark>Wasserstoff</mark>" in html
+    assert "Monitor 0 · 2025: 60\u00a0% (sehr) zufrieden" in html  # the latest published wave's share
     assert '<meta name="robots" content="noindex">' in html
 
 
@@ -191,3 +192,12 @@ def test_suggestion_replaces_unknown_words_only():
     assert suggestion("Wasserstof Lausitz", vocabulary) == "wasserstoff Lausitz"
     assert suggestion("Lausitz", vocabulary) is None
     assert suggestion("Zzzz", vocabulary) is None
+
+
+def test_search_shows_the_latest_published_share_of_a_monitor_question(client):
+    survey = MonitorSurveyFactory(name="Lausitz-Monitor")
+    question = MonitorQuestionFactory(survey=survey, wording="Wie wichtig ist Wasserstoff?")
+    make_monitor_wave(survey=survey, year=2024, questions=[question], shares={question.code: 0.41})
+    make_monitor_wave(survey=survey, year=2025, questions=[question], shares={question.code: 0.83}, status="draft")
+    html = client.get("/suche/", {"q": "Wasserstoff"}).content.decode()
+    assert "Lausitz-Monitor · 2024: 41\u00a0% (sehr) zufrieden" in html and "83\u00a0%" not in html
