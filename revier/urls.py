@@ -37,6 +37,7 @@ urlpatterns = [
     # Before the admin's own URLs: its login is the one staff login at /anmelden/, with its throttle.
     path("verwaltung/login/", core_auth.admin_login, name="admin-login"),
     path("verwaltung/konten/", include("revier.accounts.urls")),
+    path("verwaltung/einstellungen/", include("revier.accounts.settings_urls")),
     path("verwaltung/auskunft/", portal_views.access_request, name="access-request"),
     path("verwaltung/", admin.site.urls),
     path("anmelden/", include("revier.core.auth_urls")),

@@ -1,8 +1,11 @@
+from collections.abc import Iterable
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from revier.accounts.roles import ROLES
 from revier.core.forms import KernForm, email_field, text_field, tidy_widgets
+from revier.core.retention import PERIODS
 
 
 def _role_field() -> forms.MultipleChoiceField:
@@ -38,3 +41,46 @@ class TeamForm(KernForm):
         self.fields["event"].choices = [("", _("Please choose"))] + [
             (event.pk, f"{event.title} ({event.starts_at:%d.%m.%Y})") for event in events]
         tidy_widgets(self)
+
+
+FOLLOW_LABELS = {
+    "registrations": _("Also for existing events that still have the previous period"),
+    "claims": _("Also for existing contingents that still have the previous period"),
+}
+
+
+class RetentionForm(KernForm):
+    """The retention periods (core.retention.PERIODS): one number of days each, and for the defaults
+    that events and contingents copy, whether the existing ones follow."""
+
+    def __init__(self, *args, periods: dict[str, int], followed: Iterable[str] = (), **kwargs):
+        super().__init__(*args, initial={**periods, **kwargs.pop("initial", {})}, **kwargs)
+        for period in PERIODS:
+            self.fields[period.key] = forms.IntegerField(
+                label=period.label, min_value=1, max_value=3650,
+                help_text=_("Days %(counted_from)s. Default: %(default)d.") % {
+                    "counted_from": period.counted_from, "default": period.default()},
+                error_messages={
+                    "required": _("Please enter a number of days."),
+                    "invalid": _("Please enter a whole number of days, e.g. 180."),
+                    "min_value": _("Please enter at least 1 day."),
+                    "max_value": _("Please enter at most 3650 days (ten years)."),
+                },
+                widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            )
+            if period.key in followed:
+                self.fields[f"follow_{period.key}"] = forms.BooleanField(
+                    label=FOLLOW_LABELS.get(period.key, _("Also for the existing ones that still have the previous period")),
+                    required=False,
+                    help_text=_("Those whose period has not ended yet. A shorter period can mean that the worker "
+                                "anonymises some of them at once."),
+                )
+        tidy_widgets(self)
+
+    def period_fields(self):
+        """Each period's field with its "also for the existing ones" box (or None)."""
+        return [(self[period.key], self[f"follow_{period.key}"] if f"follow_{period.key}" in self.fields else None)
+                for period in PERIODS]
+
+    def following(self) -> set[str]:
+        return {period.key for period in PERIODS if self.cleaned_data.get(f"follow_{period.key}")}

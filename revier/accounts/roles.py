@@ -55,10 +55,11 @@ MONITOR = Role(
 )
 ADMINISTRATION = Role(
     key="administration", group="Administration", label=pgettext_lazy("role", "Administration"),
-    description=_("Accounts and roles, the audit log and the mail outbox."),
+    description=_("Accounts and roles, the audit log, the mail outbox and the retention periods."),
     permissions=(
         *_model("auth.user", "add", "change", "view"), *_model("auth.group", "view"),
         *_model("core.auditentry", "view"), *_model("core.outboxmail", "view"),
+        *_model("core.retentionperiod", "change", "view"),
     ),
 )
 

@@ -9,15 +9,23 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from revier.accounts import selectors, services
 from revier.accounts.errors import AccountError
-from revier.accounts.forms import InviteForm, RolesForm, TeamForm
+from revier.accounts.forms import InviteForm, RetentionForm, RolesForm, TeamForm
 from revier.accounts.permissions import can_manage_account, can_manage_accounts
 from revier.accounts.roles import ROLES
 from revier.core.mfa import second_factor_confirmed, second_factor_required, second_factor_reset
 from revier.core.params import page_number
+from revier.core.retention import (
+    PERIODS,
+    can_change_retention,
+    period_has_followers,
+    retention_periods,
+    retention_periods_set,
+)
 from revier.core.security import staff_page
 from revier.core.services import audit_read
 from revier.events import selectors as event_selectors
@@ -153,3 +161,27 @@ account_second_factor_reset = _action(
     lambda: _("The second factor has been reset. At the next login the person sets up the authenticator app again."))
 account_invite_resend = _action(services.account_invite_resend,
                                 lambda: _("The invitation has been sent again."))
+
+
+@staff_page(allowed=can_change_retention)
+@require_http_methods(["GET", "HEAD", "POST"])
+def retention_settings(request):
+    """The retention periods (core.retention.PERIODS), for the role Administration only: each kind's
+    days, shown in the forms and on the privacy page; the POST sets them (audited)."""
+    followed = [period.key for period in PERIODS if period_has_followers(period.key)]
+    form = RetentionForm(request.POST or None, periods=retention_periods(), followed=followed)
+    if request.method == "POST" and form.is_valid():
+        changes = retention_periods_set(days={period.key: form.cleaned_data[period.key] for period in PERIODS},
+                                        apply_to_existing=form.following(), actor=request.user)
+        if not changes:
+            messages.success(request, _("The retention periods were already as entered; nothing has changed."))
+        else:
+            messages.success(request, _("The retention periods have been saved."))
+            followed_count = sum(change.followed or 0 for change in changes)
+            if any(change.followed is not None for change in changes):
+                messages.success(request, ngettext(
+                    "%(count)d existing event or contingent now has the new period.",
+                    "%(count)d existing events or contingents now have the new period.", followed_count,
+                ) % {"count": followed_count})
+        return redirect("staff-settings:retention")
+    return render(request, "accounts/retention_settings.html", {"form": form}, status=400 if form.errors else 200)

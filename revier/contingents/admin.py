@@ -12,6 +12,7 @@ from revier.contingents import services
 from revier.contingents.models import Claim, Contingent, DrawProtocol, EligibilityQuestion, TicketCode
 from revier.core.admin import HTTPS_LINKS
 from revier.core.admin_mixins import DeleteEachAdmin, ReadAuditedAdmin
+from revier.core.retention import can_change_retention
 
 
 def _staff_link(url: str, label) -> str:
@@ -46,6 +47,13 @@ class ContingentAdmin(DeleteEachAdmin, admin.ModelAdmin):
         (_("Privacy"), {"fields": ["retention_days"]}),
         (_("Other"), {"fields": ["is_generated", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not can_change_retention(request.user):
+            # How long its claims are kept is the Administration's setting (issue 12 §3).
+            fields.append("retention_days")
+        return fields
 
     @admin.display(description=_("staff area"))
     def staff_links(self, obj):

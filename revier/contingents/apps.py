@@ -28,3 +28,7 @@ class ContingentsConfig(AppConfig):
 
         # What the portal's search (core.site_search) finds of this app.
         register_search_provider(contingent_search)
+        # An administrator's new default period reaches the objects that still have the old one.
+        from revier.core.retention import register_period_follower
+        from revier.contingents.retention import contingents_follow_default
+        register_period_follower("claims", contingents_follow_default)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import CapacityRule
 from revier.core.models import PersonalLink
-from revier.core.retention import RETENTION_VALIDATORS, default_retention_days, retention_ends_at
+from revier.core.retention import RETENTION_VALIDATORS, claim_retention_default, retention_ends_at
 
 
 class Contingent(models.Model):
@@ -60,7 +60,7 @@ class Contingent(models.Model):
     one_per_organisation = models.BooleanField(_("one ticket per organisation"), default=False)
     retention_days = models.PositiveIntegerField(
         _("retention period (days)"),
-        default=default_retention_days,
+        default=claim_retention_default,
         validators=RETENTION_VALIDATORS,
         help_text=_(
             "This many days after the event the tickets are for (its last day; without one, the closing of "

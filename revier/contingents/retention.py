@@ -67,3 +67,13 @@ def claim_addresses_in_use(addresses: set[str]) -> set[str]:
     their mails); registered in the app's ready()."""
     return set(Claim.objects.filter(email_normalized__in=addresses, anonymised_at__isnull=True)
                .values_list("email_normalized", flat=True))
+
+
+def contingents_follow_default(old: int, new: int, now: datetime.datetime) -> int:
+    """core.retention's follower of the period "claims": the contingents that still have the old
+    default `old` and whose period has not ended at `now` get `new`. Returns how many."""
+    contingents = Contingent.objects.select_related("event").only(
+        "id", "retention_days", "closes_at", "partner_event_starts_on", "partner_event_ends_on", "event__ends_at",
+    ).filter(retention_days=old)
+    ids = [contingent.pk for contingent in contingents if contingent.anonymise_at > now]
+    return Contingent.objects.filter(pk__in=ids).update(retention_days=new) if ids else 0

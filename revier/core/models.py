@@ -117,3 +117,23 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class RetentionPeriod(models.Model):
+    """A retention period an administrator set in the staff area (core.retention.PERIODS names the
+    kinds; a kind without a row has the default from the settings). Changed through
+    core.retention.retention_periods_set, which audits it."""
+
+    key = models.CharField(_("kind"), max_length=40, unique=True)
+    days = models.PositiveIntegerField(_("days"))
+    changed_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    audit_label = True  # a kind of data and a number: no personal data
+
+    class Meta:
+        verbose_name = _("retention period")
+        verbose_name_plural = _("retention periods")
+        ordering = ["key"]
+
+    def __str__(self):
+        return f"{self.key}: {self.days}"

@@ -7,6 +7,7 @@ and the outbox mails of anonymised people, and the protocol of a run. Callers ho
 of the anonymisation they report (these helpers write, they do not open one)."""
 
 import datetime
+import re
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
@@ -16,8 +17,11 @@ from dataclasses import dataclass
 from django.db import connection, models, transaction
 from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from revier.core.models import AuditEntry, OutboxMail
+from revier.core.models import AuditEntry, OutboxMail, RetentionPeriod
+from revier.core.services import audit_log
 
 # What replaces a name where a field must say something.
 ANONYMISED = "anonymisiert"
@@ -30,9 +34,146 @@ RETENTION_VALIDATORS = [MinValueValidator(1), MaxValueValidator(3650)]
 _HARMLESS_DETAILS = frozenset({"status", "category", "count", "ids", "from", "to", "kind"})
 
 
+@dataclass(frozen=True)
+class Period:
+    """A kind of personal data whose retention period administrators set in the staff area
+    (`/verwaltung/einstellungen/aufbewahrung/`): its key (stored in core.RetentionPeriod), its
+    label, what the days count from, and its default (a setting, or a number)."""
+
+    key: str
+    label: str
+    counted_from: str
+    default_setting: str = ""
+    default_days: int = 0
+
+    def default(self) -> int:
+        return int(getattr(settings, self.default_setting)) if self.default_setting else self.default_days
+
+
+PERIODS: tuple[Period, ...] = (
+    Period("registrations", _("Registrations (with waiting list, answers, check-in) and meeting requests"),
+           _("after the end of the event; the default of new events, each event may have its own"),
+           default_setting="RETENTION_DAYS_DEFAULT"),
+    Period("claims", _("Free-ticket claims"),
+           _("after the event the tickets are for; the default of new contingents, each contingent may have its own"),
+           default_setting="RETENTION_DAYS_DEFAULT"),
+    Period("network_profiles", _("Network profiles with offers and needs"),
+           _("after the profile's last sign of life (a change, an event, a request)"),
+           default_setting="NETWORK_PROFILE_RETENTION_DAYS"),
+    Period("network_contacts", _("Contact requests in the network outside events"),
+           _("after they were answered or lapsed"), default_setting="NETWORK_CONTACT_RETENTION_DAYS"),
+    Period("contact_messages", _("Messages through the contact form"), _("after arrival"), default_days=180),
+    Period("barrier_reports", _("Reported barriers"), _("after arrival"), default_days=180),
+)
+PERIOD_BY_KEY = {period.key: period for period in PERIODS}
+# The permission of the role Administration that lets staff change retention periods (here and on
+# each event and contingent).
+CHANGE_PERMISSION = "core.change_retentionperiod"
+
+
+def can_change_retention(user) -> bool:
+    """Active staff with the role Administration (CHANGE_PERMISSION), and superusers, set the
+    retention periods: the defaults here and each event's or contingent's own."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or (user.is_staff and user.has_perm(CHANGE_PERMISSION))
+
+
+def retention_periods() -> dict[str, int]:
+    """Every period's days by key: the administrators' value, else the default. One query."""
+    days = {period.key: period.default() for period in PERIODS}
+    days.update({key: value for key, value in RetentionPeriod.objects.filter(key__in=days).values_list("key", "days")})
+    return days
+
+
+def retention_period(key: str) -> int:
+    """The days of one period (PERIODS): the administrators' value, else the default. One query."""
+    value = RetentionPeriod.objects.filter(key=key).values_list("days", flat=True).first()
+    return PERIOD_BY_KEY[key].default() if value is None else value
+
+
+def retention_periods_shown() -> dict[str, int]:
+    """retention_periods() for pages and forms: kept per content generation (core.fragments;
+    RetentionPeriod is a content model, so a change shows at once), no query while nothing changes."""
+    import json
+
+    from revier.core.fragments import fragment
+
+    return json.loads(fragment("core:retention-periods", [], lambda: json.dumps(retention_periods())))
+
+
+# What follows a default when an administrator changes it: each app that copies a default into its
+# objects (events, contingents) registers a function (old days, new days, now) -> how many objects
+# that still had the old default now have the new one (core imports no app).
+PeriodFollower = Callable[[int, int, datetime.datetime], int]
+_followers: dict[str, PeriodFollower] = {}
+
+
+def register_period_follower(key: str, follower: PeriodFollower) -> None:
+    _followers[key] = follower
+
+
+def period_has_followers(key: str) -> bool:
+    return key in _followers
+
+
+@dataclass(frozen=True)
+class PeriodChange:
+    key: str
+    old: int
+    new: int
+    followed: int | None  # objects that took the new default (None: not asked)
+
+
+def retention_periods_set(*, days: dict[str, int], apply_to_existing: Iterable[str] = (), actor) -> list[PeriodChange]:
+    """Sets the periods named in `days` (key: 1 to 3650 days; ValidationError otherwise, nothing
+    changed) in one transaction, each change audited as retention_period_changed with the old and
+    new days. For the keys in `apply_to_existing` that an app follows (register_period_follower:
+    events, contingents), the objects that still have the old period and whose period has not ended
+    yet get the new one too; their number is in the audit entry. Returns the changes."""
+    for key, value in days.items():
+        PERIOD_BY_KEY[key]  # KeyError for an unknown kind
+        for validator in RETENTION_VALIDATORS:
+            validator(value)
+    apply_to_existing = set(apply_to_existing)
+    changes = []
+    now = timezone.now()
+    with transaction.atomic(durable=True):
+        rows = {row.key: row for row in RetentionPeriod.objects.select_for_update().filter(key__in=days)}
+        for key, value in days.items():
+            row = rows.get(key)
+            old = row.days if row is not None else PERIOD_BY_KEY[key].default()
+            if old == value:
+                continue
+            if row is None:
+                row = RetentionPeriod.objects.create(key=key, days=value)
+            else:
+                row.days = value
+                row.save(update_fields=["days", "changed_at"])
+            follower = _followers.get(key) if key in apply_to_existing else None
+            followed = follower(old, value, now) if follower is not None else None
+            data = {"from": old, "to": value}
+            if followed is not None:
+                data["count"] = followed
+            audit_log(actor=actor, action="retention_period_changed", obj=row, data=data)
+            changes.append(PeriodChange(key=key, old=old, new=value, followed=followed))
+    return changes
+
+
 def default_retention_days() -> int:
-    """The period a new event or contingent starts with: settings.RETENTION_DAYS_DEFAULT."""
+    """settings.RETENTION_DAYS_DEFAULT: the default the events' and contingents' first migrations
+    name (they run before core.RetentionPeriod exists). Models use the two functions below."""
     return settings.RETENTION_DAYS_DEFAULT
+
+
+def registration_retention_default() -> int:
+    """The period a new event starts with: the administrators' period "registrations"."""
+    return retention_period("registrations")
+
+
+def claim_retention_default() -> int:
+    """The period a new contingent starts with: the administrators' period "claims"."""
+    return retention_period("claims")
 
 
 def retention_ends_at(end: datetime.datetime, days: int) -> datetime.datetime:
@@ -181,3 +322,17 @@ def anonymise_one(kind: RetentionKind, *, pk: int, now: datetime.datetime) -> bo
     or one of its own. Returns False when it was anonymised already."""
     with transaction.atomic():
         return _anonymise_locked(kind, kind.model.objects.filter(pk=pk), now=now, limit=None) == 1
+
+
+# Editable pages (the privacy statement) name a period as "[[retention:registrations]]": replaced by
+# the configured days whenever the page is shown, so the text never states an outdated period.
+_TOKEN = re.compile(r"\[\[retention:([a-z_]+)\]\]")
+
+
+def retention_tokens_fill(text: str) -> str:
+    """`text` with every "[[retention:KEY]]" of a known period replaced by its days (one query when
+    there is any; unknown keys stay as they are, so that an editor sees the mistake)."""
+    if "[[retention:" not in text:
+        return text
+    days = retention_periods()
+    return _TOKEN.sub(lambda match: str(days[match.group(1)]) if match.group(1) in days else match.group(0), text)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from revier.core.admin import HTTPS_LINKS
 from revier.core.admin_mixins import DeleteEachAdmin, LabelledTabularInline
 from revier.core.cache import content_changed
+from revier.core.retention import can_change_retention
 from revier.events import services
 from revier.events.models import Event, Organisation, ProgramItem, Question, Speaker, TicketCategory
 from revier.events.permissions import can_manage_all_events, can_manage_event
@@ -120,9 +121,11 @@ class EventAdmin(DeleteEachAdmin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(self.readonly_fields)
         if not can_manage_all_events(request.user):
-            # Only staff who manage all events grant access to an event and set how long its
-            # registrations are kept (issue 12: retention is the administration's setting).
-            fields += ["managers", "retention_days"]
+            # Only staff who manage all events grant access to an event.
+            fields += ["managers"]
+        if not can_change_retention(request.user):
+            # How long its registrations are kept is the Administration's setting (issue 12 §3).
+            fields += ["retention_days"]
         if obj is not None and obj.is_cancelled:
             fields += ["status", "cancellation_note"]
         return fields

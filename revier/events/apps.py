@@ -42,3 +42,7 @@ class EventsConfig(AppConfig):
         # What the portal's search (core.site_search) finds of this app.
         register_search_provider(event_search)
         register_search_provider(speaker_search)
+        # An administrator's new default period reaches the objects that still have the old one.
+        from revier.core.retention import register_period_follower
+        from revier.events.retention import events_follow_default
+        register_period_follower("registrations", events_follow_default)

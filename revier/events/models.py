@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from revier.core.capacity import CapacityRule
 from revier.core.choices import Sector  # noqa: F401 (the registration's sector; shared with the network)
 from revier.core.models import PersonalLink
-from revier.core.retention import RETENTION_VALIDATORS, default_retention_days, retention_ends_at
+from revier.core.retention import RETENTION_VALIDATORS, registration_retention_default, retention_ends_at
 
 
 class Region(models.TextChoices):
@@ -127,7 +127,7 @@ class Event(models.Model):
     )
     retention_days = models.PositiveIntegerField(
         _("retention period (days)"),
-        default=default_retention_days,
+        default=registration_retention_default,
         validators=RETENTION_VALIDATORS,
         help_text=_(
             "This many days after the end of the event, the registrations are anonymised: names, e-mail "

@@ -6,9 +6,16 @@ import datetime
 
 from django.utils import timezone
 
-from revier.core.retention import ANONYMISED, RetentionKind, anonymise_due, anonymise_one, anonymised_marker
+from revier.core.retention import (
+    ANONYMISED,
+    RetentionKind,
+    anonymise_due,
+    anonymise_one,
+    anonymised_marker,
+    retention_ends_at,
+)
 from revier.events import selectors
-from revier.events.models import Registration, RegistrationLink
+from revier.events.models import Event, Registration, RegistrationLink
 
 # Registrations anonymised in one run (one transaction); the worker's next round goes on.
 BATCH_SIZE = 1000
@@ -58,3 +65,11 @@ def registration_addresses_in_use(addresses: set[str]) -> set[str]:
     keeps their mails); registered in the app's ready()."""
     return set(Registration.objects.filter(email_normalized__in=addresses, anonymised_at__isnull=True)
                .values_list("email_normalized", flat=True))
+
+
+def events_follow_default(old: int, new: int, now: datetime.datetime) -> int:
+    """core.retention's follower of the period "registrations": the events that still have the old
+    default `old` and whose period has not ended at `now` get `new`. Returns how many."""
+    ids = [pk for pk, ends_at in Event.objects.filter(retention_days=old).values_list("id", "ends_at")
+           if retention_ends_at(ends_at, old) > now]
+    return Event.objects.filter(pk__in=ids).update(retention_days=new) if ids else 0

@@ -17,6 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext, ngettext
 
 from revier.core.choices import Sector
+from revier.core.retention import retention_periods_shown
 from revier.core.templatetags.kern_forms import render_field
 from revier.network.directory import TEASER_ENTRIES, EntryTeaser, ProfileTeaser
 from revier.network.models import ProfileEntry, Region
@@ -262,7 +263,7 @@ def profile_create_form_html(form, *, action: str, privacy_url: str, alerts: str
         "can delete your profile at any time on your personal page. Details are in our "
         '<a class="kern-link" href="%(privacy_url)s">privacy statement</a>.'
     ) % {"privacy_url": escape(privacy_url)}
-    days = settings.NETWORK_PROFILE_RETENTION_DAYS
+    days = retention_periods_shown()["network_profiles"]
     privacy += " " + escape(ngettext(
         "If you do not use your profile for %(days)d day (no change, no event, no request), it is deleted; "
         "only numbers for statistics remain.",

@@ -19,7 +19,14 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from revier.core.cache import content_changed
-from revier.core.retention import ANONYMISED, RetentionKind, anonymise_due, anonymise_one, anonymised_marker
+from revier.core.retention import (
+    ANONYMISED,
+    RetentionKind,
+    anonymise_due,
+    anonymise_one,
+    anonymised_marker,
+    retention_period,
+)
 from revier.events import selectors as event_selectors
 from revier.network.models import (
     ContactRequest,
@@ -50,7 +57,7 @@ def _due_profiles(now: datetime.datetime) -> list[int]:
     confirmation, no personal link sent (again), no linked event ending, no meeting or contact
     request sent or received (sent or answered) since the cutoff. One query (the worker runs it
     every round), at most BATCH_SIZE ids."""
-    cutoff = now - datetime.timedelta(days=settings.NETWORK_PROFILE_RETENTION_DAYS)
+    cutoff = now - datetime.timedelta(days=retention_period("network_profiles"))
     recent = [
         ProfileLink.objects.filter(profile_id=OuterRef("pk"), created_at__gt=cutoff),
         ProfileRegistration.objects.filter(profile_id=OuterRef("pk")).filter(
@@ -139,7 +146,7 @@ CONTACT_REQUESTS = RetentionKind(model=ContactRequest, blank=_blank_contact_requ
 
 
 def _due_contact_requests(now: datetime.datetime):
-    cutoff = now - datetime.timedelta(days=settings.NETWORK_CONTACT_RETENTION_DAYS)
+    cutoff = now - datetime.timedelta(days=retention_period("network_contacts"))
     return ContactRequest.objects.filter(
         Q(status__in=[ContactRequest.Status.ACCEPTED, ContactRequest.Status.DECLINED], answered_at__lte=cutoff)
         | Q(status=ContactRequest.Status.LAPSED, closed_at__lte=cutoff)

@@ -2,6 +2,7 @@ import json
 from dataclasses import dataclass
 
 from revier.core.fragments import fragment
+from revier.core.retention import retention_tokens_fill
 from revier.pages.models import Page
 
 
@@ -29,7 +30,8 @@ def page_text(*, slug: str) -> PageText | None:
         page = page_get(slug=slug)
         if page is None:
             raise _NoSuchPage
-        return json.dumps([page.title, page.body_html])
+        # The periods the administrators set, wherever the text names one ("[[retention:claims]]").
+        return json.dumps([page.title, retention_tokens_fill(page.body_html)])
 
     try:
         title, body_html = json.loads(fragment("pages:text", [slug], read))

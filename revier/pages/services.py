@@ -3,18 +3,22 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 
 from revier.core.cache import content_changed
 from revier.core.capacity import lock_key
 from revier.core.mail import mail_queue
-from revier.core.retention import audit_entries_anonymise, retention_protocol
+from revier.core.retention import audit_entries_anonymise, retention_periods, retention_protocol
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown
 from revier.pages.models import Page, StaffMessage
 
-# The privacy statement (migration 0003) promises this; change both together.
+# The default of both kinds' periods (the privacy page shows the configured ones).
 STAFF_MESSAGE_RETENTION_DAYS = 180
+# The administrators' retention period (core.retention.PERIODS) of each kind of message; its default
+# is STAFF_MESSAGE_RETENTION_DAYS.
+RETENTION_PERIOD_OF_KIND = {StaffMessage.Kind.CONTACT: "contact_messages", StaffMessage.Kind.BARRIER: "barrier_reports"}
 # A second identical message within this time is taken for a double submission.
 DUPLICATE_WINDOW = datetime.timedelta(minutes=10)
 
@@ -58,14 +62,17 @@ def _notify_staff(message: StaffMessage) -> None:
 
 
 def staff_message_purge_expired(*, now: datetime.datetime | None = None) -> int:
-    """Deletes the messages older than the retention period (STAFF_MESSAGE_RETENTION_DAYS after
-    arrival) with what their audit entries could say about the sender (core.retention), and writes
+    """Deletes the messages older than their kind's retention period (the administrators' periods
+    "contact_messages" and "barrier_reports", by default STAFF_MESSAGE_RETENTION_DAYS after arrival) with what their audit entries could say about the sender (core.retention), and writes
     the retention protocol (how many, when) when it deleted any. Runs in the caller's transaction:
     with every new message, in the worker (`staff_messages_purge_due`) and in `manage.py
     purge_staff_messages`."""
     now = now or timezone.now()
-    doomed = list(StaffMessage.objects.filter(created_at__lt=now - datetime.timedelta(days=STAFF_MESSAGE_RETENTION_DAYS))
-                  .values_list("id", flat=True))
+    periods = retention_periods()
+    expired = Q()
+    for kind, key in RETENTION_PERIOD_OF_KIND.items():
+        expired |= Q(kind=kind, created_at__lt=now - datetime.timedelta(days=periods[key]))
+    doomed = list(StaffMessage.objects.filter(expired).values_list("id", flat=True))
     if not doomed:
         return 0
     audit_entries_anonymise(model=StaffMessage, object_ids=doomed)

@@ -7,9 +7,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from revier.core import ratelimit
 from revier.core.cache import cache_public_page
+from revier.core.retention import retention_periods_shown
 from revier.core.security import public_form
 from revier.pages import selectors, services
 from revier.pages.forms import BarrierReportForm, ContactForm
+from revier.pages.models import StaffMessage
 
 # Public form POSTs per client and window, for both forms together: enough for a person who
 # corrects a few mistakes, too few for a bot.
@@ -35,7 +37,8 @@ def _same_site_referer(request) -> str:
     return referer[:500]
 
 
-def _handle_form(request, *, form_class, template: str, thanks_url_name: str, extra: dict, initial: dict):
+def _handle_form(request, *, form_class, template: str, thanks_url_name: str, extra: dict, initial: dict,
+                 retention_key: str):
     """Shows the form; on POST: rate limit, validate, store (unless the honeypot is filled), redirect."""
     status = 200
     rate_limited = False
@@ -55,7 +58,7 @@ def _handle_form(request, *, form_class, template: str, thanks_url_name: str, ex
         "form": form,
         "rate_limited": rate_limited,
         "rate_limit_message": ratelimit.TOO_MANY_REQUESTS_MESSAGE,
-        "retention_days": services.STAFF_MESSAGE_RETENTION_DAYS,
+        "retention_days": retention_periods_shown()[retention_key],
     }
     return render(request, template, {**context, **extra}, status=status)
 
@@ -70,6 +73,7 @@ def report_barrier(request):
         thanks_url_name="pages:report-barrier-thanks",
         extra={},
         initial={"page_url": _same_site_referer(request)},
+        retention_key=services.RETENTION_PERIOD_OF_KIND[StaffMessage.Kind.BARRIER],
     )
 
 
@@ -83,6 +87,7 @@ def contact(request):
         thanks_url_name="pages:contact-thanks",
         extra={"page": selectors.page_text(slug="kontakt")},
         initial={},
+        retention_key=services.RETENTION_PERIOD_OF_KIND[StaffMessage.Kind.CONTACT],
     )
 
 

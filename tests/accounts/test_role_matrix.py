@@ -101,6 +101,7 @@ PROTECTED = {
     "accounts:reactivate": ADMINISTRATION,
     "accounts:invite-resend": ADMINISTRATION,
     "accounts:second-factor-reset": ADMINISTRATION,
+    "staff-settings:retention": ADMINISTRATION,  # retention periods (core.retention.can_change_retention)
     "access-request": ADMINISTRATION,  # a person's access request answered (portal.views.access_request)
     "account_security": OWN_LIST,  # every staff member's own second factor (404 without staff rights)
 }

@@ -93,3 +93,34 @@ def test_account_pages_invite_and_role_assignment(new_context, live_server, sett
 
     errors = vnu_errors(documents, tmp_path)
     assert errors == [], "\n".join(errors)
+
+
+def _walk_retention(page, width: int, documents: dict) -> None:
+    administrator = with_roles("administration", username=f"fristen{width}")
+    log_in(page, administrator.username, "/verwaltung/einstellungen/aufbewahrung/")
+    documents[f"retention-{width}"] = page.content()
+    assert page.get_by_role("heading", level=1).inner_text() == "Aufbewahrungsfristen"
+    assert_clean(page, f"retention periods at {width}", width)
+
+    form = page.locator("main form[method=post]").last
+    page.get_by_label("Netzwerk-Profile mit Angeboten und Gesuchen").fill("0")
+    documents[f"retention-errors-{width}"] = _submit(page, form)
+    assert page.locator("main [aria-invalid=true]").count() == 1
+    assert "Bitte geben Sie mindestens 1 Tag ein." in page.locator("main").inner_text()
+    assert_clean(page, f"retention periods with an error at {width}", width)
+
+    page.get_by_label("Netzwerk-Profile mit Angeboten und Gesuchen").fill(str(400 + width))
+    page.get_by_label("Auch für bestehende Veranstaltungen übernehmen, die noch den bisherigen Zeitraum haben").check()
+    documents[f"retention-saved-{width}"] = _submit(page, page.locator("main form[method=post]").last)
+    assert "Die Aufbewahrungsfristen sind gespeichert." in page.locator("main").inner_text()
+    assert_clean(page, f"retention periods saved at {width}", width)
+    page.goto("/datenschutz/")
+    assert f"{400 + width} Tage nach dem letzten Lebenszeichen" in page.locator("main").inner_text()
+
+
+def test_retention_periods_page(new_context, live_server, tmp_path):
+    documents = {}
+    for width in (320, 1280):
+        _walk_retention(open_page(new_context, width), width, documents)
+    errors = vnu_errors(documents, tmp_path)
+    assert errors == [], "\n".join(errors)

@@ -31,12 +31,15 @@ def test_privacy_page_names_every_processing_with_the_configured_periods(client)
     body = Page.objects.get(slug="datenschutz").body
     for text in PROCESSINGS:
         assert text in body, text
-    assert f"{settings.RETENTION_DAYS_DEFAULT} Tage nach dem Ende der Veranstaltung" in body
-    assert f"{settings.OUTBOX_RETENTION_DAYS} Tage" in body
-    assert f"{settings.PERSONAL_LINK_DAYS_AFTER_END} Tage nach der Veranstaltung" in body
     for placeholder in re.findall(r"\[Bitte ergänzen: ([^\]]*)\]", body):
         assert any(part in placeholder for part in OPERATOR_DATA), placeholder
+    # The periods the administrators set (pages/0006: "[[retention:…]]", filled in when shown).
+    assert "[[retention:registrations]] Tage nach dem Ende der Veranstaltung" in body
     page = client.get("/datenschutz/").content.decode()
+    assert f"{settings.RETENTION_DAYS_DEFAULT} Tage nach dem Ende der Veranstaltung" in page
+    assert f"{settings.OUTBOX_RETENTION_DAYS} Tage" in page
+    assert f"{settings.PERSONAL_LINK_DAYS_AFTER_END} Tage nach der Veranstaltung" in page
+    assert "[[retention:" not in page
     assert 'href="/meine-daten/"' in page and "<table" in page
 
 

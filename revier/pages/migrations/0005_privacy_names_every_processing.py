@@ -15,8 +15,8 @@ _initial = importlib.import_module("revier.pages.migrations.0003_initial_pages")
 OLD = _initial.DATENSCHUTZ
 
 
-def new_text() -> str:
-    values = {
+def values() -> dict:
+    return {
         "retention": settings.RETENTION_DAYS_DEFAULT,
         "link_days": settings.PERSONAL_LINK_DAYS_AFTER_END,
         "confirm_hours": settings.NETWORK_CONFIRM_HOURS,
@@ -28,7 +28,10 @@ def new_text() -> str:
         "profile_days": settings.NETWORK_PROFILE_RETENTION_DAYS,
         "contact_days": settings.NETWORK_CONTACT_RETENTION_DAYS,
     }
-    return TEMPLATE.format(**values)
+
+
+def new_text() -> str:
+    return TEMPLATE.format(**values())
 
 
 TEMPLATE = """\
