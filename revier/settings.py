@@ -63,7 +63,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a view whose database is away answers the outage's 503 (core.outage).
+    # First (outside everything): no answer of the API carries a cookie, whatever the middleware below set.
+    "revier.core.middleware.NoCookieOnApiMiddleware",
+    # Then: a view whose database is away answers the outage's 503 (core.outage).
     "revier.core.outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

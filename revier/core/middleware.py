@@ -10,6 +10,7 @@ from django.contrib.auth import logout
 from django.core.signals import setting_changed
 from django.shortcuts import redirect
 
+from revier.core.api import PREFIX as API_PREFIX
 from revier.core.mfa import second_factor_required, second_factor_url, second_factor_verified
 from revier.core.params import body_too_large, enforce_input_rule
 from revier.core.views import request_too_large
@@ -42,6 +43,26 @@ class SecurityHeadersMiddleware:
         return response
 
 
+def _api(request) -> bool:
+    # The public API (core.api) is no part of a session: neither read nor extended nor redirected.
+    return request.path_info.startswith(API_PREFIX)
+
+
+class NoCookieOnApiMiddleware:
+    """First in MIDDLEWARE, so its answer is the last word: no answer of the API (`/api/`) carries a
+    Set-Cookie, whatever a middleware inside it (the session's, CSRF's) would add; core.api's
+    api_view clears the view's cookies, this clears what comes after it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if _api(request):
+            response.cookies.clear()
+        return response
+
+
 class SessionIdleTimeoutMiddleware:
     """Ends the session of a logged-in person after settings.SESSION_IDLE_MINUTES without a request
     (after AuthenticationMiddleware). The time of the last request is kept in the session and written
@@ -55,7 +76,7 @@ class SessionIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and not _api(request):
             self._check(request)
         return self.get_response(request)
 
@@ -96,7 +117,9 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if settings.SESSION_COOKIE_NAME not in request.COOKIES or not second_factor_required(request.user):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES or _api(request):
+            return None
+        if not second_factor_required(request.user):
             return None
         if second_factor_verified(request) or request.resolver_match.view_name in self.OPEN_VIEWS:
             return None

@@ -80,6 +80,40 @@ def test_api_sets_no_cookie_even_for_staff(client):
     assert response.wsgi_request.session.modified is False
 
 
+def test_api_sets_no_cookie_for_a_staff_session_the_idle_timeout_would_extend(client):
+    """The idle timeout writes the session's last-seen time once a minute, and the session's
+    middleware then sends the cookie again: never on an API answer (issue 12 §5)."""
+    import time
+
+    from revier.core.middleware import SessionIdleTimeoutMiddleware
+
+    client.force_login(StaffFactory())
+    session = client.session
+    session[SessionIdleTimeoutMiddleware.LAST_SEEN] = time.time() - 5 * 60
+    session.save()
+    for url in (NEWS, "/api/v1/topics", "/api/v1/openapi.json", "/api/v1/docs/", "/api/v1/keine-adresse"):
+        response = client.get(url)
+        assert "Set-Cookie" not in response.serialize_headers().decode(), url
+        assert not response.cookies, url
+    assert client.session[SessionIdleTimeoutMiddleware.LAST_SEEN] < time.time() - 4 * 60  # not extended
+    # A page of the site extends the same session (the cookie comes again): the API alone does not.
+    response = client.get("/veranstaltungen/verwalten/")
+    assert response.cookies.get("sessionid")
+
+
+def test_api_answers_a_session_without_its_second_factor(client):
+    from tests.factories import UserFactory
+
+    user = UserFactory(is_staff=True)
+    client.force_login(user)  # then the second factor's mark taken away: a half login
+    session = client.session
+    session.pop("otp_device_id", None)
+    session.save()
+    assert client.get("/veranstaltungen/verwalten/").status_code == 302
+    response = client.get(NEWS)
+    assert response.status_code == 200 and not response.cookies
+
+
 def test_api_rate_limit_answers_429_in_json(client, settings):
     settings.API_LIMIT_PER_CLIENT = 3
     for _ in range(3):
