@@ -57,6 +57,7 @@ def account_list(request):
     audit_read(actor=request.user, action="accounts_viewed", model=User, object_ids=[a.pk for a in accounts])
     return render(request, "accounts/account_list.html", {
         "page_obj": page_obj, "accounts": accounts, "search": search[:selectors.SEARCH_MAX_LENGTH],
+        "retention_link": can_change_retention(request.user),
     })
 
 

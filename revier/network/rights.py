@@ -1,23 +1,27 @@
 """The person's rights for a network profile (issue 12 §4, docs/security.md "Rechte der Person"):
 everything stored (export), the publication withdrawn (the profile hidden), the data deleted now
-(network.services.profile_delete, the personal page's own "delete"). Reached through the profile's
+(network.services.profile_delete, the personal page's own "delete"; anonymised instead where the
+Gesprächsbörse's figures count the profile). Reached through the profile's
 personal link."""
 
 import datetime
 
-from django.db import connection
+from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from revier.core.models import AuditEntry
+from revier.core.services import audit_log
 from revier.core.personal_data import (
     LINK_LABELS, DataLink, PersonalData, Section, choices_of, fields_of, labels_of, link_rows, mail_section,
 )
 from revier.network import errors
 from revier.network.models import Profile
+from revier.network.retention import profile_anonymise
 from revier.network.services import _issue_link, absolute_url, normalize_email, profile_delete, profile_set_visibility
 
-DELETED = "deleted"
+DELETED, ANONYMISED = "deleted", "anonymised"
 # The one consent of a profile: that it is shown (in the directory or to the participants of the
 # same event). Withdrawn, the profile is hidden (Profile.Visibility.HIDDEN).
 PUBLICATION = "publication"
@@ -73,14 +77,49 @@ def profile_publication_withdraw(*, profile: Profile) -> Profile:
     return profile_set_visibility(profile=profile, visibility=Profile.Visibility.HIDDEN)
 
 
-def profile_erase(*, profile: Profile) -> str:
-    """The person has their data deleted now: the network's own delete (network.services.profile_delete:
-    the profile with its offers, needs, links and everything pointing at it, for good)."""
-    try:
-        profile_delete(profile=profile)
-    except errors.LinkInvalid:  # deleted meanwhile (a second click): nothing left to do
-        pass
+# What a profile's rows feed into the Gesprächsbörse's and the follow-up's figures (how many took
+# part, asked, met, held, cooperate): a profile with any of them is anonymised, not deleted.
+STATISTICS_RELATIONS = ("registration_links", "meeting_requests_sent", "meeting_requests_received",
+                        "meeting_participations", "followup_answers")
+
+
+def profile_needed_for_statistics(profile: Profile) -> bool:
+    """Whether the figures of an event's Gesprächsbörse or follow-up count `profile` (it is linked
+    to an event registration, sent or received a meeting request, met or answered the follow-up)."""
+    return any(getattr(profile, relation).exists() for relation in STATISTICS_RELATIONS)
+
+
+def profile_erase(*, profile: Profile, now: datetime.datetime | None = None) -> str:
+    """The person has their data deleted now. A profile the statistics count
+    (profile_needed_for_statistics) is anonymised instead (network.retention.profile_anonymise: names,
+    address, texts, offers and needs, links, messages gone; the row with its meetings and answers stays
+    for the figures) and returns ANONYMISED; any other is deleted with everything pointing at it
+    (network.services.profile_delete, with a last mail) and returns DELETED. Audited
+    (profile_erased with the outcome, or profile_deleted)."""
+    with transaction.atomic(durable=True):
+        profile = Profile.objects.select_for_update().filter(pk=profile.pk).first()
+        if profile is None:  # deleted meanwhile (a second click): nothing left to do
+            return DELETED
+        if profile_needed_for_statistics(profile):
+            profile_anonymise(profile=profile, now=now or timezone.now())
+            audit_log(actor=None, action="profile_erased", obj=profile, data={"status": ANONYMISED})
+            return ANONYMISED
+        try:
+            profile_delete(profile=profile)
+        except errors.LinkInvalid:
+            pass
     return DELETED
+
+
+def profile_erase_note(profile: Profile) -> str:
+    """What "delete" will keep, said before the person confirms."""
+    if profile_needed_for_statistics(profile):
+        return gettext(
+            "Your profile took part in an event's Gesprächsbörse (registered, requested or met). So that its "
+            "numbers stay right, an entry without your details is kept (anonymised): who met how often, without "
+            "names, addresses or texts. Nothing in it names you any more."
+        )
+    return ""
 
 
 def profile_data_links(*, email: str, now: datetime.datetime) -> list[DataLink]:

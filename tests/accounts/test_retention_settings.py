@@ -103,6 +103,11 @@ def test_page_for_the_administration_saves_and_audits(client):
     assert AuditEntry.objects.filter(action="retention_period_changed", actor=admin).count() == 2
 
 
+def test_account_list_links_the_page_for_the_administration(client):
+    client.force_login(with_roles("administration"))
+    assert URL in client.get("/verwaltung/konten/").content.decode()
+
+
 def test_page_errors_are_german_next_to_the_field_and_nothing_changes(client):
     client.force_login(with_roles("administration"))
     response = client.post(URL, _form(claims="0", registrations="zehn"))

@@ -78,3 +78,44 @@ def test_erase_twice_is_harmless():
     stale = Profile.objects.get(pk=profile.pk)
     assert rights.profile_erase(profile=profile) == rights.DELETED
     assert rights.profile_erase(profile=stale) == rights.DELETED
+
+
+def test_delete_anonymises_a_profile_the_gespraechsboerse_counts(client):
+    """A profile that met people (or is linked to a registration, asked, answered the follow-up) is
+    anonymised, not deleted: the Gesprächsbörse's figures stay, nothing names the person (issue 12 §4)."""
+    from revier.network.meetings.models import Meeting, MeetingParticipant
+    from revier.network.rights import profile_needed_for_statistics
+    from tests.factories import make_running_meetings
+
+    running = make_running_meetings()
+    profile, token = running["people"][0]
+    strings = [profile.last_name, profile.email, profile.organisation]  # the first name is everyone's "Kim"
+    assert all(Profile.objects.filter(**{field: value}).count() == 1
+               for field, value in zip(("last_name", "email", "organisation"), strings))
+    assert profile_needed_for_statistics(profile)
+    meetings, participations = Meeting.objects.count(), MeetingParticipant.objects.filter(profile=profile).count()
+    url = reverse("network:profile-erase", kwargs={"token": token})
+    page = client.post(url, {}).content.decode()
+    assert "ohne Ihre Angaben" in page and "anonymisiert" in page  # said before confirming
+    response = client.post(url, {"confirm": "on"})
+    assert response["Location"].endswith("?ergebnis=anonymisiert")
+    assert "an der Gesprächsbörse teilgenommen" in client.get(response["Location"]).content.decode()
+    profile.refresh_from_db()
+    assert profile.anonymised_at is not None and profile.first_name == ""
+    assert Meeting.objects.count() == meetings
+    assert MeetingParticipant.objects.filter(profile=profile).count() == participations
+    assert [hit for hit in tables_holding(strings) if hit[0] != "core_outboxmail"] == []
+    assert client.get(reverse("network:personal", kwargs={"token": token})).status_code == 404
+    from revier.core.models import AuditEntry
+    assert AuditEntry.objects.filter(action="profile_erased", object_id=str(profile.pk),
+                                     data__status="anonymised").exists()
+
+
+def test_delete_removes_a_profile_nobody_counts():
+    from revier.network import rights
+
+    profile, _ = _profile(PERSON, 1)
+    assert not rights.profile_needed_for_statistics(profile)
+    assert rights.profile_erase_note(profile) == ""
+    assert rights.profile_erase(profile=profile) == rights.DELETED
+    assert not Profile.objects.filter(pk=profile.pk).exists()

@@ -326,5 +326,6 @@ profile_data, profile_data_json, profile_erase = personal_data_views(PersonalDat
     scope="network-personal",
     consents_get=_consent_rows,
     consent_withdraw=lambda profile, kind: rights.profile_publication_withdraw(profile=profile),
+    erase_note=rights.profile_erase_note,
     filename="netzwerk-profil",
 ))
