@@ -145,6 +145,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# `manage.py backup`: Django's JSON with times to the microsecond (core.backup).
+SERIALIZATION_MODULES = {"revier-backup": "revier.core.backup"}
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
