@@ -48,7 +48,9 @@ from rush_client import FormFields, form_template, read_response  # noqa: E402
 PY = os.path.join(ROOT, ".venv", "bin", "python")
 EVENT_SLUG = "bench-ansturm-50"
 CONTINGENT_SLUG = "bench-freikarten-50"
-CLAIM_LINK = re.compile(r"/veranstaltungen/freikarten/antrag/([A-Za-z0-9_-]{20,})/")
+# The personal links in the mails: a registration's and a claim's page, each with its confirm form.
+PERSONAL_LINK = re.compile(r"/veranstaltungen/(?:anmeldung|freikarten/antrag)/[A-Za-z0-9_-]{20,}/")
+DOMAINS = 200  # people write from many organisations (the sign-up guard counts unconfirmed ones per domain)
 READ_PATHS = [
     "/", "/aktuelles/", "/aktuelles/?page=2", "/aktuelles/?q=Wasserstoff", "/veranstaltungen/",
     "/veranstaltungen/vergangene/", f"/veranstaltungen/{EVENT_SLUG}/", "/veranstaltungen/bench-programm/",
@@ -163,7 +165,7 @@ class Run:
         client = Client(self, index % len(self.bases))
         while self.running():
             n = next(self.counter)
-            email = f"fault-{self.args.run_id}-r{n:06d}@example.org"
+            email = f"fault-{self.args.run_id}-r{n:06d}@firma{n % DOMAINS}.example.org"
             fields = [(k, email if v == "__EMAIL__" else (f"{v} {n}" if k == "last_name" else v)) for k, v in template]
             status, _, _ = await client.request("register", "POST", f"/veranstaltungen/{EVENT_SLUG}/anmelden/",
                                                 urllib.parse.urlencode(fields).encode())
@@ -175,7 +177,7 @@ class Run:
         client = Client(self, index % len(self.bases))
         while self.running():
             n = next(self.counter)
-            email = f"fault-{self.args.run_id}-c{n:06d}@example.org"
+            email = f"fault-{self.args.run_id}-c{n:06d}@firma{n % DOMAINS}.example.org"
             fields = [(k, email if v == "__EMAIL__" else (f"{v} {n}" if k == "last_name" else v)) for k, v in template]
             status, _, _ = await client.request("claim", "POST", action, urllib.parse.urlencode(fields).encode())
             self.claimed[email] = status
@@ -183,8 +185,8 @@ class Run:
         client.close()
 
     async def confirmer(self):
-        """Reads the claim links from the mails in the sink and confirms each claim once, as the
-        person would (the form on the personal page)."""
+        """Reads the personal links from the mails in the sink and confirms each registration and
+        claim once, as the person would (the form on the personal page)."""
         client, seen, offset = Client(self, 0), set(), 0
         path = os.path.join(self.args.out, "sink.jsonl")
         while self.running():
@@ -199,13 +201,12 @@ class Run:
             for line in lines:
                 if not line.endswith("\n"):
                     continue
-                found = CLAIM_LINK.search(json.loads(line)["body"])
-                if not found or found.group(1) in seen or not self.running():
+                found = PERSONAL_LINK.search(json.loads(line)["body"])
+                if not found or found.group(0) in seen or not self.running():
                     continue
-                token = found.group(1)
-                seen.add(token)
-                page = f"/veranstaltungen/freikarten/antrag/{token}/"
-                status, _, content = await client.request("claim-page", "GET", page)
+                page = token = found.group(0)
+                seen.add(page)
+                status, _, content = await client.request("personal-page", "GET", page)
                 if status != 200:
                     self.confirmed[token] = status
                     continue
@@ -325,7 +326,11 @@ def check_all(run: Run) -> dict:
     allocated = Claim.objects.filter(contingent__slug=CONTINGENT_SLUG, status=Claim.Status.ALLOCATED).count()
     check("claims allocated = codes assigned", allocated == len(assigned), f"{allocated} / {len(assigned)}")
     confirmed_ok = sum(1 for status in run.confirmed.values() if status == 302)
-    check(f"confirmations answered: {confirmed_ok} with success, {len(run.confirmed) - confirmed_ok} otherwise", True)
+    check(f"confirmations answered: {confirmed_ok} with success, {len(run.confirmed) - confirmed_ok} otherwise",
+          True)
+    registered_ok = Registration.objects.filter(event__slug=EVENT_SLUG, email_normalized__startswith=f"fault-{args.run_id}-")
+    check("registrations by status: " + str(dict(registered_ok.values_list("status").annotate(n=Count("id")).values_list(
+        "status", "n"))), True)
 
     # Mails: every mail of the outbox sent, each in the sink exactly once by its Message-ID.
     sink = collections.Counter()
