@@ -201,3 +201,34 @@ def test_search_shows_the_latest_published_share_of_a_monitor_question(client):
     make_monitor_wave(survey=survey, year=2025, questions=[question], shares={question.code: 0.83}, status="draft")
     html = client.get("/suche/", {"q": "Wasserstoff"}).content.decode()
     assert "Lausitz-Monitor · 2024: 41\u00a0% (sehr) zufrieden" in html and "83\u00a0%" not in html
+
+
+@pytest.fixture
+def fragments_on(settings):
+    from revier.core import cache as page_cache
+    from revier.core.fragments import forget_fragments
+
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    page_cache.forget_local_copies()
+    forget_fragments()
+    yield
+    forget_fragments()
+
+
+def test_search_index_is_kept_until_content_changes(client, fragments_on, django_assert_max_num_queries):
+    from revier.events import services as event_services
+
+    event = EventFactory(title="Wasserstofftag")
+    client.get("/suche/", {"q": "Geothermie"})  # builds the kept indexes
+    from django.db import connection
+
+    # Only the news search (one query on PostgreSQL, count and ids on SQLite) and the directory's ids,
+    # new words for both (on PostgreSQL each in its planning transaction: savepoint, SET LOCAL, query,
+    # release); the kinds of the StemIndex read nothing.
+    with django_assert_max_num_queries(8 if connection.vendor == "postgresql" else 3):
+        html = client.get("/suche/", {"q": "Wasserstoff", "art": "veranstaltungen"}).content.decode()
+    assert "1 Treffer in Veranstaltungen" in html
+    event.status = Event.Status.DRAFT
+    event_services.event_save(event=event)
+    html = client.get("/suche/", {"q": "Wasserstoff", "art": "veranstaltungen"}).content.decode()
+    assert "Wasserstofftag" not in html
