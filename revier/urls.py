@@ -18,6 +18,7 @@ urlpatterns = [
     path("aktuelles/", include("revier.news.urls")),
     path("veranstaltungen/freikarten/", include("revier.contingents.urls")),
     path("veranstaltungen/", include("revier.events.urls")),
+    path("einbetten/", include("revier.events.embed_urls")),
     path("netzwerk/", include("revier.network.urls")),
     path("monitor/", include("revier.monitor.urls")),
     path("sitemap.xml", cache_public_page(portal_views.sitemap_index), name="sitemap-index"),

@@ -29,10 +29,11 @@ def _model(app_model: str, *actions: str) -> tuple[str, ...]:
 
 EDITORIAL = Role(
     key="redaktion", group="Redaktion", label=pgettext_lazy("role", "Editorial team"),
-    description=_("News, pages, topics, staff notices; curates the network (hides and merges profiles, "
-                  "decides topic proposals)."),
+    description=_("News, pages, topics, staff notices, the partner sites that may embed the widget; curates the "
+                  "network (hides and merges profiles, decides topic proposals)."),
     permissions=(
         *_model("news.article"), *_model("pages.page"), *_model("pages.staffmessage"), *_model("core.topic"),
+        *_model("core.embedorigin"),
         *_model("network.profile", "change", "view"), *_model("network.profileentry", "change", "view"),
         *_model("network.topicproposal", "change", "view"),
     ),

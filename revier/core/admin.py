@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from revier.core.admin_mixins import AuditedAdmin, LabelledListEditableAdmin, ReadAuditedAdmin
 from revier.core.mail import message_id, outbox_retry
 from revier.core.mfa import second_factor_reset
-from revier.core.models import AuditEntry, OutboxMail, Topic
+from revier.core.models import AuditEntry, EmbedOrigin, OutboxMail, Topic
 from revier.core.services import audit_log
 
 admin.site.site_header = _("Revier administration")
@@ -160,3 +160,14 @@ class TopicAdmin(LabelledListEditableAdmin, AuditedAdmin, admin.ModelAdmin):
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+
+@admin.register(EmbedOrigin)
+class EmbedOriginAdmin(AuditedAdmin, admin.ModelAdmin):
+    """The partner sites that may show the widget (core.framing): kept by the editorial team, every
+    change audited. The address is checked and written the way browsers compare it (https, host,
+    port; core.validators.normalise_embed_origin)."""
+
+    list_display = ["partner", "origin", "created_at"]
+    search_fields = ["partner", "origin"]
+    fields = ["partner", "origin"]

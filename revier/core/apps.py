@@ -12,7 +12,7 @@ class CoreConfig(AppConfig):
 
         from revier.core.fragments import register_content_models
         from revier.core.middleware import SessionIdleTimeoutMiddleware
-        from revier.core.models import RetentionPeriod, Topic
+        from revier.core.models import EmbedOrigin, RetentionPeriod, Topic
 
-        register_content_models(Topic, RetentionPeriod)
+        register_content_models(Topic, RetentionPeriod, EmbedOrigin)
         user_logged_in.connect(SessionIdleTimeoutMiddleware.logged_in, dispatch_uid="revier-session-idle")

@@ -1,6 +1,9 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from revier.core.validators import normalise_embed_origin
 
 
 class AuditEntry(models.Model):
@@ -85,6 +88,40 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def _validate_embed_origin(value: str) -> None:
+    normalise_embed_origin(value)
+
+
+class EmbedOrigin(models.Model):
+    """A partner's site that may show Revier's embeddable pages (the widget, core.framing) in an
+    `<iframe>`: its origin goes into those pages' `Content-Security-Policy: frame-ancestors`. Kept by
+    the editorial team in the admin; every change is audited and starts a new content generation,
+    so that cached widget pages carry the new list at once."""
+
+    origin = models.CharField(
+        _("address of the site"), max_length=270, unique=True, validators=[_validate_embed_origin],
+        help_text=_("https://host or https://host:port, e.g. https://www.w3-fair.de (no path, no wildcards)."),
+    )
+    partner = models.CharField(_("partner"), max_length=200)
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("site that may embed")
+        verbose_name_plural = _("sites that may embed")
+        ordering = ["partner", "origin"]
+
+    def __str__(self):
+        return f"{self.partner} ({self.origin})"
+
+    def clean(self):
+        super().clean()
+        if self.origin:
+            try:
+                self.origin = normalise_embed_origin(self.origin)
+            except ValidationError:
+                pass  # the field's validator reports it
 
 
 class PersonalLink(models.Model):

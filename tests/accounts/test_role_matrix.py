@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from revier.accounts.roles import ROLE_BY_KEY
 from revier.contingents import services as contingent_services
-from revier.core.models import AuditEntry
+from revier.core.models import AuditEntry, EmbedOrigin
 from revier.events.models import Organisation
 from revier.monitor import import_runs
 from revier.network.services import EntryInput
@@ -115,6 +115,7 @@ PUBLIC = {
     "events:list", "events:past", "events:feed-ics", "events:resend-link", "events:registration", "events:ticket",
     "events:ticket-qr", "events:registration-ics", "events:speaker", "events:detail", "events:register",
     "events:ics", "events:item-ics",
+    "embed:index", "embed:event-list", "embed:event-list-html", "embed:seats",  # the widget for partner sites
     "contingents:list", "contingents:resend-link", "contingents:claim", "contingents:detail",
     "contingents:protocol", "contingents:availability",
     "network:index", "network:create", "network:deleted", "network:resend-link", "network:personal",
@@ -143,6 +144,7 @@ ADMIN_MODELS = {
     "core.auditentry": ADMINISTRATION,
     "core.outboxmail": ADMINISTRATION,
     "core.topic": EDITORIAL,
+    "core.embedorigin": EDITORIAL,  # the partner sites that may frame the widget (core.framing)
     "pages.page": EDITORIAL,
     "pages.staffmessage": EDITORIAL,
     "news.article": EDITORIAL,
@@ -250,12 +252,14 @@ def world(django_capture_on_commit_callbacks):
     StaffMessageFactory()
     SpeakerFactory()
     Organisation.objects.create(name="Veranstalter GmbH")
+    EmbedOrigin.objects.create(partner="W3+ FAIR", origin="https://www.w3-fair.de")
     with django_capture_on_commit_callbacks(execute=True):
         make_profile(9, entries=[EntryInput(direction="offer", title="Prüfstände")], topic_proposals=("Wärmepumpen",))
     target = _user("redaktion")  # the account the account pages are probed with
     event_a.managers.add(target)
     values = {
         ("events", "slug"): event_a.slug,
+        ("embed", "slug"): event_a.slug,
         ("events", "pk"): event_a.registrations.order_by("pk").first().pk,
         ("events", "fmt"): "csv",
         ("network", "slug"): event_a.slug,

@@ -57,6 +57,8 @@ STATIC_PAGE_TYPES = {
     "events-list": "/veranstaltungen/",
     "events-filtered": "/veranstaltungen/?thema=wasserstoff&region=lausitz",
     "events-past": "/veranstaltungen/vergangene/",
+    "embed-index": "/einbetten/",
+    "embed-list": "/einbetten/veranstaltungen/?thema=wasserstoff",
     "network-index": "/netzwerk/",
     "network-directory": "/netzwerk/verzeichnis/",
     "network-directory-search": "/netzwerk/verzeichnis/?q=Elektrolyseure&richtung=bietet",
@@ -86,7 +88,7 @@ def png_upload(name: str = "elektrolyseur.png") -> SimpleUploadedFile:
 
 # Page types whose paths depend on the data built (slugs).
 DATA_PAGE_TYPES = ("article-detail", "event-detail", "event-cancelled", "speaker", "network-profile",
-                   "network-contact-start")
+                   "network-contact-start", "embed-index-event", "embed-seats")
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,9 @@ class Portal:
             "speaker": self.speaker.get_absolute_url(),
             "network-profile": self.profile.get_absolute_url(),
             "network-contact-start": f"/netzwerk/kontakt/{self.profile.pk}/",  # "Kontakt aufnehmen"
+            # The page for partner sites with every part chosen, and the seats box for a frame.
+            "embed-index-event": f"/einbetten/?thema=wasserstoff&region=lausitz&veranstaltung={self.event.slug}",
+            "embed-seats": f"/einbetten/veranstaltungen/{self.event.slug}/plaetze/",
         }
 
 

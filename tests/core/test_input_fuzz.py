@@ -53,7 +53,7 @@ pytestmark = pytest.mark.django_db
 PARAMETERS = [
     "q", "thema", "region", "monat", "page", "status", "kategorie", "sortierung", "gesendet", "erledigt",
     "frei", "stornieren", "bestaetigen", "ergebnis", "anmeldung", "next", "utm_source", "art", "richtung",
-    "veranstaltung", "format", "zeitfenster", "anhalten", "aendern", "welle", "gruppe", "aktualisieren",
+    "veranstaltung", "format", "zeitfenster", "anhalten", "aendern", "welle", "gruppe", "aktualisieren", "anzahl",
 ]
 HOSTILE = st.one_of(
     st.sampled_from(
@@ -152,6 +152,7 @@ def site_data(django_capture_on_commit_callbacks):
         ("events", "pk"): item.pk,
         ("events", "manage-registration-pk"): event.registrations.get().pk,
         ("events", "fmt"): "csv",
+        ("embed", "slug"): event.slug,  # the seats box for partner sites
         ("contingents", "slug"): contingent.slug,
         ("contingents", "token"): re.search(r"/freikarten/antrag/([\w-]+)/", mails).group(1),
         ("contingents", "pk"): contingent.claims.get().pk,
