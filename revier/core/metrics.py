@@ -2,7 +2,7 @@
 (core.outage.DatabaseUnavailableMiddleware): requests by view and status, and their duration.
 
 What it costs: two `perf_counter()` calls, a dict lookup, one counter increment and one histogram
-observation (tests/portal/test_metrics.py prints it: 9 µs a request on the loaded 2-core test
+observation (tests/portal/test_metrics.py prints it: 9–14 µs a request on the loaded 2-core test
 machine where a plain dict increment takes 0.5 µs, so roughly 1 µs on an idle one; a cached page
 takes a few hundred µs), also for cached pages; no middleware of its own. The view is the URL pattern's name (`news:detail`), never the path, so the
 number of series stays bounded; requests no pattern matched (404 of the resolver, static files of
