@@ -3,8 +3,9 @@
 contingents/permissions.py, monitor/permissions.py, news/permissions.py, accounts/permissions.py)
 check these permissions and stay the one place that decides; a group only grants them.
 
-The event team (Veranstaltungsteam) is no group: it is per event, Event.managers, assigned on the
-account page (events.services.event_team_add / event_team_remove).
+The event team (Veranstaltungsteam) of one event is no group: it is per event, Event.managers,
+assigned on the account page (events.services.event_team_add / event_team_remove). The team of all
+events is a group (ALL_EVENTS, the permission events.manage_all_events).
 """
 
 from dataclasses import dataclass
@@ -64,7 +65,15 @@ ADMINISTRATION = Role(
     ),
 )
 
-ROLES: tuple[Role, ...] = (EDITORIAL, CONTINGENTS, MONITOR, ADMINISTRATION)
+ALL_EVENTS = Role(
+    key="alle_veranstaltungen", group="Veranstaltungsteam (alle Veranstaltungen)",
+    label=pgettext_lazy("role", "Event team (all events)"),
+    description=_("Every event as its team would: registrations, check-in, messages, Gesprächsbörse, the "
+                  "contingents for our events; the events in the administration."),
+    permissions=("events.manage_all_events",),
+)
+
+ROLES: tuple[Role, ...] = (EDITORIAL, CONTINGENTS, MONITOR, ADMINISTRATION, ALL_EVENTS)
 ROLE_BY_KEY = {role.key: role for role in ROLES}
 
 

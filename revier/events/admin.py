@@ -20,7 +20,7 @@ from revier.events.permissions import can_manage_all_events, can_manage_event
 
 
 def _manages_any_event(user) -> bool:
-    return user.is_active and user.is_staff and user.managed_events.exists()
+    return user.is_active and user.is_staff and (can_manage_all_events(user) or user.managed_events.exists())
 
 
 class EventChildInline:
