@@ -134,4 +134,7 @@ def test_migration_blanks_names_of_personal_objects_and_keeps_labels():
 def test_migration_list_matches_the_models_that_declare_a_label():
     migration = importlib.import_module("revier.core.migrations.0006_audit_no_personal_names")
     labelled = {m._meta.label_lower for m in django_apps.get_models() if getattr(m, "audit_label", False) is True}
-    assert set(migration.LABELLED) == labelled
+    # The migration's list is the labelled models of its day: every one of them still declares its
+    # label; models labelled since (core.retentionperiod) came after it and had no entries to blank.
+    assert set(migration.LABELLED) <= labelled
+    assert labelled - set(migration.LABELLED) <= {"core.retentionperiod"}
