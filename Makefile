@@ -41,9 +41,9 @@ node_modules/.npm-installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Each app has its own German catalogue in revier/<app>/locale/de.
+# Each app has its own German and English catalogue in revier/<app>/locale/de and locale/en.
 compiled-messages: $(BIN)/.deps-installed
-	cd revier && ../$(BIN)/python ../manage.py compilemessages --locale de -v0
+	cd revier && ../$(BIN)/python ../manage.py compilemessages --locale de --locale en -v0
 
 migrate: install
 	mkdir -p var
@@ -64,9 +64,10 @@ test: install chromium
 	mkdir -p var
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Regenerate the German catalogue after changing texts; check-messages fails on missing or fuzzy entries.
+# Regenerate the German and English catalogues after changing texts; tests/core/test_translations.py fails
+# on missing or fuzzy entries in either (English: msgid is English already, but every entry needs its msgstr).
 messages: $(BIN)/.deps-installed
-	for app in $(APPS); do (cd revier/$$app && mkdir -p locale && ../../$(BIN)/python ../../manage.py makemessages --locale de --no-obsolete -v0); done
+	for app in $(APPS); do (cd revier/$$app && mkdir -p locale && ../../$(BIN)/python ../../manage.py makemessages --locale de --locale en --no-obsolete -v0); done
 
 lock:
 	$(BIN)/pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock

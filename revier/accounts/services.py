@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from revier.accounts import errors
 from revier.accounts.roles import ROLE_BY_KEY, ROLES
 from revier.core.auth import password_reset_url
-from revier.core.mail import mail_queue
+from revier.core.mail import mail_language, mail_queue
 from revier.core.services import audit_log
 
 User = get_user_model()
 
 
 def _invite_mail(user) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(mail_language()):
         subject = _("Your account at %(site_name)s") % {"site_name": settings.SITE_NAME}
     mail_queue(
         to=[user.email], subject=subject, template="accounts/mail/invite",

@@ -34,7 +34,7 @@ from revier.contingents.selectors import claim_get_by_token, contingent_availabi
 from revier.core.cache import content_changed
 from revier.core import capacity
 from revier.core.capacity import lock_capacity_owner
-from revier.core.mail import mail_queue, self_service_mail_allowed
+from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
 from revier.core.tokens import link_expires_at, new_code, new_token, personal_link_q
@@ -76,7 +76,7 @@ def _mail(claim: Claim, template: str, *, token: str | None = None, extra=None) 
     if claim.anonymised_at is not None:
         return  # nobody to write to
     contingent = claim.contingent
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(mail_language()):
         subject = str(SUBJECTS[template]) % {"title": contingent.target_title}
     code = getattr(claim, "_code", None)
     mail_queue(

@@ -40,7 +40,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 
 from revier.core import ratelimit
 from revier.core.forms import KernForm, email_field
-from revier.core.mail import mail_queue, self_service_mail_allowed
+from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed
 from revier.core.mfa import second_factor_required, second_factor_url
 from revier.core.services import audit_log
 
@@ -182,7 +182,7 @@ def password_reset_request(*, email: str) -> int:
         return 0
     with transaction.atomic(durable=True):
         users = _accounts_with_email(email)
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(mail_language()):
             subject = str(_("Set a new password for %(site_name)s")) % {"site_name": settings.SITE_NAME}
         for user in users:
             mail_queue(

@@ -38,6 +38,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.http import HttpResponse, QueryDict
 from django.utils import timezone
+from django.utils.translation import get_language
 
 DEFAULT_SECONDS = 300
 GENERATION_KEY = "page-cache:generation"
@@ -175,7 +176,8 @@ def _keep_only(request, params: tuple[str, ...]) -> None:
 def _key(request) -> str:
     # Scheme and host are part of the page (absolute URLs in feeds, sitemap, JSON-LD, Open Graph);
     # of the query only the parameters the page reads (`_keep_only`): `?utm_x=<random>` is the same page.
-    address = request.build_absolute_uri(request.path) + "?" + request.GET.urlencode()
+    # The language comes from the address (/en/…), and is named too: a page is never served in another.
+    address = get_language() + " " + request.build_absolute_uri(request.path) + "?" + request.GET.urlencode()
     return f"page-cache:{hashlib.sha256(address.encode()).hexdigest()}"
 
 

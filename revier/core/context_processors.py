@@ -1,7 +1,9 @@
 import functools
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 MAIN_NAVIGATION = [
@@ -28,9 +30,10 @@ FRAME_LINKS = {
 
 
 @functools.lru_cache(maxsize=16)
-def _frame_urls(script_prefix: str, urlconf: str) -> tuple[dict[str, str], tuple[str, ...]]:
+def _frame_urls(script_prefix: str, urlconf: str, language: str) -> tuple[dict[str, str], tuple[str, ...]]:
     # The frame's URLs depend only on the URL configuration and the script prefix: reversed once
-    # per process instead of 14 times per page (about 0.5 ms of every page, docs/performance.md).
+    # per process and language instead of 14 times per page (about 0.5 ms of every page,
+    # docs/performance.md). The language is an argument: reverse() adds /en/ in English.
     links = {key: reverse(name, args=args, urlconf=urlconf) for key, (name, args) in FRAME_LINKS.items()}
     navigation = tuple(reverse(url_name, urlconf=urlconf) for _key, _label, url_name in MAIN_NAVIGATION)
     return links, navigation
@@ -40,7 +43,8 @@ def portal(request):
     """The frame every page needs: site name, its links, and the main navigation with the current
     section marked."""
     path = request.path
-    links, urls = _frame_urls(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    language = get_language()
+    links, urls = _frame_urls(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, language)
     navigation = [
         {"key": key, "label": label, "url": url, "current": False}
         for (key, label, _url_name), url in zip(MAIN_NAVIGATION, urls, strict=True)
@@ -53,4 +57,28 @@ def portal(request):
         current["current"] = True
         section = current["key"]
     # `frame_section` is what the frame's cached header (core.fragments) varies on.
-    return {"site_name": settings.SITE_NAME, "main_navigation": navigation, "frame_urls": links, "frame_section": section}
+    return {"site_name": settings.SITE_NAME, "main_navigation": navigation, "frame_urls": links, "frame_section": section,
+            "page_language": language, "language_versions": _language_versions(request, language)}
+
+
+def _language_versions(request, language: str) -> list[dict]:
+    """The page's address in each language (the switcher in the header, hreflang in the head): the
+    same address with the language's prefix (/en/…) or without (German), the query kept. Computed from
+    the address, no reverse(): every page below i18n_patterns exists in every language."""
+    prefix = get_script_prefix().rstrip("/")
+    path = request.path_info
+    if language != settings.LANGUAGE_CODE and (path == f"/{language}" or path.startswith(f"/{language}/")):
+        path = path[len(language) + 1:] or "/"
+    query = request.GET.urlencode()
+    try:
+        origin = f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:  # the page for a bad Host header (400) names the versions without it
+        origin = ""
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        address = prefix + ("" if code == settings.LANGUAGE_CODE else f"/{code}") + path
+        if query:
+            address += "?" + query
+        versions.append({"code": code, "name": get_language_info(code)["name_local"], "url": address,
+                         "absolute_url": origin + address, "current": code == language})
+    return versions

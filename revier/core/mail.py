@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 
 from revier.core import ratelimit
 from revier.core.models import OutboxMail
@@ -27,6 +27,14 @@ class Attachment:
     mimetype: str
 
 
+def mail_language() -> str:
+    """The language a mail is written in: that of the page where the action happened (the request's,
+    from its address: core.middleware.LanguageFromPathMiddleware), German outside a request (the
+    worker, commands). Services write the subject in it too (`translation.override(mail_language())`)."""
+    language = get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def mail_queue(
     *,
     to: list[str],
@@ -35,24 +43,26 @@ def mail_queue(
     context: dict,
     attachments: list[Attachment] = (),
     reply_to: str = "",
+    language: str | None = None,
 ) -> OutboxMail | None:
     """Stores a mail in the outbox. Call it inside the transaction of the change the mail reports:
     the mail exists exactly when the change is committed. Renders `<template>.txt` and, if present,
-    `<template>.html` in German. A mail only to withheld addresses (see `withheld`) is not stored
+    `<template>.html` in `language` (default: `mail_language()`). A mail only to withheld addresses (see `withheld`) is not stored
     (None), and not even rendered."""
     if all(not address or withheld(address) for address in to):  # an anonymised person has no address
         return None
-    body_text, body_html = mail_write(template=template, context=context)
+    body_text, body_html = mail_write(template=template, context=context, language=language)
     return mail_store(to=to, subject=subject, body_text=body_text, body_html=body_html, attachments=attachments,
                   reply_to=reply_to)
 
 
-def mail_write(*, template: str, context: dict) -> tuple[str, str]:
-    """The plain text and HTML (or "" without `<template>.html`) of a mail, rendered in German.
+def mail_write(*, template: str, context: dict, language: str | None = None) -> tuple[str, str]:
+    """The plain text and HTML (or "" without `<template>.html`) of a mail, rendered in `language`
+    (default: `mail_language()`).
     `mail_queue` writes and stores; a service may write a mail before it takes a lock and store it
     (`mail_store`) under the lock, so that everyone waiting for that lock does not wait for the
     rendering too."""
-    with override(settings.LANGUAGE_CODE):
+    with override(language or mail_language()):
         body_text = render_to_string(f"{template}.txt", context, using="text").strip() + "\n"
         try:
             body_html = render_to_string(f"{template}.html", context)

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.core.signals import setting_changed
 from django.shortcuts import redirect
+from django.utils import translation
 
 from revier.core.api import PREFIX as API_PREFIX
 from revier.core.mfa import second_factor_required, second_factor_url, second_factor_verified
@@ -28,6 +29,25 @@ class InputRuleMiddleware:
             return request_too_large(request)
         enforce_input_rule(request)
         return self.get_response(request)
+
+
+class LanguageFromPathMiddleware:
+    """The page's language comes from its address alone: English below /en/, German (the default)
+    without a prefix (i18n_patterns in revier/urls.py). Unlike Django's LocaleMiddleware it reads no
+    language cookie and no Accept-Language header, so an address always shows the same page (the
+    page cache keys on the address) and a reader never gets a cookie or a redirect for the language.
+    The language is active only for this request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        request.LANGUAGE_CODE = language
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
 
 
 class SecurityHeadersMiddleware:

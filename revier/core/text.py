@@ -6,7 +6,9 @@ from functools import lru_cache
 import markdown
 import nh3
 import snowballstemmer
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.text import slugify
 
 ALLOWED_TAGS = {
@@ -70,3 +72,12 @@ def unique_slug(*, model: type[models.Model], title: str, pk=None, fallback: str
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def german_content_lang() -> str:
+    """` lang="de"` on a page in another language, else nothing: for an element that holds what
+    editors and participants wrote in German (a title, a text, a profile) inside an English page, so
+    that a screen reader reads it in German (WCAG 3.1.2). Marks the element, never the frame's texts."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return f' lang="{settings.LANGUAGE_CODE}"'

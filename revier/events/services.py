@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from revier.core.cache import content_changed
 from revier.core import capacity
 from revier.core.capacity import Availability, lock_capacity_owner_row
-from revier.core.mail import Attachment, mail_queue, mail_store, mail_write, self_service_mail_allowed, withheld
+from revier.core.mail import Attachment, mail_language, mail_queue, mail_store, mail_write, self_service_mail_allowed, withheld
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
 from revier.core.tokens import link_expires_at, new_code, new_token, normalize_code
@@ -83,7 +83,7 @@ SUBJECTS = {
 
 
 def _subject(template: str, event: Event) -> str:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(mail_language()):
         return str(SUBJECTS[template]) % {"title": event.title}
 
 

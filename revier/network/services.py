@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import lock_key
 from revier.core.choices import Sector
-from revier.core.mail import mail_queue, self_service_mail_allowed
+from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed
 from revier.core.models import AuditEntry, Topic
 from revier.core.services import audit_log
 from revier.core.text import unique_slug
@@ -107,7 +107,7 @@ SUBJECTS = {
 def _mail(profile: Profile, template: str, *, token: str | None = None, extra: dict | None = None) -> bool:
     """Queues one of the profile mails (German, plain text and HTML) in the outbox. Says whether it
     was stored (not for a withheld address, core.mail.withheld)."""
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(mail_language()):
         subject = str(SUBJECTS[template])
     stored = mail_queue(
         to=[profile.email],
@@ -452,7 +452,7 @@ def profile_invite_for_registration(*, registration_id: int, now: datetime.datet
     profile = Profile.objects.select_for_update().filter(email_normalized=email_normalized).first()
     if profile is None or profile.status != Status.CONFIRMED:
         create_url = absolute_url(f"{reverse('network:create')}?anmeldung={invite_value(registration.pk)}")
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(mail_language()):
             subject = str(SUBJECTS["registration_linked"])
         mail_queue(
             to=[registration.email],

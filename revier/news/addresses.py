@@ -2,7 +2,7 @@
 
 `reverse()` costs 30–60 µs; lists, feeds and the sitemap (10,000 articles) build an address for
 every article. The URL configuration maps an article to `<list address><slug>/`; the parts around
-the slug are reversed once per URL configuration and script prefix (as core.context_processors
+the slug are reversed once per URL configuration, script prefix and language (as core.context_processors
 does for the frame), and a slug is only letters, digits, hyphens and underscores, which need no
 quoting."""
 
@@ -10,12 +10,13 @@ import functools
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 
 _MARKER = "--slug--"
 
 
 @functools.lru_cache(maxsize=16)
-def _addresses(script_prefix: str, urlconf: str) -> dict[str, str]:
+def _addresses(script_prefix: str, urlconf: str, language: str) -> dict[str, str]:
     detail = reverse("news:detail", kwargs={"slug": _MARKER}, urlconf=urlconf)
     before, _marker, after = detail.rpartition(_MARKER)
     topic_rss = reverse("news:topic-feed-rss", kwargs={"topic_slug": _MARKER}, urlconf=urlconf)
@@ -33,7 +34,7 @@ def _addresses(script_prefix: str, urlconf: str) -> dict[str, str]:
 
 def news_addresses() -> dict[str, str]:
     """list, feed_rss, feed_atom (and the parts the functions below use)."""
-    return _addresses(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    return _addresses(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, get_language())
 
 
 def article_url(slug: str) -> str:

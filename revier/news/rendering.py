@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 
 from revier.core.embeds import render_embeds
 from revier.core.pagination import page_range, pagination_html  # noqa: F401 (news pages use them from here)
+from revier.core.text import german_content_lang
 from revier.news.addresses import news_addresses
 from revier.news.selectors import ArticleTeaser, TopicRef
 
@@ -37,6 +38,7 @@ class _Labels:
 
     def __init__(self):
         self.topics = escape(gettext("Topics"))
+        self.german = german_content_lang()  # the articles are German: marked so on an English page
         self.months = {}
         self.zone = timezone.get_current_timezone()
         addresses = news_addresses()
@@ -55,9 +57,9 @@ def teaser_html(article: ArticleTeaser, *, heading: str = "h2", labels: _Labels 
     topics, teaser text."""
     labels = labels or _Labels()
     if heading == "h3":
-        open_heading, close_heading = '<h3 class="kern-heading-small teaser__title">', "</h3>"
+        open_heading, close_heading = f'<h3 class="kern-heading-small teaser__title"{labels.german}>', "</h3>"
     else:
-        open_heading, close_heading = '<h2 class="kern-heading-medium teaser__title">', "</h2>"
+        open_heading, close_heading = f'<h2 class="kern-heading-medium teaser__title"{labels.german}>', "</h2>"
     topics = ""
     if article.topics:
         items = "".join(
@@ -73,7 +75,7 @@ def teaser_html(article: ArticleTeaser, *, heading: str = "h2", labels: _Labels 
         f'  <div class="teaser__meta">\n'
         f'    <time class="kern-body--small" datetime="{attribute}">{date}</time>'
         f"{topics}\n  </div>\n"
-        f'  <p class="kern-body">{escape(article.teaser)}</p>\n</article>'
+        f'  <p class="kern-body"{labels.german}>{escape(article.teaser)}</p>\n</article>'
     )
 
 
@@ -139,7 +141,7 @@ def article_head_html(
 def article_html(*, article, topics: tuple[TopicRef, ...], links, published: str, published_attribute: str) -> SafeString:
     """The article itself: heading, date, topics (links to the list), teaser, image, text (with the
     parts other apps render for its embed lines, core.embeds), links."""
-    list_url = escape(news_addresses()["list"])
+    list_url, german = escape(news_addresses()["list"]), german_content_lang()
     topics_label, credit_text = escape(gettext("Topics")), ""
     meta = f'<time class="kern-body" datetime="{escape(published_attribute)}">{escape(published)}</time>' if published else ""
     if topics:
@@ -166,8 +168,8 @@ def article_html(*, article, topics: tuple[TopicRef, ...], links, published: str
         related = f'\n  <ul class="related-links">{items}</ul>'
     return mark_safe(
         '<article class="article" aria-labelledby="article-title">\n  <header>\n'
-        f'    <h1 id="article-title" class="kern-heading-x-large">{escape(article.title)}</h1>\n'
+        f'    <h1 id="article-title" class="kern-heading-x-large"{german}>{escape(article.title)}</h1>\n'
         f'    <div class="teaser__meta">{meta}</div>\n'
-        f'    <p class="kern-body--large">{escape(article.teaser)}</p>\n  </header>{figure}\n'
-        f'  <div class="article-body kern-body">{render_embeds(article.body_html)}</div>{related}\n</article>'
+        f'    <p class="kern-body--large"{german}>{escape(article.teaser)}</p>\n  </header>{figure}\n'
+        f'  <div class="article-body kern-body"{german}>{render_embeds(article.body_html)}</div>{related}\n</article>'
     )

@@ -58,6 +58,7 @@ def _notify_staff(message: StaffMessage) -> None:
         template="pages/mail/staff_message",
         context={"message": message, "site_url": settings.SITE_URL},
         reply_to=message.email,
+        language=settings.LANGUAGE_CODE,  # for the editorial team, whatever the page's language
     )
 
 

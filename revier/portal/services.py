@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, override
 
-from revier.core.mail import mail_queue, self_service_mail_allowed
+from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed
 from revier.core.personal_data import DATA_LINK_MIN_DAYS
 from revier.contingents.rights import claim_data_links
 from revier.events.rights import registration_data_links
@@ -34,7 +34,7 @@ def my_data_links_send(*, email: str, now: datetime.datetime | None = None) -> b
     if not self_service_mail_allowed(email=email):
         return False
     links = _data_links(email=email, now=now)
-    with override(settings.LANGUAGE_CODE):
+    with override(mail_language()):
         subject = gettext("Your data at %(site)s") % {"site": settings.SITE_NAME}
     stored = mail_queue(
         to=[email.strip()], subject=subject, template="portal/mail/my_data",

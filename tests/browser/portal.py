@@ -77,7 +77,11 @@ STATIC_PAGE_TYPES = {
 }
 # Forms that anonymous readers send; each is also checked as re-shown with validation errors.
 FORM_PAGE_TYPES = ("contact", "report-barrier", "network-create", "network-contact-start")
-EXPECTED_STATUS = {"not-found": 404}
+EXPECTED_STATUS = {"not-found": 404, "en-not-found": 404}
+# The same pages in English (/en/…, issue 13 §4): the frame and the texts in English, the content
+# German (marked lang="de") where it has no English version.
+ENGLISH_PAGE_TYPES = ("home", "news-list", "search-results", "page-impressum", "contact", "events-list", "network-index",
+                      "monitor-home", "article-detail", "event-detail", "speaker", "not-found")
 
 
 def png_upload(name: str = "elektrolyseur.png") -> SimpleUploadedFile:
@@ -101,7 +105,7 @@ class Portal:
 
     @property
     def page_types(self) -> dict[str, str]:
-        return {
+        pages = {
             **STATIC_PAGE_TYPES,
             "article-detail": self.article.get_absolute_url(),
             "event-detail": self.event.get_absolute_url(),
@@ -113,6 +117,7 @@ class Portal:
             "embed-index-event": f"/einbetten/?thema=wasserstoff&region=lausitz&veranstaltung={self.event.slug}",
             "embed-seats": f"/einbetten/veranstaltungen/{self.event.slug}/plaetze/",
         }
+        return {**pages, **{f"en-{name}": "/en" + pages[name] for name in ENGLISH_PAGE_TYPES}}
 
 
 def build_portal() -> Portal:

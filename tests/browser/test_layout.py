@@ -7,6 +7,7 @@ pytestmark = pytest.mark.browser
 NARROW_PAGE_TYPES = [
     "home", "news-list", "search-results", "article-detail", "page-datenschutz", "report-barrier",
     "events-list", "event-detail", "speaker", "api-docs", "embed-index-event", "embed-list", "embed-seats",
+    "en-home", "en-article-detail", "en-event-detail", "en-events-list",
 ]
 
 

@@ -9,11 +9,17 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.conftest import format_violations, live_host, run_axe, submit_empty_form
-from tests.browser.portal import DATA_PAGE_TYPES, EXPECTED_STATUS, FORM_PAGE_TYPES, STATIC_PAGE_TYPES
+from tests.browser.portal import (
+    DATA_PAGE_TYPES,
+    ENGLISH_PAGE_TYPES,
+    EXPECTED_STATUS,
+    FORM_PAGE_TYPES,
+    STATIC_PAGE_TYPES,
+)
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = [*STATIC_PAGE_TYPES, *DATA_PAGE_TYPES]
+PAGE_TYPES = [*STATIC_PAGE_TYPES, *DATA_PAGE_TYPES, *(f"en-{name}" for name in ENGLISH_PAGE_TYPES)]
 
 
 def foreign_requests(urls: list[str], host: str) -> list[str]:

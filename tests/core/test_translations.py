@@ -1,5 +1,7 @@
-"""The German catalogue is complete: every text in code and templates has a German translation,
-none is fuzzy. Runs Django's makemessages on a copy of each app and asks gettext's msgattrib."""
+"""The German and the English catalogue are complete: every text in code and templates has a
+translation in both, none is fuzzy. Runs Django's makemessages on a copy of each app and asks gettext's
+msgattrib. (The message ids are English already; the English catalogue is where a text gets its final
+English wording, and a missing entry there is as much a mistake as in German.)"""
 
 import ast
 import shutil
@@ -13,14 +15,19 @@ ROOT = Path(__file__).resolve().parents[2]
 APPS = sorted(p.parent.name for p in (ROOT / "revier").glob("*/apps.py"))
 
 
+LANGUAGES = ("de", "en")
+LANGUAGE_NAMES = {"de": "German", "en": "English"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("app", APPS)
-def test_german_catalogue_is_complete(app, tmp_path):
+def test_catalogue_is_complete(app, language, tmp_path):
     copy = tmp_path / app
     shutil.copytree(ROOT / "revier" / app, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-    po = copy / "locale" / "de" / "LC_MESSAGES" / "django.po"
-    assert po.exists(), f"revier/{app} has no German catalogue: run `make messages`"
+    po = copy / "locale" / language / "LC_MESSAGES" / "django.po"
+    assert po.exists(), f"revier/{app} has no {LANGUAGE_NAMES[language]} catalogue: run `make messages`"
     subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "makemessages", "--locale", "de", "--no-obsolete", "-v0"],
+        [sys.executable, str(ROOT / "manage.py"), "makemessages", "--locale", language, "--no-obsolete", "-v0"],
         cwd=copy, check=True,
     )
     untranslated = subprocess.run(
@@ -31,8 +38,9 @@ def test_german_catalogue_is_complete(app, tmp_path):
     ).stdout
     missing = [line for line in untranslated.splitlines() if line.startswith("msgid ") and line != 'msgid ""']
     fuzzy_ids = [line for line in fuzzy.splitlines() if line.startswith("msgid ") and line != 'msgid ""']
-    assert not missing, f"revier/{app}: untranslated texts (run `make messages` and translate):\n" + "\n".join(missing)
-    assert not fuzzy_ids, f"revier/{app}: fuzzy translations:\n" + "\n".join(fuzzy_ids)
+    assert not missing, (f"revier/{app}: texts without {LANGUAGE_NAMES[language]} translation (run `make messages` "
+                         "and translate):\n" + "\n".join(missing))
+    assert not fuzzy_ids, f"revier/{app}: fuzzy {LANGUAGE_NAMES[language]} translations:\n" + "\n".join(fuzzy_ids)
 
 
 GETTEXT_FUNCTIONS = {"gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy",
@@ -98,13 +106,14 @@ def _catalogue(path: Path) -> dict[tuple[str | None, str], tuple[str, ...]]:
     return entries
 
 
-def test_a_text_has_one_german_translation_across_the_apps():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_text_has_one_translation_across_the_apps(language):
     """Django merges the apps' catalogues into one, where the first app in INSTALLED_APPS wins: a text
     translated differently in two apps reads the same everywhere, just not as the losing app meant.
     Where the meaning differs, give the text a context (pgettext)."""
     translations: dict[tuple[str | None, str], dict[tuple[str, ...], list[str]]] = {}
     for app in APPS:
-        po = ROOT / "revier" / app / "locale" / "de" / "LC_MESSAGES" / "django.po"
+        po = ROOT / "revier" / app / "locale" / language / "LC_MESSAGES" / "django.po"
         if po.exists():
             for key, msgstr in _catalogue(po).items():
                 translations.setdefault(key, {}).setdefault(msgstr, []).append(app)
@@ -116,10 +125,11 @@ def test_a_text_has_one_german_translation_across_the_apps():
     assert not conflicts, "texts translated differently by the apps:\n" + "\n".join(conflicts)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("app", APPS)
-def test_german_catalogue_passes_msgfmt_check(app):
+def test_catalogue_passes_msgfmt_check(app, language):
     """msgfmt --check: a header with Plural-Forms (ngettext needs it), placeholders the same in msgid
     and msgstr. compilemessages checks only the placeholders."""
-    po = ROOT / "revier" / app / "locale" / "de" / "LC_MESSAGES" / "django.po"
+    po = ROOT / "revier" / app / "locale" / language / "LC_MESSAGES" / "django.po"
     result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True)
-    assert result.returncode == 0, f"revier/{app}: msgfmt --check fails:\n{result.stderr}"
+    assert result.returncode == 0, f"revier/{app} ({language}): msgfmt --check fails:\n{result.stderr}"

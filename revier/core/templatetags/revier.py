@@ -1,7 +1,9 @@
 from django import template
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 
 from revier.core import fragments, slots
+from revier.core.text import german_content_lang
 
 register = template.Library()
 
@@ -17,6 +19,12 @@ def query_with(context, **changes):
             params[key] = value
     query = urlencode(sorted(params.lists()), doseq=True)
     return f"?{query}" if query else "?"
+
+
+@register.simple_tag
+def german_content():
+    """` lang="de"` inside an English page on an element with German content (core.text.german_content_lang)."""
+    return mark_safe(german_content_lang())
 
 
 @register.filter

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import lock_key
-from revier.core.mail import mail_queue, self_service_mail_allowed
+from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed
 from revier.core.services import audit_log
 from revier.core.tokens import new_token
 from revier.network.contact import errors
@@ -45,7 +45,7 @@ def request_url(token: str) -> str:
 
 
 def _mail(to: Profile, template: str, **context) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(mail_language()):
         subject = str(SUBJECTS[template])
     mail_queue(to=[to.email], subject=subject, template=f"network/contact/mail/{template}",
                context={"profile": to, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL,

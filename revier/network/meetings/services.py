@@ -27,7 +27,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import CapacityRule, count_taken_per_owner, lock_capacity_owner, lock_key
-from revier.core.mail import mail_queue
+from revier.core.mail import mail_language, mail_queue
 from revier.core.services import audit_log
 from revier.core.tokens import link_expires_at, new_token
 from revier.events import selectors as event_selectors
@@ -93,7 +93,7 @@ SUBJECTS = {
 
 
 def _mail(to: Profile, template: str, *, setup: MeetingSetup, **context) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(mail_language()):
         subject = str(SUBJECTS[template]) % {"event": setup.event.title}
     mail_queue(
         to=[to.email],
