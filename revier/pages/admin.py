@@ -16,6 +16,7 @@ class PageAdmin(DeleteEachAdmin, admin.ModelAdmin):
     readonly_fields = ["view_link", "rendered", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "body"]}),
+        (_("English (optional)"), {"fields": ["title_en", "body_en"]}),
         (_("Preview"), {"fields": ["view_link", "rendered", "updated_at"]}),
     ]
 

@@ -12,6 +12,12 @@ class Page(models.Model):
     slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
     body = models.TextField(_("text"), help_text=_("Markdown."))
     body_html = models.TextField(editable=False, default="")
+    # Optional English version (issue 13 §4): shown on /en/ when given, else the German text marked lang="de".
+    title_en = models.CharField(_("English title"), max_length=200, blank=True,
+                                help_text=_("Optional. Without it the English page shows the German title."))
+    body_en = models.TextField(_("English text"), blank=True,
+                               help_text=_("Optional, Markdown. Without it the English page shows the German text."))
+    body_en_html = models.TextField(editable=False, default="")
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
     audit_label = True  # its name is no personal data: the audit log may keep it

@@ -29,6 +29,7 @@ def page_save(*, page: Page, actor=None) -> Page:
     page) and records the change in the audit log."""
     created = page.pk is None
     page.body_html = render_markdown(page.body)
+    page.body_en_html = render_markdown(page.body_en) if page.body_en.strip() else ""
     page.full_clean()
     page.save()
     audit_log(actor=actor, action="page_created" if created else "page_changed", obj=page)

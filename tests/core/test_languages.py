@@ -140,3 +140,23 @@ def test_language_german_content_marked_inside_english_pages(client):
     events = _html(client.get("/en/veranstaltungen/"))
     assert '<h2 class="kern-heading-medium event-teaser__title" lang="de"><a class="kern-link" href="/en/veranstaltungen/' in events
     assert 'href="/en' + article.get_absolute_url() + '"' in teasers  # links stay in English
+
+
+def test_language_page_with_english_version(client):
+    from revier.pages import services as pages_services
+    from tests.factories import PageFactory
+
+    page = PageFactory(slug="ueber-uns", title="Über uns", body="Wir sind *das Netzwerk*.")
+    page.title_en, page.body_en = "About us", "We are *the network*."
+    pages_services.page_save(page=page)
+    english = _html(client.get("/en/ueber-uns/"))
+    assert '<h1 class="kern-heading-x-large">About us</h1>' in english
+    assert '<div class="article-body kern-body" lang="en"><p>We are <em>the network</em>.</p></div>' in english
+    german = _html(client.get("/ueber-uns/"))
+    assert '<h1 class="kern-heading-x-large">Über uns</h1>' in german and "About us" not in german
+    assert '<div class="article-body kern-body" lang="de"><p>Wir sind <em>das Netzwerk</em>.</p></div>' in german
+    # Only a title in English: the German text, marked.
+    page.body_en = ""
+    pages_services.page_save(page=page)
+    english = _html(client.get("/en/ueber-uns/"))
+    assert "About us" in english and '<div class="article-body kern-body" lang="de"><p>Wir sind' in english
