@@ -1,7 +1,7 @@
 import functools
+from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -61,6 +61,12 @@ def portal(request):
             "page_language": language, "language_versions": _language_versions(request, language)}
 
 
+@functools.lru_cache(maxsize=4)
+def _origin(site_url: str) -> str:
+    parts = urlsplit(site_url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 def _language_versions(request, language: str) -> list[dict]:
     """The page's address in each language (the switcher in the header, hreflang in the head): the
     same address with the language's prefix (/en/…) or without (German), the query kept. Computed from
@@ -70,10 +76,9 @@ def _language_versions(request, language: str) -> list[dict]:
     if language != settings.LANGUAGE_CODE and (path == f"/{language}" or path.startswith(f"/{language}/")):
         path = path[len(language) + 1:] or "/"
     query = request.GET.urlencode()
-    try:
-        origin = f"{request.scheme}://{request.get_host()}"
-    except DisallowedHost:  # the page for a bad Host header (400) names the versions without it
-        origin = ""
+    # The site's own address (SITE_URL), not the request's host: kept frames (core.fragments.render_around)
+    # vary on the path only, and the page for a bad Host header (400) must not read it.
+    origin = _origin(settings.SITE_URL)
     versions = []
     for code, _name in settings.LANGUAGES:
         address = prefix + ("" if code == settings.LANGUAGE_CODE else f"/{code}") + path

@@ -40,16 +40,17 @@ def test_language_not_from_accept_language_nor_cookie(client):
     assert '<html lang="de">' in _html(client.get("/aktuelles/", HTTP_ACCEPT_LANGUAGE="en"))
 
 
-def test_language_links_lead_to_the_same_page_in_the_other_language(client):
+def test_language_links_lead_to_the_same_page_in_the_other_language(client, settings):
+    settings.SITE_URL = "http://127.0.0.1:8000"
     german = _html(client.get("/aktuelles/"))
     english = _html(client.get("/en/aktuelles/"))
     # The switcher: the other language's name in that language, its address with hreflang.
     assert '<a class="kern-link" href="/en/aktuelles/" hreflang="en" lang="en">English</a>' in german
     assert '<a class="kern-link" href="/aktuelles/" hreflang="de" lang="de">Deutsch</a>' in english
     for html in (german, english):
-        assert '<link rel="alternate" hreflang="de" href="http://testserver/aktuelles/">' in html
-        assert '<link rel="alternate" hreflang="en" href="http://testserver/en/aktuelles/">' in html
-        assert '<link rel="alternate" hreflang="x-default" href="http://testserver/aktuelles/">' in html
+        assert '<link rel="alternate" hreflang="de" href="http://127.0.0.1:8000/aktuelles/">' in html
+        assert '<link rel="alternate" hreflang="en" href="http://127.0.0.1:8000/en/aktuelles/">' in html
+        assert '<link rel="alternate" hreflang="x-default" href="http://127.0.0.1:8000/aktuelles/">' in html
     # The frame's links stay in the page's language.
     assert 'href="/en/veranstaltungen/"' in english and 'href="/veranstaltungen/"' not in english
     assert 'href="/veranstaltungen/"' in german and 'href="/en/veranstaltungen/"' not in german
