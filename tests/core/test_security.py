@@ -2,6 +2,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client, override_settings
@@ -35,13 +36,14 @@ def test_content_security_policy_allows_only_own_host_without_inline(client):
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
 
 
-def test_pages_reference_no_other_host(client):
+def test_pages_reference_no_other_host(client, settings):
     article = ArticleFactory()
-    for url in ["/", "/aktuelles/", article.get_absolute_url()]:
+    own = urlsplit(settings.SITE_URL).netloc  # the site's own address (hreflang alternates name it)
+    for url in ["/", "/aktuelles/", article.get_absolute_url(), "/en/", "/en/aktuelles/"]:
         html = client.get(url).content.decode()
         for attr in ("src", "href"):
             for value in __import__("re").findall(rf'{attr}="(https?:)?//([^"/]+)', html):
-                assert value[1] in ("testserver", "schema.org"), (url, value)
+                assert value[1] in ("testserver", "schema.org", own), (url, value)
 
 
 def _boom(request):
