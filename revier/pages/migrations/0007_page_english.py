@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0005_privacy_names_every_processing'),
+        ('pages', '0006_privacy_retention_periods_configured'),
     ]
 
     operations = [
