@@ -67,6 +67,11 @@ def _origin(site_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def language_versions(request) -> list[dict]:
+    """The current page's address in every language (core.fragments writes them into kept frames)."""
+    return _language_versions(request, get_language() or settings.LANGUAGE_CODE)
+
+
 def _language_versions(request, language: str) -> list[dict]:
     """The page's address in each language (the switcher in the header, hreflang in the head): the
     same address with the language's prefix (/en/…) or without (German), the query kept. Computed from

@@ -43,6 +43,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from revier.core.cache import current_generation, content_changed, seconds_until_next_change
+from revier.core.context_processors import language_versions
 
 DEFAULT_SECONDS = 300
 T = TypeVar("T")
@@ -212,7 +213,13 @@ def render_around(request, template_name: str, context: dict | Callable[[], dict
     def around() -> tuple[tuple[str, ...], tuple[str, ...]]:
         marks = {name: _PART_MARK.replace("-->", f"-{name}-->") for name in names}
         values = context() if callable(context) else context
-        page = render_to_string(template_name, {**values, **{n: mark_safe(m) for n, m in marks.items()}}, request)
+        # The frame's language links lead to this very address (a personal link's token, a search):
+        # kept with marks where the addresses go, written per request below.
+        versions = [{**version, "url": _language_mark(version["code"], "url"),
+                     "absolute_url": _language_mark(version["code"], "absolute_url")}
+                    for version in language_versions(request)]
+        page = render_to_string(template_name, {**values, "language_versions": versions,
+                                                **{n: mark_safe(m) for n, m in marks.items()}}, request)
         found = []
         for part_name, mark in marks.items():
             at = page.find(mark)
@@ -228,11 +235,27 @@ def render_around(request, template_name: str, context: dict | Callable[[], dict
         return tuple(order), tuple(pieces)
 
     order, pieces = fragment(f"around:{template_name}:{','.join(names)}", vary, around, store=store)
-    out = [pieces[0]]
+    addresses = [(_language_mark(version["code"], key), html_module.escape(version[key]))
+                 for version in language_versions(request) for key in ("url", "absolute_url")]
+
+    def own(piece: str) -> str:
+        for mark, address in addresses:
+            piece = piece.replace(mark, address)
+        return piece
+
+    out = [own(pieces[0])]
     for part_name, piece in zip(order, pieces[1:], strict=True):
         out.append(parts[part_name])
-        out.append(piece)
+        out.append(own(piece))
     return HttpResponse("".join(out), status=status)
+
+
+# Where a kept frame's language links put the reader's own address (render_around); random per process.
+_LANGUAGE_MARK = f"revier-language-{secrets.token_hex(12)}"
+
+
+def _language_mark(code: str, key: str) -> str:
+    return f"{_LANGUAGE_MARK}-{code}-{key}"
 
 
 # A bound form's text input is written into its kept shape at these marks (bound_form_html);

@@ -27,11 +27,11 @@ _pages = bounded_store("monitor-pages", max_entries=PAGES_KEPT)
 
 
 def _kept_page(request, name: str, render_page, *, params: tuple[str, ...] = ()) -> HttpResponse:
-    """The page `render_page()` renders, kept for every reader of the same address (host, path, the
-    `params` it reads) who sees the same waves (drafts only for those who manage the Monitor). The
+    """The page `render_page()` renders, kept for every reader of the same address (host, path and
+    query; `params`: the ones the page reads) who sees the same waves (drafts only for those who manage the Monitor). The
     pages show nothing else of the reader. A 404 is never kept."""
-    vary = [request.scheme, request.get_host(), request.path, _include_drafts(request),
-            *(request.GET.get(param, "")[:40] for param in params)]
+    # The whole address: the page's language links carry its query string (core.context_processors).
+    vary = [request.scheme, request.get_host(), request.get_full_path(), _include_drafts(request)]
     body = fragment(f"monitor:{name}", vary, lambda: render_page().content.decode(), store=_pages)
     return HttpResponse(body)
 

@@ -823,3 +823,17 @@ def test_register_refused_post_from_its_kept_shape_is_the_plain_form(
     for _ in range(2):
         kept = client.post(register_url(event), data)
         assert (kept.status_code, kept.content) == (plain.status_code, plain.content)
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_self_service_pages_kept_frame_shows_no_other_persons_link(client, event, category, settings, prefix):
+    """The frame around a personal page is kept per event (core.fragments.render_around), but its
+    language links and hreflang addresses are each reader's own: never another person's token."""
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    first, second = registered(category, 1), registered(category, 2)
+    client.get(prefix + page_url(first))
+    html = client.get(prefix + page_url(second)).content.decode()
+    assert first not in html
+    assert html.count(second) >= 3  # the language link, the hreflang addresses and the forms
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    assert client.get(prefix + page_url(second)).content.decode() == html

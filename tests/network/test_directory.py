@@ -482,3 +482,12 @@ def test_profile_page_kept_whole_is_the_page_rendered_fresh(client, fragments_on
     settings.FRAGMENT_CACHE_SECONDS = 0
     assert kept[0] == kept[1] == [client.get(url).content for url in urls]
     assert b"Ganz GmbH" in kept[0][0] and b"Andere GmbH" in kept[0][2] and b"Ganz GmbH" not in kept[0][2]
+
+
+def test_directory_kept_frame_links_each_search_to_its_own_english_address(client, fragments_on):
+    """The directory's frame is kept per path (render_around); its language link is the reader's own."""
+    make_profile(93, organisation="Wasser GmbH")
+    client.get("/netzwerk/verzeichnis/?q=Wasser")
+    html = client.get("/netzwerk/verzeichnis/?q=Kohle").content.decode()
+    assert 'href="/en/netzwerk/verzeichnis/?q=Kohle"' in html
+    assert "q=Wasser" not in html
