@@ -64,14 +64,20 @@ def _plain(value):
 
 def table_fingerprints() -> dict[str, dict]:
     """Every table of every model (many-to-many tables included): {table: {"rows": n, "sha256": …}},
-    the checksum over all rows in primary-key order, values made plain (bytes as hex, times as ISO)."""
+    the checksum over all rows in primary-key order (a many-to-many table's: its pairs, in order),
+    values made plain (bytes as hex, times as ISO)."""
     result = {}
     for model in apps.get_models(include_auto_created=True):
         if model._meta.proxy or not model._meta.managed:
             continue
         fields = [field.attname for field in model._meta.concrete_fields]
+        order = ["pk"]
+        if model._meta.auto_created:
+            # A many-to-many table's own ids are not content: the backup keeps the pairs (as lists on
+            # the models), and a restore writes them with new ids (PostgreSQL's sequences go on).
+            fields = order = [field.attname for field in model._meta.concrete_fields if not field.primary_key]
         digest, rows = hashlib.sha256(), 0
-        for row in model._base_manager.order_by("pk").values_list(*fields).iterator(chunk_size=2000):
+        for row in model._base_manager.order_by(*order).values_list(*fields).iterator(chunk_size=2000):
             digest.update(json.dumps([_plain(value) for value in row], sort_keys=True, default=str).encode())
             digest.update(b"\n")
             rows += 1

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from revier.contingents import services as contingent_services
 from revier.contingents.models import Contingent
+from revier.core.models import EmbedOrigin
 from revier.events import services as event_services
 from revier.monitor import import_runs
 from revier.monitor import services as monitor_services
@@ -67,6 +68,7 @@ def build_admin_data(portal) -> None:
     monitor_services.wave_import(survey=survey, year=2024, files=sample_files(), scheme=["B"], actor=None)
     import_runs.import_run_create(data=import_runs.RunInput(year=2023, scheme=("B",), survey=survey),
                                   files=sample_files(), actor=None)
+    EmbedOrigin.objects.create(origin="https://www.w3plus-fair.example", partner="W3+ FAIR")  # the widget's allowlist
     Group.objects.get_or_create(name="Redaktion")  # a role (accounts.roles) kept in step after migrate
     StaffFactory(username="admin")
 
