@@ -209,16 +209,17 @@ def render_around(request, template_name: str, context: dict | Callable[[], dict
     if part is not None:
         parts[part] = html
     names = tuple(parts)
+    versions = language_versions(request)
 
     def around() -> tuple[tuple[str, ...], tuple[str, ...]]:
         marks = {name: _PART_MARK.replace("-->", f"-{name}-->") for name in names}
         values = context() if callable(context) else context
         # The frame's language links lead to this very address (a personal link's token, a search):
         # kept with marks where the addresses go, written per request below.
-        versions = [{**version, "url": _language_mark(version["code"], "url"),
-                     "absolute_url": _language_mark(version["code"], "absolute_url")}
-                    for version in language_versions(request)]
-        page = render_to_string(template_name, {**values, "language_versions": versions,
+        marked_versions = [{**version, "url": _language_mark(version["code"], "url"),
+                            "absolute_url": _language_mark(version["code"], "absolute_url")}
+                           for version in versions]
+        page = render_to_string(template_name, {**values, "language_versions": marked_versions,
                                                 **{n: mark_safe(m) for n, m in marks.items()}}, request)
         found = []
         for part_name, mark in marks.items():
@@ -236,7 +237,7 @@ def render_around(request, template_name: str, context: dict | Callable[[], dict
 
     order, pieces = fragment(f"around:{template_name}:{','.join(names)}", vary, around, store=store)
     addresses = [(_language_mark(version["code"], key), html_module.escape(version[key]))
-                 for version in language_versions(request) for key in ("url", "absolute_url")]
+                 for version in versions for key in ("url", "absolute_url")]
 
     def own(piece: str) -> str:
         for mark, address in addresses:

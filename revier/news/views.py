@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
@@ -15,6 +16,7 @@ from revier.core.cache import cache_public_page
 from revier.core.fragments import bounded_store, fragment, render_around
 from revier.core.params import int_param
 from revier.core.security import staff_page
+from revier.core.templatetags.structured_data import json_ld
 from revier.news import rendering, selectors
 from revier.news.permissions import can_edit_news
 from revier.news.addresses import article_url, news_addresses, topic_feed_url
@@ -104,6 +106,7 @@ def article_list(request):
 
 def _render_detail(request, page: selectors.ArticlePage, topics: selectors.TopicIndex, *, preview: bool):
     article = page.article
+    addresses = news_addresses()
     absolute_url = request.build_absolute_uri(article_url(article.slug))
     description = _description(article.teaser)
     # "More news" is the same on every article page but the newest few (which leave themselves
@@ -113,37 +116,40 @@ def _render_detail(request, page: selectors.ArticlePage, topics: selectors.Topic
     more_news = SimpleLazyObject(
         lambda: rendering.teaser_list_html(selectors.article_teasers(ids=others, topics=topics), heading="h3")
     )
+    more_news_key = article.pk if article.pk in latest else 0
     published = article.published_at
-    return render(
-        request,
-        "news/article_detail.html",
-        {
-            "article": article,
-            "head": rendering.article_head_html(
-                article=article,
-                topics=page.topics,
-                absolute_url=absolute_url,
-                description=description,
-                origin=f"{request.scheme}://{request.get_host()}",
-                site_name=settings.SITE_NAME,
-                published_iso=timezone.localtime(published).isoformat() if published else "",
-                preview=preview,
-            ),
-            "article_html": rendering.article_html(
-                article=article,
-                topics=page.topics,
-                links=page.links,
-                published=rendering.long_date(published) if published else "",
-                published_attribute=rendering.datetime_attribute(published) if published else "",
-            ),
-            "description": description,
-            "news_urls": news_addresses(),
-            "more_news": more_news,
-            "more_news_key": article.pk if article.pk in latest else 0,
-            "json_ld": article_json_ld(request=request, article=article, topics=page.topics, url=absolute_url),
-            "preview": preview,
-        },
+    head = rendering.article_head_html(
+        article=article,
+        topics=page.topics,
+        absolute_url=absolute_url,
+        description=description,
+        origin=f"{request.scheme}://{request.get_host()}",
+        site_name=settings.SITE_NAME,
+        published_iso=timezone.localtime(published).isoformat() if published else "",
+        preview=preview,
     )
+    # The article's own parts; everything around them (header, navigation, "more news", footer) is
+    # the same for every article and kept as one frame (core.fragments.render_around).
+    parts = {
+        "title_part": escape(article.title),
+        "description_part": escape(description),
+        "head_part": head + "\n  " + json_ld(article_json_ld(request=request, article=article, topics=page.topics, url=absolute_url)),
+        "crumb_part": escape(article.title),
+        "article_part": rendering.article_html(
+            article=article,
+            topics=page.topics,
+            links=page.links,
+            published=rendering.long_date(published) if published else "",
+            published_attribute=rendering.datetime_attribute(published) if published else "",
+        ),
+    }
+    context = {"news_urls": addresses, "more_news": more_news, "more_news_key": more_news_key, "preview": preview}
+    if preview:
+        # Staff only, with the article's state and edit link around it: rendered whole.
+        return render(request, "news/article_detail.html",
+                      {**context, "article": article, **{name: mark_safe(html) for name, html in parts.items()}})
+    return render_around(request, "news/article_detail.html", context, parts=parts, name="news:detail",
+                         vary=[addresses["list"], more_news_key])
 
 
 @require_safe

@@ -252,3 +252,27 @@ def test_list_pages_kept_are_the_pages_rendered_fresh(client, settings, urls):
     fresh = [_html(client, url) for url in urls]
     assert kept[0] == kept[1] == fresh
     assert len(set(fresh)) == len(urls)
+
+
+def test_article_pages_in_the_kept_frame_are_the_pages_rendered_fresh(client, settings):
+    """Every article is written into one frame kept for all articles (news.views._render_detail):
+    each page shows its own title, description, head, breadcrumb and text, exactly as rendered
+    without the store, the newest (whose "more news" leaves itself out) and older ones, in German
+    and English, with markup in the title escaped."""
+    energy = TopicFactory(name="Energie", slug="energie")
+    articles = [ArticleFactory(title=f"Wasserstoff <b>&</b> Leuna {n}", teaser=f"Kurztext {n} für \"alle\"",
+                               published_at=timezone.now() - datetime.timedelta(hours=n + 1),
+                               topics=[energy] if n % 2 else [])
+                for n in range(6)]
+    urls = [path for article in articles for path in (f"/aktuelles/{article.slug}/", f"/en/aktuelles/{article.slug}/")]
+    kept = [[_html(client, url) for url in urls] for _ in range(2)]
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    fresh = [_html(client, url) for url in urls]
+    assert kept[0] == kept[1] == fresh
+    assert len(set(fresh)) == len(urls)
+    for article, page in zip(articles, fresh[::2], strict=True):
+        others = [other for other in articles if other.pk != article.pk]
+        title = f"Wasserstoff &lt;b&gt;&amp;&lt;/b&gt; Leuna {article.title.rsplit(' ', 1)[1]}"
+        assert page.count(title) >= 3  # <title>, breadcrumb, heading
+        assert f'<span aria-current="page">{title}</span>' in page
+        assert not any(f'<span aria-current="page">Wasserstoff &lt;b&gt;&amp;&lt;/b&gt; Leuna {other.title.rsplit(" ", 1)[1]}</span>' in page for other in others)
