@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import CapacityRule
-from revier.core.models import PersonalLink
+from revier.core.models import PersonalLink, person_language_field
 from revier.core.retention import RETENTION_VALIDATORS, claim_retention_default, retention_ends_at
 
 
@@ -184,6 +184,7 @@ class Claim(models.Model):
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("e-mail"), max_length=254)
     email_normalized = models.CharField(max_length=254, editable=False)
+    language = person_language_field()
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     # Normalised organisation name where the contingent allows one ticket per organisation, else "".
     organisation_key = models.CharField(max_length=200, editable=False, blank=True, default="")

@@ -15,7 +15,7 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from revier.contingents import errors
@@ -34,7 +34,7 @@ from revier.contingents.selectors import claim_get_by_token, contingent_availabi
 from revier.core.cache import content_changed
 from revier.core import capacity
 from revier.core.capacity import lock_capacity_owner
-from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed
+from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed, written_for
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
 from revier.core.tokens import link_expires_at, new_code, new_token, personal_link_q
@@ -76,23 +76,23 @@ def _mail(claim: Claim, template: str, *, token: str | None = None, extra=None) 
     if claim.anonymised_at is not None:
         return  # nobody to write to
     contingent = claim.contingent
-    with translation.override(mail_language()):
+    with written_for(claim.language):
         subject = str(SUBJECTS[template]) % {"title": contingent.target_title}
-    code = getattr(claim, "_code", None)
-    mail_queue(
-        to=[claim.email],
-        subject=subject,
-        template=f"contingents/mail/{template}",
-        context={
-            "claim": claim,
-            "contingent": contingent,
-            "code": code,
-            "claim_url": claim_url(token) if token else None,
-            "site_name": settings.SITE_NAME,
-            "site_url": settings.SITE_URL,
-            **(extra or {}),
-        },
-    )
+        code = getattr(claim, "_code", None)
+        mail_queue(
+            to=[claim.email],
+            subject=subject,
+            template=f"contingents/mail/{template}",
+            context={
+                "claim": claim,
+                "contingent": contingent,
+                "code": code,
+                "claim_url": claim_url(token) if token else None,
+                "site_name": settings.SITE_NAME,
+                "site_url": settings.SITE_URL,
+                **(extra or {}),
+            },
+        )
 
 
 def _issue_link(claim: Claim) -> str:
@@ -284,6 +284,7 @@ def claim_create(*, contingent: Contingent, data: ClaimInput,
         last_name=data.last_name.strip(),
         email=data.email.strip(),
         email_normalized=email,
+        language=mail_language(),  # the page's: every later mail to the person is written in it
         organisation=data.organisation.strip(),
         organisation_key=organisation_key,
         answers=data.answers,

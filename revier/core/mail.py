@@ -35,6 +35,15 @@ def mail_language() -> str:
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+def written_for(language: str | None) -> override:
+    """The language of a mail to one person: the one stored with their registration, claim or
+    profile (core.models.person_language_field), German if it is none of settings.LANGUAGES. Wrap
+    everything a mail is made of in it (`with written_for(registration.language):`): the subject, the
+    links (reverse() gives the /en/ address in English) and the rendering (mail_language() answers
+    it inside), so that a mail the worker or another person causes is in the person's language."""
+    return override(language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE)
+
+
 def mail_queue(
     *,
     to: list[str],

@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from revier.core.validators import normalise_embed_origin
 
 
+def person_language_field() -> models.CharField:
+    """The language of the page where a person submitted a form (a registration, a claim, a network
+    profile): every later mail to that person, whoever or whatever causes it, is written in it and
+    links to the pages in it (core.mail.written_for). Rows from before it was stored are German."""
+    return models.CharField(_("Language"), max_length=8, choices=settings.LANGUAGES, default="de", editable=False)
+
+
 class AuditEntry(models.Model):
     """Who changed what, when: one row for every change to content, personal data or capacity."""
 

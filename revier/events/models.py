@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import CapacityRule
 from revier.core.choices import Sector  # noqa: F401 (the registration's sector; shared with the network)
-from revier.core.models import PersonalLink
+from revier.core.models import PersonalLink, person_language_field
 from revier.core.retention import RETENTION_VALIDATORS, registration_retention_default, retention_ends_at
 
 
@@ -334,6 +334,7 @@ class Registration(models.Model):
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("e-mail"), max_length=254)
     email_normalized = models.CharField(max_length=254, editable=False)
+    language = person_language_field()
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     function = models.CharField(_("function"), max_length=200, blank=True)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)

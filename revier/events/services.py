@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from revier.core.cache import content_changed
 from revier.core import capacity
 from revier.core.capacity import Availability, lock_capacity_owner_row
-from revier.core.mail import Attachment, mail_language, mail_queue, mail_store, mail_write, self_service_mail_allowed, withheld
+from revier.core.mail import Attachment, mail_language, mail_queue, mail_store, mail_write, self_service_mail_allowed, withheld, written_for
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
 from revier.core.tokens import link_expires_at, new_code, new_token, normalize_code
@@ -100,17 +100,19 @@ def _mail_context(registration: Registration, *, token: str | None, extra=None) 
 
 def _mail(registration: Registration, template: str, subject: str | None = None, *, token: str | None = None,
           extra=None, with_ics: bool = False) -> None:
-    """Queues one of the registration mails (German, plain text and HTML) in the outbox; nothing for
-    an anonymised registration (there is nobody to write to)."""
+    """Queues one of the registration mails (plain text and HTML) in the outbox, in the language the
+    person registered in (core.mail.written_for); nothing for an anonymised registration (there is
+    nobody to write to)."""
     if registration.anonymised_at is not None:
         return
-    mail_queue(
-        to=[registration.email],
-        subject=subject if subject is not None else _subject(template, registration.event),
-        template=f"events/mail/{template}",
-        context=_mail_context(registration, token=token, extra=extra),
-        attachments=[_ics_attachment(registration)] if with_ics else [],
-    )
+    with written_for(registration.language):
+        mail_queue(
+            to=[registration.email],
+            subject=subject if subject is not None else _subject(template, registration.event),
+            template=f"events/mail/{template}",
+            context=_mail_context(registration, token=token, extra=extra),
+            attachments=[_ics_attachment(registration)] if with_ics else [],
+        )
 
 
 def _issue_link(registration: Registration, *, made: tuple[str, str] | None = None) -> str:
@@ -474,6 +476,7 @@ def _registration_write(*, event: Event, category: TicketCategory, data: Registr
         last_name=data.last_name.strip(),
         email=data.email.strip(),
         email_normalized=normalize_email(data.email),
+        language=mail_language(),  # the page's: every later mail to the person is written in it
         organisation=data.organisation.strip(),
         function=data.function.strip(),
         sector=data.sector,

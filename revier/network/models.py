@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.choices import Sector
-from revier.core.models import PersonalLink
+from revier.core.models import PersonalLink, person_language_field
 
 
 class Region(models.TextChoices):
@@ -49,6 +49,7 @@ class Profile(models.Model):
     description = models.TextField(_("short description"), max_length=DESCRIPTION_MAX, blank=True)
     email = models.EmailField(_("e-mail"), max_length=254)
     email_normalized = models.CharField(max_length=254, editable=False)
+    language = person_language_field()
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices,
                                   default=Visibility.PUBLIC)

@@ -17,12 +17,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import lock_key
 from revier.core.choices import Sector
-from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed
+from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed, written_for
 from revier.core.models import AuditEntry, Topic
 from revier.core.services import audit_log
 from revier.core.text import unique_slug
@@ -105,22 +105,22 @@ SUBJECTS = {
 
 
 def _mail(profile: Profile, template: str, *, token: str | None = None, extra: dict | None = None) -> bool:
-    """Queues one of the profile mails (German, plain text and HTML) in the outbox. Says whether it
-    was stored (not for a withheld address, core.mail.withheld)."""
-    with translation.override(mail_language()):
-        subject = str(SUBJECTS[template])
-    stored = mail_queue(
-        to=[profile.email],
-        subject=subject,
-        template=f"network/mail/{template}",
-        context={
-            "profile": profile,
-            "personal_url": personal_url(token) if token else None,
-            "site_name": settings.SITE_NAME,
-            "site_url": settings.SITE_URL,
-            **(extra or {}),
-        },
-    )
+    """Queues one of the profile mails (plain text and HTML) in the outbox, in the language the
+    profile was made in (core.mail.written_for; `extra` may be a function, called in it, for links
+    in it). Says whether it was stored (not for a withheld address, core.mail.withheld)."""
+    with written_for(profile.language):
+        stored = mail_queue(
+            to=[profile.email],
+            subject=str(SUBJECTS[template]),
+            template=f"network/mail/{template}",
+            context={
+                "profile": profile,
+                "personal_url": personal_url(token) if token else None,
+                "site_name": settings.SITE_NAME,
+                "site_url": settings.SITE_URL,
+                **(extra() if callable(extra) else extra or {}),
+            },
+        )
     return stored is not None
 
 
@@ -394,6 +394,7 @@ def profile_create(*, email: str, data: ProfileInput, entries: Iterable[EntryInp
         **fields,
         email=email,
         email_normalized=email_normalized,
+        language=mail_language(),  # the page's: every later mail to the person is written in it
         status=Status.CONFIRMED if email_confirmed else Status.UNCONFIRMED,
         confirm_until=None if email_confirmed else confirm_deadline(now),
         confirmed_at=now if email_confirmed else None,
@@ -451,17 +452,16 @@ def profile_invite_for_registration(*, registration_id: int, now: datetime.datet
     lock_key(f"network-profile:{email_normalized}")
     profile = Profile.objects.select_for_update().filter(email_normalized=email_normalized).first()
     if profile is None or profile.status != Status.CONFIRMED:
-        create_url = absolute_url(f"{reverse('network:create')}?anmeldung={invite_value(registration.pk)}")
-        with translation.override(mail_language()):
-            subject = str(SUBJECTS["registration_linked"])
-        mail_queue(
-            to=[registration.email],
-            subject=subject,
-            template="network/mail/registration_invite",
-            context={"profile": {"first_name": registration.first_name}, "first_name": registration.first_name,
-                     "create_url": create_url, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL,
-                     "event_title": registration.event.title},
-        )
+        with written_for(registration.language):  # the language the person registered in
+            create_url = absolute_url(f"{reverse('network:create')}?anmeldung={invite_value(registration.pk)}")
+            mail_queue(
+                to=[registration.email],
+                subject=str(SUBJECTS["registration_linked"]),
+                template="network/mail/registration_invite",
+                context={"profile": {"first_name": registration.first_name}, "first_name": registration.first_name,
+                         "create_url": create_url, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL,
+                         "event_title": registration.event.title},
+            )
         return "invited"
     return _link_existing_to_registration(profile, registration.pk, now=now)
 
@@ -794,7 +794,7 @@ def topic_proposal_reject(*, proposal: TopicProposal, actor: User | None, now: d
     # joins the proposal); the mail points to "Link anfordern" instead.
     mailed = 0
     for profile in proposal.profiles.filter(status=Status.CONFIRMED).order_by("pk"):
-        mailed += _mail(profile, "topic_rejected", extra={
+        mailed += _mail(profile, "topic_rejected", extra=lambda: {  # the address in the profile's language
             "proposal": proposal, "resend_url": absolute_url(reverse("network:resend-link"))})
     audit_log(actor=actor, action="topic_proposal_rejected", obj=proposal, data={"mailed": mailed})
     return proposal

@@ -12,15 +12,16 @@ NETWORK_CONTACT_LAPSE_DAYS (worker tasks). Every change is atomic, audited (requ
 only), and its mails are queued in the outbox in the same transaction."""
 
 import datetime
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import lock_key
-from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed
+from revier.core.mail import mail_queue, self_service_mail_allowed, written_for
 from revier.core.services import audit_log
 from revier.core.tokens import new_token
 from revier.network.contact import errors
@@ -44,12 +45,15 @@ def request_url(token: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("network:contact-request", kwargs={"token": token})
 
 
-def _mail(to: Profile, template: str, **context) -> None:
-    with translation.override(mail_language()):
-        subject = str(SUBJECTS[template])
-    mail_queue(to=[to.email], subject=subject, template=f"network/contact/mail/{template}",
-               context={"profile": to, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL,
-                        "lapse_days": settings.NETWORK_CONTACT_LAPSE_DAYS, **context})
+def _mail(to: Profile, template: str, *, link: Callable[[], str] | None = None, **context) -> None:
+    """Queues a mail to one person in the language of their profile (core.mail.written_for); `link`
+    makes the mail's personal link, in that language."""
+    with written_for(to.language):
+        if link is not None:
+            context["link"] = link()
+        mail_queue(to=[to.email], subject=str(SUBJECTS[template]), template=f"network/contact/mail/{template}",
+                   context={"profile": to, "site_name": settings.SITE_NAME, "site_url": settings.SITE_URL,
+                            "lapse_days": settings.NETWORK_CONTACT_LAPSE_DAYS, **context})
 
 
 def _issue_link(contact_request: ContactRequest) -> str:
@@ -121,7 +125,7 @@ def contact_request_send(*, sender: Profile, recipient_id: int, message: str,
     token = _issue_link(contact_request)
     audit_log(actor=None, action="contact_request_sent", obj=contact_request,
               data={"sender": sender.pk, "recipient": recipient.pk})
-    _mail(recipient, "received", contact_request=contact_request, sender=sender, link=request_url(token))
+    _mail(recipient, "received", contact_request=contact_request, sender=sender, link=lambda: request_url(token))
     return contact_request
 
 
@@ -191,7 +195,7 @@ def contact_requests_remind_due(*, now: datetime.datetime | None = None) -> int:
             token = _issue_link(contact_request)
             audit_log(actor=None, action="contact_request_reminded", obj=contact_request)
             _mail(contact_request.recipient, "reminder", contact_request=contact_request,
-                  sender=contact_request.sender, link=request_url(token))
+                  sender=contact_request.sender, link=lambda: request_url(token))
             sent += 1
     return sent
 
@@ -238,6 +242,6 @@ def contact_link_send(*, email: str, recipient_id: int, now: datetime.datetime |
         ProfileLink.objects.create(profile=sender, token_hash=hashed,
                                    expires_at=now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS))
         audit_log(actor=None, action="contact_link_sent", obj=sender, data={"recipient": recipient.pk})
-        link = settings.SITE_URL.rstrip("/") + reverse("network:contact-new", kwargs={"token": token, "pk": recipient.pk})
-        _mail(sender, "link", partner=recipient, link=link)
+        _mail(sender, "link", partner=recipient, link=lambda: settings.SITE_URL.rstrip("/") + reverse(
+            "network:contact-new", kwargs={"token": token, "pk": recipient.pk}))
     return 1

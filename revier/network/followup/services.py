@@ -16,11 +16,11 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import lock_capacity_owner
-from revier.core.mail import mail_language, mail_queue
+from revier.core.mail import mail_queue, written_for
 from revier.core.services import audit_log
 from revier.core.tokens import new_token
 from revier.network.followup import errors
@@ -73,12 +73,12 @@ def followup_invitations_send_due(*, now: datetime.datetime | None = None) -> in
                 token, hashed = new_token()
                 FollowupInvitationLink.objects.create(invitation=invitation, token_hash=hashed, expires_at=answer_until)
                 audit_log(actor=None, action="followup_invitation_sent", obj=invitation)
-                with translation.override(mail_language()):
-                    subject = str(SUBJECT) % {"event": setup.event.title}
-                mail_queue(to=[profile.email], subject=subject, template="network/followup/mail/invitation",
-                           context={"profile": profile, "event": setup.event, "link": followup_url(token),
-                                    "answer_until": answer_until, "site_name": settings.SITE_NAME,
-                                    "site_url": settings.SITE_URL})
+                with written_for(profile.language):
+                    mail_queue(to=[profile.email], subject=str(SUBJECT) % {"event": setup.event.title},
+                               template="network/followup/mail/invitation",
+                               context={"profile": profile, "event": setup.event, "link": followup_url(token),
+                                        "answer_until": answer_until, "site_name": settings.SITE_NAME,
+                                        "site_url": settings.SITE_URL})
                 sent += 1
     return sent
 

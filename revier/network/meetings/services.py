@@ -22,12 +22,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import CapacityRule, count_taken_per_owner, lock_capacity_owner, lock_key
-from revier.core.mail import mail_language, mail_queue
+from revier.core.mail import mail_queue, written_for
 from revier.core.services import audit_log
 from revier.core.tokens import link_expires_at, new_token
 from revier.events import selectors as event_selectors
@@ -92,16 +92,19 @@ SUBJECTS = {
 }
 
 
-def _mail(to: Profile, template: str, *, setup: MeetingSetup, **context) -> None:
-    with translation.override(mail_language()):
-        subject = str(SUBJECTS[template]) % {"event": setup.event.title}
-    mail_queue(
-        to=[to.email],
-        subject=subject,
-        template=f"network/meetings/mail/{template}",
-        context={"profile": to, "event": setup.event, "setup": setup, "site_name": settings.SITE_NAME,
-                 "site_url": settings.SITE_URL, **context},
-    )
+def _mail(to: Profile, template: str, *, setup: MeetingSetup, link_token: str | None = None, **context) -> None:
+    """Queues a mail to one person in the language of their profile (core.mail.written_for), with
+    the link of `link_token` (a request's personal link) in that language."""
+    with written_for(to.language):
+        if link_token is not None:
+            context["link"] = request_url(link_token)
+        mail_queue(
+            to=[to.email],
+            subject=str(SUBJECTS[template]) % {"event": setup.event.title},
+            template=f"network/meetings/mail/{template}",
+            context={"profile": to, "event": setup.event, "setup": setup, "site_name": settings.SITE_NAME,
+                     "site_url": settings.SITE_URL, **context},
+        )
 
 
 def _issue_request_link(meeting_request: MeetingRequest, *, setup: MeetingSetup) -> str:
@@ -431,7 +434,7 @@ def request_send(*, setup: MeetingSetup, sender: Profile, recipient_id: int, mes
     audit_log(actor=None, action="meeting_request_sent", obj=meeting_request,
               data={"sender": sender.pk, "recipient": recipient.pk})
     _mail(recipient, "request_received", setup=setup, meeting_request=meeting_request, sender=sender,
-          link=request_url(token))
+          link_token=token)
     return meeting_request
 
 
@@ -690,7 +693,7 @@ def meeting_requests_remind_due(*, now: datetime.datetime | None = None) -> int:
             token = _issue_request_link(meeting_request, setup=setup)
             audit_log(actor=None, action="meeting_request_reminded", obj=meeting_request)
             _mail(meeting_request.recipient, "request_reminder", setup=setup, meeting_request=meeting_request,
-                  sender=meeting_request.sender, link=request_url(token))
+                  sender=meeting_request.sender, link_token=token)
             sent += 1
     return sent
 
