@@ -1,4 +1,4 @@
-"""Text helpers every app shares: Markdown rendered safely, plain text, German word stems, slugs."""
+"""Text helpers every app shares: Markdown rendered safely, plain text, German word stems, slugs, search words."""
 
 import re
 from functools import lru_cache
@@ -17,6 +17,8 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope"}, "td": set()}
 WORD = re.compile(r"\w+", re.UNICODE)
+# The longest search kept, as long as the search fields' maxlength (core/includes/site_header.html).
+MAX_QUERY_LENGTH = 200
 
 
 def render_markdown(source: str) -> str:
@@ -34,6 +36,12 @@ def render_markdown(source: str) -> str:
 
 def plain_text(html: str) -> str:
     return re.sub(r"\s+", " ", nh3.clean(html or "", tags=set())).strip()
+
+
+def clean_query(raw: str | None) -> str:
+    """The words of a search as typed (the news list's, the network directory's, the portal's),
+    blanks collapsed, at most MAX_QUERY_LENGTH characters."""
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Win
 from revier.core.choices import Sector
 from revier.core.fragments import bounded_store, fragment, kept
 from revier.core.models import Topic
+from revier.core.text import clean_query
 from revier.events.selectors import event_public
 from revier.network import search
 from revier.network.models import Profile, ProfileEntry, ProfileRegistration, Region
@@ -119,7 +120,7 @@ def directory_filter_from_params(params) -> DirectoryFilter:
             lambda: event_public().filter(slug=event_slug).only("id", "slug", "title", "starts_at").first(),
         )
     return DirectoryFilter(
-        query=search.clean_query(params.get("q")),
+        query=clean_query(params.get("q")),
         topic=topic,
         kind=kind if kind in Sector.values else "",
         region=region if region in Region.values else "",

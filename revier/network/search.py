@@ -26,8 +26,6 @@ from django.db.models import Expression, QuerySet
 from revier.core.text import german_stems, stem_document
 from revier.network.models import Profile, ProfileEntry
 
-MAX_QUERY_LENGTH = 200
-
 # How PostgreSQL plans the directory's queries (search_planning), each for this transaction only.
 # - random_page_cost 1.1 (default 4): the directory's tables are small and read from memory, where a
 #   page the GIN index points to costs about what the next page of a sequential scan does. With 4,
@@ -67,11 +65,6 @@ def search_planning() -> Iterator[None]:
                 [value for name in names for value in (name, SEARCH_PLANNING[name])],
             )
         yield
-
-
-def clean_query(raw: str | None) -> str:
-    """The words of a search as typed, blanks collapsed, at most MAX_QUERY_LENGTH characters."""
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
 def _join(*parts: str) -> str:

@@ -15,12 +15,11 @@ from revier.core.cache import remembered_per_generation
 from revier.core.fragments import bounded_store, fragment, kept
 from revier.core.models import Topic
 from revier.events.models import Event
-from revier.core.text import german_stems
+from revier.core.text import clean_query, german_stems
 from revier.news.addresses import article_url
 from revier.news.compiled import CompiledQuery
 from revier.news.models import Article, ArticleLink
 
-MAX_QUERY_LENGTH = 200
 # Repeated searches (the same words, topic and page) within one content generation reuse the ids
 # and the number of hits of the first: at most this many, in a store of their own, so that what
 # readers type cannot push out the parts of pages everyone reads (core.fragments.bounded_store).
@@ -163,10 +162,6 @@ def article_teasers(*, ids: list[int], topics: TopicIndex) -> list[ArticleTeaser
         return []
     found = {row[0]: ArticleTeaser(*row[:-1], None, topics.of(row[-1])) for row in _TEASERS_BY_IDS.rows(ids=ids)}
     return [found[pk] for pk in ids if pk in found]
-
-
-def clean_query(raw: str | None) -> str:
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
 def _ts_query(query: str) -> SearchQuery:

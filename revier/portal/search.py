@@ -14,14 +14,8 @@ from revier.core.site_search import (
     SearchHit, SearchProvider, Vocabulary, excerpt, highlight, kept_per_generation, search_providers, suggestion,
 )
 
-MAX_QUERY_LENGTH = 200
 OVERVIEW_HITS = 3
 PAGE_SIZE = 10
-
-
-def clean_query(raw: str | None) -> str:
-    """The words of a search as typed, blanks collapsed, at most MAX_QUERY_LENGTH characters."""
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
 @dataclass(frozen=True)
@@ -91,7 +85,7 @@ def list_links() -> list[tuple[str, str]]:
 
 
 def search_page(*, query: str, kind: str = "", number: int = 1) -> SearchPage:
-    """The search page for `query` (clean_query), all kinds or one (`kind`, an unknown one counts as
+    """The search page for `query` (core.text.clean_query), all kinds or one (`kind`, an unknown one counts as
     all). Every provider is asked once; their queries do not grow with the data."""
     providers = search_providers()
     if kind not in {provider.kind for provider in providers}:

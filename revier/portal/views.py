@@ -18,6 +18,7 @@ from revier.core.params import int_param
 from revier.core.personal_data import json_bytes
 from revier.core.security import staff_page
 from revier.core.services import audit_read
+from revier.core.text import clean_query
 from revier.core.views import resend_link_view
 from django.views.decorators.http import require_http_methods
 from revier.contingents.models import Claim
@@ -183,7 +184,7 @@ def api_docs(request):
 def search(request):
     """Revier durchsuchen (issue 13 §1): every app's public content, grouped by kind
     (portal.search). Without words: the search field and the lists of every kind."""
-    query = portal_search.clean_query(request.GET.get("q"))
+    query = clean_query(request.GET.get("q"))
     context = {"search_query": query, "kinds": portal_search.search_kinds(), "list_links": portal_search.list_links()}
     if query:
         result = portal_search.search_page(
