@@ -5,7 +5,7 @@ claim's personal link; the deleting reuses the retention's anonymisation
 
 import datetime
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -15,8 +15,8 @@ from revier.contingents.models import Claim, ClaimConsent, ClaimLink
 from revier.contingents.retention import claim_anonymise
 from revier.contingents.services import claim_return, claim_url, normalize_email
 from revier.core.personal_data import (
-    LINK_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, fields_of, labels_of,
-    link_rows, mail_section,
+    LINK_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, data_links, fields_of,
+    labels_of, link_rows, mail_section,
 )
 from revier.core.services import audit_log
 from revier.core.tokens import link_expires_at, new_token
@@ -108,19 +108,19 @@ def claim_data_links(*, email: str, now: datetime.datetime) -> list[DataLink]:
     """For "Meine Daten": a new personal link to the data page of every claim of the address not
     anonymised, working at least core.personal_data.DATA_LINK_MIN_DAYS. The caller holds the
     transaction and sends the one mail."""
-    assert connection.in_atomic_block, "issue the links in the transaction of the mail"
-    links = []
-    claims = (
-        Claim.objects.select_related("contingent__event")
-        .filter(email_normalized=normalize_email(email), anonymised_at__isnull=True)
-        .order_by("created_at", "id")
-    )
-    for claim in claims:
+
+    def issue_link(claim: Claim) -> str:
         token, hashed = new_token()
         ClaimLink.objects.create(
             claim=claim, token_hash=hashed,
             expires_at=data_link_expires_at(link_expires_at(claim.contingent.target_ends_at), now),
         )
-        url = claim_url(token).rstrip("/") + "/daten/"
-        links.append(DataLink(kind=gettext("Free-ticket claim"), title=claim.contingent.title, url=url))
-    return links
+        return claim_url(token).rstrip("/") + "/daten/"
+
+    claims = (
+        Claim.objects.select_related("contingent__event")
+        .filter(email_normalized=normalize_email(email), anonymised_at__isnull=True)
+        .order_by("created_at", "id")
+    )
+    return data_links(claims, kind=gettext("Free-ticket claim"), title=lambda claim: claim.contingent.title,
+                      issue_link=issue_link)

@@ -5,9 +5,11 @@ its objects with these helpers; core knows no app."""
 
 import datetime
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from django.db import models
+from django.db import connection, models
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy as _
@@ -156,6 +158,20 @@ class DataLink:
     kind: str
     title: str
     url: str
+
+
+Owner = TypeVar("Owner", bound=models.Model)
+
+
+def data_links(owners: Iterable[Owner], *, kind: str, title: Callable[[Owner], str],
+               issue_link: Callable[[Owner], str]) -> list[DataLink]:
+    """For "Meine Daten": one DataLink of `kind` for each of `owners` (an app's objects of the
+    address that still hold personal data), with a new personal link to its data page.
+    `issue_link(owner)` stores the new link (the app's own link table and lifetime) and returns the
+    absolute address of the data page; `title(owner)` names the object in the mail. Must run in the
+    transaction that queues the mail, so that no link exists without its mail."""
+    assert connection.in_atomic_block, "issue the links in the transaction of the mail"
+    return [DataLink(kind=kind, title=title(owner), url=issue_link(owner)) for owner in owners]
 
 
 def mail_section(address: str) -> Section:

@@ -5,14 +5,14 @@ registration's personal link; the deleting reuses the retention's anonymisation
 
 import datetime
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from revier.core.personal_data import (
-    LINK_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, fields_of, labels_of,
-    link_rows, mail_section,
+    LINK_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, data_links, fields_of,
+    labels_of, link_rows, mail_section,
 )
 from revier.core.tokens import link_expires_at, new_token
 from revier.core.services import audit_log
@@ -104,19 +104,19 @@ def registration_data_links(*, email: str, now: datetime.datetime) -> list[DataL
     """For "Meine Daten": a new personal link to the data page of every registration of the address
     that still holds personal data (not anonymised), working at least
     core.personal_data.DATA_LINK_MIN_DAYS. The caller holds the transaction and sends the one mail."""
-    assert connection.in_atomic_block, "issue the links in the transaction of the mail"
-    links = []
-    registrations = (
-        Registration.objects.select_related("event")
-        .filter(email_normalized=normalize_email(email), anonymised_at__isnull=True)
-        .order_by("event__starts_at", "id")
-    )
-    for registration in registrations:
+
+    def issue_link(registration: Registration) -> str:
         token, hashed = new_token()
         RegistrationLink.objects.create(
             registration=registration, token_hash=hashed,
             expires_at=data_link_expires_at(link_expires_at(registration.event.ends_at), now),
         )
-        links.append(DataLink(kind=gettext("Registration"), title=registration.event.title,
-                              url=absolute_url(reverse("events:registration-data", kwargs={"token": token}))))
-    return links
+        return absolute_url(reverse("events:registration-data", kwargs={"token": token}))
+
+    registrations = (
+        Registration.objects.select_related("event")
+        .filter(email_normalized=normalize_email(email), anonymised_at__isnull=True)
+        .order_by("event__starts_at", "id")
+    )
+    return data_links(registrations, kind=gettext("Registration"), title=lambda registration: registration.event.title,
+                      issue_link=issue_link)

@@ -6,7 +6,7 @@ personal link."""
 
 import datetime
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -14,7 +14,8 @@ from django.utils.translation import gettext
 from revier.core.models import AuditEntry
 from revier.core.services import audit_log
 from revier.core.personal_data import (
-    LINK_LABELS, DataLink, PersonalData, Section, choices_of, fields_of, labels_of, link_rows, mail_section,
+    LINK_LABELS, DataLink, PersonalData, Section, choices_of, data_links, fields_of, labels_of, link_rows,
+    mail_section,
 )
 from revier.network import errors
 from revier.network.models import Profile
@@ -125,10 +126,9 @@ def profile_erase_note(profile: Profile) -> str:
 def profile_data_links(*, email: str, now: datetime.datetime) -> list[DataLink]:
     """For "Meine Daten": a new personal link to the data page of the profile of the address (one
     at most), working settings.NETWORK_LINK_DAYS. The caller holds the transaction."""
-    assert connection.in_atomic_block, "issue the links in the transaction of the mail"
-    links = []
-    for profile in Profile.objects.filter(email_normalized=normalize_email(email)):
-        token = _issue_link(profile, now=now)
-        links.append(DataLink(kind=gettext("Network profile"), title=profile.organisation,
-                              url=absolute_url(reverse("network:profile-data", kwargs={"token": token}))))
-    return links
+
+    def issue_link(profile: Profile) -> str:
+        return absolute_url(reverse("network:profile-data", kwargs={"token": _issue_link(profile, now=now)}))
+
+    return data_links(Profile.objects.filter(email_normalized=normalize_email(email)), kind=gettext("Network profile"),
+                      title=lambda profile: profile.organisation, issue_link=issue_link)
