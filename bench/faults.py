@@ -11,13 +11,16 @@ What it does, in one process:
   type (`--readers` in flight), registrations into a limited category with a waiting list
   (bench-ansturm-50 of bench/seed_events.py), free-ticket claims (bench-freikarten-50 of
   bench/seed_contingents.py) and their confirmations through the personal link read from the
-  mail in the sink, as a person would;
+  mail in the sink, as a person would; meeting acceptances: the one-click links of the open
+  meeting requests of bench/seed_meetings.py's published Gesprächsbörse (`--meeting-links`),
+  accepted as the recipients would, each placed at once on a table and slot;
 - the faults, timed from the start: PostgreSQL restarted once (`pg_ctlcluster … restart`); the SMTP
   sink stopped for `--sink-down` seconds; when it is back and the worker sends the mails that
   waited, one worker killed with SIGKILL (not restarted: the other must take over);
 - then waits until the outbox has no mail due (or `--drain` seconds) and checks, in the database
   and the sink: every write that got a success answer is there exactly once, no capacity
-  overbooked (seats and ticket codes), every mail sent is in the sink and none twice (Message-ID),
+  overbooked (seats, ticket codes, meeting tables: no table twice in a slot, nobody twice in a
+  slot), every mail sent is in the sink and none twice (Message-ID),
   no 5xx and no failed connection outside the PostgreSQL restart (plus `--grace` seconds), both
   masters and the remaining worker answer afterwards without a restart.
 Writes DIR/requests.jsonl (every request), DIR/faults.json (the fault times) and DIR/summary.json;
@@ -110,6 +113,7 @@ class Run:
         self.registered: dict[str, int] = {}  # e-mail -> status of its POST
         self.claimed: dict[str, int] = {}
         self.confirmed: dict[str, int] = {}  # token -> status of its confirmation
+        self.accepted: dict[str, int] = {}  # meeting request link -> status of its acceptance
         self.counter = iter(range(10**9))
         self.sink = None
         self.workers: list[subprocess.Popen] = []
@@ -182,6 +186,17 @@ class Run:
             status, _, _ = await client.request("claim", "POST", action, urllib.parse.urlencode(fields).encode())
             self.claimed[email] = status
             await asyncio.sleep(self.args.write_pause * 2)
+        client.close()
+
+    async def acceptor(self, index: int, links: list[str]):
+        """Accepts meeting requests with the one-click link from the mail, as the recipients would."""
+        client = Client(self, index % len(self.bases))
+        for link in links:
+            if not self.running():
+                break
+            status, _, _ = await client.request("accept", "POST", link, b"aktion=annehmen")
+            self.accepted[link] = status
+            await asyncio.sleep(self.args.write_pause * 4)
         client.close()
 
     async def confirmer(self):
@@ -260,6 +275,10 @@ class Run:
         tasks = [self.reader(i) for i in range(self.args.readers)]
         tasks += [self.registrant(i, registration) for i in range(self.args.registrants)]
         tasks += [self.claimant(i, action, claim) for i in range(self.args.claimants)]
+        if self.args.meeting_links:
+            with open(self.args.meeting_links) as lines:
+                links = [line.strip() for line in lines if line.strip()]
+            tasks += [self.acceptor(i, links[i::self.args.acceptors]) for i in range(self.args.acceptors)]
         tasks += [self.confirmer(), self.faults_timeline()]
         await asyncio.gather(*tasks)
 
@@ -332,6 +351,34 @@ def check_all(run: Run) -> dict:
     check("registrations by status: " + str(dict(registered_ok.values_list("status").annotate(n=Count("id")).values_list(
         "status", "n"))), True)
 
+    # Meetings: every acceptance answered with success is one accepted request with one meeting; no
+    # request accepted that was not posted; no table twice in a slot; nobody twice in a slot.
+    if run.accepted:
+        from revier.network.meetings.models import Meeting, MeetingParticipant, MeetingRequest
+        from revier.network.meetings.selectors import request_get_by_token
+
+        def request_of(link):
+            return request_get_by_token(token=link.rstrip("/").rsplit("/", 1)[1])
+
+        succeeded = [link for link, status in run.accepted.items() if status == 302]
+        wrong = [link for link in succeeded
+                 if (found := request_of(link)) is None or found.status != MeetingRequest.Status.ACCEPTED
+                 or Meeting.objects.filter(request=found).count() != 1]
+        check(f"meetings: every success answer ({len(succeeded)} of {len(run.accepted)} acceptances) is one accepted "
+              f"request with one meeting", not wrong, len(wrong))
+        posted = {found.pk for link in run.accepted if (found := request_of(link)) is not None}
+        setup_requests = MeetingRequest.objects.filter(setup__event__slug="bench-boerse")
+        unposted = setup_requests.filter(status=MeetingRequest.Status.ACCEPTED).exclude(pk__in=posted).count()
+        check("meetings: nothing accepted that was not posted", unposted == 0, unposted)
+        meetings = Meeting.objects.filter(setup__event__slug="bench-boerse")
+        tables = list(meetings.filter(status=Meeting.Status.PLACED).values_list("slot_id", "table_id"))
+        check(f"meeting tables not overbooked ({len(tables)} placed, {meetings.count() - len(tables)} unplaced)",
+              len(tables) == len(set(tables)) and None not in {slot for slot, _ in tables})
+        seats = list(MeetingParticipant.objects.filter(meeting__in=meetings, slot__isnull=False)
+                     .values_list("profile_id", "slot_id"))
+        check("nobody has two meetings in one slot", len(seats) == len(set(seats)))
+        check("acceptances by answer: " + str(dict(collections.Counter(run.accepted.values()))), True)
+
     # Mails: every mail of the outbox sent, each in the sink exactly once by its Message-ID.
     sink = collections.Counter()
     with open(os.path.join(args.out, "sink.jsonl"), encoding="utf-8") as lines:
@@ -386,6 +433,8 @@ def main():
     parser.add_argument("--registrants", type=int, default=2)
     parser.add_argument("--claimants", type=int, default=1)
     parser.add_argument("--write-pause", type=float, default=0.2)
+    parser.add_argument("--meeting-links", default="")
+    parser.add_argument("--acceptors", type=int, default=1)
     parser.add_argument("--run-id", default=time.strftime("%H%M%S"))
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)

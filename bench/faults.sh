@@ -10,7 +10,8 @@
 # sink (bench/smtp_sink.py, aiosmtpd) that the outbox sends to. bench/faults.py starts the sink and
 # the workers, runs the load and the faults and checks the database and the sink afterwards (what
 # it checks: its docstring). Data: bench/seed_events.py (a category of 50 seats with a waiting list),
-# bench/seed_contingents.py (50 free-ticket codes, first come first served), the demo content.
+# bench/seed_contingents.py (50 free-ticket codes, first come first served), bench/seed_meetings.py (a
+# published Gesprächsbörse with open meeting requests, whose links the load accepts), the demo content.
 # PostgreSQL is restarted with pg_ctlcluster: run it alone on the machine (no test suite, no other
 # benchmark: they would lose their connections too).
 # Everything is kept in bench/results/faults-<timestamp>/; exits 1 if a check failed.
@@ -51,6 +52,7 @@ redis-cli -n 7 flushdb >/dev/null
 "$PY" manage.py migrate --no-input -v0
 "$PY" bench/seed_events.py >/dev/null
 "$PY" bench/seed_contingents.py >/dev/null
+"$PY" bench/seed_meetings.py --links "$OUT/meeting-links.txt"
 "$PY" manage.py load_demo >/dev/null 2>"$OUT/load_demo.log" || echo "WARNING: load_demo failed (see load_demo.log)" >&2
 "$PY" manage.py shell -c "from revier.core.models import OutboxMail; OutboxMail.objects.all().delete()"  # only this run's mails
 "$PY" manage.py collectstatic --no-input --clear -v0
@@ -64,7 +66,8 @@ bench_log "Load for $DURATION s: PostgreSQL restarted at $PG_RESTART_AT s, the S
 set +e
 "$PY" bench/faults.py --base http://127.0.0.1:8771 --base http://127.0.0.1:8772 --out "$OUT" \
   --duration "$DURATION" --pg-restart-at "$PG_RESTART_AT" --pg-version "$PG_VERSION" --sink-stop-at "$SINK_STOP_AT" \
-  --sink-down "$SINK_DOWN" --smtp-port "$SMTP_PORT" --readers "$READERS" | tee "$OUT/checks.txt"
+  --sink-down "$SINK_DOWN" --smtp-port "$SMTP_PORT" --readers "$READERS" \
+  --meeting-links "$OUT/meeting-links.txt" | tee "$OUT/checks.txt"
 STATUS=${PIPESTATUS[0]}
 set -e
 grep -c "Traceback" "$OUT"/gunicorn-*.log "$OUT/workers.log" 2>/dev/null | sed 's/^/tracebacks in /' | tee -a "$OUT/checks.txt" || true
