@@ -77,13 +77,8 @@ STATIC_PAGE_TYPES = {
 }
 # Forms that anonymous readers send; each is also checked as re-shown with validation errors.
 FORM_PAGE_TYPES = ("contact", "report-barrier", "network-create", "network-contact-start")
+FORM_PAGE_TYPES = (*FORM_PAGE_TYPES, *(f"en-{name}" for name in FORM_PAGE_TYPES))
 EXPECTED_STATUS = {"not-found": 404, "en-not-found": 404}
-# The same pages in English (/en/…, issue 13 §4): the frame and the texts in English, the content
-# German (marked lang="de") where it has no English version.
-ENGLISH_PAGE_TYPES = ("home", "news-list", "search-results", "page-impressum", "contact", "events-list", "network-index",
-                      "monitor-home", "article-detail", "event-detail", "speaker", "not-found")
-
-
 def png_upload(name: str = "elektrolyseur.png") -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", (640, 360), (30, 90, 140)).save(buffer, format="PNG")
@@ -93,6 +88,9 @@ def png_upload(name: str = "elektrolyseur.png") -> SimpleUploadedFile:
 # Page types whose paths depend on the data built (slugs).
 DATA_PAGE_TYPES = ("article-detail", "event-detail", "event-cancelled", "speaker", "network-profile",
                    "network-contact-start", "embed-index-event", "embed-seats")
+# The same pages in English (/en/…, issue 13 §4): every page type, the frame and the texts in
+# English, the content German (marked lang="de") where it has no English version.
+ENGLISH_PAGE_TYPES = (*STATIC_PAGE_TYPES, *DATA_PAGE_TYPES)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""Every page type in the browser, one visit each: axe-core finds no violation of WCAG 2.0/2.1
-A and AA, nothing is loaded from another host, and there is no console error or CSP violation.
+"""Every page type in the browser, in German and English, at 1280 and 320 px: axe-core finds no
+violation of WCAG 2.0/2.1 A and AA, nothing is loaded from another host, and there is no console
+error or CSP violation.
 
 All findings of a visit are reported together, so one run shows everything that is wrong.
 """
@@ -8,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import format_violations, live_host, run_axe, submit_empty_form
+from tests.browser.conftest import format_violations, live_host, open_page, run_axe, submit_empty_form
 from tests.browser.portal import (
     DATA_PAGE_TYPES,
     ENGLISH_PAGE_TYPES,
@@ -58,8 +59,10 @@ def report(page_type: str, found: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.parametrize("width", [1280, 320])
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_page_type_is_accessible_and_self_contained(page, portal, live_server, page_type):
+def test_page_type_is_accessible_and_self_contained(new_context, portal, live_server, page_type, width):
+    page = open_page(new_context, width)
     expected_status = EXPECTED_STATUS.get(page_type)
     response = page.goto(portal.page_types[page_type])
     assert response.status == (expected_status or 200)
@@ -70,8 +73,10 @@ def test_page_type_is_accessible_and_self_contained(page, portal, live_server, p
     assert found == {}, report(page_type, found)
 
 
+@pytest.mark.parametrize("width", [1280, 320])
 @pytest.mark.parametrize("page_type", FORM_PAGE_TYPES)
-def test_form_with_validation_errors_is_accessible_and_self_contained(page, portal, live_server, page_type):
+def test_form_with_validation_errors_is_accessible_and_self_contained(new_context, portal, live_server, page_type, width):
+    page = open_page(new_context, width)
     page.goto(portal.page_types[page_type])
     submit_empty_form(page)
     assert page.locator("main [aria-invalid=true]").count() > 0, "no validation error shown"
