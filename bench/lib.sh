@@ -1,6 +1,9 @@
-# Shell functions shared by the benchmarks (source it; bench/registrations.sh uses it, and
-# bench/news.sh can switch to it). Every function works from the repository root.
+# Shell functions shared by the benchmarks (source it, as every bench/*.sh does).
+# Every function works from the repository root.
 #
+#   bench_settings                         the settings every benchmark shares, from the environment
+#                                          or their defaults (PG_URL, WORKERS, WORKER_CLASS, THREADS,
+#                                          CONNECTIONS, WRK_THREADS, DURATION, WARMUP) and PY
 #   bench_log MESSAGE                      a visible step in the output
 #   bench_ensure_deps                      venv and npm packages (make install), wrk from apt
 #   bench_fresh_db PG_URL NAME             drops and creates a PostgreSQL database
@@ -12,15 +15,61 @@
 #   bench_machine_info                     cores, RAM, kernel, PostgreSQL and gunicorn versions
 #   bench_django_env SITE_URL STATIC_ROOT  the server's environment: production settings (DEBUG off,
 #                                          a random SECRET_KEY, 127.0.0.1 only, warnings only)
+#   bench_render_env DB                    for pages measured as rendered: the database DB on PG_URL
+#                                          kept open by the workers, no page cache (PAGE_CACHE_SECONDS=0,
+#                                          no Redis), fragments kept as in production, no rate limit
+#   bench_vacuum_analyze                   planner statistics and visibility map as some time after a
+#                                          bulk load (what autovacuum would do), so every run starts alike
+#   bench_measure NAME TARGET SECONDS CONNECTIONS
+#                                          wrk on BASE with TARGET (an address, or @FILE: the addresses
+#                                          in FILE in turn, bench/rotate.lua): one line NAME TARGET
+#                                          RESULT… cpu_ms= pg_ms= in OUT/results.txt (BENCH_DB's
+#                                          PostgreSQL backends), wrk's output in OUT/wrk-NAME.txt
+#   bench_measure_each                     bench_measure of every NAMES[i], TARGETS[i], CONNS[i]: a
+#                                          warm-up of WARMUP s (NAME-warmup), then DURATION s; sets
+#                                          LOAD_BEFORE and LOAD_AFTER (the load average around it)
+#   bench_search_table RESULTS SERVER_ERRORS SEARCHES LOW_ROWS
+#                                          the Markdown table of bench_measure_each's results for a
+#                                          search budget (p99 < 100 ms): "@" targets are SEARCHES
+#                                          searches in turn; NAME-low rows (one connection per worker)
+#                                          are held to the budget too (LOW_ROWS=budget) or shown for
+#                                          comparison (LOW_ROWS=comparison: the budget is for
+#                                          CONNECTIONS requests in flight)
 
 BENCH_PY=${BENCH_PY:-$PWD/.venv/bin/python}
 BENCH_GUNICORN_PID=
 BENCH_GUNICORN_PIDS=()
 
+bench_settings() {
+  PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
+  WORKERS=${WORKERS:-2}
+  WORKER_CLASS=${WORKER_CLASS:-gthread}
+  THREADS=${THREADS:-4}
+  CONNECTIONS=${CONNECTIONS:-8}
+  WRK_THREADS=${WRK_THREADS:-2}
+  DURATION=${DURATION:-15}
+  WARMUP=${WARMUP:-5}
+  # shellcheck disable=SC2034  # for the script that sources this file
+  PY=$PWD/.venv/bin/python
+}
+
 bench_django_env() {
   export DJANGO_SETTINGS_MODULE=revier.settings DEBUG=False ALLOWED_HOSTS=127.0.0.1 LOG_LEVEL=WARNING
   export SECRET_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   export SITE_URL=$1 STATIC_ROOT=$2
+}
+
+bench_render_env() {
+  export DATABASE_URL="$PG_URL/$1"
+  export CONN_MAX_AGE=${CONN_MAX_AGE:-600}  # the workers keep their connections (bench_postgres_cpu_ms)
+  export REDIS_URL=
+  export PAGE_CACHE_SECONDS=0
+  export FRAGMENT_CACHE_SECONDS=${FRAGMENT_CACHE_SECONDS:-300}
+  export RATELIMIT_ENABLED=false
+}
+
+bench_vacuum_analyze() {
+  "$BENCH_PY" manage.py shell -c "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
 }
 
 bench_log() { printf '\n== %s\n' "$*" >&2; }
@@ -100,4 +149,62 @@ bench_postgres_cpu_ms() {
     ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
   done
   echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
+
+bench_measure() {
+  local name=$1 target=$2 seconds=$3 connections=$4 cpu0 pg0
+  local wrk=(wrk --threads "$(( connections < WRK_THREADS ? connections : WRK_THREADS ))" --connections "$connections" --timeout 30s)
+  cpu0=$(bench_gunicorn_cpu_ms)
+  # shellcheck disable=SC2153  # BENCH_DB, BASE and OUT are the sourcing script's
+  pg0=$(bench_postgres_cpu_ms "$BENCH_DB")
+  if [[ $target == @* ]]; then
+    PATHS="${target#@}" "${wrk[@]}" --script bench/rotate.lua --duration "${seconds}s" "$BASE/" >"$OUT/wrk-$name.txt"
+  else
+    "${wrk[@]}" --script bench/report.lua --duration "${seconds}s" "$BASE$target" >"$OUT/wrk-$name.txt"
+  fi
+  echo "$name $target $(grep '^RESULT' "$OUT/wrk-$name.txt" | cut -d' ' -f2-) cpu_ms=$(( $(bench_gunicorn_cpu_ms) - cpu0 )) pg_ms=$(( $(bench_postgres_cpu_ms "$BENCH_DB") - pg0 ))" \
+    | tee -a "$OUT/results.txt" >&2
+}
+
+bench_measure_each() {
+  local i
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  bench_log "Measuring: ${WARMUP} s warm-up and ${DURATION} s each (load average before: $LOAD_BEFORE)"
+  : >"$OUT/results.txt"
+  for i in "${!NAMES[@]}"; do
+    bench_measure "${NAMES[$i]}-warmup" "${TARGETS[$i]}" "$WARMUP" "${CONNS[$i]}" 2>/dev/null
+    bench_measure "${NAMES[$i]}" "${TARGETS[$i]}" "$DURATION" "${CONNS[$i]}"
+  done
+  # shellcheck disable=SC2034  # for the script that sources this file
+  LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+}
+
+bench_search_table() {
+  "$BENCH_PY" - "$1" "$2" "$3" "$4" "$CONNECTIONS" <<'PYEOF'
+import sys
+results, server_errors, searches, low_rows, in_flight = sys.argv[1:]
+print("| measurement | address | connections | requests/s | p50 ms | p99 ms | non-2xx | socket errors | CPU ms / request (gunicorn + PostgreSQL) | budget p99 < 100 ms |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+missed = 0
+for line in open(results):
+    name, target, *fields = line.split()
+    if name.endswith("-warmup"):
+        continue
+    r = {k: float(v) for k, v in (f.split("=") for f in fields)}
+    requests = max(r["requests"], 1)
+    pg = f"{r['pg_ms'] / requests:.2f}" if r["pg_ms"] >= 0 else "?"
+    address = f"{int(searches):,} searches in turn" if target.startswith("@") else f"`{target}`"
+    connections = "1 per worker" if name.endswith("-low") else "all"
+    if name.startswith("search") and (low_rows == "budget" or not name.endswith("-low")):
+        ok = r["p99_ms"] < 100 and r["non2xx"] == 0 and r["socket_errors"] == 0
+        missed += not ok
+        budget = "met" if ok else "**MISSED**"
+    else:
+        budget = "–"
+    print(f"| {name} | {address} | {connections} | {r['rps']:,.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['non2xx']:.0f} "
+          f"| {r['socket_errors']:.0f} | {r['cpu_ms'] / requests:.2f} + {pg} | {budget} |")
+print()
+scope = "" if low_rows == "budget" else f" ({in_flight} in flight)"
+print(f"Searches over budget{scope}: {missed}. Server errors in the gunicorn log: {server_errors}")
+PYEOF
 }

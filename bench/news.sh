@@ -19,18 +19,12 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432}
+source bench/lib.sh
 BENCH_DB=${BENCH_DB:-revier_bench}
 ARTICLES=${ARTICLES:-10000}
 PORT=${PORT:-8765}
-WORKERS=2
-WORKER_CLASS=${WORKER_CLASS:-gthread}
-THREADS=${THREADS:-4}
-CONNECTIONS=${CONNECTIONS:-8}
-WRK_THREADS=${WRK_THREADS:-2}
-DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-5}
-PY=$ROOT/.venv/bin/python
+WORKERS=2  # fixed, not from the environment (bench_settings keeps it)
+bench_settings
 OUT=$ROOT/bench/results/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$OUT"
 
@@ -48,27 +42,17 @@ export REDIS_URL=${REDIS_URL-redis://127.0.0.1:6379/13}
 log() { printf '\n== %s\n' "$*" >&2; }
 
 log "Dependencies"
-make -s install
-if ! command -v wrk >/dev/null 2>&1; then
-  apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-fi
+bench_ensure_deps
 
 if [[ "${REUSE_DB:-0}" != 1 ]]; then
   log "Fresh database $BENCH_DB"
-  "$PY" - "$PG_URL" "$BENCH_DB" <<'EOF'
-import sys, psycopg
-url, name = sys.argv[1], sys.argv[2]
-with psycopg.connect(f"{url}/postgres", autocommit=True) as conn:
-    conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    conn.execute(f'CREATE DATABASE "{name}"')
-EOF
+  bench_fresh_db "$PG_URL" "$BENCH_DB"
   "$PY" manage.py migrate --no-input -v0
   log "Loading $ARTICLES articles"
   "$PY" bench/seed_news.py --count "$ARTICLES"
-  # What autovacuum does some time after a bulk load, done now so every run starts alike: planner
-  # statistics (else it may scan the whole table for a common search term) and the visibility
-  # map (index-only scans for the ids of a list page).
-  "$PY" manage.py shell -c "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
+  # Planner statistics (else it may scan the whole table for a common search term) and the
+  # visibility map (index-only scans for the ids of a list page).
+  bench_vacuum_analyze
 fi
 
 if [[ -n "$REDIS_URL" ]]; then
