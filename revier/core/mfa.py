@@ -1,5 +1,8 @@
 """The second factor of staff logins: a code from an authenticator app (TOTP) or a one-time
-recovery code, through django-otp (its TOTP device and its static device; no crypto of our own).
+recovery code, through django-otp: its TOTP device with the secret encrypted at rest
+(core.models.EncryptedTOTPDevice) and a device of recovery codes stored as keyed hashes
+(core.models.RecoveryCodeDevice); the cryptography is Django's HMAC and the `cryptography`
+package's AES-GCM (core.keys), none of our own.
 
 After the password (core.auth.StaffLoginView) a person for whom second_factor_required() holds is
 logged in with a session that reaches only the login's pages (core.middleware.SecondFactorMiddleware)
@@ -19,9 +22,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_static.models import StaticToken
 
+from revier.core.keys import keyed_hash
+from revier.core.models import EncryptedTOTPDevice, RecoveryCode, RecoveryCodeDevice
 from revier.core.services import audit_log
 
 TOTP_DEVICE_NAME = "Authenticator-App"
@@ -48,26 +52,26 @@ def second_factor_url(*, name: str = "second_factor", next_url: str = "") -> str
 
 def second_factor_confirmed(user) -> bool:
     """Whether `user` has set up an authenticator app (a confirmed TOTP device)."""
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return EncryptedTOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def totp_device_pending(*, user) -> TOTPDevice:
+def totp_device_pending(*, user) -> EncryptedTOTPDevice:
     """The authenticator app being set up by `user`: an unconfirmed TOTP device with a fresh
     secret, made on the first visit of the setup page and kept until it is confirmed, so that a
     reload shows the same QR code."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    device = EncryptedTOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+        device = EncryptedTOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
     return device
 
 
-def totp_secret_text(device: TOTPDevice) -> str:
+def totp_secret_text(device: EncryptedTOTPDevice) -> str:
     """The device's secret in base32, as authenticator apps take it when typed in, in groups of 4."""
     secret = b32encode(device.bin_key).decode("ascii").rstrip("=")
     return " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
 
 
-def totp_qr_data_uri(device: TOTPDevice) -> str:
+def totp_qr_data_uri(device: EncryptedTOTPDevice) -> str:
     """The device's otpauth:// address as a QR code: an SVG (paths only, no style) in a data: URI
     for an <img>, drawn here on the server."""
     return segno.make(device.config_url, error="m").svg_data_uri(scale=5, border=4)
@@ -78,14 +82,20 @@ def _normalised(code: str) -> str:
     return "".join(str(code or "").split()).replace("-", "").lower()
 
 
+def recovery_code_hash(code: str) -> str:
+    """What is stored of a recovery code: its HMAC-SHA256 under a key derived from SECRET_KEY."""
+    return keyed_hash(RecoveryCodeDevice.HASH_PURPOSE, _normalised(code))
+
+
 def _recovery_codes_new(*, user) -> list[str]:
     """Replaces the recovery codes of `user` by settings.RECOVERY_CODE_COUNT new ones (django-otp's
-    static device and its random tokens) and returns them; inside the caller's transaction."""
-    device, _ = StaticDevice.objects.get_or_create(user=user, name=RECOVERY_DEVICE_NAME,
-                                                   defaults={"confirmed": True})
-    device.token_set.all().delete()
+    random static tokens: 8 characters of base32) and returns them; only their keyed hashes are
+    stored. Inside the caller's transaction."""
+    device, _ = RecoveryCodeDevice.objects.get_or_create(user=user, name=RECOVERY_DEVICE_NAME,
+                                                         defaults={"confirmed": True})
+    device.codes.all().delete()
     codes = [StaticToken.random_token() for _ in range(settings.RECOVERY_CODE_COUNT)]
-    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    RecoveryCode.objects.bulk_create([RecoveryCode(device=device, code_hash=recovery_code_hash(code)) for code in codes])
     return codes
 
 
@@ -94,17 +104,17 @@ def recovery_code_display(code: str) -> str:
     return f"{code[:4]}-{code[4:]}" if len(code) == 8 else code
 
 
-def second_factor_confirm(*, device: TOTPDevice, code: str) -> list[str] | None:
+def second_factor_confirm(*, device: EncryptedTOTPDevice, code: str) -> list[str] | None:
     """Confirms the authenticator app being set up with `code` from it. On success the device is
     confirmed, any other app of the person removed, new recovery codes made and returned (shown
     once), and it is audited; a wrong code returns None and changes nothing."""
     with transaction.atomic(durable=True):
-        device = TOTPDevice.objects.select_for_update().filter(pk=device.pk, confirmed=False).first()
+        device = EncryptedTOTPDevice.objects.select_for_update().filter(pk=device.pk, confirmed=False).first()
         if device is None or not device.verify_token(_normalised(code)):
             return None
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        TOTPDevice.objects.filter(user_id=device.user_id).exclude(pk=device.pk).delete()
+        EncryptedTOTPDevice.objects.filter(user_id=device.user_id).exclude(pk=device.pk).delete()
         codes = _recovery_codes_new(user=device.user)
         audit_log(actor=device.user, action="second_factor_confirmed", obj=device.user)
     return codes
@@ -113,17 +123,21 @@ def second_factor_confirm(*, device: TOTPDevice, code: str) -> list[str] | None:
 def second_factor_check(*, user, code: str):
     """The confirmed device of `user` that accepts `code` (a code of the app, or a recovery code,
     which is used up with it), or None. Verified under a row lock of the devices, so that a code
-    counts once even when sent twice at the same moment; a used recovery code is audited."""
+    counts once even when sent twice at the same moment; a used recovery code is audited. An app's
+    secret still encrypted under a key of SECRET_KEY_FALLBACKS is encrypted again under SECRET_KEY."""
     code = _normalised(code)
     if not code:
         return None
-    model = TOTPDevice if code.isdigit() else StaticDevice
+    model = EncryptedTOTPDevice if code.isdigit() else RecoveryCodeDevice
     with transaction.atomic(durable=True):
         for device in model.objects.devices_for_user(user, confirmed=True).select_for_update().order_by("pk"):
             if device.verify_token(code):
-                if model is StaticDevice:
+                if model is RecoveryCodeDevice:
                     audit_log(actor=user, action="recovery_code_used", obj=user,
-                              data={"left": device.token_set.count()})
+                              data={"left": device.codes.filter(used_at__isnull=True).count()})
+                elif not device.key_under_current_secret:
+                    device.key_set(device.bin_key)
+                    device.save(update_fields=["key"])
                 return device
     return None
 
@@ -134,7 +148,7 @@ def second_factor_login(request, device) -> None:
 
 
 def recovery_codes_left(user) -> int:
-    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return RecoveryCode.objects.filter(device__user=user, device__confirmed=True, used_at__isnull=True).count()
 
 
 def recovery_codes_renew(*, user) -> list[str]:
@@ -146,12 +160,12 @@ def recovery_codes_renew(*, user) -> list[str]:
     return codes
 
 
-def totp_device_create_confirmed(*, user, key: str) -> TOTPDevice:
-    """An authenticator app with the known secret `key` (hex, as django-otp stores it), confirmed
-    without a code, audited. Only for the demo's accounts (revier/demo/accounts.py), whose secret
+def totp_device_create_confirmed(*, user, key: str) -> EncryptedTOTPDevice:
+    """An authenticator app with the known secret `key` (hex, as django-otp takes it; stored
+    encrypted), confirmed without a code, audited. Only for the demo's accounts (revier/demo/accounts.py), whose secret
     is printed by `load_demo` so that a reviewer can log in (inside the demo's transaction)."""
     with transaction.atomic():
-        device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, key=key, confirmed=True)
+        device = EncryptedTOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, key=key, confirmed=True)
         audit_log(actor=None, action="second_factor_confirmed", obj=user)
     return device
 
@@ -160,6 +174,6 @@ def second_factor_reset(*, user, actor) -> None:
     """Removes every second factor of `user` (apps and recovery codes), audited with `actor` (an
     administrator): at the next login the person sets up an app again."""
     with transaction.atomic(durable=True):
-        TOTPDevice.objects.filter(user=user).delete()
-        StaticDevice.objects.filter(user=user).delete()
+        EncryptedTOTPDevice.objects.filter(user=user).delete()
+        RecoveryCodeDevice.objects.filter(user=user).delete()
         audit_log(actor=actor, action="second_factor_reset", obj=user)

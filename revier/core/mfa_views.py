@@ -12,7 +12,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from revier.core.auth import login_attempt_allowed, login_attempt_succeeded
 from revier.core.forms import KernForm
@@ -31,6 +30,7 @@ from revier.core.mfa import (
     totp_qr_data_uri,
     totp_secret_text,
 )
+from revier.core.models import EncryptedTOTPDevice
 from revier.core.security import staff_page
 
 WRONG_CODE = _("This code is not correct. Please enter the current code from your authenticator app "
@@ -149,6 +149,6 @@ def account_security(request):
     if request.method == "POST":
         codes = recovery_codes_renew(user=request.user)
         return _recovery_codes_page(request, codes, next_url=resolve_url("account_security"), first=False)
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).order_by("pk").first()
+    device = EncryptedTOTPDevice.objects.filter(user=request.user, confirmed=True).order_by("pk").first()
     return render(request, "core/account_security.html", {
         "device": device, "codes_left": recovery_codes_left(request.user)})

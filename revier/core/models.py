@@ -1,8 +1,14 @@
+from binascii import unhexlify
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from revier.core.keys import Undecryptable, decrypt, encrypt, is_encrypted, keyed_hash_match
 from revier.core.validators import normalise_embed_origin
 
 
@@ -181,3 +187,72 @@ class RetentionPeriod(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.days}"
+
+
+class EncryptedTOTPDevice(TOTPDevice):
+    """django-otp's authenticator app (TOTPDevice: its codes, drift and replay rules), with the
+    secret encrypted in its `key` column (core.keys, AES-GCM under a key derived from SECRET_KEY;
+    a key of SECRET_KEY_FALLBACKS still opens it) instead of in hex. Same table, so django-otp's
+    login records it like any device. Every device is made, read and saved through this class
+    (core.mfa); a save encrypts a secret given in hex."""
+
+    KEY_PURPOSE = "otp-totp-key"
+
+    class Meta:
+        proxy = True
+
+    @property
+    def bin_key(self) -> bytes:
+        return decrypt(self.KEY_PURPOSE, self.key)[0]
+
+    @property
+    def key_under_current_secret(self) -> bool:
+        """False when the secret was encrypted under a key of SECRET_KEY_FALLBACKS (encrypt again)."""
+        return decrypt(self.KEY_PURPOSE, self.key)[1]
+
+    def key_set(self, secret: bytes) -> None:
+        self.key = encrypt(self.KEY_PURPOSE, secret)
+
+    def verify_token(self, token):
+        try:
+            self.bin_key
+        except Undecryptable:
+            return False  # a secret no key opens (SECRET_KEY changed without fallback): no code fits
+        return super().verify_token(token)
+
+    def save(self, *args, **kwargs):
+        if not is_encrypted(self.key):
+            self.key_set(unhexlify(self.key))  # the default (django-otp's random hex) or a known secret
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "key"}
+        if len(self.key) > self._meta.get_field("key").max_length:
+            raise ValueError("TOTP secret too long to be stored encrypted")
+        super().save(*args, **kwargs)
+
+
+class RecoveryCodeDevice(Device):
+    """A person's recovery codes as a django-otp device (so that django_otp.login() records a login
+    with one like a login with the app). The codes are stored as keyed hashes (RecoveryCode)."""
+
+    HASH_PURPOSE = "recovery-code"
+
+    def verify_token(self, token) -> bool:
+        """Whether `token` (normalised: no spaces or dashes, lower case) is one of the unused codes;
+        if so, it is used up. The caller holds the row lock of this device (core.mfa)."""
+        unused = self.codes.filter(used_at__isnull=True).values_list("pk", "code_hash")
+        found = keyed_hash_match(self.HASH_PURPOSE, str(token or ""), unused)
+        return found is not None and bool(
+            self.codes.filter(pk=found, used_at__isnull=True).update(used_at=timezone.now()))
+
+
+class RecoveryCode(models.Model):
+    """One recovery code of a person, stored only as its HMAC-SHA256 under a key derived from
+    SECRET_KEY (core.keys.keyed_hash): usable once (used_at), shown only when it is made."""
+
+    device = models.ForeignKey(RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes")
+    code_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"recovery code {self.pk}"

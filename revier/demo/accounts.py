@@ -17,10 +17,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
+from django_otp.plugins.otp_totp.models import default_key
 
 from revier.accounts import services as account_services
+from revier.core.keys import Undecryptable
 from revier.core.mfa import second_factor_required, totp_device_create_confirmed
+from revier.core.models import EncryptedTOTPDevice
 from revier.core.services import audit_log
 from revier.demo.files import read_yaml
 
@@ -108,7 +110,14 @@ def demo_totp_secret(user) -> str | None:
         key = _secret_key(text)
     except ValueError:
         return None
-    return text if TOTPDevice.objects.filter(user=user, confirmed=True, key=key).exists() else None
+    # The secret is stored encrypted (core.models.EncryptedTOTPDevice): compared after decryption.
+    for device in EncryptedTOTPDevice.objects.filter(user=user, confirmed=True):
+        try:
+            if device.bin_key == unhexlify(key):
+                return text
+        except Undecryptable:  # encrypted under another SECRET_KEY: not the file's secret any more
+            continue
+    return None
 
 
 def demo_totp_code(username: str) -> str | None:
@@ -125,7 +134,7 @@ def demo_second_factor_ensure(user) -> None:
     """Gives the demo account `user`, if it needs a second factor and has none, an authenticator
     app whose secret is written to the login file (a secret already there, from another database of
     this checkout, is reused)."""
-    if not second_factor_required(user) or TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+    if not second_factor_required(user) or EncryptedTOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return
     path = login_file()
     text = read_login_lines(path, SECRET_LINE).get(user.get_username())

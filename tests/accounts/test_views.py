@@ -126,10 +126,10 @@ def test_organiser_area_links_the_account_pages_for_administrators_only(client, 
 
 
 def test_administrator_resets_the_second_factor_of_an_account_audited(admin_client, administrator):
-    from django_otp.plugins.otp_static.models import StaticDevice
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from revier.core.mfa import second_factor_confirm, totp_device_pending
+    from revier.core.models import RecoveryCodeDevice
     from tests.factories import totp_code
 
     account = with_roles("redaktion")
@@ -141,7 +141,7 @@ def test_administrator_resets_the_second_factor_of_an_account_audited(admin_clie
 
     response = admin_client.post(f"/verwaltung/konten/{account.pk}/zweiter-faktor/")
     assert response.status_code == 302 and response["Location"] == f"/verwaltung/konten/{account.pk}/"
-    assert not TOTPDevice.objects.filter(user=account).exists() and not StaticDevice.objects.filter(user=account).exists()
+    assert not TOTPDevice.objects.filter(user=account).exists() and not RecoveryCodeDevice.objects.filter(user=account).exists()
     entry = AuditEntry.objects.get(action="second_factor_reset")
     assert entry.actor == administrator and entry.object_id == str(account.pk)
     assert "Der zweite Faktor wurde zurückgesetzt." in admin_client.get(response["Location"]).content.decode()

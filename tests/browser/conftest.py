@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from revier.core.models import EncryptedTOTPDevice
 from tests.browser.portal import Portal, build_portal
 from tests.factories import PASSWORD, totp_code
 
@@ -148,7 +148,7 @@ def pass_second_factor(page, username: str) -> None:
     if "/anmelden/zweiter-faktor/" not in page.url:
         return
     setup = "/einrichten/" in page.url
-    device = TOTPDevice.objects.filter(user__username=username, confirmed=not setup).latest("pk")
+    device = EncryptedTOTPDevice.objects.filter(user__username=username, confirmed=not setup).latest("pk")
     page.locator("main input[name=code]").fill(totp_code(device, fresh=True))
     with page.expect_navigation():
         page.locator("main form[method=post] button[type=submit]").first.click()

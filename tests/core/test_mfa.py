@@ -8,8 +8,6 @@ import re
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from revier.core import ratelimit
 from revier.core.mfa import (
@@ -17,7 +15,7 @@ from revier.core.mfa import (
     second_factor_required,
     totp_device_pending,
 )
-from revier.core.models import AuditEntry
+from revier.core.models import AuditEntry, EncryptedTOTPDevice, RecoveryCode, RecoveryCodeDevice
 from tests.factories import PASSWORD, StaffFactory, UserFactory, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -92,19 +90,19 @@ def test_setup_shows_qr_code_and_secret_and_confirms_with_a_code(client):
     log_in_with_password(client, "chefin")
     response = client.get(f"{SETUP}?next=/verwaltung/")
     html = response.content.decode()
-    device = TOTPDevice.objects.get(user=user)
+    device = EncryptedTOTPDevice.objects.get(user=user)
     assert not device.confirmed
     assert 'src="data:image/svg+xml' in html and "alt=\"QR-Code" in html
     secret = re.search(r'id="schluessel">([A-Z2-7 ]+)<', html).group(1)
     assert len(secret.replace(" ", "")) == 32
     assert response["Cache-Control"].startswith("max-age=0") and "no-store" in response["Cache-Control"]
     assert client.get(SETUP).content.decode().count(secret) == 1  # a reload keeps the same secret
-    assert TOTPDevice.objects.filter(user=user).count() == 1
+    assert EncryptedTOTPDevice.objects.filter(user=user).count() == 1
 
     response = send_code(client, "000000" if totp_code(device) != "000000" else "111111", path=SETUP)
     html = response.content.decode()
     assert response.status_code == 200 and "Der Code stimmt nicht." in html and 'aria-invalid="true"' in html
-    assert not TOTPDevice.objects.get(pk=device.pk).confirmed
+    assert not EncryptedTOTPDevice.objects.get(pk=device.pk).confirmed
     assert client.get("/verwaltung/").status_code == 302
 
     response = send_code(client, totp_code(device), path=SETUP)
@@ -113,8 +111,8 @@ def test_setup_shows_qr_code_and_secret_and_confirms_with_a_code(client):
     codes = re.findall(r"<li>([a-z2-7]{4}-[a-z2-7]{4})</li>", html)
     assert len(codes) == 10 and len(set(codes)) == 10
     assert "nur dieses eine Mal" in html and 'href="/verwaltung/"' in html
-    assert TOTPDevice.objects.get(pk=device.pk).confirmed
-    assert StaticToken.objects.filter(device__user=user).count() == 10
+    assert EncryptedTOTPDevice.objects.get(pk=device.pk).confirmed
+    assert RecoveryCode.objects.filter(device__user=user, used_at__isnull=True).count() == 10
     assert client.get("/verwaltung/").status_code == 200
     assert audit_actions(user) == ["second_factor_confirmed"]
 
@@ -127,7 +125,7 @@ def test_login_with_a_code_from_the_app(client, staff_with_app):
     assert page.status_code == 200 and 'autocomplete="one-time-code"' in page.content.decode()
     assert client.get("/verwaltung/").status_code == 302
     assert client.get(SETUP).status_code == 302  # no second app without the code
-    assert TOTPDevice.objects.filter(user=user).count() == 1
+    assert EncryptedTOTPDevice.objects.filter(user=user).count() == 1
 
     code = totp_code(device)
     response = send_code(client, f"{code[:3]} {code[3:]}")
@@ -155,7 +153,7 @@ def test_recovery_code_works_once_and_is_audited(client, staff_with_app):
     response = send_code(client, f"{codes[3][:4]}-{codes[3][4:]}".upper())
     assert response.status_code == 302 and response["Location"] == "/verwaltung/"
     assert client.get("/verwaltung/").status_code == 200
-    assert StaticToken.objects.filter(device__user=user).count() == 9
+    assert RecoveryCode.objects.filter(device__user=user, used_at__isnull=True).count() == 9
     entry = AuditEntry.objects.get(action="recovery_code_used")
     assert entry.actor == user and entry.data == {"left": 9}
 
@@ -233,7 +231,7 @@ def test_second_factor_pages_need_the_password_first(client):
     for path in (SECOND_FACTOR, SETUP):
         response = client.get(path)
         assert response.status_code == 302 and response["Location"].startswith("/anmelden/?next=")
-    assert not TOTPDevice.objects.exists()
+    assert not EncryptedTOTPDevice.objects.exists()
 
 
 def test_next_address_of_another_site_is_not_followed(client, staff_with_app):
@@ -245,7 +243,7 @@ def test_next_address_of_another_site_is_not_followed(client, staff_with_app):
 
 def test_security_page_shows_codes_left_and_makes_new_ones(client, staff_with_app):
     user, device, codes = staff_with_app(username="chefin")
-    StaticDevice.objects.get(user=user).verify_token(codes[0])
+    RecoveryCodeDevice.objects.get(user=user).verify_token(codes[0])
     client.force_login(user)
     html = client.get("/konto/sicherheit/").content.decode()
     assert "Sie haben noch 9 unbenutzte Wiederherstellungscodes." in html
@@ -255,8 +253,8 @@ def test_security_page_shows_codes_left_and_makes_new_ones(client, staff_with_ap
     assert len(new_codes) == 10
     assert "Ihre bisherigen Wiederherstellungscodes funktionieren nicht mehr." in response.content.decode()
     assert "Sie haben noch 10 unbenutzte" in client.get("/konto/sicherheit/").content.decode()
-    assert not StaticDevice.objects.get(user=user).verify_token(codes[1])
-    assert StaticDevice.objects.get(user=user).verify_token(new_codes[1].replace("-", ""))
+    assert not RecoveryCodeDevice.objects.get(user=user).verify_token(codes[1])
+    assert RecoveryCodeDevice.objects.get(user=user).verify_token(new_codes[1].replace("-", ""))
     assert audit_actions(user)[-1] == "recovery_codes_renewed"
 
 
@@ -272,8 +270,8 @@ def test_superuser_resets_the_second_factor_audited(client, staff_with_app):
     client.force_login(admin)
     response = client.post("/verwaltung/auth/user/", {"action": "reset_second_factor", "_selected_action": [user.pk]})
     assert response.status_code == 302
-    assert not TOTPDevice.objects.filter(user=user).exists()
-    assert not StaticDevice.objects.filter(user=user).exists()
+    assert not EncryptedTOTPDevice.objects.filter(user=user).exists()
+    assert not RecoveryCodeDevice.objects.filter(user=user).exists()
     entry = AuditEntry.objects.get(action="second_factor_reset")
     assert entry.actor == admin and entry.object_id == str(user.pk)
 
@@ -292,7 +290,7 @@ def test_reset_is_not_offered_to_staff_without_superuser_rights(client, staff_wi
     page = client.get("/verwaltung/auth/user/")
     assert page.status_code == 200 and "reset_second_factor" not in page.content.decode()
     client.post("/verwaltung/auth/user/", {"action": "reset_second_factor", "_selected_action": [user.pk]})
-    assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    assert EncryptedTOTPDevice.objects.filter(user=user, confirmed=True).exists()
     assert not AuditEntry.objects.filter(action="second_factor_reset").exists()
 
 
@@ -300,3 +298,6 @@ def test_devices_have_no_admin_pages_of_their_own(client):
     client.force_login(StaffFactory())
     assert client.get("/verwaltung/otp_totp/totpdevice/").status_code == 404
     assert client.get("/verwaltung/otp_static/staticdevice/").status_code == 404
+    assert client.get("/verwaltung/core/encryptedtotpdevice/").status_code == 404
+    assert client.get("/verwaltung/core/recoverycodedevice/").status_code == 404
+    assert client.get("/verwaltung/core/recoverycode/").status_code == 404
