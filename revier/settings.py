@@ -29,6 +29,9 @@ if _missing and not DEBUG:
         "or set DEBUG=true."
     )
 SECRET_KEY = env.str("SECRET_KEY", default="") or "django-insecure-development-only-key-never-use-in-production-7f3a9c2e41b8d6"
+# Earlier keys after a rotation: still accepted for signatures, the second factor's hashed recovery
+# codes and encrypted app secrets (core.keys; docs/security.md, "Tokens and secrets in the database").
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="").strip() or "http://127.0.0.1:8000"

@@ -2,7 +2,7 @@
 only ever compared (recovery codes), and encryption of secrets that must be read back (the TOTP
 secret of an authenticator app). A different key per purpose, each derived with Django's
 salted_hmac; what was made under a key of SECRET_KEY_FALLBACKS is still recognised and read, so
-that rotating SECRET_KEY locks nobody out (docs/security.md, "Tokens and secrets").
+that rotating SECRET_KEY locks nobody out (docs/security.md, "Tokens and secrets in the database").
 
 The encryption is AES-256-GCM from the `cryptography` package (no cipher of our own): a random
 96-bit nonce per value, the purpose as associated data, so a value of one purpose does not decrypt

@@ -8,8 +8,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from revier.core.models import EncryptedTOTPDevice
 from tests.browser.conftest import assert_clean, open_page
 from tests.browser.test_html_validity import vnu_errors
 from tests.factories import PASSWORD, StaffFactory, totp_code
@@ -46,7 +46,7 @@ def _walk(new_context, width: int, username: str, documents: dict, host: str) ->
     assert page.get_by_role("img", name="QR-Code für die Authenticator-App").is_visible()
     assert_clean(page, f"setup at {width}", width)
 
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    device = EncryptedTOTPDevice.objects.get(user=user, confirmed=False)
     page.get_by_label("Code").fill(_wrong(totp_code(device)))
     documents[f"setup-wrong-{width}"] = _submit(page)
     assert "Der Code stimmt nicht." in page.locator("main .kern-error").inner_text()
