@@ -24,7 +24,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticToken
 
-from revier.core.keys import keyed_hash
+from revier.core.keys import Undecryptable, keyed_hash
 from revier.core.models import EncryptedTOTPDevice, RecoveryCode, RecoveryCodeDevice
 from revier.core.services import audit_log
 
@@ -58,8 +58,14 @@ def second_factor_confirmed(user) -> bool:
 def totp_device_pending(*, user) -> EncryptedTOTPDevice:
     """The authenticator app being set up by `user`: an unconfirmed TOTP device with a fresh
     secret, made on the first visit of the setup page and kept until it is confirmed, so that a
-    reload shows the same QR code."""
+    reload shows the same QR code (or a new one, when no key opens the kept secret any more)."""
     device = EncryptedTOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is not None:
+        try:
+            device.bin_key
+        except Undecryptable:  # SECRET_KEY changed without the old one in SECRET_KEY_FALLBACKS
+            device.delete()
+            device = None
     if device is None:
         device = EncryptedTOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
     return device

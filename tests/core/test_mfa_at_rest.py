@@ -168,3 +168,15 @@ def test_migration_hashes_existing_recovery_codes_and_encrypts_secrets_and_back(
     finally:
         executor = MigrationExecutor(connection)
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db
+def test_setup_after_a_changed_secret_key_shows_a_new_secret(client, settings):
+    user = StaffFactory(username="neu")
+    pending = totp_device_pending(user=user)
+    settings.SECRET_KEY = "another-secret-key-without-fallback-" + "z" * 32
+    client.post("/anmelden/", {"username": "neu", "password": PASSWORD, "next": "/verwaltung/"}, REMOTE_ADDR=ADDRESS)
+    response = client.get("/anmelden/zweiter-faktor/einrichten/")
+    assert response.status_code == 200
+    device = EncryptedTOTPDevice.objects.get(user=user)
+    assert device.pk != pending.pk and len(device.bin_key) == 20
