@@ -344,6 +344,7 @@ WORKER_TASKS += ["revier.monitor.import_runs.import_runs_due"]
 # Retention: registrations and claims past their event's retention period are anonymised.
 WORKER_TASKS += ["revier.events.retention.registrations_anonymise_due",
                  "revier.contingents.retention.claims_anonymise_due",
+                 "revier.network.retention.profiles_warn_due",
                  "revier.network.retention.network_anonymise_due",
                  "revier.pages.services.staff_messages_purge_due"]
 
@@ -383,6 +384,9 @@ RETENTION_DAYS_DEFAULT = env.int("RETENTION_DAYS_DEFAULT", default=180)
 # A network profile is anonymised this many days after its last sign of life: a change, a link sent
 # again, the end of the last event it is linked to, a meeting or contact request sent or answered.
 NETWORK_PROFILE_RETENTION_DAYS = env.int("NETWORK_PROFILE_RETENTION_DAYS", default=730)
+# This many days before that, the person gets one mail with the personal link to keep the profile
+# (or delete it now); a profile is never anonymised before its warning had these days.
+NETWORK_PROFILE_WARNING_DAYS = env.int("NETWORK_PROFILE_WARNING_DAYS", default=30)
 # A contact request's message is deleted this many days after it was answered or lapsed (meeting
 # requests' messages: their event's retention period after its end).
 NETWORK_CONTACT_RETENTION_DAYS = env.int("NETWORK_CONTACT_RETENTION_DAYS", default=180)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.accounts.roles import ROLES
 from revier.core.forms import KernForm, email_field, text_field, tidy_widgets
-from revier.core.retention import PERIODS
+from revier.core.retention import PERIODS, retention_periods_check
 
 
 def _role_field() -> forms.MultipleChoiceField:
@@ -76,6 +76,13 @@ class RetentionForm(KernForm):
                                 "anonymises some of them at once."),
                 )
         tidy_widgets(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        if all(isinstance(cleaned.get(period.key), int) for period in PERIODS):
+            for key, message in retention_periods_check({period.key: cleaned[period.key] for period in PERIODS}).items():
+                self.add_error(key, message)
+        return cleaned
 
     def period_fields(self):
         """Each period's field with its "also for the existing ones" box (or None)."""

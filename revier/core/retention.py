@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from dataclasses import dataclass
 
@@ -45,6 +46,8 @@ class Period:
     counted_from: str
     default_setting: str = ""
     default_days: int = 0
+    # The key of a period this one must be shorter than ("" for none): a warning before the end.
+    shorter_than: str = ""
 
     def default(self) -> int:
         return int(getattr(settings, self.default_setting)) if self.default_setting else self.default_days
@@ -60,6 +63,10 @@ PERIODS: tuple[Period, ...] = (
     Period("network_profiles", _("Network profiles with offers and needs"),
            _("after the profile's last sign of life (a change, an event, a request)"),
            default_setting="NETWORK_PROFILE_RETENTION_DAYS"),
+    Period("network_profile_warning", _("Warning before a network profile is anonymised"),
+           _("before a network profile's period ends: its person gets one mail with the link to keep the profile "
+             "or delete it now; fewer days than the network profiles' period"),
+           default_setting="NETWORK_PROFILE_WARNING_DAYS", shorter_than="network_profiles"),
     Period("network_contacts", _("Contact requests in the network outside events"),
            _("after they were answered or lapsed"), default_setting="NETWORK_CONTACT_RETENTION_DAYS"),
     Period("contact_messages", _("Messages through the contact form"), _("after arrival"), default_days=180),
@@ -125,9 +132,21 @@ class PeriodChange:
     followed: int | None  # objects that took the new default (None: not asked)
 
 
+def retention_periods_check(days: dict[str, int]) -> dict[str, str]:
+    """The periods of `days` (every key of PERIODS) that are not shorter than the period they warn
+    before (Period.shorter_than), with a German message each; empty when all is well."""
+    problems = {}
+    for period in PERIODS:
+        if period.shorter_than and days[period.key] >= days[period.shorter_than]:
+            problems[period.key] = str(_("Please enter fewer days than for “%(other)s” (%(days)d).") % {
+                "other": PERIOD_BY_KEY[period.shorter_than].label, "days": days[period.shorter_than]})
+    return problems
+
+
 def retention_periods_set(*, days: dict[str, int], apply_to_existing: Iterable[str] = (), actor) -> list[PeriodChange]:
     """Sets the periods named in `days` (key: 1 to 3650 days; ValidationError otherwise, nothing
-    changed) in one transaction, each change audited as retention_period_changed with the old and
+    changed; also when a warning would not come before its period's end, retention_periods_check) in
+    one transaction, each change audited as retention_period_changed with the old and
     new days. For the keys in `apply_to_existing` that an app follows (register_period_follower:
     events, contingents), the objects that still have the old period and whose period has not ended
     yet get the new one too; their number is in the audit entry. Returns the changes."""
@@ -140,6 +159,9 @@ def retention_periods_set(*, days: dict[str, int], apply_to_existing: Iterable[s
     now = timezone.now()
     with transaction.atomic(durable=True):
         rows = {row.key: row for row in RetentionPeriod.objects.select_for_update().filter(key__in=days)}
+        problems = retention_periods_check({**retention_periods(), **days})
+        if problems:
+            raise ValidationError(problems)
         for key, value in days.items():
             row = rows.get(key)
             old = row.days if row is not None else PERIOD_BY_KEY[key].default()

@@ -76,6 +76,9 @@ class Profile(models.Model):
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     # Set when the retention task (network.retention) anonymised the profile; never touched again.
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+    # When the person was told that the profile will be anonymised for inactivity (network.retention:
+    # one mail per inactive period; set by a conditional UPDATE, so that two workers send one mail).
+    retention_warned_at = models.DateTimeField(_("warned of the deletion"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("profile")
@@ -170,6 +173,9 @@ class ProfileLink(PersonalLink):
     """A personal link to a profile, as sent in one mail (core.models.PersonalLink)."""
 
     profile = models.ForeignKey(Profile, on_delete=models.CASCADE, related_name="links")
+    # A link the person asked for or got with a change is a sign of life of the profile (it keeps it
+    # from the anonymisation); the link in the warning before the anonymisation is not.
+    sign_of_life = models.BooleanField(default=True, editable=False)
 
     class Meta:
         verbose_name = _("personal link")

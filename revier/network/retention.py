@@ -2,7 +2,10 @@
 Anonymisierung"), run by the worker (`network_anonymise_due`), with the shared steps of
 core.retention (audit entries blanked, outbox mails forgotten, one protocol row per kind and run):
 
-- a profile NETWORK_PROFILE_RETENTION_DAYS after its last sign of life (`profile_anonymise`);
+- a profile NETWORK_PROFILE_RETENTION_DAYS after its last sign of life (`profile_anonymise`), but
+  never before its person was warned NETWORK_PROFILE_WARNING_DAYS before by one mail
+  (`profiles_warn_due`, a worker task of its own): when the warning went out late, the removal
+  waits for the warning's days;
 - the messages of a Gesprächsbörse's meeting requests, its request and follow-up links, when its
   event's retention period (`Event.retention_days` after the end) is over;
 - the message and the links of a contact request NETWORK_CONTACT_RETENTION_DAYS after it was
@@ -15,7 +18,8 @@ follow-up answers, so the follow-up statistics show the same figures."""
 import datetime
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from revier.core.cache import content_changed
@@ -28,6 +32,7 @@ from revier.core.retention import (
     retention_period,
 )
 from revier.events import selectors as event_selectors
+from revier.network.services import _audit, _issue_link, _mail
 from revier.network.models import (
     ContactRequest,
     ContactRequestLink,
@@ -52,26 +57,96 @@ BATCH_SIZE = 1000
 # Profiles
 
 
-def _due_profiles(now: datetime.datetime) -> list[int]:
-    """The confirmed profiles not anonymised without a sign of life for the period: no change, no
-    confirmation, no personal link sent (again), no linked event ending, no meeting or contact
-    request sent or received (sent or answered) since the cutoff. One query (the worker runs it
-    every round), at most BATCH_SIZE ids."""
-    cutoff = now - datetime.timedelta(days=retention_period("network_profiles"))
+def _signs_of_life(since) -> list:
+    """The signs of life of a profile (OuterRef "pk") after `since` (a moment, or an expression of the
+    profile such as its warning's time): a personal link sent (again), but not the warning's own
+    link; a linked event ending or the link made; a meeting or contact request sent or received
+    (sent or answered)."""
     recent = [
-        ProfileLink.objects.filter(profile_id=OuterRef("pk"), created_at__gt=cutoff),
+        ProfileLink.objects.filter(profile_id=OuterRef("pk"), sign_of_life=True, created_at__gt=since),
         ProfileRegistration.objects.filter(profile_id=OuterRef("pk")).filter(
-            Q(linked_at__gt=cutoff) | Q(registration__event__ends_at__gt=cutoff)),
+            Q(linked_at__gt=since) | Q(registration__event__ends_at__gt=since)),
     ]
     for model in (MeetingRequest, ContactRequest):
         for side in ("sender", "recipient"):
             recent.append(model.objects.filter(**{side: OuterRef("pk")}).filter(
-                Q(created_at__gt=cutoff) | Q(answered_at__gt=cutoff)))
-    due = Profile.objects.filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lte=cutoff),
-                                 status=Profile.Status.CONFIRMED, anonymised_at__isnull=True, updated_at__lte=cutoff)
-    for rows in recent:
-        due = due.exclude(Exists(rows))
+                Q(created_at__gt=since) | Q(answered_at__gt=since)))
+    return recent
+
+
+def _inactive(rows, *, since: datetime.datetime | None = None):
+    """Those of the profiles `rows` without a sign of life after `since` (a change, the confirmation
+    and _signs_of_life); since their own warning (`retention_warned_at`) when `since` is None."""
+    own, inner = (F("retention_warned_at"), OuterRef("retention_warned_at")) if since is None else (since, since)
+    rows = rows.filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lte=own), updated_at__lte=own)
+    for recent in _signs_of_life(inner):
+        rows = rows.exclude(Exists(recent))
+    return rows
+
+
+def _living():
+    return Profile.objects.filter(status=Profile.Status.CONFIRMED, anonymised_at__isnull=True)
+
+
+def _due_profiles(now: datetime.datetime) -> list[int]:
+    """The confirmed profiles not anonymised without a sign of life for the period (no change, no
+    confirmation, no personal link sent (again), no linked event ending, no meeting or contact
+    request sent or received (sent or answered) since the cutoff) whose person was warned at least
+    the warning's days ago and showed no sign of life since. One query (the worker runs it every
+    round), at most BATCH_SIZE ids."""
+    cutoff = now - datetime.timedelta(days=retention_period("network_profiles"))
+    warned_before = now - datetime.timedelta(days=retention_period("network_profile_warning"))
+    due = _inactive(_inactive(_living(), since=cutoff).filter(retention_warned_at__lte=warned_before))
     return list(due.order_by("id").values_list("id", flat=True)[:BATCH_SIZE])
+
+
+def profiles_warn_due(*, now: datetime.datetime | None = None) -> int:
+    """Worker task: the confirmed profiles whose period ends within the warning's days (setting
+    "network_profile_warning", retention_period) and whose person was not warned since the last
+    sign of life get one mail (profile_retention_warn). Unconfirmed profiles get none (the worker
+    deletes them when their time to confirm is over); hidden ones do (they are anonymised too).
+    Returns how many were warned; safe when it runs twice or in two workers at once."""
+    now = now or timezone.now()
+    period = retention_period("network_profiles")
+    days = retention_period("network_profile_warning")
+    cutoff = now + datetime.timedelta(days=days) - datetime.timedelta(days=period)
+    still_warned = _inactive(Profile.objects.filter(retention_warned_at__isnull=False)).values("pk")
+    candidates = (_inactive(_living(), since=cutoff).exclude(pk__in=still_warned).order_by("id")
+                  .values_list("id", "retention_warned_at")[:BATCH_SIZE])
+    return sum(profile_retention_warn(profile_id=pk, warned_before=warned, days=days, now=now)
+               for pk, warned in candidates)
+
+
+def profile_retention_warn(*, profile_id: int, warned_before: datetime.datetime | None, days: int,
+                           now: datetime.datetime) -> bool:
+    """Warns one profile's person that it will be anonymised in `days` days: marks it
+    `retention_warned_at=now` with a conditional UPDATE (only if its mark is still `warned_before`:
+    of two workers, one wins and the other changes nothing) and, in the same transaction, queues
+    the mail (in the profile's language; with a new personal link that is no sign of life) and an audit entry. Returns whether this call warned."""
+    with transaction.atomic(durable=True):
+        rows = Profile.objects.filter(pk=profile_id, status=Profile.Status.CONFIRMED, anonymised_at__isnull=True)
+        rows = rows.filter(retention_warned_at=warned_before) if warned_before else rows.filter(
+            retention_warned_at__isnull=True)
+        if rows.update(retention_warned_at=now) != 1:
+            return False
+        profile = Profile.objects.get(pk=profile_id)
+        removal_at = now + datetime.timedelta(days=days)
+        # Valid as long as any personal link, and at least until the removal (links go with it).
+        token = _issue_link(profile, now=now, sign_of_life=False, expires_at=max(
+            now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS), removal_at + datetime.timedelta(days=1)))
+        _mail(profile, "retention_warning", token=token, extra={"removal_at": removal_at, "days": days})
+        _audit(actor=None, action="profile_retention_warned", profile=profile)
+    return True
+
+
+def profile_removal_at(*, profile: Profile) -> datetime.datetime | None:
+    """When the profile will be anonymised for inactivity if its person was warned and showed no
+    sign of life since (the personal page says so and offers to keep it); else None."""
+    if profile.retention_warned_at is None or profile.anonymised_at is not None:
+        return None
+    if not _inactive(Profile.objects.filter(pk=profile.pk)).exists():
+        return None
+    return profile.retention_warned_at + datetime.timedelta(days=retention_period("network_profile_warning"))
 
 
 def _blank_profiles(ids: list[int], now: datetime.datetime) -> None:
@@ -158,7 +233,8 @@ def network_anonymise_due(*, now: datetime.datetime | None = None) -> int:
     most BATCH_SIZE in one transaction, core.retention.anonymise_due): the meeting requests of
     events past their retention period (message emptied, links deleted), contact requests answered
     or lapsed NETWORK_CONTACT_RETENTION_DAYS ago (the same), and profiles without a sign of life
-    for NETWORK_PROFILE_RETENTION_DAYS (`profile_anonymise`). Idempotent; returns how many objects
+    for NETWORK_PROFILE_RETENTION_DAYS whose person was warned (profiles_warn_due) at least
+    NETWORK_PROFILE_WARNING_DAYS ago (`profile_anonymise`). Idempotent; returns how many objects
     it anonymised."""
     now = now or timezone.now()
     done = 0

@@ -101,6 +101,7 @@ SUBJECTS = {
     "registration_linked": _("Your profile for the Gesprächsbörse"),
     "topic_approved": _("Your topic proposal has been accepted"),
     "topic_rejected": _("Your topic proposal was not accepted"),
+    "retention_warning": _("Your network profile will be deleted soon"),
 }
 
 
@@ -124,12 +125,16 @@ def _mail(profile: Profile, template: str, *, token: str | None = None, extra: d
     return stored is not None
 
 
-def _issue_link(profile: Profile, *, now: datetime.datetime) -> str:
+def _issue_link(profile: Profile, *, now: datetime.datetime, sign_of_life: bool = True,
+                expires_at: datetime.datetime | None = None) -> str:
     """A new personal link to the profile, for one mail; links mailed before keep working until
-    they expire (settings.NETWORK_LINK_DAYS after they were sent)."""
+    they expire (`expires_at`, by default settings.NETWORK_LINK_DAYS after they were sent). A link
+    is a sign of life of the profile (network.retention) unless `sign_of_life` is False (the link
+    in the warning before the anonymisation)."""
     token, hashed = new_token()
     ProfileLink.objects.create(
-        profile=profile, token_hash=hashed, expires_at=now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS)
+        profile=profile, token_hash=hashed, sign_of_life=sign_of_life,
+        expires_at=expires_at or now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS),
     )
     return token
 
@@ -553,6 +558,23 @@ def profile_update(*, profile: Profile, data: ProfileInput) -> Profile:
     profile_search_refresh(profile_ids=[profile.pk])
     _audit(actor=None, action="profile_changed", profile=profile, data={"fields": changed})
     _propose_topics(profile, data.topic_proposals)
+    return profile
+
+
+@transaction.atomic(durable=True)
+def profile_keep(*, profile: Profile, now: datetime.datetime | None = None) -> Profile:
+    """"Profil behalten" on the personal page (after the warning before the anonymisation,
+    network.retention.profiles_warn_due): a sign of life. The profile counts as changed `now`, so
+    its period starts anew, and its warning is over (a next one comes before the next end).
+    Audited; a profile not confirmed raises NotConfirmed."""
+    profile = _lock_profile(profile.pk)
+    if profile.status != Status.CONFIRMED:
+        raise errors.NotConfirmed()
+    now = now or timezone.now()
+    # An UPDATE, not save(): save() would put the clock's time into `updated_at` (auto_now).
+    Profile.objects.filter(pk=profile.pk).update(updated_at=now, retention_warned_at=None)
+    profile.refresh_from_db()
+    _audit(actor=None, action="profile_kept", profile=profile)
     return profile
 
 

@@ -108,6 +108,24 @@ def test_account_list_links_the_page_for_the_administration(client):
     assert URL in client.get("/verwaltung/konten/").content.decode()
 
 
+def test_the_warning_before_a_profile_goes_must_be_shorter_than_its_period(client):
+    """The days of the warning before a network profile is anonymised (network.retention) are set
+    on the same page; fewer than the profiles' period, on the page and in the service."""
+    client.force_login(with_roles("administration"))
+    page = client.get(URL).content.decode()
+    assert "Warnung, bevor ein Netzwerk-Profil anonymisiert wird" in page and 'value="30"' in page
+    for warning, profiles in ((400, 400), (500, 400)):
+        response = client.post(URL, _form(network_profile_warning=warning, network_profiles=profiles))
+        assert response.status_code == 400
+        assert ("Bitte geben Sie weniger Tage ein als bei „Netzwerk-Profile mit Angeboten und Gesuchen“ (400)."
+                in response.content.decode())
+    assert not RetentionPeriod.objects.exists()
+    with pytest.raises(ValidationError):
+        retention_periods_set(days={"network_profiles": 30}, actor=None)
+    assert client.post(URL, _form(network_profile_warning=60, network_profiles=400)).status_code == 302
+    assert retention_period("network_profile_warning") == 60
+
+
 def test_page_errors_are_german_next_to_the_field_and_nothing_changes(client):
     client.force_login(with_roles("administration"))
     response = client.post(URL, _form(claims="0", registrations="zehn"))

@@ -124,7 +124,8 @@ def _privacy_page_as_migrated() -> None:
     """The privacy page as the pages app's data migrations leave it (tests with a live server empty
     the database after each test; tests/browser/portal.py does the same for the footer pages)."""
     for module, function in (("0003_initial_pages", "create_pages"), ("0005_privacy_names_every_processing",
-                              "name_every_processing"), ("0006_privacy_retention_periods_configured", "tokens")):
+                              "name_every_processing"), ("0006_privacy_retention_periods_configured", "tokens"),
+                              ("0008_privacy_profile_warning", "warning")):
         getattr(importlib.import_module(f"revier.pages.migrations.{module}"), function)(apps, None)
 
 

@@ -3,14 +3,18 @@ confirm → add an offer → change visibility → delete. Every page type of th
 axe-core (zero violations) at 1280 and 320 px, without horizontal scrolling at 320 px, and the Nu Html
 Checker validates the pages (also with errors) and the mails."""
 
+import datetime
 import re
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
+from django.utils import timezone
 
 from revier.core.models import OutboxMail
 from revier.network import services
-from revier.network.models import Profile
+from revier.network.models import Profile, ProfileLink
+from revier.network.retention import profiles_warn_due
 from tests.browser.conftest import format_violations, live_host, run_axe, submit_empty_form, watch
 from tests.browser.test_html_validity import run_vnu
 from tests.factories import StaffFactory, TopicFactory, make_profile
@@ -65,6 +69,13 @@ def build_pages() -> dict[str, str]:
     hidden, _ = make_profile(3, email="versteckt@example.org")
     services.profile_hide(profile=hidden, actor=StaffFactory())
     pages["personal-hidden-by-staff"] = mailed_path("versteckt@example.org")
+    # Unused for the whole period: warned by mail, its page offers to keep it (network.retention).
+    warned, _ = make_profile(4, email="gewarnt@example.org")
+    long_ago = timezone.now() - datetime.timedelta(days=settings.NETWORK_PROFILE_RETENTION_DAYS)
+    Profile.objects.filter(pk=warned.pk).update(updated_at=long_ago, confirmed_at=long_ago)
+    ProfileLink.objects.filter(profile=warned).update(created_at=long_ago)
+    assert profiles_warn_due() == 1
+    pages["personal-warned"] = mailed_path("gewarnt@example.org")
     return pages
 
 
@@ -104,6 +115,14 @@ def test_profile_page_types_are_accessible(new_context, live_server, width):
     page.get_by_role("button", name="Eintrag hinzufügen").click()
     assert "Bitte geben Sie einen Titel ein." in page.inner_text("main")
     assert_accessible(page, f"add entry with errors at {width} px")
+    # The person warned before the anonymisation keeps the profile.
+    page.goto(pages["personal-warned"])
+    assert "Ihr Profil wird am" in page.inner_text("main")
+    page.get_by_role("button", name="Profil behalten").click()
+    assert "Danke, Ihr Profil bleibt." in page.inner_text("main")
+    assert "Ihr Profil wird am" not in page.inner_text("main")
+    assert Profile.objects.get(email="gewarnt@example.org").retention_warned_at is None
+    assert_accessible(page, f"kept after the warning at {width} px")
     assert page.context.cookies() == []
 
 
@@ -161,6 +180,7 @@ def test_profile_page_types_are_valid_html(client, tmp_path):
         "personal-confirmed": "Grubenwasser-Wärme",  # the open topic proposal, besides the entries
         "personal-hidden-by-staff": "Von der Redaktion verborgen",
         "create-done": "Wir haben Ihnen eine E-Mail geschickt",
+        "personal-warned": "Profil behalten",
     }.items():
         assert phrase in documents[name], name
     documents["create-with-errors"] = client.post(pages["create"], {}).content.decode()
@@ -180,7 +200,8 @@ def test_profile_page_types_are_valid_html(client, tmp_path):
     services.profile_delete(profile=Profile.objects.get(email="kim@example.org"))
     for mail in OutboxMail.objects.exclude(body_html=""):
         documents[f"mail-{mail.pk}"] = mail.body_html
-    assert OutboxMail.objects.exclude(body_html="").count() >= 7  # every kind of profile mail
+    assert OutboxMail.objects.exclude(body_html="").count() >= 8  # every kind of profile mail
+    assert OutboxMail.objects.filter(subject="Ihr Netzwerk-Profil wird bald gelöscht").count() == 1
     files = {}
     for name, html in documents.items():
         file = tmp_path / f"{name}.html"

@@ -244,6 +244,23 @@ def test_topic_decision_mails_in_html(site_url):
     assert "/netzwerk/link-anfordern/" in rejected.body_html
 
 
+def test_retention_warning_mail_in_html(site_url):
+    """The warning before the anonymisation (network.retention.profiles_warn_due): the links to keep
+    the profile and to delete it now, in both parts, under SITE_URL."""
+    from revier.network.models import Profile, ProfileLink
+    from revier.network.retention import profiles_warn_due
+
+    alma, _token = make_profile(1, first_name="Alma", organisation=TRICKY)
+    long_ago = timezone.now() - datetime.timedelta(days=settings.NETWORK_PROFILE_RETENTION_DAYS)
+    Profile.objects.update(updated_at=long_ago, confirmed_at=long_ago)
+    ProfileLink.objects.update(created_at=long_ago)
+    assert profiles_warn_due() == 1
+    mail = last_mail(alma, "bald gelöscht")
+    check_html(mail, first_name="Alma")
+    for anchor in ("#profil-behalten", "#profil-loeschen"):
+        assert f"{site_url}/netzwerk/mein-profil/" in mail.body_html and anchor in mail.body_html
+
+
 def make_every_network_mail() -> None:
     """Makes one mail of every kind the network sends (profiles, Gesprächsbörse, contact requests,
     follow-up, topic decisions) through the services, with user text that needs escaping; for the

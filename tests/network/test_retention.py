@@ -21,7 +21,7 @@ from revier.network.meetings import services as meeting_services
 from revier.network.models import (ContactRequest, ContactRequestLink, FollowupAnswer, FollowupInvitationLink,
                                    MeetingRequest, MeetingRequestLink, Profile, ProfileLink, ProfileRegistration,
                                    TopicProposal)
-from revier.network.retention import network_anonymise_due, profile_anonymise
+from revier.network.retention import network_anonymise_due, profile_anonymise, profiles_warn_due
 from tests.factories import EventFactory, StaffFactory, make_meeting_setup, make_participant, profile_input
 from tests.personal_data import tables_holding
 from tests.retention_checks import assert_audit_anonymised, assert_protocol, assert_second_run_changes_nothing
@@ -91,6 +91,12 @@ def profile_period_end(world) -> datetime.datetime:
     return last + datetime.timedelta(days=settings.NETWORK_PROFILE_RETENTION_DAYS, minutes=1)
 
 
+def warn_before(now: datetime.datetime) -> int:
+    """The warning's round the worker ran NETWORK_PROFILE_WARNING_DAYS before `now`: a profile is
+    anonymised only that long after its person was warned (tests/network/test_retention_warning.py)."""
+    return profiles_warn_due(now=now - datetime.timedelta(days=settings.NETWORK_PROFILE_WARNING_DAYS))
+
+
 def _strings():
     return [*GONE.values(), GONE_EMAIL, *ENTRY, PROPOSAL]
 
@@ -158,6 +164,7 @@ def test_profile_goes_after_its_last_sign_of_life_and_the_figures_stay(world, cl
     now = profile_period_end(world)
     # B changed their profile recently: its period runs on.
     Profile.objects.filter(pk=b.pk).update(updated_at=now - datetime.timedelta(days=1))
+    assert warn_before(now) == 3
     assert network_anonymise_due(now=now - datetime.timedelta(minutes=2)) == 3 + 1  # only the messages
     assert not Profile.objects.filter(anonymised_at__isnull=False).exists()
 
@@ -230,6 +237,7 @@ def test_each_sign_of_life_keeps_a_profile(world, sign_of_life):
         MeetingRequest.objects.filter(sender=a, recipient=b).update(created_at=recent)
     else:
         ContactRequest.objects.filter(recipient=a).update(answered_at=recent)
+    warn_before(now)
     network_anonymise_due(now=now)
     kept = set(Profile.objects.filter(anonymised_at__isnull=True).values_list("id", flat=True))
     expected = {a.pk, b.pk, c.pk, d.pk} if sign_of_life == "event" else {a.pk} | (

@@ -64,3 +64,15 @@ def test_an_operator_text_stays(django_db_blocker):
     assert Page.objects.get(slug="datenschutz").body == migration.new_text()
     migration.back_to_the_starting_text(apps, None)
     assert Page.objects.get(slug="datenschutz").body == migration.OLD
+
+
+def test_the_page_names_the_warning_before_a_profile_is_anonymised(client):
+    """pages/0008: the person of a network profile gets a mail the configured days before."""
+    from revier.core.retention import retention_periods_set
+
+    body = Page.objects.get(slug="datenschutz").body
+    assert "[[retention:network_profile_warning]] Tage vorher schreiben wir Ihnen eine E-Mail" in body
+    retention_periods_set(days={"network_profile_warning": 21}, actor=None)
+    page = client.get("/datenschutz/").content.decode()
+    assert "21 Tage vorher schreiben wir Ihnen eine E-Mail" in page
+    assert "frühestens 21 Tage nach dieser E-Mail" in page and "mit einer E-Mail 21 Tage vorher" in page

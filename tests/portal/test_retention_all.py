@@ -72,9 +72,12 @@ def test_past_every_period_nothing_personal_is_left_and_the_figures_stay(client)
                      world["event"].ends_at + datetime.timedelta(days=30),
                      world["contact"].answered_at + datetime.timedelta(days=settings.NETWORK_CONTACT_RETENTION_DAYS),
                      message.created_at + datetime.timedelta(days=STAFF_MESSAGE_RETENTION_DAYS))
+    _run_worker(now)  # the profiles' people are warned; their profiles go the warning's days later
+    now += datetime.timedelta(days=settings.NETWORK_PROFILE_WARNING_DAYS)
     _run_worker(now)
     _run_worker(now + datetime.timedelta(minutes=5))  # a second round changes nothing of what is checked
 
     assert tables_holding(strings) == []
     assert _figures(client, event=event, contingent=contingent, world=world) == before
-    assert now < timezone.now() + datetime.timedelta(days=settings.NETWORK_PROFILE_RETENTION_DAYS + 60)
+    assert now < timezone.now() + datetime.timedelta(days=settings.NETWORK_PROFILE_RETENTION_DAYS
+                                                     + settings.NETWORK_PROFILE_WARNING_DAYS + 60)

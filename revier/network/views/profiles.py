@@ -19,7 +19,7 @@ from revier.core.security import personal_link_response, public_form
 from revier.core.templatetags.kern_forms import form_alerts
 from revier.core.views import ConsentRow, PersonalDataPages, personal_data_deleted_url, personal_data_views, resend_link_view
 from revier.events import selectors as event_selectors
-from revier.network import errors, rendering, rights, selectors, services
+from revier.network import errors, rendering, retention, rights, selectors, services
 from revier.network.forms import DeleteProfileForm, EntryForm, ProfileChangeForm, ProfileCreateForm, VisibilityForm
 from revier.network.meetings.selectors import setups_for_profile
 from revier.network.models import Profile, Region
@@ -39,6 +39,7 @@ DONE_MESSAGES = {
     "hinzugefuegt": _("The entry has been added."),
     "eintrag-geaendert": _("The entry has been changed."),
     "entfernt": _("The entry has been removed."),
+    "behalten": _("Thank you, your profile stays. We will write to you again before it would be deleted."),
 }
 
 
@@ -178,6 +179,8 @@ def _personal_context(page, *, token: str, change_form=None, visibility_form=Non
         "meeting_setups": setups_for_profile(profile=profile),
         # "Passende Partner": the best few (network/suggestions/)
         "suggestions": suggestion_list_for(profile=profile, limit=SUGGESTIONS_ON_PERSONAL_PAGE),
+        # After the warning before the anonymisation: when, with the button to keep the profile.
+        "removal_at": retention.profile_removal_at(profile=profile),
     }
 
 
@@ -222,6 +225,9 @@ def personal_page(request, token):
                     status, error = 409, domain_error.message
                 else:
                     return redirect(f"{here}?erledigt=geaendert#erledigt")
+        elif action == "behalten":
+            services.profile_keep(profile=profile)
+            return redirect(f"{here}?erledigt=behalten#erledigt")
         elif action == "sichtbarkeit":
             form = forms["visibility_form"] = VisibilityForm(request.POST)
             if form.is_valid():
