@@ -136,7 +136,7 @@ def contingent_offers_public(*, slug: str | None = None, now: datetime.datetime 
     def contingents() -> dict[int, Contingent]:
         queryset = _published().filter(pk__in=pks)
         if slug is None:
-            queryset = queryset.defer("description", "description_html")
+            queryset = queryset.defer("description", "description_html", "description_en", "description_en_html")
         return {contingent.pk: contingent for contingent in queryset}
 
     def contingent(pk: int) -> Contingent | None:
@@ -185,9 +185,11 @@ def _published():
 
 _PUBLIC_DEFERRED = (
     "draw__applications", "draw__order", "event__description", "event__description_html", "event__cancellation_note",
+    "event__description_en", "event__description_en_html",
 )
 _EVENT_DEFERRED_FROM_CONTINGENT = (
     "contingent__event__description", "contingent__event__description_html", "contingent__event__cancellation_note",
+    "contingent__event__description_en", "contingent__event__description_en_html",
 )
 
 
@@ -249,7 +251,8 @@ def contingent_list_for_staff(*, event_ids=None):
     qs = Contingent.objects.all() if event_ids is None else Contingent.objects.filter(event_id__in=event_ids)
     return (
         qs.select_related("event", "draw")
-        .defer("description", "description_html", "event__description", "event__description_html")
+        .defer("description", "description_html", "event__description", "event__description_html", "event__description_en",
+               "event__description_en_html")
         .annotate(count_total=Count("claims"), **per_status)
         .order_by("-opens_at", "-id")
     )

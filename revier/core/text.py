@@ -89,3 +89,28 @@ def german_content_lang() -> str:
     if get_language() == settings.LANGUAGE_CODE:
         return ""
     return f' lang="{settings.LANGUAGE_CODE}"'
+
+
+def english_name(field: str) -> str:
+    """The name of a field's optional English version: title → title_en, body_html → body_en_html."""
+    if field.endswith("_html"):
+        return field[: -len("_html")] + "_en_html"
+    return field + "_en"
+
+
+def shown_text(german: str, english: str) -> tuple[str, str]:
+    """What a page in the current language shows of a text editors may give in English too (issue 13
+    §4: articles, events, pages): on an English page the English text where one is given, else the
+    German one; and the element's mark, ` lang="de"` for German text inside an English page (as
+    german_content_lang), else nothing."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return german, ""
+    if english and english.strip():
+        return english, ""
+    return german, f' lang="{settings.LANGUAGE_CODE}"'
+
+
+def shown_field(obj, field: str) -> tuple[str, str]:
+    """shown_text for the field `field` of `obj` and its English version (english_name). An object
+    without an English version of the field shows the German one, marked on English pages."""
+    return shown_text(getattr(obj, field), getattr(obj, english_name(field), ""))

@@ -255,7 +255,8 @@ def _event_id(slug: str) -> int | None:
 
 
 def _sync_article(spec: dict) -> str:
-    check_keys(spec, "slug body title published status teaser topics links generated image_alt image_seed",
+    check_keys(spec, "slug body title published status teaser topics links generated image_alt image_seed "
+                     "title_en teaser_en body_en",
                f"articles/{spec['slug']}.md")
     article = Article.objects.filter(slug=spec["slug"]).first()
     created = article is None
@@ -264,6 +265,10 @@ def _sync_article(spec: dict) -> str:
         "title": spec["title"],
         "teaser": spec["teaser"],
         "body": spec["body"],
+        # The optional English version (issue 13 §4), in the front matter.
+        "title_en": spec.get("title_en", ""),
+        "teaser_en": spec.get("teaser_en", ""),
+        "body_en": spec.get("body_en", ""),
         "status": spec.get("status", Article.Status.PUBLISHED),
         "published_at": at(spec["published"]),
         "is_generated": spec.get("generated", True),
@@ -408,6 +413,7 @@ def _sync_event_questions(event: Event, specs: list[dict]) -> bool:
 
 EVENT_KEYS = (
     "slug title subtitle starts ends venue_name street postcode city online_url region description organisers topics "
+    "title_en subtitle_en description_en "
     "registration_opens registration_closes generated image_alt image_seed cancelled managers categories questions "
     "program registrations"
 )
@@ -431,6 +437,9 @@ def _sync_event(spec: dict, organisations: dict, speakers: dict) -> tuple[Event,
         "online_url": spec.get("online_url", ""),
         "region": spec["region"],
         "description": spec["description"],
+        "title_en": spec.get("title_en", ""),
+        "subtitle_en": spec.get("subtitle_en", ""),
+        "description_en": spec.get("description_en", ""),
         "registration_opens_at": at(spec.get("registration_opens")),
         "registration_closes_at": at(spec.get("registration_closes")),
         "requires_approval": False,

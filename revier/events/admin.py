@@ -85,6 +85,7 @@ class EventAdmin(DeleteEachAdmin, admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "subtitle", "status", "view_link", "cancellation_note"]}),
         (_("Date and place"), {"fields": [("starts_at", "ends_at"), "venue_name", "street", ("postcode", "city"), "online_url"]}),
         (_("Content"), {"fields": ["description", "organisers", "topics", "region"]}),
+        (_("English (optional)"), {"fields": ["title_en", "subtitle_en", "description_en"]}),
         (_("Image"), {"fields": ["image", "image_alt", "image_credit"]}),
         (_("Registration"), {"fields": [("registration_opens_at", "registration_closes_at"), "requires_approval", "hold_hours"]}),
         (_("Privacy"), {"fields": ["retention_days"]}),

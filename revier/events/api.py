@@ -9,7 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.http import Http404
-from ninja import Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from revier.core.api import ERRORS_404, MAX_PAGE, MAX_PER_PAGE, TEXT, PageInfo, page_info
 from revier.events import selectors
@@ -37,6 +37,8 @@ class EventTeaserOut(Schema):
     topics: list[TopicOut]
     sold_out: bool
     url: str
+    title_en: str | None = Field(None, description="The English title, where editors gave one.")
+    subtitle_en: str | None = Field(None, description="The English subtitle, where editors gave one.")
 
 
 class EventPageOut(PageInfo):
@@ -78,6 +80,8 @@ class OrganisationOut(Schema):
 
 class EventOut(EventTeaserOut):
     description_html: str
+    description_en_html: str | None = Field(
+        None, description="The English description as sanitised HTML, where editors gave one.")
     cancellation_note: str
     street: str
     postcode: str
@@ -108,6 +112,8 @@ def _teaser(request, event, *, sold_out: bool) -> dict:
         "topics": _topics(event.topics.all()),
         "sold_out": sold_out,
         "url": request.build_absolute_uri(event.get_absolute_url()),
+        "title_en": event.title_en or None,
+        "subtitle_en": event.subtitle_en or None,
     }
 
 
@@ -161,6 +167,7 @@ def event_detail(request, slug: str = Path(..., pattern=TEXT, max_length=200)):
     return {
         **_teaser(request, event, sold_out=bool(categories) and all(c["is_full"] for c in categories)),
         "description_html": event.description_html,
+        "description_en_html": event.description_en_html or None,
         "cancellation_note": event.cancellation_note if event.status == event.Status.CANCELLED else "",
         "street": event.street,
         "postcode": event.postcode,

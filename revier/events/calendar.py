@@ -5,6 +5,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from revier.core.text import shown_field
 from revier.events.models import Event, ProgramItem
 
 
@@ -29,9 +30,10 @@ def _event_component(event: Event, *, online: bool = False) -> VEvent:
     component.add("dtstamp", timezone.now())
     component.add("dtstart", event.starts_at)
     component.add("dtend", event.ends_at)
-    component.add("summary", event.title)
+    # The English title and subtitle in an English calendar where editors gave them (core.text.shown_field).
+    component.add("summary", shown_field(event, "title")[0])
     if event.subtitle:
-        component.add("description", event.subtitle)
+        component.add("description", shown_field(event, "subtitle")[0])
     if online:  # an online participant's entry: the access, not the venue
         component.add("location", event.online_url or "Online")
     elif event.address_line:
@@ -45,20 +47,21 @@ def _event_component(event: Event, *, online: bool = False) -> VEvent:
 def event_ics(event: Event, *, online: bool = False) -> bytes:
     """The event as a calendar entry; for an online participant (online) its location is the
     online access instead of the venue."""
-    calendar = _calendar(event.title)
+    calendar = _calendar(shown_field(event, "title")[0])
     calendar.add_component(_event_component(event, online=online))
     return calendar.to_ical()
 
 
 def program_item_ics(item: ProgramItem) -> bytes:
     event = item.event
-    calendar = _calendar(event.title)
+    event_title = shown_field(event, "title")[0]
+    calendar = _calendar(event_title)
     component = VEvent()
     component.add("uid", _uid("item", item.pk))
     component.add("dtstamp", timezone.now())
     component.add("dtstart", item.starts_at)
     component.add("dtend", item.ends_at)
-    component.add("summary", f"{item.title} – {event.title}")
+    component.add("summary", f"{item.title} – {event_title}")
     description = item.description
     speakers = ", ".join(s.display_name for s in item.speakers.all())
     if speakers:

@@ -99,6 +99,16 @@ class Event(models.Model):
     organisers = models.ManyToManyField(Organisation, verbose_name=_("organisers"), blank=True, related_name="events")
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     description_html = models.TextField(editable=False, default="")
+    # Optional English version (issue 13 §4): shown on /en/ where given, else the German one marked lang="de".
+    # The program, categories and questions stay German.
+    title_en = models.CharField(_("English title"), max_length=200, blank=True,
+                                help_text=_("Optional. Without it the English page shows the German title."))
+    subtitle_en = models.CharField(_("English subtitle"), max_length=300, blank=True,
+                                   help_text=_("Optional. Without it the English page shows the German subtitle."))
+    description_en = models.TextField(
+        _("English description"), blank=True,
+        help_text=_("Optional, Markdown. Without it the English page shows the German description."))
+    description_en_html = models.TextField(editable=False, default="")
     topics = models.ManyToManyField("core.Topic", verbose_name=_("topics"), blank=True, related_name="events")
     region = models.CharField(_("region"), max_length=20, choices=Region.choices, default=Region.SUPRAREGIONAL)
     image = models.ImageField(_("image"), upload_to="events/", blank=True)

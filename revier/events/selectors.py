@@ -98,7 +98,7 @@ def _month_bounds(month: datetime.date) -> tuple[datetime.datetime, datetime.dat
 
 
 def _for_listing(qs: QuerySet[Event]) -> QuerySet[Event]:
-    return qs.defer("description", "description_html").prefetch_related(
+    return qs.defer("description", "description_html", "description_en", "description_en_html").prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("position", "name")),
         Prefetch("categories", queryset=TicketCategory.objects.order_by("position", "id")),
     )
@@ -205,7 +205,9 @@ def event_feed_items(*, event_filter: EventFilter | None = None, limit: int = 50
     qs = event_public()
     if event_filter is not None:
         qs = _filtered(qs, EventFilter(topic=event_filter.topic, region=event_filter.region))
-    return list(qs.defer("description", "description_html").order_by("-starts_at", "-id")[:limit])
+    return list(
+        qs.defer("description", "description_html", "description_en", "description_en_html").order_by("-starts_at", "-id")[:limit]
+    )
 
 
 def speaker_get_public(*, slug: str) -> Speaker | None:
@@ -346,7 +348,7 @@ def event_list_for_manager(*, user) -> QuerySet[Event]:
         for status in Registration.Status.values
     }
     return (
-        qs.defer("description", "description_html")
+        qs.defer("description", "description_html", "description_en", "description_en_html")
         .annotate(count_total=Count("registrations"), **per_status)
         .order_by("-starts_at", "-id")
     )
@@ -607,7 +609,7 @@ def _registration_setup_read(**lookup) -> RegistrationSetup | None:
     event = (
         event_public()
         .filter(**lookup)
-        .defer("description", "description_html")
+        .defer("description", "description_html", "description_en", "description_en_html")
         .prefetch_related(
             Prefetch("categories", queryset=TicketCategory.objects.order_by("position", "id")),
             Prefetch("questions", queryset=Question.objects.order_by("position", "id")),

@@ -779,6 +779,7 @@ def event_save(*, event: Event, actor: User | None = None) -> Event:
     if not event.slug:
         event.slug = unique_slug(model=Event, title=event.title, pk=event.pk, fallback="x")
     event.description_html = render_markdown(event.description)
+    event.description_en_html = render_markdown(event.description_en) if event.description_en.strip() else ""
     event.full_clean(exclude=["organisers", "topics", "managers"])
     event.save()
     audit_log(actor=actor, action="event_created" if created else "event_changed", obj=event)

@@ -1,9 +1,12 @@
 """schema.org Event for search engines (rendered with core's json_ld tag)."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 
+from revier.core.text import shown_field
 from revier.events.models import Event
 
 SCHEMA = "https://schema.org/"
@@ -35,14 +38,17 @@ def event_json_ld(*, request, event: Event, offers) -> dict:
         mode = "OnlineEventAttendanceMode"
     else:
         mode = "OfflineEventAttendanceMode"
+    # On /en/ the English title and texts where editors gave them (core.text.shown_field).
+    name, name_lang = shown_field(event, "title")
+    subtitle, description_html = shown_field(event, "subtitle")[0], shown_field(event, "description_html")[0]
     register_url = request.build_absolute_uri(reverse("events:register", kwargs={"slug": event.slug}))
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
-        "name": event.title,
-        "description": event.subtitle or Truncator(strip_tags(event.description_html).strip()).chars(300) or None,
+        "name": name,
+        "description": subtitle or Truncator(strip_tags(description_html).strip()).chars(300) or None,
         "url": url,
-        "inLanguage": "de-DE",
+        "inLanguage": "de-DE" if name_lang or get_language() == settings.LANGUAGE_CODE else get_language(),
         "startDate": event.starts_at.isoformat(),
         "endDate": event.ends_at.isoformat(),
         "eventStatus": SCHEMA + ("EventCancelled" if event.is_cancelled else "EventScheduled"),

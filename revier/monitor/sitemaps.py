@@ -1,10 +1,10 @@
-from django.contrib.sitemaps import Sitemap
+from revier.core.sitemaps import LanguageSitemap
 from django.urls import reverse
 
 from revier.monitor import selectors
 
 
-class MonitorSitemap(Sitemap):
+class MonitorSitemap(LanguageSitemap):
     """The Monitor's start page and reading guide, each survey with a published wave, the methods
     page of every published wave, and every question with a result in a published wave (its page
     shows the latest published wave)."""

@@ -1,4 +1,4 @@
-from django.contrib.sitemaps import Sitemap
+from revier.core.sitemaps import LanguageSitemap
 from django.db.models import Max
 from django.urls import reverse
 
@@ -10,7 +10,7 @@ from revier.network.selectors import profile_public_list
 PROFILES_PER_SITEMAP_PAGE = 1000
 
 
-class NetworkIndexSitemap(Sitemap):
+class NetworkIndexSitemap(LanguageSitemap):
     """The network's landing page and the two lists of the directory."""
 
     changefreq = "daily"
@@ -23,7 +23,7 @@ class NetworkIndexSitemap(Sitemap):
         return reverse(item)
 
 
-class ProfileSitemap(Sitemap):
+class ProfileSitemap(LanguageSitemap):
     """Every public profile (confirmed, public, not hidden by staff), by number: (id, updated_at)
     rows; profiles seen by the participants of an event only are never listed."""
 

@@ -49,6 +49,7 @@ class ArticleAdmin(DeleteEachAdmin, admin.ModelAdmin):
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "teaser", "body", "topics"]}),
+        (_("English (optional)"), {"fields": ["title_en", "teaser_en", "body_en"]}),
         (_("Publication"), {"fields": ["status", "published_at", "state_display", "preview_link"]}),
         (_("Image"), {"fields": ["image", "image_alt", "image_credit"]}),
         (_("Other"), {"fields": ["is_generated", "created_at", "updated_at"], "classes": ["collapse"]}),

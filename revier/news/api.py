@@ -6,7 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.http import Http404
-from ninja import Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 
 from revier.core.api import ERRORS, ERRORS_404, MAX_PAGE, MAX_PER_PAGE, TEXT, PageInfo, page_info
 from revier.news import selectors
@@ -27,6 +27,8 @@ class ArticleTeaserOut(Schema):
     published_at: datetime.datetime
     topics: list[TopicOut]
     url: str
+    title_en: str | None = Field(None, description="The English title, where editors gave one.")
+    teaser_en: str | None = Field(None, description="The English teaser, where editors gave one.")
 
 
 class ArticlePageOut(PageInfo):
@@ -48,6 +50,7 @@ class LinkOut(Schema):
 
 class ArticleOut(ArticleTeaserOut):
     body_html: str
+    body_en_html: str | None = Field(None, description="The English text as sanitised HTML, where editors gave one.")
     image: ImageOut | None
     links: list[LinkOut]
 
@@ -92,6 +95,8 @@ def _teaser(request, article, topics=None) -> dict:
         "published_at": article.published_at,
         "topics": _topics(article.topics if topics is None else topics),
         "url": request.build_absolute_uri(article_url(article.slug)),
+        "title_en": article.title_en or None,
+        "teaser_en": article.teaser_en or None,
     }
 
 
@@ -111,6 +116,7 @@ def article_detail(request, slug: str = Path(..., pattern=TEXT, max_length=200))
     return {
         **_teaser(request, article, found.topics),
         "body_html": article.body_html,
+        "body_en_html": article.body_en_html or None,
         "image": image,
         "links": [{"label": link.label, "url": request.build_absolute_uri(link.href)} for link in found.links],
     }

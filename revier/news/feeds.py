@@ -7,6 +7,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from revier.core.fragments import fragment
+from revier.core.text import shown_text
 from revier.news import selectors
 from revier.news.addresses import news_addresses
 
@@ -23,7 +24,9 @@ class LatestArticlesRss(Feed):
     and host (its links are absolute; the host is one of ALLOWED_HOSTS)."""
 
     feed_type = Rss201rev2Feed
-    language = "de"
+    # The feed's language is the address's (/en/…: English; core.fragments keeps it per language).
+    # An article without an English title and teaser is listed with its German ones.
+    language = None
 
     def __call__(self, request, *args, **kwargs):
         topics = selectors.topic_index()
@@ -66,10 +69,10 @@ class LatestArticlesRss(Feed):
         return selectors.article_feed_items(topic=scope.topic, topics=scope.topics)
 
     def item_title(self, item):
-        return item.title
+        return shown_text(item.title, item.title_en)[0]
 
     def item_description(self, item):
-        return item.teaser
+        return shown_text(item.teaser, item.teaser_en)[0]
 
     def item_pubdate(self, item):
         return item.published_at

@@ -33,6 +33,14 @@ class Article(models.Model):
     teaser = models.TextField(_("teaser"), max_length=600, help_text=_("One or two sentences for lists and feeds."))
     body = models.TextField(_("text"), help_text=_("Markdown: **bold**, *italic*, ## heading, - list, [link](https://…)."))
     body_html = models.TextField(editable=False, default="")
+    # Optional English version (issue 13 §4): shown on /en/ where given, else the German one marked lang="de".
+    title_en = models.CharField(_("English title"), max_length=200, blank=True,
+                                help_text=_("Optional. Without it the English page shows the German title."))
+    teaser_en = models.TextField(_("English teaser"), max_length=600, blank=True,
+                                 help_text=_("Optional. Without it the English page shows the German teaser."))
+    body_en = models.TextField(_("English text"), blank=True,
+                               help_text=_("Optional, Markdown. Without it the English page shows the German text."))
+    body_en_html = models.TextField(editable=False, default="")
     image = models.ImageField(
         _("image"), upload_to="news/%Y/", blank=True, width_field="image_width", height_field="image_height"
     )

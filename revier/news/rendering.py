@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from revier.core.embeds import render_embeds
 from revier.core.pagination import page_range, pagination_html  # noqa: F401 (news pages use them from here)
-from revier.core.text import german_content_lang
+from revier.core.text import shown_field, shown_text
 from revier.news.addresses import news_addresses
 from revier.news.selectors import ArticleTeaser, TopicRef
 
@@ -38,7 +38,6 @@ class _Labels:
 
     def __init__(self):
         self.topics = escape(gettext("Topics"))
-        self.german = german_content_lang()  # the articles are German: marked so on an English page
         self.months = {}
         self.zone = timezone.get_current_timezone()
         addresses = news_addresses()
@@ -56,10 +55,14 @@ def teaser_html(article: ArticleTeaser, *, heading: str = "h2", labels: _Labels 
     """An article's teaser in a list: title as a link (an h2, or an h3 below a page's own h2), date,
     topics, teaser text."""
     labels = labels or _Labels()
+    # The English title and teaser on an English page where editors gave them, else the German
+    # ones, marked lang="de" (core.text.shown_text).
+    title, title_lang = shown_text(article.title, article.title_en)
+    teaser, teaser_lang = shown_text(article.teaser, article.teaser_en)
     if heading == "h3":
-        open_heading, close_heading = f'<h3 class="kern-heading-small teaser__title"{labels.german}>', "</h3>"
+        open_heading, close_heading = f'<h3 class="kern-heading-small teaser__title"{title_lang}>', "</h3>"
     else:
-        open_heading, close_heading = f'<h2 class="kern-heading-medium teaser__title"{labels.german}>', "</h2>"
+        open_heading, close_heading = f'<h2 class="kern-heading-medium teaser__title"{title_lang}>', "</h2>"
     topics = ""
     if article.topics:
         items = "".join(
@@ -71,11 +74,11 @@ def teaser_html(article: ArticleTeaser, *, heading: str = "h2", labels: _Labels 
     attribute, date = labels.date(article.published_at)
     return (
         f'<article class="teaser">\n  {open_heading}<a class="kern-link" href="{labels.url_before}{escape(article.slug)}{labels.url_after}">'
-        f"{escape(article.title)}</a>{close_heading}\n"
+        f"{escape(title)}</a>{close_heading}\n"
         f'  <div class="teaser__meta">\n'
         f'    <time class="kern-body--small" datetime="{attribute}">{date}</time>'
         f"{topics}\n  </div>\n"
-        f'  <p class="kern-body"{labels.german}>{escape(article.teaser)}</p>\n</article>'
+        f'  <p class="kern-body"{teaser_lang}>{escape(teaser)}</p>\n</article>'
     )
 
 
@@ -123,7 +126,7 @@ def article_head_html(
         '<meta property="og:type" content="article">',
         f'<meta property="og:site_name" content="{escape(site_name)}">',
         '<meta property="og:locale" content="de_DE">',
-        f'<meta property="og:title" content="{escape(article.title)}">',
+        f'<meta property="og:title" content="{escape(shown_field(article, "title")[0])}">',
         f'<meta property="og:description" content="{escape(description)}">',
         f'<meta property="og:url" content="{escape(absolute_url)}">',
     ]
@@ -141,7 +144,10 @@ def article_head_html(
 def article_html(*, article, topics: tuple[TopicRef, ...], links, published: str, published_attribute: str) -> SafeString:
     """The article itself: heading, date, topics (links to the list), teaser, image, text (with the
     parts other apps render for its embed lines, core.embeds), links."""
-    list_url, german = escape(news_addresses()["list"]), german_content_lang()
+    list_url = escape(news_addresses()["list"])
+    title, title_lang = shown_field(article, "title")
+    teaser, teaser_lang = shown_field(article, "teaser")
+    body_html, body_lang = shown_field(article, "body_html")
     topics_label, credit_text = escape(gettext("Topics")), ""
     meta = f'<time class="kern-body" datetime="{escape(published_attribute)}">{escape(published)}</time>' if published else ""
     if topics:
@@ -168,8 +174,8 @@ def article_html(*, article, topics: tuple[TopicRef, ...], links, published: str
         related = f'\n  <ul class="related-links">{items}</ul>'
     return mark_safe(
         '<article class="article" aria-labelledby="article-title">\n  <header>\n'
-        f'    <h1 id="article-title" class="kern-heading-x-large"{german}>{escape(article.title)}</h1>\n'
+        f'    <h1 id="article-title" class="kern-heading-x-large"{title_lang}>{escape(title)}</h1>\n'
         f'    <div class="teaser__meta">{meta}</div>\n'
-        f'    <p class="kern-body--large"{german}>{escape(article.teaser)}</p>\n  </header>{figure}\n'
-        f'  <div class="article-body kern-body"{german}>{render_embeds(article.body_html)}</div>{related}\n</article>'
+        f'    <p class="kern-body--large"{teaser_lang}>{escape(teaser)}</p>\n  </header>{figure}\n'
+        f'  <div class="article-body kern-body"{body_lang}>{render_embeds(body_html)}</div>{related}\n</article>'
     )

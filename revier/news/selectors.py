@@ -124,6 +124,8 @@ class ArticleTeaser:
     published_at: datetime.datetime
     updated_at: datetime.datetime | None  # read for the feeds only
     topics: tuple[TopicRef, ...]
+    title_en: str = ""  # the optional English versions (core.text.shown_field)
+    teaser_en: str = ""
 
     def get_absolute_url(self) -> str:
         return article_url(self.slug)
@@ -144,13 +146,13 @@ def _with_topic_ids(qs: QuerySet[Article]) -> QuerySet[Article]:
 
 
 def _teasers(qs: QuerySet[Article], topics: TopicIndex) -> list[ArticleTeaser]:
-    rows = _with_topic_ids(qs).values_list(*_TEASER_FIELDS, "topic_ids")
-    return [ArticleTeaser(*row[:-1], topics=topics.of(row[-1])) for row in rows]
+    rows = _with_topic_ids(qs).values_list(*_TEASER_FIELDS, "title_en", "teaser_en", "topic_ids")
+    return [ArticleTeaser(*row[:6], topics=topics.of(row[-1]), title_en=row[6], teaser_en=row[7]) for row in rows]
 
 
 _TEASERS_BY_IDS = CompiledQuery(
     lambda ids: _with_topic_ids(Article.objects.filter(pk__in=ids).order_by()).values_list(
-        "pk", "title", "slug", "teaser", "published_at", "topic_ids"
+        "pk", "title", "slug", "teaser", "published_at", "title_en", "teaser_en", "topic_ids"
     )
 )
 
@@ -160,7 +162,10 @@ def article_teasers(*, ids: list[int], topics: TopicIndex) -> list[ArticleTeaser
     news.compiled)."""
     if not ids:
         return []
-    found = {row[0]: ArticleTeaser(*row[:-1], None, topics.of(row[-1])) for row in _TEASERS_BY_IDS.rows(ids=ids)}
+    found = {
+        row[0]: ArticleTeaser(*row[:5], None, topics.of(row[-1]), title_en=row[5], teaser_en=row[6])
+        for row in _TEASERS_BY_IDS.rows(ids=ids)
+    }
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -383,9 +388,10 @@ class ArticlePage:
     links: list[LinkRef]
 
 
-# The article page's columns: all but the Markdown source and the search fields.
+# The article page's columns: all but the Markdown sources and the search fields.
 _PAGE_FIELDS = tuple(
-    field.attname for field in Article._meta.concrete_fields if field.attname not in ("body", "search_text", "search_stems")
+    field.attname for field in Article._meta.concrete_fields
+    if field.attname not in ("body", "body_en", "search_text", "search_stems")
 )
 
 

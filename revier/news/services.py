@@ -12,6 +12,7 @@ def article_prepare(article: Article) -> Article:
     if not article.slug:
         article.slug = unique_slug(model=Article, title=article.title, pk=article.pk, fallback="artikel")
     article.body_html = render_markdown(article.body)
+    article.body_en_html = render_markdown(article.body_en) if article.body_en.strip() else ""
     article.search_text = " ".join([article.title, article.teaser, plain_text(article.body_html)])
     article.search_stems = stem_document(article.search_text)
     if article.status == Article.Status.PUBLISHED and article.published_at is None:

@@ -1,4 +1,4 @@
-from django.contrib.sitemaps import Sitemap
+from revier.core.sitemaps import LanguageSitemap
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -11,7 +11,7 @@ from revier.news.addresses import news_addresses
 ARTICLES_PER_SITEMAP_PAGE = 1000
 
 
-class NewsIndexSitemap(Sitemap):
+class NewsIndexSitemap(LanguageSitemap):
     changefreq = "daily"
     priority = 0.8
 
@@ -22,7 +22,7 @@ class NewsIndexSitemap(Sitemap):
         return reverse(item)
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(LanguageSitemap):
     """Every published article, newest first: (slug, updated_at) rows, addresses built without
     reverse() (news.addresses)."""
 

@@ -3,7 +3,9 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils.translation import get_language
 
+from revier.core.text import shown_field
 from revier.news.models import Article
 
 
@@ -22,14 +24,16 @@ def article_json_ld(*, request, article: Article, topics: tuple, url: str) -> di
     """schema.org NewsArticle for search engines; `url`: the article's absolute address."""
     origin = f"{request.scheme}://{request.get_host()}"
     publisher = _publisher(origin, settings.STATIC_URL, settings.SITE_NAME)
+    # On /en/ the English title and teaser where editors gave them (core.text.shown_field).
+    headline, headline_lang = shown_field(article, "title")
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title[:110],
-        "description": article.teaser,
+        "headline": headline[:110],
+        "description": shown_field(article, "teaser")[0],
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
-        "inLanguage": "de-DE",
+        "inLanguage": "de-DE" if headline_lang or get_language() == settings.LANGUAGE_CODE else get_language(),
         "dateModified": article.updated_at.isoformat() if article.updated_at else None,
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "author": {"@type": "Organization", "name": settings.SITE_NAME},

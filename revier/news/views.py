@@ -17,6 +17,7 @@ from revier.core.fragments import bounded_store, fragment, render_around
 from revier.core.params import int_param
 from revier.core.security import staff_page
 from revier.core.templatetags.structured_data import json_ld
+from revier.core.text import shown_field
 from revier.news import rendering, selectors
 from revier.news.permissions import can_edit_news
 from revier.news.addresses import article_url, news_addresses, topic_feed_url
@@ -108,7 +109,9 @@ def _render_detail(request, page: selectors.ArticlePage, topics: selectors.Topic
     article = page.article
     addresses = news_addresses()
     absolute_url = request.build_absolute_uri(article_url(article.slug))
-    description = _description(article.teaser)
+    # On /en/ the English title and teaser where editors gave them (core.text.shown_field).
+    title, title_lang = shown_field(article, "title")
+    description = _description(shown_field(article, "teaser")[0])
     # "More news" is the same on every article page but the newest few (which leave themselves
     # out): kept per content generation (core.fragments), its rows fetched only when it is rendered.
     latest = selectors.article_latest_ids(limit=MORE_NEWS + 1)
@@ -131,10 +134,11 @@ def _render_detail(request, page: selectors.ArticlePage, topics: selectors.Topic
     # The article's own parts; everything around them (header, navigation, "more news", footer) is
     # the same for every article and kept as one frame (core.fragments.render_around).
     parts = {
-        "title_part": escape(article.title),
+        "title_part": escape(title),
         "description_part": escape(description),
         "head_part": head + "\n  " + json_ld(article_json_ld(request=request, article=article, topics=page.topics, url=absolute_url)),
-        "crumb_part": escape(article.title),
+        # (the frame is the same for every article: a German title's mark goes inside the part)
+        "crumb_part": f'<span{title_lang}>{escape(title)}</span>' if title_lang else escape(title),
         "article_part": rendering.article_html(
             article=article,
             topics=page.topics,

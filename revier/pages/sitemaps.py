@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from revier.core.sitemaps import LanguageSitemap
 
 from revier.pages.models import Page
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(LanguageSitemap):
     changefreq = "monthly"
     priority = 0.3
 

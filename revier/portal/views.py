@@ -107,7 +107,12 @@ def _sitemap_page(request, section: str, number: int) -> HttpResponse:
         lastmod = f"<lastmod>{_lastmod(url['lastmod'])}</lastmod>" if url["lastmod"] else ""
         changefreq = f"<changefreq>{escape(url['changefreq'])}</changefreq>" if url["changefreq"] else ""
         priority = f"<priority>{escape(url['priority'])}</priority>" if url["priority"] else ""
-        parts.append(f"<url><loc>{escape(url['location'])}</loc>{lastmod}{changefreq}{priority}</url>")
+        # Each address's versions in every language and x-default (core.sitemaps.LanguageSitemap).
+        alternates = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}" href="{escape(alternate["location"])}"/>'
+            for alternate in url["alternates"]
+        )
+        parts.append(f"<url><loc>{escape(url['location'])}</loc>{lastmod}{changefreq}{priority}{alternates}</url>")
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'

@@ -22,8 +22,9 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 @pytest.fixture
 def small_pages(monkeypatch):
-    """Three articles per sitemap page, so that a few articles fill several pages."""
-    monkeypatch.setattr(ArticleSitemap, "limit", 3)
+    """Three articles per sitemap page (six addresses: German and English), so that a few articles
+    fill several pages."""
+    monkeypatch.setattr(ArticleSitemap, "limit", 6)
 
 
 @pytest.fixture
@@ -86,12 +87,16 @@ def test_sitemap_every_public_address_is_in_exactly_one_section_page(client, sma
     expected += ["http://testserver/monitor/", "http://testserver/monitor/lesehilfe/"]
     expected += [f"http://testserver{page.get_absolute_url()}" for page in Page.objects.all()]
     expected += [f"http://testserver{article.get_absolute_url()}" for article in articles]
+    # Every address in German and in English (below /en/).
+    expected += [url.replace("http://testserver/", "http://testserver/en/", 1) for url in expected]
     assert sorted(listed) == sorted(expected)
     assert len(listed) == len(set(listed))
     assert not any(draft.slug in url or scheduled.slug in url for url in listed)
-    # Newest first, page after page.
+    # Newest first, page after page, each in German and then in English.
     article_urls = [url for url in listed if "/aktuelles/" in url and not url.endswith("/aktuelles/")]
-    assert article_urls == [f"http://testserver{article.get_absolute_url()}" for article in articles]
+    assert article_urls == [
+        f"http://testserver{prefix}{article.get_absolute_url()}" for article in articles for prefix in ("", "/en")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -136,7 +141,8 @@ def test_sitemap_kept_until_content_changes(client, small_pages, fragments_on, d
     news_services.article_unpublish(article=articles[0])
     assert f"http://testserver{articles[0].get_absolute_url()}" not in _section(client, "/sitemap-articles.xml")
     # The addresses are absolute: another host gets its own.
-    assert client.get("/sitemap-articles.xml", HTTP_HOST="127.0.0.1").content.count(b"http://127.0.0.1/") == 3
+    # (three articles, each in two languages, each address with its three alternates)
+    assert client.get("/sitemap-articles.xml", HTTP_HOST="127.0.0.1").content.count(b"http://127.0.0.1/") == 3 * 2 * 4
 
 
 @pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-articles.xml", "/sitemap-articles.xml?p=2", "/sitemap-pages.xml"])
@@ -165,3 +171,27 @@ def test_sitemap_page_is_djangos_sitemap_view(rf, small_pages, section, number):
     assert ET.canonicalize(ours.content.decode(), strip_text=True) == ET.canonicalize(django.content.decode(), strip_text=True)
     assert ours.get("Last-Modified") == django.get("Last-Modified")
     assert ours["X-Robots-Tag"] == django["X-Robots-Tag"] and ours["Content-Type"] == django["Content-Type"]
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}link"
+
+
+@pytest.mark.parametrize("fragments", [False, True])
+def test_sitemap_addresses_name_their_language_versions(client, small_pages, request, fragments):
+    """Issue 13 §4: each address is listed in German and English, each with hreflang alternates
+    for both and x-default (the German one); every alternate is a page that exists."""
+    if fragments:
+        request.getfixturevalue("fragments_on")
+    article = _articles(1)[0]
+    page = Page.objects.first()
+    for url, german in [("/sitemap-articles.xml", article.get_absolute_url()), ("/sitemap-pages.xml", page.get_absolute_url()),
+                        ("/sitemap-news-index.xml", "/aktuelles/")]:
+        root = ET.fromstring(client.get(url).content)
+        entries = {
+            entry.find("s:loc", NS).text: {link.get("hreflang"): link.get("href") for link in entry.findall(XHTML)}
+            for entry in root.findall("s:url", NS)
+        }
+        versions = {"de": f"http://testserver{german}", "en": f"http://testserver/en{german}", "x-default": f"http://testserver{german}"}
+        assert entries[versions["de"]] == versions and entries[versions["en"]] == versions
+        for address in versions.values():
+            assert client.get(address.removeprefix("http://testserver")).status_code == 200

@@ -3,7 +3,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from revier.core import fragments, slots
-from revier.core.text import german_content_lang
+from revier.core.text import german_content_lang, shown_field
 
 register = template.Library()
 
@@ -25,6 +25,20 @@ def query_with(context, **changes):
 def german_content():
     """` lang="de"` inside an English page on an element with German content (core.text.german_content_lang)."""
     return mark_safe(german_content_lang())
+
+
+@register.filter
+def shown(obj, field):
+    """`{{ event|shown:"title" }}`: the field in the page's language where editors gave an English
+    version (`title_en`), else the German one (core.text.shown_field)."""
+    return shown_field(obj, field)[0]
+
+
+@register.simple_tag
+def shown_lang(obj, field):
+    """`<h1{% shown_lang event "title" %}>`: ` lang="de"` where an English page shows the German
+    version of the field (core.text.shown_field), else nothing."""
+    return mark_safe(shown_field(obj, field)[1])
 
 
 @register.filter
