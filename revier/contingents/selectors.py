@@ -136,7 +136,7 @@ def contingent_offers_public(*, slug: str | None = None, now: datetime.datetime 
     def contingents() -> dict[int, Contingent]:
         queryset = _published().filter(pk__in=pks)
         if slug is None:
-            queryset = queryset.defer("description", "description_html", "description_en", "description_en_html")
+            queryset = queryset.defer("description", "description_html")
         return {contingent.pk: contingent for contingent in queryset}
 
     def contingent(pk: int) -> Contingent | None:
