@@ -114,3 +114,15 @@ def shown_field(obj, field: str) -> tuple[str, str]:
     """shown_text for the field `field` of `obj` and its English version (english_name). An object
     without an English version of the field shows the German one, marked on English pages."""
     return shown_text(getattr(obj, field), getattr(obj, english_name(field), ""))
+
+
+def shown_language(obj, field: str) -> str:
+    """The language code of what shown_field shows of `obj`'s field on the current page."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if language != settings.LANGUAGE_CODE and shown_field(obj, field)[1]:
+        return settings.LANGUAGE_CODE
+    return language
+
+
+# Open Graph's locale of a page whose title is in this language.
+OG_LOCALES = {"de": "de_DE", "en": "en_GB"}

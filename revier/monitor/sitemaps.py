@@ -1,6 +1,6 @@
-from revier.core.sitemaps import LanguageSitemap
 from django.urls import reverse
 
+from revier.core.sitemaps import LanguageSitemap
 from revier.monitor import selectors
 
 

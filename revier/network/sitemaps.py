@@ -1,7 +1,7 @@
-from revier.core.sitemaps import LanguageSitemap
 from django.db.models import Max
 from django.urls import reverse
 
+from revier.core.sitemaps import LanguageSitemap
 from revier.network.directory import profile_sitemap_rows
 from revier.network.models import Profile
 from revier.network.selectors import profile_public_list

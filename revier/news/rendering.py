@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from revier.core.embeds import render_embeds
 from revier.core.pagination import page_range, pagination_html  # noqa: F401 (news pages use them from here)
-from revier.core.text import shown_field, shown_text
+from revier.core.text import OG_LOCALES, shown_field, shown_language, shown_text
 from revier.news.addresses import news_addresses
 from revier.news.selectors import ArticleTeaser, TopicRef
 
@@ -118,6 +118,7 @@ def article_head_html(
     """The article page's links and meta data in <head> (canonical address, feeds, Open Graph).
     `origin`: scheme and host of the request, for the image's absolute address."""
     addresses = news_addresses()
+    title = shown_field(article, "title")[0]
     rss_title, atom_title = escape(gettext("News (RSS)")), escape(gettext("News (Atom)"))
     lines = [
         f'<link rel="canonical" href="{escape(absolute_url)}">',
@@ -125,8 +126,9 @@ def article_head_html(
         f'<link rel="alternate" type="application/atom+xml" title="{atom_title}" href="{escape(addresses["feed_atom"])}">',
         '<meta property="og:type" content="article">',
         f'<meta property="og:site_name" content="{escape(site_name)}">',
-        '<meta property="og:locale" content="de_DE">',
-        f'<meta property="og:title" content="{escape(shown_field(article, "title")[0])}">',
+        # The language of the title shown: English on /en/ where editors gave one.
+        f'<meta property="og:locale" content="{OG_LOCALES.get(shown_language(article, "title"), "de_DE")}">',
+        f'<meta property="og:title" content="{escape(title)}">',
         f'<meta property="og:description" content="{escape(description)}">',
         f'<meta property="og:url" content="{escape(absolute_url)}">',
     ]

@@ -13,7 +13,11 @@ def article_prepare(article: Article) -> Article:
         article.slug = unique_slug(model=Article, title=article.title, pk=article.pk, fallback="artikel")
     article.body_html = render_markdown(article.body)
     article.body_en_html = render_markdown(article.body_en) if article.body_en.strip() else ""
-    article.search_text = " ".join([article.title, article.teaser, plain_text(article.body_html)])
+    # The English version too, so that a reader of /en/ finds an article by its English words.
+    article.search_text = " ".join(part for part in [
+        article.title, article.teaser, plain_text(article.body_html),
+        article.title_en, article.teaser_en, plain_text(article.body_en_html),
+    ] if part)
     article.search_stems = stem_document(article.search_text)
     if article.status == Article.Status.PUBLISHED and article.published_at is None:
         article.published_at = timezone.now()

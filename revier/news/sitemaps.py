@@ -1,8 +1,8 @@
-from revier.core.sitemaps import LanguageSitemap
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from revier.core.sitemaps import LanguageSitemap
 from revier.news import selectors
 from revier.news.addresses import news_addresses
 

@@ -1,5 +1,4 @@
 from revier.core.sitemaps import LanguageSitemap
-
 from revier.pages.models import Page
 
 

@@ -79,6 +79,8 @@ STATIC_PAGE_TYPES = {
 FORM_PAGE_TYPES = ("contact", "report-barrier", "network-create", "network-contact-start")
 FORM_PAGE_TYPES = (*FORM_PAGE_TYPES, *(f"en-{name}" for name in FORM_PAGE_TYPES))
 EXPECTED_STATUS = {"not-found": 404, "en-not-found": 404}
+
+
 def png_upload(name: str = "elektrolyseur.png") -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new("RGB", (640, 360), (30, 90, 140)).save(buffer, format="PNG")
@@ -89,7 +91,8 @@ def png_upload(name: str = "elektrolyseur.png") -> SimpleUploadedFile:
 DATA_PAGE_TYPES = ("article-detail", "event-detail", "event-cancelled", "speaker", "network-profile",
                    "network-contact-start", "embed-index-event", "embed-seats")
 # The same pages in English (/en/…, issue 13 §4): every page type, the frame and the texts in
-# English, the content German (marked lang="de") where it has no English version.
+# English, the content German (marked lang="de") where it has no English version (the full article has
+# one; the conference an English title and subtitle only).
 ENGLISH_PAGE_TYPES = (*STATIC_PAGE_TYPES, *DATA_PAGE_TYPES)
 
 
@@ -144,6 +147,12 @@ def build_portal() -> Portal:
         image_alt="Ein Elektrolyseur in einer Werkshalle",
         image_credit="Revier-Redaktion",
         topics=[hydrogen, heat],
+        # In English too (issue 13 §4): its English page shows the English version, the lists beside
+        # it the German teasers of the others, marked lang="de".
+        title_en="Green hydrogen for small and medium-sized enterprises",
+        teaser_en="How small and medium-sized enterprises in Lusatia are switching to hydrogen.",
+        body_en="The **innovation conference** showed how businesses switch.\n\n## What businesses need\n\n- Advice\n"
+                "- Funding\n- Skilled workers\n\n[monitor:mdm/q1_zufriedenheit]",
     )
     ArticleLinkFactory(article=article, label="Weitere Informationen", url="https://example.org/info", position=0)
     ArticleLinkFactory(article=article, label="Programm und Anmeldung", url="/veranstaltungen/", position=1)
@@ -206,6 +215,9 @@ def build_events(topic) -> tuple[Event, Event, Speaker]:
         image=png_upload("konferenz.png"),
         image_alt="Publikum in einem Konferenzsaal",
         image_credit="Revier-Redaktion",
+        # An English title and subtitle, the description German only: its English page shows both cases.
+        title_en="Hydrogen in small and medium-sized enterprises: Lusatia's innovation conference",
+        subtitle_en="Programme and registration",
     )
     event.topics.set([topic])
     organisation = event_services.organisation_save(organisation=Organisation(

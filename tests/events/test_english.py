@@ -50,6 +50,7 @@ def test_event_english_page_shows_the_english_version(client, event):
     assert "<title>Structural change day – " in html
     assert '<meta name="description" content="Talks and conversations">' in html
     assert '<meta property="og:title" content="Structural change day">' in html
+    assert '<meta property="og:locale" content="en_GB">' in html
     assert '<span aria-current="page">Structural change day</span>' in html
     data = _json_ld(html)
     assert data["name"] == "Structural change day" and data["description"] == "Talks and conversations"
@@ -62,7 +63,8 @@ def test_event_german_page_stays_german(client, event):
     assert '<h1 id="event-title" class="kern-heading-x-large">Fachtag Strukturwandel</h1>' in html
     assert '<div class="article-body kern-body"><p>Ein Tag mit <em>Vorträgen</em>.</p></div>' in html
     assert "Structural change" not in html and "talks" not in html
-    assert _json_ld(html)["inLanguage"] == "de-DE"
+    assert '<meta property="og:locale" content="de_DE">' in html
+    assert _json_ld(html)["inLanguage"] == "de-DE" and '<meta property="og:locale" content="de_DE">' in html
 
 
 def test_event_without_english_text_shows_the_german_one_marked(client, event):
@@ -75,7 +77,7 @@ def test_event_without_english_text_shows_the_german_one_marked(client, event):
     _english(event, title="", subtitle="", description="")
     html = _html(client, "/en" + event.get_absolute_url())
     assert '<h1 id="event-title" class="kern-heading-x-large" lang="de">Fachtag Strukturwandel</h1>' in html
-    assert _json_ld(html)["inLanguage"] == "de-DE"
+    assert _json_ld(html)["inLanguage"] == "de-DE" and '<meta property="og:locale" content="de_DE">' in html
 
 
 def test_event_english_description_is_sanitised_as_the_german_one(event):

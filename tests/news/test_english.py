@@ -51,6 +51,7 @@ def test_article_english_page_shows_the_english_version(client, article):
     assert "<title>Hydrogen for Lusatia – " in html
     assert '<meta name="description" content="A network is growing.">' in html
     assert '<meta property="og:title" content="Hydrogen for Lusatia">' in html
+    assert '<meta property="og:locale" content="en_GB">' in html
     assert '<span aria-current="page">Hydrogen for Lusatia</span>' in html  # the breadcrumb
     data = _json_ld(html)
     assert data["headline"] == "Hydrogen for Lusatia" and data["description"] == "A network is growing."
@@ -63,6 +64,7 @@ def test_article_german_page_stays_german(client, article):
     assert '<h1 id="article-title" class="kern-heading-x-large">Wasserstoff für die Lausitz</h1>' in html
     assert '<div class="article-body kern-body"><p>Wir sprechen über <em>Wandel</em>.</p></div>' in html
     assert "Hydrogen" not in html and "network is growing" not in html and "change" not in html
+    assert '<meta property="og:locale" content="de_DE">' in html
     data = _json_ld(html)
     assert data["headline"] == "Wasserstoff für die Lausitz" and data["inLanguage"] == "de-DE"
 
@@ -80,7 +82,7 @@ def test_article_without_english_text_shows_the_german_one_marked(client, articl
     _english(article, title=" ", teaser="", body="")
     html = _html(client, "/en" + article.get_absolute_url())
     assert '<h1 id="article-title" class="kern-heading-x-large" lang="de">Wasserstoff für die Lausitz</h1>' in html
-    assert _json_ld(html)["inLanguage"] == "de-DE"
+    assert _json_ld(html)["inLanguage"] == "de-DE" and '<meta property="og:locale" content="de_DE">' in html
 
 
 def test_article_english_text_is_sanitised_as_the_german_one(article):
@@ -120,6 +122,9 @@ def test_article_feeds_in_english(client, article):
 def test_article_search_result_on_english_list_shows_english_title(client, article):
     html = _html(client, "/en/aktuelles/?q=Wasserstoff")
     assert ">Hydrogen for Lusatia</a>" in html
+    # Its English words find it too.
+    assert ">Hydrogen for Lusatia</a>" in _html(client, "/en/aktuelles/?q=Lusatia")
+    assert ">Wasserstoff für die Lausitz</a>" in _html(client, "/aktuelles/?q=change")
 
 
 def test_article_admin_saves_the_english_version(client):

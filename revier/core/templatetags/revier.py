@@ -3,7 +3,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from revier.core import fragments, slots
-from revier.core.text import german_content_lang, shown_field
+from revier.core.text import OG_LOCALES, german_content_lang, shown_field, shown_language
 
 register = template.Library()
 
@@ -39,6 +39,12 @@ def shown_lang(obj, field):
     """`<h1{% shown_lang event "title" %}>`: ` lang="de"` where an English page shows the German
     version of the field (core.text.shown_field), else nothing."""
     return mark_safe(shown_field(obj, field)[1])
+
+
+@register.simple_tag
+def og_locale(obj, field):
+    """Open Graph's locale of the language in which the page shows `obj`'s field (its title)."""
+    return OG_LOCALES.get(shown_language(obj, field), "de_DE")
 
 
 @register.filter
