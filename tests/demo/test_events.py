@@ -187,3 +187,16 @@ def test_demo_resets_a_changed_program_and_capacity_and_keeps_registrations(load
     assert event.categories.get(name="Teilnahme vor Ort").capacity == 20
     assert Registration.objects.count() == registrations
     assert Event.objects.get(pk=other.pk).updated_at == untouched
+
+
+def test_demo_workshop_has_an_english_version_the_others_not(loaded, client):
+    """Issue 13 §4: /en/ shows both cases: the workshop in English, the other events in German, marked."""
+    workshop = Event.objects.get(slug=WORKSHOP_SLUG)
+    assert workshop.title_en == "Hydrogen workshop for small and medium-sized enterprises"
+    assert "<li>The basics and the costs, explained clearly</li>" in workshop.description_en_html
+    page = client.get("/en" + workshop.get_absolute_url()).content.decode()
+    assert '<h1 id="event-title" class="kern-heading-x-large">Hydrogen workshop for small' in page
+    lausitz = Event.objects.get(slug=LAUSITZ_SLUG)
+    assert lausitz.title_en == "" and lausitz.description_en_html == ""
+    assert '<h1 id="event-title" class="kern-heading-x-large" lang="de">Fachkräftetag Lausitz</h1>' in client.get(
+        "/en" + lausitz.get_absolute_url()).content.decode()

@@ -111,3 +111,17 @@ def test_demo_search_finds_inflected_forms(loaded, query, expected_slug):
     assert expected_slug in {a.slug for a in found}
     # The draft and the scheduled article never show up in a search.
     assert not found.filter(status=Article.Status.DRAFT).exists()
+
+
+def test_demo_some_articles_have_an_english_version(loaded, client):
+    """Issue 13 §4: /en/ shows both cases: a few seed articles in English (one with its text, one with
+    title and teaser only), the others in German, marked."""
+    english = {a.slug: a for a in Article.objects.exclude(title_en="")}
+    assert len(english) == 2
+    monitor = english["6-mitteldeutschland-monitor-persoenliche-zufriedenheit-auf-hohem-niveau"]
+    assert monitor.body_en_html.startswith("<p>Despite noticeable challenges")
+    fair = english["w3-fair-jena-2025-hightech-messe-vernetzt-innovation-industrie-und-forschung"]
+    assert fair.teaser_en and fair.body_en == ""
+    page = client.get("/en" + fair.get_absolute_url()).content.decode()
+    assert '<h1 id="article-title" class="kern-heading-x-large">W3+ FAIR JENA 2025: high-tech fair' in page
+    assert '<div class="article-body kern-body" lang="de"><p>Am 24. und 25. September' in page
