@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0010_alter_event_retention_days'),
+        ('events', '0011_person_language'),
     ]
 
     operations = [
