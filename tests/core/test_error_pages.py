@@ -40,3 +40,13 @@ def test_error_page_renders_its_texts_without_database(code, language, django_as
     assert f'<a class="kern-link" href="{HOME[language]}">' in body
     # The bare frame: none of the whole frame's parts, which need a request (and may read the database).
     assert "site-footer" not in body and "site-nav" not in body
+
+
+def test_500_page_renders_with_a_urlconf_without_home(settings):
+    """Django's own server_error renders 500.html with no context at all, under whatever URLconf is
+    active (tests/core/error_urls.py has no "home"): the page still renders, its link goes to /."""
+    from django.template import loader
+
+    settings.ROOT_URLCONF = "tests.core.error_urls"
+    body = loader.get_template("500.html").render()
+    assert "Technischer Fehler" in body and '<a class="kern-link" href="/">' in body
