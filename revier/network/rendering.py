@@ -269,6 +269,11 @@ def profile_create_form_html(form, *, action: str, privacy_url: str, alerts: str
         "only numbers for statistics remain.",
         "If you do not use your profile for %(days)d days (no change, no event, no request), it is deleted; "
         "only numbers for statistics remain.", days) % {"days": days})
+    # network.retention.profiles_warn_due; .get: a kept list of periods may predate this period.
+    warning = retention_periods_shown().get("network_profile_warning", settings.NETWORK_PROFILE_WARNING_DAYS)
+    privacy += " " + escape(ngettext(
+        "%(days)d day before, we send you an e-mail with the link to keep it.",
+        "%(days)d days before, we send you an e-mail with the link to keep it.", warning) % {"days": warning})
     hidden_invite = f'\n  <input type="hidden" name="anmeldung" value="{escape(invite)}">' if invite else ""
     # Texts outside the f-strings: xgettext (makemessages) does not look into f-strings.
     required_note = escape(gettext("Fields marked “required” must be filled in."))

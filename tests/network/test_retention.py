@@ -215,6 +215,7 @@ def test_worker_runs_the_task_and_the_form_names_the_period(client, settings):
     settings.NETWORK_PROFILE_RETENTION_DAYS = 365
     page = client.get(reverse("network:create")).content.decode()
     assert "Wenn Sie Ihr Profil 365 Tage lang nicht nutzen" in page
+    assert "30 Tage vorher schicken wir Ihnen eine E-Mail mit dem Link, um es zu behalten." in page
     call_command("run_worker", "--once")
 
 
