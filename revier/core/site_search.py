@@ -28,6 +28,7 @@ from html import escape
 from typing import Protocol
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from revier.core.cache import current_generation
 from revier.core.fragments import fragment_seconds
@@ -96,28 +97,29 @@ def search_providers() -> list[SearchProvider]:
 
 
 class _Kept:
-    """A value built once per content generation and at most FRAGMENT_CACHE_SECONDS (the rules of
-    core.fragments: with the store switched off, built on every call)."""
+    """A value built once per content generation, language and at most FRAGMENT_CACHE_SECONDS (the
+    rules of core.fragments: with the store switched off, built on every call). Per language, as
+    the hits carry addresses and dates written in the page's language."""
 
     def __init__(self, build: Callable[[], object]):
         self._build = build
-        self._entry: tuple[str, float, object] | None = None
+        self._entries: dict[str, tuple[str, float, object]] = {}
         self._lock = threading.Lock()
 
     def get(self):
         seconds = fragment_seconds()
         if seconds <= 0:
             return self._build()
-        generation, now = current_generation(), time.monotonic()
-        entry = self._entry
+        generation, now, language = current_generation(), time.monotonic(), get_language()
+        entry = self._entries.get(language)
         if entry is not None and entry[0] == generation and now - entry[1] < seconds:
             return entry[2]
         with self._lock:  # one thread of a process builds it, the others wait for it
-            entry = self._entry
+            entry = self._entries.get(language)
             if entry is not None and entry[0] == generation and now - entry[1] < seconds:
                 return entry[2]
             value = self._build()
-            self._entry = (generation, time.monotonic(), value)
+            self._entries[language] = (generation, time.monotonic(), value)
             return value
 
 

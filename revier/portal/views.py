@@ -7,13 +7,14 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sites.shortcuts import get_current_site
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
-from revier.core.fragments import fragment
+from revier.core.fragments import fragment, render_around
 from revier.core.params import int_param
 from revier.core.personal_data import json_bytes
 from revier.core.security import staff_page
@@ -200,4 +201,13 @@ def search(request):
         context["current_group"] = current
         if current is not None:
             context["pagination"] = pagination_html(current.number, current.num_pages, params=[("q", query), ("art", current.kind)])
-    return render(request, "portal/search.html", context)
+    parts = {
+        "title_part": render_to_string("portal/includes/search_title.html", context, request),
+        "content_part": render_to_string("portal/includes/search_content.html", context, request),
+    }
+    if not query:
+        return render(request, "portal/search.html", {**context, **parts})
+    # Everything around the title and the results is the same for every search but the words in the
+    # header's search field: one frame, kept, with the words as a part of their own.
+    return render_around(request, "portal/search.html", {}, parts={**parts, "search_query": escape(query)},
+                         name="portal:search", vary=[])

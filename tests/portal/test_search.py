@@ -232,3 +232,21 @@ def test_search_index_is_kept_until_content_changes(client, fragments_on, django
     event_services.event_save(event=event)
     html = client.get("/suche/", {"q": "Wasserstoff", "art": "veranstaltungen"}).content.decode()
     assert "Wasserstofftag" not in html
+
+
+def test_search_pages_in_the_kept_frame_are_the_pages_rendered_fresh(client, settings, fragments_on):
+    """With search words the page is written into one frame kept for every search
+    (portal.views.search): each address shows its own words in the header's field, title and
+    results, exactly as rendered without the store, in German and English, escaped. The index of
+    the small kinds is kept per language (its hits carry addresses and dates: an English reader
+    after a German one got the German ones)."""
+    _one_of_each()
+    urls = ["/suche/?q=Wasserstoff", "/suche/?q=%3Cb%3E%22x%27", "/en/suche/?q=Wasserstoff", "/suche/?q=Wasserstuff",
+            "/suche/?q=Wasserstoff&art=aktuelles", "/suche/", "/en/suche/"]
+    kept = [[client.get(url).content.decode() for url in urls] for _ in range(2)]
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    fresh = [client.get(url).content.decode() for url in urls]
+    assert kept[0] == kept[1] == fresh
+    assert len(set(fresh)) == len(urls)
+    assert 'id="site-search-q" name="q" value="&lt;b&gt;&quot;x&#x27;"' in fresh[1]
+    assert 'id="site-search-q" name="q" value="Wasserstoff"' in fresh[0]
