@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from revier.contingents.models import Contingent
 from revier.core.site_search import IndexedProvider, SearchDocument, SearchHit
-from revier.core.text import plain_text
+from revier.core.text import german_content_lang, plain_text
 
 
 def contingent_documents() -> list[SearchDocument]:
@@ -23,7 +23,8 @@ def contingent_documents() -> list[SearchDocument]:
         event = partner_event or event_title or ""
         documents.append(SearchDocument(
             hit=SearchHit(title=title, url=reverse("contingents:detail", kwargs={"slug": slug}), text=description,
-                          meta=" · ".join(part for part in (event, place or event_city or "", partner) if part)),
+                          meta=" · ".join(part for part in (event, place or event_city or "", partner) if part),
+                          lang=german_content_lang(), text_lang=german_content_lang()),
             text=" ".join(part or "" for part in (description, event, place, partner, event_city)),
             # Open ones first (the next deadline first), then closed ones (the latest first).
             order=(0, closes_at.timestamp(), pk) if closes_at >= now else (1, -closes_at.timestamp(), -pk),

@@ -46,6 +46,11 @@ class SearchHit:
     url: str
     text: str = ""  # an excerpt of the row's text (SearchHit.excerpt makes one)
     meta: str = ""  # a date, a place, the kind of a profile: shown small above the title
+    # ` lang="de"` on the title and on the text where an English page shows them in German
+    # (core.text.shown_text for what editors may give in English too, german_content_lang for what
+    # exists only in German), else "".
+    lang: str = ""
+    text_lang: str = ""
 
 
 @dataclass(frozen=True, slots=True)

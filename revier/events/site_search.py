@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, gettext_lazy as _
 
 from revier.core.site_search import IndexedProvider, SearchDocument, SearchHit
-from revier.core.text import plain_text
+from revier.core.text import german_content_lang, plain_text, shown_text
 from revier.events.models import Event, ProgramItem, Speaker
 from revier.events.selectors import PUBLIC_STATUSES, event_public
 
@@ -40,17 +40,24 @@ def event_documents() -> list[SearchDocument]:
     documents = []
     rows = event_public().order_by().values_list(
         "id", "slug", "title", "subtitle", "starts_at", "ends_at", "venue_name", "city", "description_html", "status",
+        "title_en", "subtitle_en", "description_en_html",
     )
-    for pk, slug, title, subtitle, starts_at, ends_at, venue, city, description_html, status in rows:
+    for (pk, slug, title, subtitle, starts_at, ends_at, venue, city, description_html, status,
+         title_en, subtitle_en, description_en_html) in rows:
         description = plain_text(description_html)
+        english = " ".join(part for part in (title_en, subtitle_en, plain_text(description_en_html)) if part)
+        shown_title, title_lang = shown_text(title, title_en)
+        shown_description, text_lang = shown_text(" ".join(part for part in (subtitle, description) if part),
+                                                  " ".join(part for part in (subtitle_en, plain_text(description_en_html)) if part))
         place = ", ".join(part for part in (venue, city) if part)
         meta = " · ".join(part for part in (_date(starts_at), place, cancelled if status == Event.Status.CANCELLED else "") if part)
         upcoming = ends_at >= now
         documents.append(SearchDocument(
-            hit=SearchHit(title=title, url=reverse("events:detail", kwargs={"slug": slug}),
-                          text=" ".join(part for part in (subtitle, description) if part), meta=meta),
-            text=" ".join([subtitle, description, venue, city, *program.get(pk, ())]),
-            title_text=f"{title} {subtitle}",
+            hit=SearchHit(title=shown_title, url=reverse("events:detail", kwargs={"slug": slug}),
+                          text=shown_description, meta=meta, lang=title_lang, text_lang=text_lang),
+            # The English version is searched too: a reader of the English pages may search in English.
+            text=" ".join([subtitle, description, venue, city, *program.get(pk, ()), english]),
+            title_text=f"{title} {subtitle} {title_en} {subtitle_en}",
             # Upcoming events first (the next first), then past ones (the latest first).
             order=(0, starts_at.timestamp(), pk) if upcoming else (1, -starts_at.timestamp(), -pk),
         ))
@@ -68,7 +75,7 @@ def speaker_documents() -> list[SearchDocument]:
         display_name = f"{academic_title} {name}".strip()
         documents.append(SearchDocument(
             hit=SearchHit(title=display_name, url=reverse("events:speaker", kwargs={"slug": slug}), text=bio,
-                          meta=", ".join(part for part in (function, organisation) if part)),
+                          meta=", ".join(part for part in (function, organisation) if part), text_lang=german_content_lang()),
             text=f"{function} {organisation} {bio}",
             order=(name.lower(), pk),
         ))

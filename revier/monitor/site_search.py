@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, gettext_lazy as _
 
 from revier.core.site_search import IndexedProvider, SearchDocument, SearchHit
+from revier.core.text import german_content_lang
 from revier.monitor.models import Estimate, Question, Wave
 from revier.monitor.presentation import percent
 
@@ -36,7 +37,7 @@ def question_documents() -> list[SearchDocument]:
         documents.append(SearchDocument(
             hit=SearchHit(
                 title=short_label or wording, url=reverse("monitor:question", kwargs={"survey": survey_slug, "question": code}),
-                text=wording if short_label else "",
+                text=wording if short_label else "", lang=german_content_lang(), text_lang=german_content_lang(),
                 meta=" · ".join(part for part in (survey_name, _share(shares.get(pk), top_box_label),
                                                   synthetic if is_synthetic else "") if part),
             ),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 
 from revier.core.choices import Sector
 from revier.core.site_search import SearchHit, SearchResults
+from revier.core.text import german_content_lang
 from revier.network import directory
 from revier.network.models import Profile, ProfileEntry, Region
 from revier.network.selectors import profile_public_q
@@ -36,6 +37,7 @@ class ProfileSearch:
                 url=reverse("network:profile", kwargs={"pk": row.pk}),
                 text=" · ".join(part for part in parts if part),
                 meta=f"{kinds.get(row.kind, row.kind)} · {regions.get(row.region, row.region)}",
+                text_lang=german_content_lang(),
             ))
         return SearchResults(page.count, page.number, tuple(hits))
 

@@ -6,6 +6,7 @@ as there."""
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.site_search import SearchHit, SearchResults
+from revier.core.text import shown_text
 from revier.news import selectors
 from revier.news.addresses import article_url
 from revier.news.rendering import long_date
@@ -23,12 +24,13 @@ class NewsSearch:
             article_filter=selectors.ArticleFilter(topic=None, query=query), topics=topics, number=number,
             per_page=per_page,
         )
-        hits = tuple(
-            SearchHit(title=article.title, url=article_url(article.slug), text=article.teaser,
-                      meta=long_date(article.published_at))
-            for article in (page.articles if with_hits else ())
-        )
-        return SearchResults(page.count, page.number, hits)
+        hits = []
+        for article in page.articles if with_hits else ():
+            title, title_lang = shown_text(article.title, article.title_en)
+            teaser, teaser_lang = shown_text(article.teaser, article.teaser_en)
+            hits.append(SearchHit(title=title, url=article_url(article.slug), text=teaser, meta=long_date(article.published_at),
+                                  lang=title_lang, text_lang=teaser_lang))
+        return SearchResults(page.count, page.number, tuple(hits))
 
     def vocabulary(self):
         return selectors.article_published().values_list("title", flat=True)

@@ -5,17 +5,21 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.site_search import IndexedProvider, SearchDocument, SearchHit
-from revier.core.text import plain_text
+from revier.core.text import plain_text, shown_text
 from revier.pages.models import Page
 
 
 def page_documents() -> list[SearchDocument]:
     documents = []
-    for pk, slug, title, body_html in Page.objects.order_by("title", "id").values_list("id", "slug", "title", "body_html"):
-        text = plain_text(body_html)
+    rows = Page.objects.order_by("title", "id").values_list("id", "slug", "title", "body_html", "title_en", "body_en_html")
+    for pk, slug, title, body_html, title_en, body_en_html in rows:
+        text, english = plain_text(body_html), plain_text(body_en_html)
+        shown_title, title_lang = shown_text(title, title_en)
+        shown_body, text_lang = shown_text(text, english)
         documents.append(SearchDocument(
-            hit=SearchHit(title=title, url=reverse("pages:detail", kwargs={"slug": slug}), text=text),
-            text=text, order=(title.lower(), pk),
+            hit=SearchHit(title=shown_title, url=reverse("pages:detail", kwargs={"slug": slug}), text=shown_body,
+                          lang=title_lang, text_lang=text_lang),
+            text=f"{text} {english}", title_text=f"{title} {title_en}", order=(title.lower(), pk),
         ))
     return documents
 

@@ -26,6 +26,8 @@ class ShownHit:
     url: str
     text: SafeString
     meta: str
+    lang: str = ""
+    text_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class SearchPage:
 
 def _shown(hit: SearchHit, query: str) -> ShownHit:
     return ShownHit(title=highlight(hit.title, query), url=hit.url, text=highlight(excerpt(hit.text, query), query),
-                    meta=hit.meta)
+                    meta=hit.meta, lang=hit.lang, text_lang=hit.text_lang)
 
 
 def _group(provider: SearchProvider, query: str, *, number: int, per_page: int, with_hits: bool) -> Group:

@@ -250,3 +250,26 @@ def test_search_pages_in_the_kept_frame_are_the_pages_rendered_fresh(client, set
     assert len(set(fresh)) == len(urls)
     assert 'id="site-search-q" name="q" value="&lt;b&gt;&quot;x&#x27;"' in fresh[1]
     assert 'id="site-search-q" name="q" value="Wasserstoff"' in fresh[0]
+
+
+def test_english_search_shows_english_versions_and_marks_german_content(client, fragments_on):
+    """On /en/suche/ a hit shows the English title and text editors gave, else the German ones
+    marked lang="de" (issue 13 §4); what exists only in German (profiles, free tickets, Monitor
+    questions) is marked too. English words find the English versions; German pages are unchanged."""
+    _one_of_each()
+    ArticleFactory(title="Wasserstoff-Tankstelle in Leuna", title_en="Hydrogen filling station in Leuna",
+                   teaser="Eine neue Tankstelle.", teaser_en="A new filling station.")
+    EventFactory(title="Wasserstoff-Werkstatt", title_en="Hydrogen workshop", subtitle="Für Betriebe",
+                 subtitle_en="For companies")
+    html = client.get("/en/suche/?q=Wasserstoff").content.decode()
+    assert '<h3 class="kern-heading-small teaser__title"><a class="kern-link" href="/en/aktuelles/' in html
+    assert "filling station in Leuna</a></h3>" in html and '<p class="kern-body">A new filling station.</p>' in html
+    assert 'teaser__title" lang="de"><a class="kern-link" href="/en/aktuelles/' in html  # the German-only article
+    assert "Hydrogen workshop</a></h3>" in html
+    assert 'teaser__title" lang="de"><a class="kern-link" href="/en/veranstaltungen/freikarten/' in html
+    assert '<p class="kern-body" lang="de">' in html  # a profile's offers, a Monitor question
+    english = client.get("/en/suche/?q=hydrogen").content.decode()
+    assert "<mark>Hydrogen</mark> workshop</a></h3>" in english
+    assert "<mark>Hydrogen</mark> filling station in Leuna</a></h3>" in english
+    german = client.get("/suche/?q=Wasserstoff").content.decode()
+    assert 'lang="de"' not in german.split("<main", 1)[1].split("</main>")[0] and "<mark>Wasserstoff</mark>-Werkstatt</a>" in german
