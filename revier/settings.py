@@ -207,6 +207,9 @@ LANGUAGE_CODE = "de"
 # (core.middleware.LanguageFromPathMiddleware), no cookie and no Accept-Language.
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 TIME_ZONE = "Europe/Berlin"
+# Dates per language (revier/formats/<language>/formats.py, written by core.dates): German
+# "27. November 2026, 10:00 Uhr", English "27 November 2026, 10:00".
+FORMAT_MODULE_PATH = ["revier.formats"]
 USE_I18N = True
 USE_TZ = True
 

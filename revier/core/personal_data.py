@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.db import connection, models
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy as _
 
+from revier.core import dates
 from revier.core.models import OutboxMail
 
 # Columns that are no data about the person: tokens are stored hashed and open the data, the search
@@ -134,7 +135,7 @@ def readable(value) -> str:
             pass
         else:
             if timezone.is_aware(moment):
-                return formats.date_format(timezone.localtime(moment), "j. F Y, H:i") + " " + gettext("o’clock")
+                return dates.local_datetime(moment)
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)

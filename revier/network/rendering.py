@@ -19,6 +19,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from revier.core.choices import Sector
 from revier.core.retention import retention_periods_shown
 from revier.core.templatetags.kern_forms import render_field
+from revier.core.text import german_content_lang
 from revier.network.directory import TEASER_ENTRIES, EntryTeaser, ProfileTeaser
 from revier.network.models import ProfileEntry, Region
 
@@ -53,6 +54,12 @@ class TeaserParts:
     need_badge: str
     kinds: dict[str, str]
     regions: dict[str, str]
+    # ' lang="de"' on an English page, else "": what people wrote and the topic names are German
+    # (core.text.german_content_lang); German content inside running English text goes in a span.
+    german: str
+    topic_item: str
+    german_open: str
+    german_close: str
 
 
 @functools.lru_cache(maxsize=16)
@@ -68,6 +75,7 @@ def _teaser_parts(language: str, profile_url: str) -> TeaserParts:
         return f'<span class="kern-badge {kind}"><span class="kern-label">{text(label)}</span></span>'
 
     topics = text(gettext("Topics"))
+    german = german_content_lang()
     return TeaserParts(
         url_before=text(before),
         url_after=text(after),
@@ -79,6 +87,10 @@ def _teaser_parts(language: str, profile_url: str) -> TeaserParts:
         need_badge=badge("kern-badge--info", gettext("Looking for")),
         kinds={value: text(label) for value, label in Sector.choices},
         regions={value: text(label) for value, label in Region.choices},
+        german=german,
+        topic_item=_TOPIC_ITEM.replace('"kern-label">', f'"kern-label"{german}>'),
+        german_open=f"<span{german}>" if german else "",
+        german_close="</span>" if german else "",
     )
 
 
@@ -98,7 +110,7 @@ _TOPIC_ITEM = '<li><span class="kern-badge kern-badge--info kern-badge--small"><
 def _topics_html(parts: TeaserParts, topics: list[str]) -> str:
     if not topics:
         return ""
-    return parts.topics_open + "".join([_TOPIC_ITEM.format(name.translate(_ESCAPES)) for name in topics]) + "</ul>"
+    return parts.topics_open + "".join([parts.topic_item.format(name.translate(_ESCAPES)) for name in topics]) + "</ul>"
 
 
 @functools.lru_cache(maxsize=256)
@@ -106,10 +118,10 @@ def _more(language: str, more: int) -> str:
     return _escape_text(ngettext("and %(counter)s more", "and %(counter)s more", more) % {"counter": more})
 
 
-def _titles_html(label: str, titles: list[str]) -> str:
+def _titles_html(parts: TeaserParts, label: str, titles: list[str]) -> str:
     if not titles:
         return ""
-    shown = "; ".join([title.translate(_ESCAPES) for title in titles[:TEASER_ENTRIES]])
+    shown = parts.german_open + "; ".join([title.translate(_ESCAPES) for title in titles[:TEASER_ENTRIES]]) + parts.german_close
     more = len(titles) - TEASER_ENTRIES
     if more > 0:
         shown += " " + _more(get_language(), more)
@@ -134,10 +146,10 @@ def profile_teaser_html(row: ProfileTeaser, parts: TeaserParts) -> str:
         '<article class="directory-teaser">'
         f'<h2 class="kern-heading-medium teaser__title"><a class="kern-link" href="{parts.url_before}{row.pk}'
         f'{parts.url_after}">{_escape_text(row.first_name)} {_escape_text(row.last_name)}</a></h2>'
-        f'<p class="kern-body">{_escape_text(row.function) + ", " if row.function else ""}{organisation}</p>'
+        f'<p class="kern-body"{parts.german}>{_escape_text(row.function) + ", " if row.function else ""}{organisation}</p>'
         f'<p class="kern-body--small directory-teaser__facts">{_choice(parts.kinds, row.kind)} · '
         f'{_choice(parts.regions, row.region)}{district}</p>'
-        f"{_titles_html(parts.offers, row.offer_titles)}{_titles_html(parts.needs, row.need_titles)}"
+        f"{_titles_html(parts, parts.offers, row.offer_titles)}{_titles_html(parts, parts.needs, row.need_titles)}"
         f'<div class="teaser__meta">{parts.synthetic if row.is_synthetic else ""}{_topics_html(parts, row.topics)}</div>'
         "</article>"
     )
@@ -147,15 +159,16 @@ def entry_teaser_html(row: EntryTeaser, parts: TeaserParts) -> str:
     """An offer or a need in the directory: "Bietet" or "Sucht", its title (a link to its place on the
     profile page), the beginning of its text, who offers or looks for it, topics."""
     offer = row.direction == ProfileEntry.Direction.OFFER
-    text = f'<p class="kern-body">{_escape_text(_text_beginning(row.text))}</p>' if row.text else ""
+    text = f'<p class="kern-body"{parts.german}>{_escape_text(_text_beginning(row.text))}</p>' if row.text else ""
     return (
         '<article class="directory-teaser">'
         f'<p class="teaser__meta">{parts.offer_badge if offer else parts.need_badge}</p>'
-        f'<h2 class="kern-heading-medium teaser__title"><a class="kern-link" href="{parts.url_before}{row.profile_id}'
+        f'<h2 class="kern-heading-medium teaser__title"{parts.german}><a class="kern-link" href="{parts.url_before}{row.profile_id}'
         f'{parts.url_after}#eintrag-{row.pk}">{_escape_text(row.title)}</a></h2>'
         f"{text}"
         f'<p class="kern-body--small directory-teaser__facts">{_escape_text(row.first_name)} '
-        f"{_escape_text(row.last_name)}, {_escape_text(row.organisation)} · {_choice(parts.kinds, row.kind)} · "
+        f"{_escape_text(row.last_name)}, {parts.german_open}{_escape_text(row.organisation)}{parts.german_close} · "
+        f"{_choice(parts.kinds, row.kind)} · "
         f"{_choice(parts.regions, row.region)}</p>"
         f'<div class="teaser__meta">{parts.synthetic if row.is_synthetic else ""}{_topics_html(parts, row.topics)}</div>'
         "</article>"

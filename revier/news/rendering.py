@@ -15,6 +15,7 @@ from django.utils.dates import MONTHS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from revier.core import dates
 from revier.core.embeds import render_embeds
 from revier.core.pagination import page_range, pagination_html  # noqa: F401 (news pages use them from here)
 from revier.core.text import OG_LOCALES, shown_field, shown_language, shown_text
@@ -23,9 +24,11 @@ from revier.news.selectors import ArticleTeaser, TopicRef
 
 
 def long_date(value: datetime.datetime) -> str:
-    """Like the template filter date:"j. F Y" ("5. März 2026") in the current time zone."""
+    """Like the template filter date:"DATE_FORMAT" ("5. März 2026" / "5 March 2026", core.dates) in the
+    current time zone."""
     local = timezone.localtime(value)
-    return f"{local.day}. {MONTHS[local.month]} {local.year}"
+    joint = ". " if dates.pattern("DATE_FORMAT").startswith("j. ") else " "
+    return f"{local.day}{joint}{MONTHS[local.month]} {local.year}"
 
 
 def datetime_attribute(value: datetime.datetime) -> str:
@@ -39,6 +42,8 @@ class _Labels:
     def __init__(self):
         self.topics = escape(gettext("Topics"))
         self.months = {}
+        # "27. November 2026" / "27 November 2026" (core.dates; the month names come translated)
+        self.day_joint = ". " if dates.pattern("DATE_FORMAT").startswith("j. ") else " "
         self.zone = timezone.get_current_timezone()
         addresses = news_addresses()
         self.url_before, self.url_after = addresses["detail_before"], addresses["detail_after"]
@@ -48,7 +53,7 @@ class _Labels:
         month = self.months.get(local.month)
         if month is None:
             month = self.months[local.month] = str(MONTHS[local.month])
-        return local.strftime("%Y-%m-%dT%H:%M:%S%z"), f"{local.day}. {month} {local.year}"
+        return local.strftime("%Y-%m-%dT%H:%M:%S%z"), f"{local.day}{self.day_joint}{month} {local.year}"
 
 
 def teaser_html(article: ArticleTeaser, *, heading: str = "h2", labels: _Labels | None = None) -> str:
@@ -67,7 +72,7 @@ def teaser_html(article: ArticleTeaser, *, heading: str = "h2", labels: _Labels 
     if article.topics:
         items = "".join(
             '<li><span class="kern-badge kern-badge--info kern-badge--small">'
-            f'<span class="kern-label">{escape(topic.name)}</span></span></li>'
+            f'<span class="kern-label"{labels.german}>{escape(topic.name)}</span></span></li>'
             for topic in article.topics
         )
         topics = f'\n    <ul class="topic-list" aria-label="{labels.topics}">{items}</ul>'
@@ -97,13 +102,14 @@ def topic_filter_html(*, topics: tuple[TopicRef, ...], current: TopicRef | None,
     search = f"&amp;q={escape(quote(query, safe='/'))}" if query else ""
     all_search = f"?q={escape(quote(query, safe='/'))}" if query else ""
     current_mark = ' aria-current="true"'
+    german = german_content_lang()  # the topic names are German: marked so on an English page
     items = [
         f'<li><a class="kern-link" href="{escape(list_url)}{all_search}"{"" if current else current_mark}>'
         f"{all_topics}</a></li>"
     ]
     for topic in topics:
         mark = current_mark if current is not None and topic.pk == current.pk else ""
-        items.append(f'<li><a class="kern-link" href="?thema={escape(topic.slug)}{search}"{mark}>{escape(topic.name)}</a></li>')
+        items.append(f'<li><a class="kern-link" href="?thema={escape(topic.slug)}{search}"{mark}{german}>{escape(topic.name)}</a></li>')
     return mark_safe(
         f'<details class="filter-box filter-box--collapsible" data-open-wide{" open" if current else ""}>\n'
         f'    <summary><h2 id="filter-title" class="kern-heading-small">{topics_label}</h2></summary>\n'
@@ -154,7 +160,8 @@ def article_html(*, article, topics: tuple[TopicRef, ...], links, published: str
     meta = f'<time class="kern-body" datetime="{escape(published_attribute)}">{escape(published)}</time>' if published else ""
     if topics:
         items = "".join(
-            f'<li><a class="kern-link" href="{list_url}?thema={escape(topic.slug)}">{escape(topic.name)}</a></li>' for topic in topics
+            f'<li><a class="kern-link" href="{list_url}?thema={escape(topic.slug)}"{german}>{escape(topic.name)}</a></li>'
+            for topic in topics
         )
         meta += f'\n      <ul class="topic-list" aria-label="{topics_label}">{items}</ul>'
     figure = ""

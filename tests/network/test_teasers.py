@@ -2,8 +2,9 @@
 are the markup the templates wrote from model instances, for any profile data: HTML special
 characters, empty fields, long texts with combining characters, any number of topics, offers and
 needs. The two templates are kept here as they were (network/includes/profile_teaser.html and
-entry_teaser.html until 5a0755d), with the model instances read as the directory read them then,
-so the fast path cannot drift from what the template engine would write.
+entry_teaser.html until 5a0755d, with the lang="de" marks of German content on English pages added
+since), with the model instances read as the directory read them then, so the fast path cannot drift
+from what the template engine would write.
 
 Run on PostgreSQL too: DATABASE_URL=postgres://postgres@127.0.0.1:5432/revier_t pytest tests/network/test_teasers.py
 """
@@ -25,32 +26,32 @@ from revier.network.models import Profile, ProfileEntry, Region
 
 pytestmark = pytest.mark.django_db
 
-PROFILE_TEASER = """{% load i18n %}<article class="directory-teaser">
+PROFILE_TEASER = """{% load i18n revier %}{% german_content as g %}<article class="directory-teaser">
   <h2 class="kern-heading-medium teaser__title"><a class="kern-link" href="{{ profile.get_absolute_url }}">{{ profile.full_name }}</a></h2>
-  <p class="kern-body">{% if profile.function %}{{ profile.function }}, {% endif %}{{ profile.organisation }}</p>
+  <p class="kern-body"{{ g }}>{% if profile.function %}{{ profile.function }}, {% endif %}{{ profile.organisation }}</p>
   <p class="kern-body--small directory-teaser__facts">{{ profile.get_kind_display }} · {{ profile.get_region_display }}{% if profile.district %} ({{ profile.district }}){% endif %}</p>
-  {% if profile.offer_titles %}<p class="kern-body directory-teaser__entries"><strong>{% translate "Offers:" %}</strong> {% for title in profile.offer_titles|slice:":3" %}{{ title }}{% if not forloop.last %}; {% endif %}{% endfor %}{% if profile.offer_titles|length > 3 %} {% blocktranslate count counter=profile.offer_titles|length|add:"-3" %}and {{ counter }} more{% plural %}and {{ counter }} more{% endblocktranslate %}{% endif %}</p>{% endif %}
-  {% if profile.need_titles %}<p class="kern-body directory-teaser__entries"><strong>{% translate "Looking for:" %}</strong> {% for title in profile.need_titles|slice:":3" %}{{ title }}{% if not forloop.last %}; {% endif %}{% endfor %}{% if profile.need_titles|length > 3 %} {% blocktranslate count counter=profile.need_titles|length|add:"-3" %}and {{ counter }} more{% plural %}and {{ counter }} more{% endblocktranslate %}{% endif %}</p>{% endif %}
+  {% if profile.offer_titles %}<p class="kern-body directory-teaser__entries"><strong>{% translate "Offers:" %}</strong> {% if g %}<span{{ g }}>{% endif %}{% for title in profile.offer_titles|slice:":3" %}{{ title }}{% if not forloop.last %}; {% endif %}{% endfor %}{% if g %}</span>{% endif %}{% if profile.offer_titles|length > 3 %} {% blocktranslate count counter=profile.offer_titles|length|add:"-3" %}and {{ counter }} more{% plural %}and {{ counter }} more{% endblocktranslate %}{% endif %}</p>{% endif %}
+  {% if profile.need_titles %}<p class="kern-body directory-teaser__entries"><strong>{% translate "Looking for:" %}</strong> {% if g %}<span{{ g }}>{% endif %}{% for title in profile.need_titles|slice:":3" %}{{ title }}{% if not forloop.last %}; {% endif %}{% endfor %}{% if g %}</span>{% endif %}{% if profile.need_titles|length > 3 %} {% blocktranslate count counter=profile.need_titles|length|add:"-3" %}and {{ counter }} more{% plural %}and {{ counter }} more{% endblocktranslate %}{% endif %}</p>{% endif %}
   <div class="teaser__meta">
     {% if profile.is_synthetic %}<span class="kern-badge kern-badge--warning"><span class="kern-label">{% translate "synthetic example" %}</span></span>{% endif %}
     {% with topics=profile.topics.all %}{% if topics %}
       <ul class="topic-list" aria-label="{% translate 'Topics' %}">
-        {% for topic in topics %}<li><span class="kern-badge kern-badge--info kern-badge--small"><span class="kern-label">{{ topic.name }}</span></span></li>{% endfor %}
+        {% for topic in topics %}<li><span class="kern-badge kern-badge--info kern-badge--small"><span class="kern-label"{{ g }}>{{ topic.name }}</span></span></li>{% endfor %}
       </ul>
     {% endif %}{% endwith %}
   </div>
 </article>"""
 
-ENTRY_TEASER = """{% load i18n %}<article class="directory-teaser">
+ENTRY_TEASER = """{% load i18n revier %}{% german_content as g %}<article class="directory-teaser">
   <p class="teaser__meta"><span class="kern-badge {% if entry.direction == 'offer' %}kern-badge--success{% else %}kern-badge--info{% endif %}"><span class="kern-label">{% if entry.direction == 'offer' %}{% translate "Offers" %}{% else %}{% translate "Looking for" %}{% endif %}</span></span></p>
-  <h2 class="kern-heading-medium teaser__title"><a class="kern-link" href="{{ entry.profile.get_absolute_url }}#eintrag-{{ entry.pk }}">{{ entry.title }}</a></h2>
-  {% if entry.text %}<p class="kern-body">{{ entry.text|truncatechars:300 }}</p>{% endif %}
-  <p class="kern-body--small directory-teaser__facts">{{ entry.profile.full_name }}, {{ entry.profile.organisation }} · {{ entry.profile.get_kind_display }} · {{ entry.profile.get_region_display }}</p>
+  <h2 class="kern-heading-medium teaser__title"{{ g }}><a class="kern-link" href="{{ entry.profile.get_absolute_url }}#eintrag-{{ entry.pk }}">{{ entry.title }}</a></h2>
+  {% if entry.text %}<p class="kern-body"{{ g }}>{{ entry.text|truncatechars:300 }}</p>{% endif %}
+  <p class="kern-body--small directory-teaser__facts">{{ entry.profile.full_name }}, {% if g %}<span{{ g }}>{% endif %}{{ entry.profile.organisation }}{% if g %}</span>{% endif %} · {{ entry.profile.get_kind_display }} · {{ entry.profile.get_region_display }}</p>
   <div class="teaser__meta">
     {% if entry.profile.is_synthetic %}<span class="kern-badge kern-badge--warning"><span class="kern-label">{% translate "synthetic example" %}</span></span>{% endif %}
     {% with topics=entry.topics.all %}{% if topics %}
       <ul class="topic-list" aria-label="{% translate 'Topics' %}">
-        {% for topic in topics %}<li><span class="kern-badge kern-badge--info kern-badge--small"><span class="kern-label">{{ topic.name }}</span></span></li>{% endfor %}
+        {% for topic in topics %}<li><span class="kern-badge kern-badge--info kern-badge--small"><span class="kern-label"{{ g }}>{{ topic.name }}</span></span></li>{% endfor %}
       </ul>
     {% endif %}{% endwith %}
   </div>

@@ -1,20 +1,23 @@
-"""Dates and ticket counts of the contingents the German way."""
+"""Dates (in the page's language, core.dates) and ticket counts of the contingents."""
 
 from django import template
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from revier.core.dates import local_format
 
 register = template.Library()
 
 
 def _day(value) -> str:
-    return dateformat.format(value, "j. F Y")
+    return local_format(value, "DATE_FORMAT")
 
 
 @register.simple_tag
 def partner_dates(contingent) -> str:
-    """"24. September 2025" or "24. bis 25. September 2025" (our own events: from their times)."""
+    """"24. September 2025" or "24. bis 25. September 2025" / "24 to 25 September 2025" (our own events:
+    from their times)."""
     if contingent.event_id:
         start, end = timezone.localtime(contingent.event.starts_at).date(), timezone.localtime(contingent.event.ends_at).date()
     else:
@@ -24,9 +27,9 @@ def partner_dates(contingent) -> str:
     if end is None or end == start:
         return _day(start)
     if (start.year, start.month) == (end.year, end.month):
-        return _("%(first_day)s to %(last_day)s") % {"first_day": dateformat.format(start, "j."), "last_day": _day(end)}
+        return _("%(first_day)s to %(last_day)s") % {"first_day": local_format(start, "DAY_FORMAT"), "last_day": _day(end)}
     if start.year == end.year:
-        return _("%(first_day)s to %(last_day)s") % {"first_day": dateformat.format(start, "j. F"), "last_day": _day(end)}
+        return _("%(first_day)s to %(last_day)s") % {"first_day": local_format(start, "MONTH_DAY_FORMAT"), "last_day": _day(end)}
     return _("%(first_day)s to %(last_day)s") % {"first_day": _day(start), "last_day": _day(end)}
 
 

@@ -1,8 +1,9 @@
 from django import template
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
-from revier.core import fragments, slots
+from revier.core import dates, fragments, slots
 from revier.core.text import OG_LOCALES, german_content_lang, shown_field, shown_language
 
 register = template.Library()
@@ -45,6 +46,34 @@ def shown_lang(obj, field):
 def og_locale(obj, field):
     """Open Graph's locale of the language in which the page shows `obj`'s field (its title)."""
     return OG_LOCALES.get(shown_language(obj, field), "de_DE")
+
+
+@register.filter
+def german_text(value) -> str:
+    """`value` (escaped) in a `<span lang="de">` inside an English page, for German content within
+    running text (a topic's name in "News on …"); as it is on a German page."""
+    lang = german_content_lang()
+    return format_html("<span{}>{}</span>", mark_safe(lang), value) if lang else conditional_escape(value)
+
+
+@register.filter
+def local_datetime(value, name: str = "DATETIME_FORMAT") -> str:
+    """A date and time of day in the page's language: "27. November 2026, 10:00 Uhr" / "27 November 2026, 10:00";
+    `name`: another format that ends with the time (`|local_datetime:"SHORT_DATETIME_FORMAT"`)."""
+    return dates.local_datetime(value, name)
+
+
+@register.filter
+def local_span(start, end) -> str:
+    """A slot: "27. November 2026, 10:00–11:00 Uhr" / "27 November 2026, 10:00–11:00"."""
+    return dates.local_span(start, end)
+
+
+@register.filter
+def local_date(value, name: str = "DATE_FORMAT") -> str:
+    """A date in one of the format modules' patterns (core.dates.local_format), e.g.
+    `|local_date:"WEEKDAY_DATETIME_FORMAT"`; Django's `date` filter knows only its own names."""
+    return dates.local_format(value, name)
 
 
 @register.filter

@@ -7,11 +7,13 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from revier.core.dates import local_format
+
 register = template.Library()
 
 
 def _date(value) -> str:
-    return dateformat.format(timezone.localtime(value), "j. F Y")
+    return local_format(value, "DATE_FORMAT")  # "23. Oktober 2024" / "23 October 2024" (core.dates)
 
 
 def _time(value) -> str:

@@ -5,9 +5,9 @@ import datetime
 
 from django import forms
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from revier.core.dates import local_format, time_suffix
 from revier.core.forms import TOO_LONG, KernForm, tidy_widgets
 from revier.network.meetings.models import MESSAGE_MAX, TABLE_NAME_MAX
 from revier.network.meetings.services import SessionInput, SetupInput, TableInput
@@ -16,8 +16,13 @@ SESSION_FIELDS = 3  # sessions on the organiser's form (no script: a fixed numbe
 
 
 def slot_label(slot) -> str:
-    start = timezone.localtime(slot.starts_at)
-    return f"{date_format(start, 'D., j. F')}, {start:%H:%M}–{timezone.localtime(slot.ends_at):%H:%M} Uhr"
+    return _weekday_span(slot.starts_at, slot.ends_at)
+
+
+def _weekday_span(start, end) -> str:
+    """ "Fr., 27. November, 10:00–10:30 Uhr" / "Fri 27 November, 10:00–10:30" (core.dates)."""
+    return (f"{local_format(start, 'SHORT_WEEKDAY_MONTH_DAY_TIME_FORMAT')}–{local_format(end, 'TIME_FORMAT')}"
+            f"{time_suffix()}")
 
 
 class RequestForm(KernForm):
@@ -187,8 +192,7 @@ def table_label(table) -> str:
 
 
 def session_label(session) -> str:
-    start, end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
-    return f"{date_format(start, 'D., j. F')}, {start:%H:%M}–{end:%H:%M} Uhr"
+    return _weekday_span(session.starts_at, session.ends_at)
 
 
 def _choice(label, choices, *, required_message, empty=None, required=True):

@@ -237,13 +237,13 @@ def _place_label(place) -> str:
     """[ISO start, table number] of a run's report as German text."""
     import datetime
 
-    from django.utils import timezone
-    from django.utils.formats import date_format
     from django.utils.translation import gettext as _
 
+    from revier.core.dates import local_datetime
+
     try:
-        start = timezone.localtime(datetime.datetime.fromisoformat(place[0]))
-        return _("%(when)s, table %(table)s") % {"when": date_format(start, "j. F Y, H:i") + " Uhr",
+        start = datetime.datetime.fromisoformat(place[0])
+        return _("%(when)s, table %(table)s") % {"when": local_datetime(start),
                                                    "table": int(place[1])}
     except (TypeError, ValueError, IndexError):
         return ""

@@ -23,10 +23,10 @@ from django.db.models import Prefetch
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from revier.core.capacity import CapacityRule, count_taken_per_owner, lock_capacity_owner, lock_key
+from revier.core.dates import local_datetime, local_span
 from revier.core.mail import mail_queue, written_for
 from revier.core.services import audit_log
 from revier.core.tokens import link_expires_at, new_token
@@ -77,7 +77,7 @@ def _lock_setup(setup_id: int) -> MeetingSetup:
 
 
 def _local(value: datetime.datetime) -> str:
-    return date_format(timezone.localtime(value), "j. F Y, H:i") + " Uhr"
+    return local_datetime(value)
 
 
 SUBJECTS = {
@@ -1061,8 +1061,7 @@ def meeting_release(*, setup: MeetingSetup, meeting_id: int, actor) -> Meeting:
 
 
 def _session_label(session: MeetingSession) -> str:
-    start, end = timezone.localtime(session.starts_at), timezone.localtime(session.ends_at)
-    return date_format(start, "j. F Y, H:i") + "–" + f"{end:%H:%M}" + " Uhr"
+    return local_span(session.starts_at, session.ends_at)
 
 
 @transaction.atomic(durable=True)

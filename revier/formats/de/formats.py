@@ -1,0 +1,16 @@
+# German dates as the house writes them: "27. November 2026, 10:00 Uhr" (core.dates adds " Uhr").
+DATE_FORMAT = "j. F Y"
+DATETIME_FORMAT = "j. F Y, H:i"
+TIME_FORMAT = "H:i"
+SHORT_DATE_FORMAT = "d.m.Y"
+SHORT_DATETIME_FORMAT = "d.m.Y, H:i"
+MONTH_DAY_FORMAT = "j. F"
+DAY_FORMAT = "j."  # the first day of a range within a month: "24. bis 25. September 2025"
+YEAR_MONTH_FORMAT = "F Y"
+# The house's own names (core.dates.local_format; Django's `date` filter knows only the ones above).
+WEEKDAY_DATE_FORMAT = "l, j. F Y"
+WEEKDAY_DATETIME_FORMAT = "l, j. F Y, H:i"
+SHORT_WEEKDAY_DATETIME_FORMAT = "D., j. F Y, H:i"
+SHORT_WEEKDAY_MONTH_DAY_TIME_FORMAT = "D., j. F, H:i"
+SHORT_WEEKDAY_MONTH_DAY_FORMAT = "D., j. F"
+TIME_SUFFIX = " Uhr"  # after a time of day: "10:00 Uhr", "10:00–11:00 Uhr"
