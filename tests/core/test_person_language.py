@@ -85,6 +85,10 @@ def test_registration_moved_up_when_another_cancels_in_the_persons_language(clie
     moved_up = mails_to(email)[-1]
     assert moved_up.subject.startswith("A seat is free for you" if language == "en" else "Ein Platz ist frei")
     assert_written_in(moved_up, language, "/veranstaltungen/anmeldung/")
+    # "We hold the seat for you until …": the date written the person's way (core.dates).
+    english_date = re.search(r"until \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d\.", moved_up.body_text)
+    german_date = re.search(r"bis \d{1,2}\. [A-ZÄÖÜ][a-zä]+ \d{4}, \d\d:\d\d Uhr", moved_up.body_text)
+    assert (english_date, german_date)[language == "de"] is not None, moved_up.body_text
 
 
 @pytest.mark.parametrize("prefix, language", PAGES)
