@@ -49,3 +49,17 @@ def test_dates_on_the_event_page(client, prefix, shown, not_shown):
     assert shown in page and not_shown not in page
     assert 'datetime="2026-11-27T10:00:00+0100"' in page  # the machine format is the same in both
     assert "Uhr" not in page if prefix else True
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, shown", [("de", "24. bis 25. September 2026"), ("en", "24 to 25 September 2026")])
+def test_dates_of_a_partner_fair_and_an_article(language, shown):
+    from revier.contingents.templatetags.contingents_public import partner_dates
+    from revier.news.rendering import long_date
+    from tests.factories import ContingentFactory
+
+    contingent = ContingentFactory(partner_event_starts_on=datetime.date(2026, 9, 24),
+                                   partner_event_ends_on=datetime.date(2026, 9, 25))
+    with translation.override(language):
+        assert partner_dates(contingent) == shown
+        assert long_date(START) == ("27. November 2026" if language == "de" else "27 November 2026")
