@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from revier.core import dates
 from revier.core.embeds import render_embeds
 from revier.core.pagination import page_range, pagination_html  # noqa: F401 (news pages use them from here)
-from revier.core.text import OG_LOCALES, shown_field, shown_language, shown_text
+from revier.core.text import OG_LOCALES, german_content_lang, shown_field, shown_language, shown_text
 from revier.news.addresses import news_addresses
 from revier.news.selectors import ArticleTeaser, TopicRef
 
@@ -41,6 +41,7 @@ class _Labels:
 
     def __init__(self):
         self.topics = escape(gettext("Topics"))
+        self.german = german_content_lang()  # the topic names are German: marked so on an English page
         self.months = {}
         # "27. November 2026" / "27 November 2026" (core.dates; the month names come translated)
         self.day_joint = ". " if dates.pattern("DATE_FORMAT").startswith("j. ") else " "
@@ -152,7 +153,7 @@ def article_head_html(
 def article_html(*, article, topics: tuple[TopicRef, ...], links, published: str, published_attribute: str) -> SafeString:
     """The article itself: heading, date, topics (links to the list), teaser, image, text (with the
     parts other apps render for its embed lines, core.embeds), links."""
-    list_url = escape(news_addresses()["list"])
+    list_url, german = escape(news_addresses()["list"]), german_content_lang()  # German topic names
     title, title_lang = shown_field(article, "title")
     teaser, teaser_lang = shown_field(article, "teaser")
     body_html, body_lang = shown_field(article, "body_html")
