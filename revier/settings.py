@@ -401,6 +401,7 @@ OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=30)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Rendered parts of pages for every reader, kept per content generation (core.fragments); 0 switches it off.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=300)
-# How old the seats a registration form shows and checks may be (events.selectors.seats_taken_recently;
-# the registration itself always counts under the lock); 0 counts for every request.
+# How old the seats a registration form shows and checks may be (events.selectors.seats_taken_recently),
+# and the free tickets the contingent pages show (contingents.selectors._figure_rows); a registration or
+# a claim itself always counts under the lock; 0 counts for every request.
 SEAT_COUNT_SECONDS = env.float("SEAT_COUNT_SECONDS", default=1.0)

@@ -14,6 +14,14 @@ class ContingentsConfig(AppConfig):
 
         # Rendered parts of pages (core.fragments) are kept until one of these changes.
         register_content_models(models.Contingent, models.EligibilityQuestion, models.DrawProtocol)
+        # The tickets' figures this process remembers for a second (selectors._figure_rows) are
+        # forgotten when one of these is saved or deleted here.
+        from django.db.models.signals import post_delete, post_save
+        from revier.contingents.selectors import forget_ticket_figures
+
+        for model in (models.Contingent, models.Claim, models.TicketCode, models.DrawProtocol):
+            post_save.connect(forget_ticket_figures, sender=model, dispatch_uid=f"ticket-figures-save-{model.__name__}")
+            post_delete.connect(forget_ticket_figures, sender=model, dispatch_uid=f"ticket-figures-delete-{model.__name__}")
 
         # Events may not know contingents: their pages offer slots, contingents fill them.
         register_slot_template("event-detail", "contingents/includes/event_contingents.html")

@@ -3,9 +3,11 @@ its own selectors below."""
 
 import datetime
 import functools
+import time
 from dataclasses import dataclass
 from functools import partial
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
@@ -115,6 +117,43 @@ def _aware(value: datetime.datetime) -> datetime.datetime:
     return timezone.make_aware(value, connection.timezone) if timezone.is_naive(value) else value
 
 
+# {slug or None: (time.monotonic() of the reading, the figure rows)}, this process's readings.
+_figures: dict[str | None, tuple[float, list[tuple]]] = {}
+_FIGURES_MAX_ENTRIES = 1000
+
+
+def _figure_rows(*, slug: str | None, now: datetime.datetime, remember: bool) -> list[tuple]:
+    """The rows of _figures_sql for the published contingents (or the one with `slug`), as read at
+    most settings.SEAT_COUNT_SECONDS ago in this process when `remember` (one query otherwise): the
+    list and the contingent pages ask on every request, and the counting cost about a quarter of
+    such a request. A claim, code or contingent saved in this process forgets them at once
+    (forget_ticket_figures); another process's is seen within SEAT_COUNT_SECONDS. Nothing relies on
+    them for capacity: a claim is counted again under the contingent's lock (core.capacity)."""
+    seconds = settings.SEAT_COUNT_SECONDS
+    remember = remember and seconds > 0
+    if remember:
+        remembered = _figures.get(slug)
+        if remembered is not None and time.monotonic() - remembered[0] < seconds:
+            return remembered[1]
+    read_at = time.monotonic()
+    sql, params = _figures_sql(), [*TICKETS.holds_params(now), str(Contingent.Status.PUBLISHED)]
+    if slug is not None:
+        sql, params = sql + " AND c.slug = %s", [*params, slug]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if remember:
+        if len(_figures) >= _FIGURES_MAX_ENTRIES:
+            _figures.clear()
+        _figures[slug] = (read_at, rows)
+    return rows
+
+
+def forget_ticket_figures(**_signal) -> None:
+    """Drops this process's remembered figures (a claim, code, draw or contingent was saved or deleted)."""
+    _figures.clear()
+
+
 def contingent_offers_public(*, slug: str | None = None, now: datetime.datetime | None = None) -> list[ContingentOffer]:
     """Published contingents (or the one with `slug`): open ones first (closing soonest first),
     then upcoming ones (opening soonest first), then closed ones (most recently closed first).
@@ -122,14 +161,10 @@ def contingent_offers_public(*, slug: str | None = None, now: datetime.datetime 
     One query, whatever the number, reads what changes without a content write (state, tickets
     taken of the capacity rule models.TICKETS, codes, draw). The contingents themselves are read
     in one more query when a page first asks for one of them: a page whose rendered parts are
-    kept (core.fragments) asks only the first query."""
+    kept (core.fragments) asks only the first query, and within SEAT_COUNT_SECONDS of the last
+    reading in this process not even that one (_figure_rows; not when `now` is given)."""
+    rows = _figure_rows(slug=slug, now=now or timezone.now(), remember=now is None)
     now = now or timezone.now()
-    sql, params = _figures_sql(), [*TICKETS.holds_params(now), str(Contingent.Status.PUBLISHED)]
-    if slug is not None:
-        sql, params = sql + " AND c.slug = %s", [*params, slug]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
     pks = [row[0] for row in rows]
 
     @functools.cache
