@@ -11,15 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from revier.contingents import errors
-from revier.contingents.models import Claim, ClaimConsent, ClaimLink
+from revier.contingents.models import Claim, ClaimConsent
 from revier.contingents.retention import claim_anonymise
 from revier.contingents.services import claim_return, claim_url, normalize_email
 from revier.core.personal_data import (
-    LINK_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, data_links, fields_of,
-    labels_of, link_rows, mail_section,
+    LINK_LABELS, DataLink, PersonalData, Section, choices_of, consent_withdraw, data_link_expires_at, data_links,
+    fields_of, labels_of, link_rows, mail_section,
 )
 from revier.core.services import audit_log
-from revier.core.tokens import link_expires_at, new_token
+from revier.core.tokens import link_expires_at, personal_link_issue
 
 DELETED, ANONYMISED = "deleted", "anonymised"
 # The consents a person can withdraw: the privacy notice is read (the claim rests on it), not given;
@@ -61,13 +61,11 @@ def claim_consent_withdraw(*, claim: Claim, kind: str, now: datetime.datetime | 
     `withdrawn_at` is set (kept with the text and time given, as proof) and the partner's list no
     longer has the address (contingents.export). Withdrawing twice keeps the first time. Raises
     errors.ClaimError for the privacy notice or a consent never given."""
-    consent = ClaimConsent.objects.select_for_update().filter(claim_id=claim.pk, kind=kind).first()
-    if consent is None or kind not in WITHDRAWABLE:
+    if kind not in WITHDRAWABLE:
         raise errors.InvalidClaimState()
-    if consent.withdrawn_at is None:
-        consent.withdrawn_at = now or timezone.now()
-        consent.save(update_fields=["withdrawn_at"])
-        audit_log(actor=None, action="consent_withdrawn", obj=claim, data={"kind": kind})
+    consent = consent_withdraw(claim.consents, holder=claim, kind=kind, now=now)
+    if consent is None:
+        raise errors.InvalidClaimState()
     return consent
 
 
@@ -110,10 +108,8 @@ def claim_data_links(*, email: str, now: datetime.datetime) -> list[DataLink]:
     transaction and sends the one mail."""
 
     def issue_link(claim: Claim) -> str:
-        token, hashed = new_token()
-        ClaimLink.objects.create(
-            claim=claim, token_hash=hashed,
-            expires_at=data_link_expires_at(link_expires_at(claim.contingent.target_ends_at), now),
+        token = personal_link_issue(
+            claim.links, expires_at=data_link_expires_at(link_expires_at(claim.contingent.target_ends_at), now)
         )
         return claim_url(token).rstrip("/") + "/daten/"
 

@@ -24,7 +24,6 @@ from revier.contingents.models import (
     TICKETS,
     Claim,
     ClaimConsent,
-    ClaimLink,
     Contingent,
     DrawProtocol,
     EligibilityQuestion,
@@ -37,7 +36,7 @@ from revier.core.capacity import lock_capacity_owner
 from revier.core.mail import mail_language, mail_queue, self_service_mail_allowed, written_for
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
-from revier.core.tokens import link_expires_at, new_code, new_token, personal_link_q
+from revier.core.tokens import link_expires_at, new_code, personal_link_issue, personal_link_q
 
 Status = Claim.Status
 
@@ -98,9 +97,7 @@ def _mail(claim: Claim, template: str, *, token: str | None = None, extra=None) 
 def _issue_link(claim: Claim) -> str:
     """A new personal link to the claim, for one mail; the links mailed before keep working until
     they expire with the event the tickets are for (core.tokens.link_expires_at)."""
-    token, hashed = new_token()
-    ClaimLink.objects.create(claim=claim, token_hash=hashed, expires_at=link_expires_at(claim.contingent.target_ends_at))
-    return token
+    return personal_link_issue(claim.links, expires_at=link_expires_at(claim.contingent.target_ends_at))
 
 
 def _lock(contingent_id: int) -> Contingent:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 
 from revier.core import dates
 from revier.core.models import OutboxMail
+from revier.core.services import audit_log
 
 # Columns that are no data about the person: tokens are stored hashed and open the data, the search
 # columns repeat what the export has already.
@@ -173,6 +174,23 @@ def data_links(owners: Iterable[Owner], *, kind: str, title: Callable[[Owner], s
     transaction that queues the mail, so that no link exists without its mail."""
     assert connection.in_atomic_block, "issue the links in the transaction of the mail"
     return [DataLink(kind=kind, title=title(owner), url=issue_link(owner)) for owner in owners]
+
+
+def consent_withdraw(consents, *, holder: models.Model, kind: str,
+                     now: datetime.datetime | None = None) -> models.Model | None:
+    """The person withdraws the consent of `kind` among `consents` (the holder's related manager of
+    its consents, e.g. `registration.consents`): its `withdrawn_at` is set, the row kept with the
+    text and times given, as proof, and the withdrawal audited on `holder` ("consent_withdrawn").
+    Withdrawing twice keeps the first time. Returns the consent, or None for one never given (the
+    app raises its own error). Locks the consent row: the caller holds the transaction."""
+    consent = consents.select_for_update().filter(kind=kind).first()
+    if consent is None:
+        return None
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = now or timezone.now()
+        consent.save(update_fields=["withdrawn_at"])
+        audit_log(actor=None, action="consent_withdrawn", obj=holder, data={"kind": kind})
+    return consent
 
 
 def mail_section(address: str) -> Section:

@@ -31,6 +31,18 @@ def token_hash(token: str) -> str:
     return hashlib.sha256((token or "").encode("utf-8", "replace")).hexdigest()
 
 
+def personal_link_issue(links, *, expires_at: datetime.datetime, made: tuple[str, str] | None = None,
+                        **fields) -> str:
+    """Stores a new personal link through `links`, a holder's related manager of its PersonalLink
+    model (e.g. `registration.links`), working until `expires_at`, and returns its token, to be shown
+    once (in a mail): only the hash is stored. `made`: a token and its hash made beforehand
+    (new_token); `fields`: further columns of the app's link model. The links issued before keep
+    working; how long a link lives is the app's rule."""
+    token, hashed = made or new_token()
+    links.create(token_hash=hashed, expires_at=expires_at, **fields)
+    return token
+
+
 def link_expires_at(end: datetime.datetime) -> datetime.datetime:
     """When a personal link to the data of something that ends at `end` (an event, the event of a
     contingent) stops working: settings.PERSONAL_LINK_DAYS_AFTER_END days later."""

@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from revier.core.personal_data import (
-    LINK_LABELS, DataLink, PersonalData, Section, choices_of, data_link_expires_at, data_links, fields_of,
-    labels_of, link_rows, mail_section,
+    LINK_LABELS, DataLink, PersonalData, Section, choices_of, consent_withdraw, data_link_expires_at, data_links,
+    fields_of, labels_of, link_rows, mail_section,
 )
-from revier.core.tokens import link_expires_at, new_token
+from revier.core.tokens import link_expires_at, personal_link_issue
 from revier.core.services import audit_log
 from revier.events import errors
-from revier.events.models import Consent, Registration, RegistrationLink
+from revier.events.models import Consent, Registration
 from revier.events.retention import registration_anonymise
 from revier.events.services import absolute_url, normalize_email, registration_cancel
 
@@ -64,13 +64,9 @@ def registration_consent_withdraw(*, registration: Registration, kind: str,
     consent as not given (events.export), so the person is no longer on the participant list nor
     passed to partners, and photos must not be published. Withdrawing twice keeps the first time.
     Raises errors.InvalidTransition for a consent that was never given."""
-    consent = Consent.objects.select_for_update().filter(registration_id=registration.pk, kind=kind).first()
+    consent = consent_withdraw(registration.consents, holder=registration, kind=kind, now=now)
     if consent is None:
         raise errors.InvalidTransition()
-    if consent.withdrawn_at is None:
-        consent.withdrawn_at = now or timezone.now()
-        consent.save(update_fields=["withdrawn_at"])
-        audit_log(actor=None, action="consent_withdrawn", obj=registration, data={"kind": kind})
     return consent
 
 
@@ -106,10 +102,8 @@ def registration_data_links(*, email: str, now: datetime.datetime) -> list[DataL
     core.personal_data.DATA_LINK_MIN_DAYS. The caller holds the transaction and sends the one mail."""
 
     def issue_link(registration: Registration) -> str:
-        token, hashed = new_token()
-        RegistrationLink.objects.create(
-            registration=registration, token_hash=hashed,
-            expires_at=data_link_expires_at(link_expires_at(registration.event.ends_at), now),
+        token = personal_link_issue(
+            registration.links, expires_at=data_link_expires_at(link_expires_at(registration.event.ends_at), now)
         )
         return absolute_url(reverse("events:registration-data", kwargs={"token": token}))
 

@@ -23,7 +23,7 @@ from revier.core.capacity import Availability, lock_capacity_owner_row
 from revier.core.mail import Attachment, mail_language, mail_queue, mail_store, mail_write, self_service_mail_allowed, withheld, written_for
 from revier.core.services import audit_log, audited_delete
 from revier.core.text import render_markdown, unique_slug
-from revier.core.tokens import link_expires_at, new_code, new_token, normalize_code
+from revier.core.tokens import link_expires_at, new_code, new_token, normalize_code, personal_link_issue
 from revier.events import errors
 from revier.events.consents import consent_text
 from revier.events.options import registration_option
@@ -35,7 +35,6 @@ from revier.events.models import (
     Question,
     SEATS,
     Registration,
-    RegistrationLink,
     Speaker,
     TicketCategory,
 )
@@ -119,11 +118,7 @@ def _issue_link(registration: Registration, *, made: tuple[str, str] | None = No
     """A new personal link to the registration, for one mail; the links mailed before keep working
     until they expire with the event (core.tokens.link_expires_at). `made`: a token and its hash
     made beforehand (core.tokens.new_token)."""
-    token, hashed = made or new_token()
-    RegistrationLink.objects.create(
-        registration=registration, token_hash=hashed, expires_at=link_expires_at(registration.event.ends_at)
-    )
-    return token
+    return personal_link_issue(registration.links, expires_at=link_expires_at(registration.event.ends_at), made=made)
 
 
 def _lock_category(category_id: int) -> TicketCategory:
