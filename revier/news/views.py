@@ -16,7 +16,7 @@ from revier.core.cache import cache_public_page
 from revier.core.fragments import bounded_store, fragment, render_around
 from revier.core.params import int_param
 from revier.core.security import staff_page
-from revier.core.templatetags.structured_data import json_ld
+from revier.core.structured_data import json_ld
 from revier.core.text import shown_field
 from revier.news import rendering, selectors
 from revier.news.permissions import can_edit_news

@@ -218,7 +218,7 @@ def test_article_html_is_the_article_template(with_image, preview):
 
 
 def test_json_ld_block_cannot_be_closed_by_its_data():
-    from revier.core.templatetags.structured_data import json_ld
+    from revier.core.structured_data import json_ld
 
     html = json_ld({"headline": "</script><script>alert(1)</script> & <!-- x -->", "n": 1})
     assert html == (
