@@ -106,11 +106,12 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 @admin.register(Claim)
 class ClaimAdmin(ReadAuditedAdmin, ReadOnlyAdmin):
     list_display = ["__str__", "email", "organisation", "contingent", "status", "created_at", "staff_link"]
-    list_filter = ["status", "contingent"]
+    # The language the person chose (their mails are written in it): shown and filtered, never changed here.
+    list_filter = ["status", "contingent", "language"]
     search_fields = ["first_name", "last_name", "email", "organisation", "pseudonym"]
     list_select_related = ["contingent"]
     exclude = ["email_normalized", "organisation_key"]
-    readonly_fields = ["staff_link"]
+    readonly_fields = ["staff_link", "language"]
 
     @admin.display(description=_("staff area"))
     def staff_link(self, obj):

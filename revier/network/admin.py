@@ -47,11 +47,11 @@ class ChangeOnlyByActionsAdmin:
 class ProfileAdmin(ReadAuditedAdmin, ChangeOnlyByActionsAdmin, DeleteEachAdmin, admin.ModelAdmin):
     list_display = ["organisation", "full_name", "kind", "region", "status", "visibility", "hidden_by_staff",
                     "is_synthetic", "created_at"]
-    list_filter = ["status", "visibility", "hidden_by_staff", "kind", "region", "is_synthetic"]
+    list_filter = ["status", "visibility", "hidden_by_staff", "kind", "region", "language", "is_synthetic"]
     search_fields = ["organisation", "first_name", "last_name", "function", "district"]
     exclude = PRIVATE_FIELDS
     readonly_fields = ["first_name", "last_name", "function", "organisation", "kind", "region", "district", "topics",
-                       "description", "visibility", "status", "confirm_until", "confirmed_at", "hidden_by_staff",
+                       "description", "visibility", "language", "status", "confirm_until", "confirmed_at", "hidden_by_staff",
                        "linked_registrations", "is_synthetic", "created_at", "updated_at"]
     inlines = [ProfileEntryInline]
     actions = ["hide_profiles", "unhide_profiles", "merge_profiles"]

@@ -135,3 +135,18 @@ def test_admin_deletes_contingents_and_questions_through_services_with_an_audit_
     audited = set(AuditEntry.objects.filter(actor__username="redaktion").values_list("action", "object_id"))
     assert ("eligibility_question_deleted", str(question.pk)) in audited
     assert {("contingent_deleted", str(c.pk)) for c in others} <= audited
+
+
+def test_admin_claim_shows_the_persons_language_read_only_and_filters_by_it(admin_client):
+    contingent = ContingentFactory(size=2)
+    with_codes(contingent, 2)
+    german = claim_and_confirm(contingent, 0)
+    english = claim_and_confirm(contingent, 1)
+    Claim.objects.filter(pk=english.pk).update(language="en")
+    change = admin_client.get(reverse("admin:contingents_claim_change", args=[english.pk])).content.decode()
+    assert "field-language" in change and "English" in change
+    assert 'name="language"' not in change
+    listed = admin_client.get(reverse("admin:contingents_claim_changelist") + "?language=en").context["cl"].result_list
+    assert list(listed) == [english]
+    listed = admin_client.get(reverse("admin:contingents_claim_changelist") + "?language=de").context["cl"].result_list
+    assert list(listed) == [german]

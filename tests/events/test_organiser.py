@@ -363,6 +363,14 @@ def test_detail_shows_answers_consents_and_history(organiser_client, event, onsi
 
 
 @pytest.mark.django_db
+def test_detail_shows_the_language_the_person_registered_in(organiser_client, event, onsite):
+    registration = confirmed(onsite, 1)
+    Registration.objects.filter(pk=registration.pk).update(language="en")
+    html = organiser_client.get(detail_url(registration)).content.decode()
+    assert re.search(r">Sprache</dt><dd[^>]*>English</dd>", html)
+
+
+@pytest.mark.django_db
 def test_detail_cancel_needs_confirmation_then_cancels_and_moves_up(organiser_client, organiser, event, onsite):
     registration = confirmed(onsite, 1)
     confirmed(onsite, 2)

@@ -64,3 +64,14 @@ def test_change_form_is_read_only_and_there_is_no_add(admin_client):
     admin_client.post(f"{CHANGELIST}{profile.pk}/change/", {"organisation": "Anders"})
     profile.refresh_from_db()
     assert profile.organisation != "Anders"
+
+
+def test_profile_shows_the_persons_language_read_only_and_filters_by_it(admin_client):
+    german, _ = make_profile(0)
+    english, _ = make_profile(1)
+    Profile.objects.filter(pk=english.pk).update(language="en")
+    change = admin_client.get(f"{CHANGELIST}{english.pk}/change/").content.decode()
+    assert "field-language" in change and "English" in change
+    assert 'name="language"' not in change
+    assert list(admin_client.get(f"{CHANGELIST}?language=en").context["cl"].result_list) == [english]
+    assert list(admin_client.get(f"{CHANGELIST}?language=de").context["cl"].result_list) == [german]
