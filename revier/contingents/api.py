@@ -9,7 +9,7 @@ from django.http import Http404
 from ninja import Path, Router, Schema
 
 from revier.contingents import selectors
-from revier.core.api import ERRORS, ERRORS_404, TEXT
+from revier.core.api import ERRORS, ERRORS_404, TEXT, english_url_field, page_urls
 
 router = Router(tags=["Kontingente"])
 
@@ -25,6 +25,7 @@ class EventRefOut(Schema):
     slug: str
     starts_at: datetime.datetime
     url: str
+    url_en: str = english_url_field()
 
 
 class PartnerEventOut(Schema):
@@ -50,6 +51,7 @@ class ContingentOut(Schema):
     event: EventRefOut | None
     partner_event: PartnerEventOut | None
     url: str
+    url_en: str = english_url_field()
 
 
 class ContingentDetailOut(ContingentOut):
@@ -73,14 +75,14 @@ def _offer(request, offer) -> dict:
                          "is_full": offer.availability.is_full},
         "event": None if event is None else {
             "title": event.title, "slug": event.slug, "starts_at": event.starts_at,
-            "url": request.build_absolute_uri(event.get_absolute_url()),
+            **page_urls(request, event.get_absolute_url()),
         },
         "partner_event": None if event is not None else {
             "title": contingent.partner_event_title, "starts_on": contingent.partner_event_starts_on,
             "ends_on": contingent.partner_event_ends_on, "place": contingent.partner_event_place,
             "partner_name": contingent.partner_name, "url": contingent.partner_url,
         },
-        "url": request.build_absolute_uri(contingent.get_absolute_url()),
+        **page_urls(request, contingent.get_absolute_url()),
     }
 
 

@@ -27,10 +27,11 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext
-from ninja import Schema
+from ninja import Field, Schema
 
 from revier.core import ratelimit
 from revier.core.params import WITHOUT_CONTROL_CHARACTERS
+from revier.core.sitemaps import language_address
 
 # Every text parameter: control characters are refused with 400 for the whole site (core.params).
 TEXT = WITHOUT_CONTROL_CHARACTERS
@@ -65,6 +66,19 @@ class PageInfo(Schema):
     page: int
     num_pages: int
     per_page: int
+
+
+def english_url_field():
+    """The schema field `url_en` beside a page's `url` (a field of its own in each schema)."""
+    return Field(..., description="The English version of the page at `url` (below /en/), absolute like `url`.")
+
+
+def page_urls(request, path: str) -> dict[str, str]:
+    """`url` and `url_en` of one of our pages: the absolute address of the German page `path` (with the
+    script prefix, as reverse() gives it) and of its English version. Every public page exists in both
+    languages (i18n_patterns), so the English address is the German one with /en/, no reverse()."""
+    return {"url": request.build_absolute_uri(path),
+            "url_en": request.build_absolute_uri(language_address(path, "en"))}
 
 
 def page_info(*, count: int, page: int, per_page: int) -> dict:

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.http import Http404
 from ninja import Field, Path, Query, Router, Schema
 
-from revier.core.api import ERRORS_404, MAX_PAGE, MAX_PER_PAGE, TEXT, PageInfo, page_info
+from revier.core.api import ERRORS_404, MAX_PAGE, MAX_PER_PAGE, TEXT, PageInfo, english_url_field, page_info, page_urls
 from revier.events import selectors
 from revier.events.models import Region
 
@@ -37,6 +37,7 @@ class EventTeaserOut(Schema):
     topics: list[TopicOut]
     sold_out: bool
     url: str
+    url_en: str = english_url_field()
     title_en: str | None = Field(None, description="The English title, where editors gave one.")
     subtitle_en: str | None = Field(None, description="The English subtitle, where editors gave one.")
 
@@ -52,6 +53,7 @@ class SpeakerOut(Schema):
     function: str
     organisation: str
     url: str
+    url_en: str = english_url_field()
 
 
 class ProgramItemOut(Schema):
@@ -111,7 +113,7 @@ def _teaser(request, event, *, sold_out: bool) -> dict:
         "online": bool(event.online_url),
         "topics": _topics(event.topics.all()),
         "sold_out": sold_out,
-        "url": request.build_absolute_uri(event.get_absolute_url()),
+        **page_urls(request, event.get_absolute_url()),
         "title_en": event.title_en or None,
         "subtitle_en": event.subtitle_en or None,
     }
@@ -186,7 +188,7 @@ def event_detail(request, slug: str = Path(..., pattern=TEXT, max_length=200)):
                 "description": item.description,
                 "speakers": [
                     {"name": s.name, "slug": s.slug, "academic_title": s.academic_title, "function": s.function,
-                     "organisation": s.organisation, "url": request.build_absolute_uri(s.get_absolute_url())}
+                     "organisation": s.organisation, **page_urls(request, s.get_absolute_url())}
                     for s in item.speakers.all()
                 ],
             }

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.urls import reverse
 from ninja import Path, Query, Router, Schema
 
-from revier.core.api import ERRORS, ERRORS_404, TEXT
+from revier.core.api import ERRORS, ERRORS_404, TEXT, english_url_field, page_urls
 from revier.core.params import int_param
 from revier.monitor import selectors
 from revier.monitor.models import GROUP_VARS
@@ -24,6 +24,7 @@ class SurveyRefOut(Schema):
     publisher: str
     synthetic: bool
     url: str
+    url_en: str = english_url_field()
 
 
 class WaveOut(Schema):
@@ -64,6 +65,7 @@ class QuestionRefOut(Schema):
     wording: str
     topic: str | None
     url: str
+    url_en: str = english_url_field()
 
 
 class HeadlineOut(Schema):
@@ -109,7 +111,7 @@ class QuestionResultsOut(Schema):
 def _survey_ref(request, survey) -> dict:
     return {"slug": survey.slug, "name": survey.name, "description": survey.description, "publisher": survey.publisher,
             "synthetic": survey.synthetic,
-            "url": request.build_absolute_uri(reverse("monitor:survey", kwargs={"survey": survey.slug}))}
+            **page_urls(request, reverse("monitor:survey", kwargs={"survey": survey.slug}))}
 
 
 def _wave(wave) -> dict:
@@ -133,7 +135,7 @@ def _change(change) -> dict | None:
 def _question(request, question) -> dict:
     return {"code": question.code, "label": str(question), "wording": question.wording,
             "topic": question.topic.name if question.topic_id else None,
-            "url": request.build_absolute_uri(question.get_absolute_url())}
+            **page_urls(request, question.get_absolute_url())}
 
 
 def _visible_survey(slug: str):

@@ -8,7 +8,7 @@ read, let alone sent. Profiles visible to an event's participants only never app
 from django.http import Http404, QueryDict
 from ninja import Field, Path, Query, Router, Schema
 
-from revier.core.api import ERRORS, ERRORS_404, MAX_PAGE, MAX_PER_PAGE, TEXT, PageInfo, page_info
+from revier.core.api import ERRORS, ERRORS_404, MAX_PAGE, MAX_PER_PAGE, TEXT, PageInfo, english_url_field, page_info, page_urls
 from revier.core.params import MAX_DIGITS
 from revier.network import directory
 
@@ -33,6 +33,7 @@ class _ProfileFields(Schema):
     is_synthetic: bool
     topics: list[TopicOut]
     url: str
+    url_en: str = english_url_field()
 
 
 class ProfileTeaserOut(_ProfileFields):
@@ -49,6 +50,7 @@ class ProfileRefOut(Schema):
     full_name: str
     organisation: str
     url: str
+    url_en: str = english_url_field()
 
 
 class EntryOut(Schema):
@@ -87,7 +89,7 @@ def _profile_fields(request, profile, topics) -> dict:
         "id": profile.pk, "full_name": profile.full_name, "function": profile.function,
         "organisation": profile.organisation, "kind": profile.kind, "region": profile.region,
         "district": profile.district, "is_synthetic": profile.is_synthetic, "topics": _topics(topics),
-        "url": request.build_absolute_uri(profile.get_absolute_url()),
+        **page_urls(request, profile.get_absolute_url()),
     }
 
 
@@ -137,7 +139,7 @@ def entry_list(request, params: Query[DirectoryQuery]):
     results = [
         {**_entry(entry), "profile": {
             "id": entry.profile.pk, "full_name": entry.profile.full_name, "organisation": entry.profile.organisation,
-            "url": request.build_absolute_uri(entry.profile.get_absolute_url()),
+            **page_urls(request, entry.profile.get_absolute_url()),
         }}
         for entry in found.rows
     ]

@@ -8,7 +8,17 @@ from django.conf import settings
 from django.http import Http404
 from ninja import Field, Path, Query, Router, Schema
 
-from revier.core.api import ERRORS, ERRORS_404, MAX_PAGE, MAX_PER_PAGE, TEXT, PageInfo, page_info
+from revier.core.api import (
+    ERRORS,
+    ERRORS_404,
+    MAX_PAGE,
+    MAX_PER_PAGE,
+    TEXT,
+    PageInfo,
+    english_url_field,
+    page_info,
+    page_urls,
+)
 from revier.news import selectors
 from revier.news.addresses import article_url
 
@@ -27,6 +37,7 @@ class ArticleTeaserOut(Schema):
     published_at: datetime.datetime
     topics: list[TopicOut]
     url: str
+    url_en: str = english_url_field()
     title_en: str | None = Field(None, description="The English title, where editors gave one.")
     teaser_en: str | None = Field(None, description="The English teaser, where editors gave one.")
 
@@ -94,7 +105,7 @@ def _teaser(request, article, topics=None) -> dict:
         "teaser": article.teaser,
         "published_at": article.published_at,
         "topics": _topics(article.topics if topics is None else topics),
-        "url": request.build_absolute_uri(article_url(article.slug)),
+        **page_urls(request, article_url(article.slug)),
         "title_en": article.title_en or None,
         "teaser_en": article.teaser_en or None,
     }

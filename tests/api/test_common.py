@@ -151,3 +151,19 @@ def test_openapi_schema_is_3_1_and_lists_every_operation(client):
     schema = response.json()
     assert schema["openapi"].startswith("3.1")
     assert {"/api/v1/news", "/api/v1/news/{slug}", "/api/v1/topics"} <= set(schema["paths"])
+
+
+# Schemas whose `url` is another site's address or a file, not one of our pages.
+URL_NOT_OUR_PAGE = {"ImageOut", "LinkOut", "OrganisationOut", "PartnerEventOut"}
+
+
+def test_openapi_schema_gives_every_page_url_its_english_address(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    with_url = {name for name, schema in schemas.items() if "url" in schema.get("properties", {})}
+    assert URL_NOT_OUR_PAGE < with_url
+    for name in with_url - URL_NOT_OUR_PAGE:
+        properties = schemas[name]["properties"]
+        assert "url_en" in properties and "url_en" in schemas[name]["required"], name
+        assert "/en/" in properties["url_en"]["description"], name
+    for name in URL_NOT_OUR_PAGE:
+        assert "url_en" not in schemas[name]["properties"], name

@@ -32,6 +32,8 @@ def test_contingent_list_shows_what_the_list_page_shows(client):
     assert body[0]["state"] == "open" and body[0]["availability"] == {"capacity": 3, "free": 1, "is_full": False}
     assert body[1]["state"] == "not_yet"
     assert body[0]["partner_event"]["title"] == "W3+ FAIR JENA" and body[0]["event"] is None
+    assert body[0]["url_en"] == f"http://testserver/en{open_one.get_absolute_url()}"
+    assert "url_en" not in body[0]["partner_event"]  # the partner's own site
     text = response.content.decode()
     for secret in (draft.slug, "Robin", "Beispiel", "@example.org", "Firma"):
         assert secret not in text
@@ -50,6 +52,9 @@ def test_contingent_detail_with_codes_and_own_event(client):
     # Tickets with codes: as many as there are codes (2 of 5), as the page counts them.
     assert body["availability"] == {"capacity": 2, "free": 2, "is_full": False}
     assert body["event"]["title"] == "Eigener Fachtag" and body["partner_event"] is None
+    assert body["url_en"] == f"http://testserver/en{contingent.get_absolute_url()}"
+    assert body["event"]["url_en"] == f"http://testserver/en{event.get_absolute_url()}"
+    assert client.get(body["url_en"]).status_code == 200
     assert "<strong>Unternehmen</strong>" in body["description_html"]
     assert "CODE-" not in client.get(f"/api/v1/contingents/{contingent.slug}").content.decode()
 

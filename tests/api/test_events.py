@@ -27,6 +27,9 @@ def test_event_list_shows_what_the_list_page_shows(client):
     past = EventFactory(title="Vorbei", starts_at=now - datetime.timedelta(days=3), registration_opens_at=None,
                         registration_closes_at=None)
     assert _slugs(client.get("/api/v1/events")) == [soon.slug, later.slug]
+    first = client.get("/api/v1/events").json()["results"][0]
+    assert first["url"] == f"http://testserver{soon.get_absolute_url()}"
+    assert first["url_en"] == f"http://testserver/en{soon.get_absolute_url()}"
     assert _slugs(client.get("/api/v1/events?vergangen=true")) == [past.slug]
     page = client.get("/veranstaltungen/").content.decode()
     assert soon.title in page and later.title in page and draft.title not in page
@@ -82,6 +85,10 @@ def test_event_detail_shows_program_speakers_and_free_seats(client):
     ]
     assert body["program"][0]["title"] == "Eröffnung"
     assert body["program"][0]["speakers"][0]["name"] == "Dr. Kim Vortrag"
+    assert body["url_en"] == f"http://testserver/en{event.get_absolute_url()}"
+    assert body["program"][0]["speakers"][0]["url_en"] == f"http://testserver/en{speaker.get_absolute_url()}"
+    for address in (body["url_en"], body["program"][0]["speakers"][0]["url_en"]):
+        assert client.get(address).status_code == 200
     assert body["registration_state"] == "open"
     text = response.content.decode()
     for secret in ("meet.example", "massen", "Muster", "@example.org", "ticket"):

@@ -29,6 +29,8 @@ def test_survey_list_only_surveys_with_a_published_wave(client, survey):
     body = client.get("/api/v1/monitor/surveys").json()
     assert [s["slug"] for s in body] == ["mdm"]
     assert body[0]["synthetic"] is True
+    assert body[0]["url_en"] == "http://testserver/en/monitor/mdm/"
+    assert client.get(body[0]["url_en"]).status_code == 200
 
 
 def test_survey_detail_shows_published_waves_and_headlines(client, survey):
@@ -36,6 +38,7 @@ def test_survey_detail_shows_published_waves_and_headlines(client, survey):
     assert [w["year"] for w in body["waves"]] == [2024, 2025]
     headline = body["headlines"][0]
     assert headline["question"]["code"] == "q1_zufriedenheit"
+    assert headline["question"]["url_en"] == "http://testserver/en/monitor/mdm/q1_zufriedenheit/"
     assert headline["latest"]["year"] == 2025 and headline["latest"]["p"] == pytest.approx(0.72)
     assert [f["year"] for f in headline["trend"]] == [2024, 2025]
     assert {q["code"] for q in body["questions"]} == {"q1_zufriedenheit", "q3_energiewende"}

@@ -52,6 +52,8 @@ def test_profile_detail_shows_the_profile_page(client, hydrogen, heat):
         ("Prüfung von Elektrolyse-Komponenten", "Prüfstände bis 1 MW", ["wasserstoff"])]
     assert [e["title"] for e in body["needs"]] == ["Partner für eine Pilotanlage"]
     assert body["url"].endswith(profile.get_absolute_url())
+    assert body["url_en"] == f"http://testserver/en{profile.get_absolute_url()}"
+    assert client.get(body["url_en"]).status_code == 200
     for secret in CONTACT:
         assert secret not in response.content.decode()
     page = client.get(profile.get_absolute_url()).content.decode()

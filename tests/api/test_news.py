@@ -35,6 +35,8 @@ def test_article_list_shows_what_the_list_page_shows(client, topics):
     assert item["title"] == "Ältere Meldung"
     assert item["topics"] == [{"name": "Wasserstoff", "slug": "wasserstoff"}]
     assert item["url"] == f"http://testserver{old.get_absolute_url()}"
+    assert item["url_en"] == f"http://testserver/en{old.get_absolute_url()}"
+    assert client.get(item["url_en"]).status_code == 200
     page = client.get("/aktuelles/").content.decode()
     for article in (old, new):
         assert article.title in page
