@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
@@ -10,6 +11,7 @@ from revier.events.models import Event, ProgramItem
 
 
 def _calendar(name: str) -> Calendar:
+    # The PRODID names the product, not the calendar's language: the same in German and English calendars.
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.SITE_NAME}//Veranstaltungen//DE")
     calendar.add("version", "2.0")
@@ -78,8 +80,9 @@ def program_item_ics(item: ProgramItem) -> bytes:
 
 def events_feed_ics(events, *, subtitle: str = "") -> bytes:
     """The subscription; `subtitle` names its selection ("Wasserstoff, Lausitzer Revier") in the
-    calendar's name, so that a person with several subscriptions tells them apart."""
-    name = f"{settings.SITE_NAME} – Veranstaltungen"
+    calendar's name, so that a person with several subscriptions tells them apart. Its name is in the
+    address's language (/en/…: English), as the events' titles (shown_field)."""
+    name = _("%(site)s – Events") % {"site": settings.SITE_NAME}
     calendar = _calendar(f"{name}: {subtitle}" if subtitle else name)
     for event in events:
         calendar.add_component(_event_component(event))

@@ -13,7 +13,7 @@ from revier.core.fragments import forget_fragments
 from revier.events import services
 from revier.events.models import Event
 from tests.events.test_admin import form_values
-from tests.factories import EventFactory, StaffFactory, TicketCategoryFactory
+from tests.factories import EventFactory, ProgramItemFactory, StaffFactory, TicketCategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +108,37 @@ def test_event_calendar_in_english(client, event):
     assert "SUMMARY:Fachtag Strukturwandel" in german and "Structural" not in german
     feed = client.get("/en/veranstaltungen/kalender.ics").content.decode()
     assert "SUMMARY:Structural change day" in feed
+
+
+def test_event_calendars_below_en_are_named_and_linked_in_english(client, event):
+    """The subscription's name and file name, the entries' addresses: English below /en/, German
+    (as before) without it; an event without English title falls back to its German one."""
+    EventFactory(title="Nur deutsch", region="lausitz")
+    event.region = "lausitz"
+    services.event_save(event=event)
+    response = client.get("/en/veranstaltungen/kalender.ics?region=lausitz")
+    english = response.content.decode()
+    assert "X-WR-CALNAME:Revier – Events: Lusatian coal region" in english
+    assert "Veranstaltungen" not in english.replace("PRODID:-//Revier//Veranstaltungen//DE", "")
+    assert response["Content-Disposition"] == 'inline; filename="events-lausitz.ics"'
+    assert f"URL:http://127.0.0.1:8000/en{event.get_absolute_url()}" in english
+    assert "SUMMARY:Structural change day" in english and "SUMMARY:Nur deutsch" in english
+    response = client.get("/veranstaltungen/kalender.ics?region=lausitz")
+    german = response.content.decode()
+    assert "X-WR-CALNAME:Revier – Veranstaltungen: Lausitzer Revier" in german
+    assert response["Content-Disposition"] == 'inline; filename="veranstaltungen-lausitz.ics"'
+    assert f"URL:http://127.0.0.1:8000{event.get_absolute_url()}" in german and "/en/" not in german
+    assert "SUMMARY:Fachtag Strukturwandel" in german
+
+
+def test_program_item_calendar_below_en_names_the_english_event(client, event):
+    item = ProgramItemFactory(event=event, title="Eröffnung")
+    english = client.get(f"/en{event.get_absolute_url()}programm/{item.pk}.ics").content.decode()
+    assert "X-WR-CALNAME:Structural change day" in english
+    assert "SUMMARY:Eröffnung – Structural change day" in english  # the program stays German
+    assert f"URL:http://127.0.0.1:8000/en{event.get_absolute_url()}" in english
+    german = client.get(f"{event.get_absolute_url()}programm/{item.pk}.ics").content.decode()
+    assert "SUMMARY:Eröffnung – Fachtag Strukturwandel" in german and "/en/" not in german
 
 
 def test_event_admin_saves_the_english_version(client):

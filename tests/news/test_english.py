@@ -109,14 +109,20 @@ def test_article_lists_home_and_more_news_show_english_teasers(client, article):
 def test_article_feeds_in_english(client, article):
     english = ET.fromstring(client.get("/en/aktuelles/feed/rss/").content)
     assert english.find("channel/language").text == "en"
+    assert english.find("channel/title").text == "Revier – News"
+    assert english.find("channel/description").text == "News from the network of the coal regions in structural change."
+    assert english.find("channel/link").text == "http://testserver/en/aktuelles/"
     assert english.find("channel/item/title").text == "Hydrogen for Lusatia"
     assert english.find("channel/item/description").text == "A network is growing."
     assert english.find("channel/item/link").text.startswith("http://testserver/en/aktuelles/")
     german = ET.fromstring(client.get("/aktuelles/feed/rss/").content)
     assert german.find("channel/language").text == "de"
+    assert german.find("channel/title").text == "Revier – Aktuelles"
     assert german.find("channel/item/title").text == "Wasserstoff für die Lausitz"
     atom = client.get("/en/aktuelles/feed/atom/").content.decode()
     assert "<title>Hydrogen for Lusatia</title>" in atom
+    assert "<title>Revier – News</title>" in atom and '<feed xml:lang="en"' in atom
+    assert "<subtitle>News from the network of the coal regions in structural change.</subtitle>" in atom
 
 
 def test_article_search_result_on_english_list_shows_english_title(client, article):

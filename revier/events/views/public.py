@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_safe
 
 from revier.core.cache import cache_public_page
@@ -246,5 +247,5 @@ def events_feed_ics(request):
         return calendar.events_feed_ics(events, subtitle=subtitle).decode()
 
     content = fragment("events:feed-ics", [topic_slug, region], render)
-    filename = "-".join(["veranstaltungen", *event_filter.params().values()]) + ".ics"
+    filename = "-".join([pgettext("calendar file name", "events"), *event_filter.params().values()]) + ".ics"
     return _ics_response(content, filename, inline=True)
