@@ -29,7 +29,8 @@ def robots_txt(request):
 
 
 def _error(request, template, status):
-    # In the site's whole frame; 500 and 503 keep error_base.html's bare one (no request, no database).
+    # error_base.html in the site's whole frame (base.html); 500 and 503 keep its default, the bare
+    # error_frame.html (no request, no database).
     return render(request, template, {"status": status, "error_frame": "base.html"}, status=status)
 
 
