@@ -2,7 +2,6 @@
 description; the English pages (/en/…) show them, else the German ones marked lang="de"; the
 program stays German; the German pages stay as they were."""
 
-import json
 import re
 
 import pytest
@@ -14,18 +13,9 @@ from revier.events import services
 from revier.events.models import Event
 from tests.events.test_admin import form_values
 from tests.factories import EventFactory, ProgramItemFactory, StaffFactory, TicketCategoryFactory
+from tests.page_reading import html_of, json_ld_of
 
 pytestmark = pytest.mark.django_db
-
-
-def _html(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def _json_ld(html: str) -> dict:
-    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
 
 
 def _english(event: Event, *, title="Structural change day", subtitle="Talks and conversations",
@@ -43,7 +33,7 @@ def event():
 
 
 def test_event_english_page_shows_the_english_version(client, event):
-    html = _html(client, "/en" + event.get_absolute_url())
+    html = html_of(client, "/en" + event.get_absolute_url())
     assert '<h1 id="event-title" class="kern-heading-x-large">Structural change day</h1>' in html
     assert '<p class="kern-body--large">Talks and conversations</p>' in html
     assert '<div class="article-body kern-body"><p>A day of <em>talks</em>.</p></div>' in html
@@ -52,32 +42,32 @@ def test_event_english_page_shows_the_english_version(client, event):
     assert '<meta property="og:title" content="Structural change day">' in html
     assert '<meta property="og:locale" content="en_GB">' in html
     assert '<span aria-current="page">Structural change day</span>' in html
-    data = _json_ld(html)
+    data = json_ld_of(html)
     assert data["name"] == "Structural change day" and data["description"] == "Talks and conversations"
     assert data["inLanguage"] == "en"
     assert "Fachtag Strukturwandel" not in html and "Vorträgen" not in html
 
 
 def test_event_german_page_stays_german(client, event):
-    html = _html(client, event.get_absolute_url())
+    html = html_of(client, event.get_absolute_url())
     assert '<h1 id="event-title" class="kern-heading-x-large">Fachtag Strukturwandel</h1>' in html
     assert '<div class="article-body kern-body"><p>Ein Tag mit <em>Vorträgen</em>.</p></div>' in html
     assert "Structural change" not in html and "talks" not in html
     assert '<meta property="og:locale" content="de_DE">' in html
-    assert _json_ld(html)["inLanguage"] == "de-DE" and '<meta property="og:locale" content="de_DE">' in html
+    assert json_ld_of(html)["inLanguage"] == "de-DE" and '<meta property="og:locale" content="de_DE">' in html
 
 
 def test_event_without_english_text_shows_the_german_one_marked(client, event):
     _english(event, subtitle="", description="")
     assert event.description_en_html == ""
-    html = _html(client, "/en" + event.get_absolute_url())
+    html = html_of(client, "/en" + event.get_absolute_url())
     assert '<h1 id="event-title" class="kern-heading-x-large">Structural change day</h1>' in html
     assert '<p class="kern-body--large" lang="de">Vorträge und Gespräche</p>' in html
     assert '<div class="article-body kern-body" lang="de"><p>Ein Tag mit <em>Vorträgen</em>.</p></div>' in html
     _english(event, title="", subtitle="", description="")
-    html = _html(client, "/en" + event.get_absolute_url())
+    html = html_of(client, "/en" + event.get_absolute_url())
     assert '<h1 id="event-title" class="kern-heading-x-large" lang="de">Fachtag Strukturwandel</h1>' in html
-    assert _json_ld(html)["inLanguage"] == "de-DE" and '<meta property="og:locale" content="de_DE">' in html
+    assert json_ld_of(html)["inLanguage"] == "de-DE" and '<meta property="og:locale" content="de_DE">' in html
 
 
 def test_event_english_description_is_sanitised_as_the_german_one(event):
@@ -88,16 +78,16 @@ def test_event_english_description_is_sanitised_as_the_german_one(event):
 
 def test_event_lists_and_home_show_english_teasers(client, event):
     EventFactory(title="Nur deutsch", subtitle="Kein Englisch.")
-    html = _html(client, "/en/veranstaltungen/")
+    html = html_of(client, "/en/veranstaltungen/")
     assert re.search(r'event-teaser__title"><a class="kern-link" href="/en/veranstaltungen/[^"]+/">Structural change day</a>', html)
     assert '<p class="kern-body event-teaser__subtitle">Talks and conversations</p>' in html
     assert re.search(r'event-teaser__title" lang="de"><a class="kern-link" href="[^"]+">Nur deutsch</a>', html)
     assert '<p class="kern-body event-teaser__subtitle" lang="de">Kein Englisch.</p>' in html
-    home = _html(client, "/en/")
+    home = html_of(client, "/en/")
     assert re.search(r'teaser__title"><a class="kern-link" href="/en/veranstaltungen/[^"]+/">Structural change day</a>', home)
     assert re.search(r'teaser__title" lang="de"><a class="kern-link" href="[^"]+">Nur deutsch</a>', home)
     for url in ["/veranstaltungen/", "/"]:
-        html = _html(client, url)
+        html = html_of(client, url)
         assert ">Fachtag Strukturwandel</a>" in html and "Structural change" not in html, url
 
 
@@ -159,12 +149,12 @@ def test_event_english_edit_shows_at_once_with_kept_pages(client, event, setting
     forget_fragments()
     addresses = ["/en" + event.get_absolute_url(), "/en/veranstaltungen/", "/en/"]
     for address in addresses:
-        assert "Structural change day" in _html(client, address)
-        assert "Structural change day" in _html(Client(), address)  # kept now
+        assert "Structural change day" in html_of(client, address)
+        assert "Structural change day" in html_of(Client(), address)  # kept now
     _english(event, title="Structural change forum")
     for address in addresses:
-        assert "Structural change forum" in _html(client, address), address
-    assert "Structural change" not in _html(client, event.get_absolute_url())
+        assert "Structural change forum" in html_of(client, address), address
+    assert "Structural change" not in html_of(client, event.get_absolute_url())
     forget_fragments()
 
 

@@ -27,6 +27,7 @@ from tests.factories import (
     png_upload,
     registration_input,
 )
+from tests.page_reading import html_of, json_ld_of
 
 pytestmark = pytest.mark.django_db
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
@@ -39,12 +40,6 @@ def at(*args) -> datetime.datetime:
 
 def days(n: float) -> datetime.timedelta:
     return datetime.timedelta(days=n)
-
-
-def html_of(client, url, **params) -> str:
-    response = client.get(url, params)
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
 
 
 def titles_in(html: str, titles) -> list[str]:
@@ -71,12 +66,6 @@ def add_registrations(category, n, status=Status.CONFIRMED, hold_until=None, sta
         )
         for i in range(n)
     )
-
-
-def json_ld_of(html: str) -> dict:
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert match, "no JSON-LD"
-    return json.loads(match.group(1))
 
 
 # --- lists ---------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ the English pages (/en/…) show them, else the German ones marked lang="de"; th
 as they were."""
 
 import datetime
-import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -17,18 +16,9 @@ from revier.news import services
 from revier.news.models import Article
 from tests.events.test_admin import form_values
 from tests.factories import ArticleFactory, StaffFactory
+from tests.page_reading import html_of, json_ld_of
 
 pytestmark = pytest.mark.django_db
-
-
-def _html(client, url) -> str:
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response.content.decode()
-
-
-def _json_ld(html: str) -> dict:
-    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
 
 
 def _english(article: Article, *, title="Hydrogen for Lusatia", teaser="A network is growing.",
@@ -44,7 +34,7 @@ def article():
 
 
 def test_article_english_page_shows_the_english_version(client, article):
-    html = _html(client, "/en" + article.get_absolute_url())
+    html = html_of(client, "/en" + article.get_absolute_url())
     assert '<h1 id="article-title" class="kern-heading-x-large">Hydrogen for Lusatia</h1>' in html
     assert '<p class="kern-body--large">A network is growing.</p>' in html
     assert '<div class="article-body kern-body"><p>We talk about <em>change</em>.</p></div>' in html
@@ -53,19 +43,19 @@ def test_article_english_page_shows_the_english_version(client, article):
     assert '<meta property="og:title" content="Hydrogen for Lusatia">' in html
     assert '<meta property="og:locale" content="en_GB">' in html
     assert '<span aria-current="page">Hydrogen for Lusatia</span>' in html  # the breadcrumb
-    data = _json_ld(html)
+    data = json_ld_of(html)
     assert data["headline"] == "Hydrogen for Lusatia" and data["description"] == "A network is growing."
     assert data["inLanguage"] == "en"
     assert "Wasserstoff für die Lausitz" not in html and "Wir sprechen" not in html
 
 
 def test_article_german_page_stays_german(client, article):
-    html = _html(client, article.get_absolute_url())
+    html = html_of(client, article.get_absolute_url())
     assert '<h1 id="article-title" class="kern-heading-x-large">Wasserstoff für die Lausitz</h1>' in html
     assert '<div class="article-body kern-body"><p>Wir sprechen über <em>Wandel</em>.</p></div>' in html
     assert "Hydrogen" not in html and "network is growing" not in html and "change" not in html
     assert '<meta property="og:locale" content="de_DE">' in html
-    data = _json_ld(html)
+    data = json_ld_of(html)
     assert data["headline"] == "Wasserstoff für die Lausitz" and data["inLanguage"] == "de-DE"
 
 
@@ -73,16 +63,16 @@ def test_article_without_english_text_shows_the_german_one_marked(client, articl
     # Only the title in English: the teaser and text in German, marked.
     _english(article, teaser="", body="  ")
     assert article.body_en_html == ""
-    html = _html(client, "/en" + article.get_absolute_url())
+    html = html_of(client, "/en" + article.get_absolute_url())
     assert '<h1 id="article-title" class="kern-heading-x-large">Hydrogen for Lusatia</h1>' in html
     assert '<p class="kern-body--large" lang="de">Ein Netz entsteht.</p>' in html
     assert '<div class="article-body kern-body" lang="de"><p>Wir sprechen über <em>Wandel</em>.</p></div>' in html
     assert '<meta name="description" content="Ein Netz entsteht.">' in html
     # Nothing in English: everything German, marked; JSON-LD says German.
     _english(article, title=" ", teaser="", body="")
-    html = _html(client, "/en" + article.get_absolute_url())
+    html = html_of(client, "/en" + article.get_absolute_url())
     assert '<h1 id="article-title" class="kern-heading-x-large" lang="de">Wasserstoff für die Lausitz</h1>' in html
-    assert _json_ld(html)["inLanguage"] == "de-DE" and '<meta property="og:locale" content="de_DE">' in html
+    assert json_ld_of(html)["inLanguage"] == "de-DE" and '<meta property="og:locale" content="de_DE">' in html
 
 
 def test_article_english_text_is_sanitised_as_the_german_one(article):
@@ -95,14 +85,14 @@ def test_article_lists_home_and_more_news_show_english_teasers(client, article):
     german_only = ArticleFactory(title="Nur deutsch", teaser="Kein Englisch.",
                                  published_at=timezone.now() - datetime.timedelta(days=1))
     for url in ["/en/aktuelles/", "/en/", "/en" + german_only.get_absolute_url()]:
-        html = _html(client, url)
+        html = html_of(client, url)
         assert re.search(r'teaser__title"><a class="kern-link" href="/en/aktuelles/[^"]+/">Hydrogen for Lusatia</a>', html), url
         assert '<p class="kern-body">A network is growing.</p>' in html, url
         if url != "/en" + german_only.get_absolute_url():
             assert re.search(r'teaser__title" lang="de"><a class="kern-link" href="[^"]+">Nur deutsch</a>', html), url
             assert '<p class="kern-body" lang="de">Kein Englisch.</p>' in html, url
     for url in ["/aktuelles/", "/"]:
-        html = _html(client, url)
+        html = html_of(client, url)
         assert ">Wasserstoff für die Lausitz</a>" in html and "Hydrogen" not in html, url
 
 
@@ -126,11 +116,11 @@ def test_article_feeds_in_english(client, article):
 
 
 def test_article_search_result_on_english_list_shows_english_title(client, article):
-    html = _html(client, "/en/aktuelles/?q=Wasserstoff")
+    html = html_of(client, "/en/aktuelles/?q=Wasserstoff")
     assert ">Hydrogen for Lusatia</a>" in html
     # Its English words find it too.
-    assert ">Hydrogen for Lusatia</a>" in _html(client, "/en/aktuelles/?q=Lusatia")
-    assert ">Wasserstoff für die Lausitz</a>" in _html(client, "/aktuelles/?q=change")
+    assert ">Hydrogen for Lusatia</a>" in html_of(client, "/en/aktuelles/?q=Lusatia")
+    assert ">Wasserstoff für die Lausitz</a>" in html_of(client, "/aktuelles/?q=change")
 
 
 def test_article_admin_saves_the_english_version(client):
@@ -154,13 +144,13 @@ def test_article_english_edit_shows_at_once_with_kept_pages(client, article, set
     forget_fragments()
     url = "/en" + article.get_absolute_url()
     for address in (url, "/en/aktuelles/", "/en/", "/en/aktuelles/feed/rss/"):
-        assert "Hydrogen for Lusatia" in _html(client, address)
-        assert "Hydrogen for Lusatia" in _html(Client(), address)  # kept now
+        assert "Hydrogen for Lusatia" in html_of(client, address)
+        assert "Hydrogen for Lusatia" in html_of(Client(), address)  # kept now
     _english(article, title="Green hydrogen for Lusatia")
     for address in (url, "/en/aktuelles/", "/en/", "/en/aktuelles/feed/rss/"):
-        assert "Green hydrogen for Lusatia" in _html(client, address), address
+        assert "Green hydrogen for Lusatia" in html_of(client, address), address
     # The German pages kept in the meantime are the German ones.
-    assert "Green hydrogen" not in _html(client, article.get_absolute_url())
+    assert "Green hydrogen" not in html_of(client, article.get_absolute_url())
     forget_fragments()
 
 
