@@ -4,20 +4,10 @@ import pytest
 from django.contrib.auth.signals import user_login_failed
 from django.test import Client
 
-from revier.core import ratelimit
 from tests.factories import PASSWORD, StaffFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]  # the rate limits' (conftest.py)
 THROTTLED = "Zu viele Anmeldeversuche. Bitte warten Sie 15 Minuten oder setzen Sie Ihr Passwort zurück."
-
-
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    """The rate limits' clock, stopped in the middle of a window: a test's attempts never straddle
-    the end of one (the windows are fixed, see core.ratelimit). Move it with clock[0] += seconds."""
-    now = [1_800_000_450.0]
-    monkeypatch.setattr(ratelimit.time, "time", lambda: now[0])
-    return now
 
 
 @pytest.fixture

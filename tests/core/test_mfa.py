@@ -9,54 +9,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
-from revier.core import ratelimit
-from revier.core.mfa import (
-    second_factor_confirm,
-    second_factor_required,
-    totp_device_pending,
-)
+from revier.core.mfa import second_factor_required
 from revier.core.models import AuditEntry, EncryptedTOTPDevice, RecoveryCode, RecoveryCodeDevice
-from tests.factories import PASSWORD, StaffFactory, UserFactory, totp_code
+from tests.core.second_factor import ADDRESS, SECOND_FACTOR, SETUP, WRONG, log_in_with_password, send_code
+from tests.factories import StaffFactory, UserFactory, totp_code
 
-pytestmark = pytest.mark.django_db
-ADDRESS = "192.0.2.50"
-SECOND_FACTOR = "/anmelden/zweiter-faktor/"
-SETUP = "/anmelden/zweiter-faktor/einrichten/"
-WRONG = "Der Code stimmt nicht."
-
-
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    """The rate limits' clock, stopped in the middle of a window (as in tests/core/test_auth.py)."""
-    now = [1_800_000_450.0]
-    monkeypatch.setattr(ratelimit.time, "time", lambda: now[0])
-    return now
-
-
-@pytest.fixture
-def staff_with_app(clock):
-    """Makes a staff account with a confirmed app, set up through the services half a minute ago
-    (time.time() is the clock above)
-    (its setup code is used up); returns (user, device, recovery codes)."""
-
-    def make(**kwargs):
-        user = StaffFactory(**kwargs)
-        device = totp_device_pending(user=user)
-        codes = second_factor_confirm(device=device, code=totp_code(device))
-        clock[0] += device.step
-        device.refresh_from_db()
-        return user, device, codes
-
-    return make
-
-
-def log_in_with_password(client, username, next_url="/verwaltung/", address=ADDRESS):
-    return client.post("/anmelden/", {"username": username, "password": PASSWORD, "next": next_url},
-                       REMOTE_ADDR=address)
-
-
-def send_code(client, code, next_url="/verwaltung/", address=ADDRESS, path=SECOND_FACTOR):
-    return client.post(path, {"code": code, "next": next_url}, REMOTE_ADDR=address)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 
 def audit_actions(user) -> list[str]:

@@ -12,34 +12,14 @@ from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from revier.core import keys, ratelimit
-from revier.core.mfa import second_factor_check, second_factor_confirm, totp_device_pending
+from revier.core import keys
+from revier.core.mfa import second_factor_check, totp_device_pending
 from revier.core.models import EncryptedTOTPDevice, RecoveryCode, RecoveryCodeDevice
-from tests.factories import PASSWORD, StaffFactory, totp_code
+from tests.core.second_factor import WRONG, log_in_with_code, log_in_with_password
+from tests.factories import StaffFactory, totp_code
 from tests.personal_data import tables_holding
 
-ADDRESS = "192.0.2.60"
-SECOND_FACTOR = "/anmelden/zweiter-faktor/"
-WRONG = "Der Code stimmt nicht."
-
-
-@pytest.fixture(autouse=True)
-def clock(monkeypatch):
-    now = [1_800_000_450.0]
-    monkeypatch.setattr(ratelimit.time, "time", lambda: now[0])
-    return now
-
-
-def staff_with_app(username="chefin"):
-    user = StaffFactory(username=username)
-    device = totp_device_pending(user=user)
-    codes = second_factor_confirm(device=device, code=totp_code(device))
-    return user, EncryptedTOTPDevice.objects.get(pk=device.pk), codes
-
-
-def send_code(client, username, code):
-    client.post("/anmelden/", {"username": username, "password": PASSWORD, "next": "/verwaltung/"}, REMOTE_ADDR=ADDRESS)
-    return client.post(SECOND_FACTOR, {"code": code, "next": "/verwaltung/"}, REMOTE_ADDR=ADDRESS)
+pytestmark = pytest.mark.usefixtures("clock")
 
 
 def clear_forms(secret: bytes) -> list[str]:
@@ -48,8 +28,8 @@ def clear_forms(secret: bytes) -> list[str]:
 
 
 @pytest.mark.django_db
-def test_no_recovery_code_and_no_totp_secret_in_clear_in_any_column_of_any_table():
-    user, device, codes = staff_with_app()
+def test_no_recovery_code_and_no_totp_secret_in_clear_in_any_column_of_any_table(staff_with_app):
+    user, device, codes = staff_with_app(username="chefin")
     assert len(codes) == 10
     secret = device.bin_key
     assert len(secret) == 20
@@ -64,16 +44,16 @@ def test_no_recovery_code_and_no_totp_secret_in_clear_in_any_column_of_any_table
 
 
 @pytest.mark.django_db
-def test_an_encrypted_secret_still_gives_the_apps_codes_and_a_recovery_code_counts_once(client, clock):
-    user, device, codes = staff_with_app()
+def test_an_encrypted_secret_still_gives_the_apps_codes_and_a_recovery_code_counts_once(client, clock, staff_with_app):
+    user, device, codes = staff_with_app(username="chefin")
     clock[0] += device.step
-    response = send_code(client, "chefin", totp_code(device, fresh=True))
+    response = log_in_with_code(client, "chefin", totp_code(device, fresh=True))
     assert response["Location"] == "/verwaltung/"
 
     assert second_factor_check(user=user, code=codes[0].upper()) is not None
     assert second_factor_check(user=user, code=codes[0]) is None  # used up
     assert RecoveryCode.objects.filter(device__user=user, used_at__isnull=True).count() == 9
-    response = send_code(Client(), "chefin", codes[0])
+    response = log_in_with_code(Client(), "chefin", codes[0])
     assert response.status_code == 200 and WRONG in response.content.decode()
 
 
@@ -89,8 +69,9 @@ def test_the_same_secret_encrypted_twice_differs_and_a_value_of_another_purpose_
 
 
 @pytest.mark.django_db
-def test_rotation_with_the_old_key_in_fallbacks_keeps_apps_and_recovery_codes(client, settings, clock):
-    user, device, codes = staff_with_app()
+def test_rotation_with_the_old_key_in_fallbacks_keeps_apps_and_recovery_codes(client, settings, clock,
+                                                                            staff_with_app):
+    user, device, codes = staff_with_app(username="chefin")
     old_stored = TOTPDevice.objects.get(pk=device.pk).key
     settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
     settings.SECRET_KEY = "a-new-secret-key-after-rotation-" + "k" * 32
@@ -98,7 +79,7 @@ def test_rotation_with_the_old_key_in_fallbacks_keeps_apps_and_recovery_codes(cl
     assert not device.key_under_current_secret
 
     clock[0] += device.step
-    response = send_code(client, "chefin", totp_code(device, fresh=True))
+    response = log_in_with_code(client, "chefin", totp_code(device, fresh=True))
     assert response["Location"] == "/verwaltung/"
     # the login encrypted the secret again under the new SECRET_KEY
     device = EncryptedTOTPDevice.objects.get(pk=device.pk)
@@ -112,14 +93,14 @@ def test_rotation_with_the_old_key_in_fallbacks_keeps_apps_and_recovery_codes(cl
 
 
 @pytest.mark.django_db
-def test_a_changed_secret_key_without_fallback_refuses_codes_without_an_error(settings, clock):
-    user, device, codes = staff_with_app()
+def test_a_changed_secret_key_without_fallback_refuses_codes_without_an_error(settings, clock, staff_with_app):
+    user, device, codes = staff_with_app(username="chefin")
     settings.SECRET_KEY = "another-secret-key-without-fallback-" + "z" * 32
     settings.SECRET_KEY_FALLBACKS = []
     clock[0] += device.step
     assert second_factor_check(user=user, code="123456") is None
     assert second_factor_check(user=user, code=codes[0]) is None
-    response = send_code(Client(), "chefin", "123456")
+    response = log_in_with_code(Client(), "chefin", "123456")
     assert response.status_code == 200 and WRONG in response.content.decode()
 
 
@@ -175,7 +156,7 @@ def test_setup_after_a_changed_secret_key_shows_a_new_secret(client, settings):
     user = StaffFactory(username="neu")
     pending = totp_device_pending(user=user)
     settings.SECRET_KEY = "another-secret-key-without-fallback-" + "z" * 32
-    client.post("/anmelden/", {"username": "neu", "password": PASSWORD, "next": "/verwaltung/"}, REMOTE_ADDR=ADDRESS)
+    log_in_with_password(client, "neu")
     response = client.get("/anmelden/zweiter-faktor/einrichten/")
     assert response.status_code == 200
     device = EncryptedTOTPDevice.objects.get(user=user)
