@@ -26,7 +26,7 @@ from revier.core.mail import mail_language, mail_queue, self_service_mail_allowe
 from revier.core.models import AuditEntry, Topic
 from revier.core.services import audit_log
 from revier.core.text import unique_slug
-from revier.core.tokens import new_token
+from revier.core.tokens import personal_link_issue
 from revier.events import selectors as event_selectors
 from revier.network import errors
 from revier.network.models import (
@@ -35,7 +35,6 @@ from revier.network.models import (
     TOPIC_PROPOSAL_MAX,
     Profile,
     ProfileEntry,
-    ProfileLink,
     ProfileRegistration,
     Region,
     TopicProposal,
@@ -131,12 +130,10 @@ def _issue_link(profile: Profile, *, now: datetime.datetime, sign_of_life: bool 
     they expire (`expires_at`, by default settings.NETWORK_LINK_DAYS after they were sent). A link
     is a sign of life of the profile (network.retention) unless `sign_of_life` is False (the link
     in the warning before the anonymisation)."""
-    token, hashed = new_token()
-    ProfileLink.objects.create(
-        profile=profile, token_hash=hashed, sign_of_life=sign_of_life,
-        expires_at=expires_at or now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS),
+    return personal_link_issue(
+        profile.links, expires_at=expires_at or now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS),
+        sign_of_life=sign_of_life,
     )
-    return token
 
 
 def _link_registration(profile: Profile, registration_id: int) -> bool:

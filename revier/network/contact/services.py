@@ -23,10 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from revier.core.capacity import lock_key
 from revier.core.mail import mail_queue, self_service_mail_allowed, written_for
 from revier.core.services import audit_log
-from revier.core.tokens import new_token
+from revier.core.tokens import personal_link_issue
 from revier.network.contact import errors
-from revier.network.contact.models import CONTACT_MESSAGE_MAX, ContactRequest, ContactRequestLink
-from revier.network.models import Profile, ProfileLink
+from revier.network.contact.models import CONTACT_MESSAGE_MAX, ContactRequest
+from revier.network.models import Profile
 from revier.network.suggestions.selectors import suggestible_q, viewer_takes_part, visible_to_q
 
 Status = ContactRequest.Status
@@ -58,12 +58,10 @@ def _mail(to: Profile, template: str, *, link: Callable[[], str] | None = None, 
 
 def _issue_link(contact_request: ContactRequest) -> str:
     """A link for the recipient's mail; it works a little longer than the request stays open."""
-    token, hashed = new_token()
-    ContactRequestLink.objects.create(
-        request=contact_request, token_hash=hashed,
+    return personal_link_issue(
+        contact_request.links,
         expires_at=contact_request.created_at + datetime.timedelta(days=settings.NETWORK_CONTACT_LAPSE_DAYS + 30),
     )
-    return token
 
 
 def _message(value: str) -> str:
@@ -238,9 +236,7 @@ def contact_link_send(*, email: str, recipient_id: int, now: datetime.datetime |
         recipient = Profile.objects.filter(visible_to_q(sender, prefix=""), pk=recipient_id).first()
         if recipient is None or not self_service_mail_allowed(email=sender.email_normalized):
             return 0
-        token, hashed = new_token()
-        ProfileLink.objects.create(profile=sender, token_hash=hashed,
-                                   expires_at=now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS))
+        token = personal_link_issue(sender.links, expires_at=now + datetime.timedelta(days=settings.NETWORK_LINK_DAYS))
         audit_log(actor=None, action="contact_link_sent", obj=sender, data={"recipient": recipient.pk})
         _mail(sender, "link", partner=recipient, link=lambda: settings.SITE_URL.rstrip("/") + reverse(
             "network:contact-new", kwargs={"token": token, "pk": recipient.pk}))

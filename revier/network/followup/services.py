@@ -22,9 +22,9 @@ from django.utils.translation import gettext_lazy as _
 from revier.core.capacity import lock_capacity_owner
 from revier.core.mail import mail_queue, written_for
 from revier.core.services import audit_log
-from revier.core.tokens import new_token
+from revier.core.tokens import personal_link_issue
 from revier.network.followup import errors
-from revier.network.followup.models import FollowupAnswer, FollowupInvitation, FollowupInvitationLink
+from revier.network.followup.models import FollowupAnswer, FollowupInvitation
 from revier.network.meetings.models import Meeting, MeetingParticipant, MeetingSetup
 from revier.network.models import Profile
 
@@ -70,8 +70,7 @@ def followup_invitations_send_due(*, now: datetime.datetime | None = None) -> in
             for profile in Profile.objects.filter(pk__in=profile_ids).order_by("pk"):
                 invitation = FollowupInvitation.objects.create(setup=setup, profile=profile, sent_at=now,
                                                                answer_until=answer_until)
-                token, hashed = new_token()
-                FollowupInvitationLink.objects.create(invitation=invitation, token_hash=hashed, expires_at=answer_until)
+                token = personal_link_issue(invitation.links, expires_at=answer_until)
                 audit_log(actor=None, action="followup_invitation_sent", obj=invitation)
                 with written_for(profile.language):
                     mail_queue(to=[profile.email], subject=str(SUBJECT) % {"event": setup.event.title},

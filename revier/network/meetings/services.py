@@ -29,7 +29,7 @@ from revier.core.capacity import CapacityRule, count_taken_per_owner, lock_capac
 from revier.core.dates import local_datetime, local_span
 from revier.core.mail import mail_queue, written_for
 from revier.core.services import audit_log
-from revier.core.tokens import link_expires_at, new_token
+from revier.core.tokens import link_expires_at, personal_link_issue
 from revier.events import selectors as event_selectors
 from revier.network.meetings import errors
 from revier.network.meetings.models import (
@@ -38,7 +38,6 @@ from revier.network.meetings.models import (
     Meeting,
     MeetingParticipant,
     MeetingRequest,
-    MeetingRequestLink,
     MeetingSession,
     MeetingSetup,
     MeetingSlot,
@@ -108,10 +107,7 @@ def _mail(to: Profile, template: str, *, setup: MeetingSetup, link_token: str | 
 
 
 def _issue_request_link(meeting_request: MeetingRequest, *, setup: MeetingSetup) -> str:
-    token, hashed = new_token()
-    MeetingRequestLink.objects.create(request=meeting_request, token_hash=hashed,
-                                      expires_at=link_expires_at(setup.event.ends_at))
-    return token
+    return personal_link_issue(meeting_request.links, expires_at=link_expires_at(setup.event.ends_at))
 
 
 def _text(value: str, *, label, limit: int) -> str:
