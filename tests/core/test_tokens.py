@@ -6,7 +6,9 @@ import pytest
 from django.utils import timezone
 
 from revier.contingents.models import Claim
-from revier.core.tokens import new_token, personal_link_holder, personal_link_holder_with, personal_link_q
+from revier.core.tokens import (
+    new_token, personal_link_holder, personal_link_holder_with, personal_link_issue, personal_link_q, token_hash,
+)
 from revier.events.models import Registration, RegistrationLink
 from tests.factories import TicketCategoryFactory, registration_input
 
@@ -83,3 +85,23 @@ def test_personal_link_holder_with_children_reads_holder_and_children_in_one_que
     assert personal_link_holder_with(Registration, "unbekannt", children="consents") is None
     past = timezone.now() + datetime.timedelta(days=2)
     assert personal_link_holder_with(Registration, next(iter(made)), children="consents", now=past) is None
+
+
+def test_personal_link_issue_stores_only_the_hash_and_the_token_opens_the_holder_until_it_expires():
+    from revier.events import services
+
+    category = TicketCategoryFactory(capacity=None)
+    registration = services.registration_create(event=category.event, data=registration_input(category, 0)).registration
+    now = timezone.now()
+    before = set(registration.links.values_list("pk", flat=True))
+    token = personal_link_issue(registration.links, expires_at=now + datetime.timedelta(hours=1))
+    link = registration.links.exclude(pk__in=before).get()
+    assert link.token_hash == token_hash(token) and token not in link.token_hash
+    assert link.expires_at == now + datetime.timedelta(hours=1)
+    assert personal_link_holder(Registration, token, now=now).pk == registration.pk
+    assert personal_link_holder(Registration, token, now=now + datetime.timedelta(hours=2)) is None
+    # a token made beforehand (new_token) is stored as it is; the links issued before keep working
+    made = new_token()
+    assert personal_link_issue(registration.links, expires_at=now + datetime.timedelta(days=1), made=made) == made[0]
+    assert registration.links.filter(token_hash=made[1]).exists()
+    assert personal_link_holder(Registration, token, now=now).pk == registration.pk
