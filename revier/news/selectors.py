@@ -413,13 +413,17 @@ _ARTICLE_BY_SLUG = CompiledQuery(
 )
 
 
-def article_page(*, slug: str | None = None, preview_pk: int | None = None, topics: TopicIndex) -> ArticlePage | None:
+def article_page(*, slug: str | None = None, preview_pk: int | None = None, topics: TopicIndex,
+                 keep: bool = True) -> ArticlePage | None:
     """An article page: the published article with `slug` (or any article by `preview_pk`, for
     the staff preview) with its topics, in one query (compiled once, news.compiled), and its links
     in a second one if it has any (the article page is what every reader coming from a search
     engine pays). A published article's page data is kept per content generation (core.fragments.
     kept: a scheduled article's publication ends the generation), so a reader's request runs no
-    query; an unknown slug is never kept. "More news" is `article_latest_ids`, kept the same way."""
+    query; an unknown slug is never kept. "More news" is `article_latest_ids`, kept the same way.
+    `keep=False`: read now, not kept (the article page keeps what it renders of it instead)."""
+    if preview_pk is None and not keep:
+        return _article_page(_ARTICLE_BY_SLUG.rows(slug=slug, now=timezone.now()), topics)
     if preview_pk is None:
         return kept("news:article-page", [slug], lambda: _article_page(
             _ARTICLE_BY_SLUG.rows(slug=slug, now=timezone.now()), topics))

@@ -105,21 +105,18 @@ def article_list(request):
     )
 
 
-def _render_detail(request, page: selectors.ArticlePage, topics: selectors.TopicIndex, *, preview: bool):
+# The parts of an article page that are the article's own, in the order _article_parts returns them.
+_ARTICLE_PARTS = ("title_part", "description_part", "head_part", "crumb_part", "article_part")
+
+
+def _article_parts(request, page: selectors.ArticlePage, *, preview: bool) -> tuple[str, ...]:
+    """The article's own parts of its page (_ARTICLE_PARTS): they depend on the article, the
+    language and the address the request came to (scheme and host), nothing else."""
     article = page.article
-    addresses = news_addresses()
     absolute_url = request.build_absolute_uri(article_url(article.slug))
     # On /en/ the English title and teaser where editors gave them (core.text.shown_field).
     title, title_lang = shown_field(article, "title")
     description = _description(shown_field(article, "teaser")[0])
-    # "More news" is the same on every article page but the newest few (which leave themselves
-    # out): kept per content generation (core.fragments), its rows fetched only when it is rendered.
-    latest = selectors.article_latest_ids(limit=MORE_NEWS + 1)
-    others = [pk for pk in latest if pk != article.pk][:MORE_NEWS]
-    more_news = SimpleLazyObject(
-        lambda: rendering.teaser_list_html(selectors.article_teasers(ids=others, topics=topics), heading="h3")
-    )
-    more_news_key = article.pk if article.pk in latest else 0
     published = article.published_at
     head = rendering.article_head_html(
         article=article,
@@ -131,28 +128,43 @@ def _render_detail(request, page: selectors.ArticlePage, topics: selectors.Topic
         published_iso=timezone.localtime(published).isoformat() if published else "",
         preview=preview,
     )
-    # The article's own parts; everything around them (header, navigation, "more news", footer) is
-    # the same for every article and kept as one frame (core.fragments.render_around).
-    parts = {
-        "title_part": escape(title),
-        "description_part": escape(description),
-        "head_part": head + "\n  " + json_ld(article_json_ld(request=request, article=article, topics=page.topics, url=absolute_url)),
+    return (
+        escape(title),
+        escape(description),
+        head + "\n  " + json_ld(article_json_ld(request=request, article=article, topics=page.topics, url=absolute_url)),
         # (the frame is the same for every article: a German title's mark goes inside the part)
-        "crumb_part": f'<span{title_lang}>{escape(title)}</span>' if title_lang else escape(title),
-        "article_part": rendering.article_html(
+        f'<span{title_lang}>{escape(title)}</span>' if title_lang else escape(title),
+        rendering.article_html(
             article=article,
             topics=page.topics,
             links=page.links,
             published=rendering.long_date(published) if published else "",
             published_attribute=rendering.datetime_attribute(published) if published else "",
         ),
-    }
+    )
+
+
+def _render_detail(request, *, article_pk: int, parts: tuple[str, ...], topics: selectors.TopicIndex,
+                   preview: bool, article=None):
+    """The article page around its own `parts` (_article_parts). Everything around them (header,
+    navigation, "more news", footer) is the same for every article and kept as one frame
+    (core.fragments.render_around)."""
+    addresses = news_addresses()
+    # "More news" is the same on every article page but the newest few (which leave themselves
+    # out): kept per content generation (core.fragments), its rows fetched only when it is rendered.
+    latest = selectors.article_latest_ids(limit=MORE_NEWS + 1)
+    others = [pk for pk in latest if pk != article_pk][:MORE_NEWS]
+    more_news = SimpleLazyObject(
+        lambda: rendering.teaser_list_html(selectors.article_teasers(ids=others, topics=topics), heading="h3")
+    )
+    more_news_key = article_pk if article_pk in latest else 0
+    named = dict(zip(_ARTICLE_PARTS, parts, strict=True))
     context = {"news_urls": addresses, "more_news": more_news, "more_news_key": more_news_key, "preview": preview}
     if preview:
         # Staff only, with the article's state and edit link around it: rendered whole.
         return render(request, "news/article_detail.html",
-                      {**context, "article": article, **{name: mark_safe(html) for name, html in parts.items()}})
-    return render_around(request, "news/article_detail.html", context, parts=parts, name="news:detail",
+                      {**context, "article": article, **{name: mark_safe(html) for name, html in named.items()}})
+    return render_around(request, "news/article_detail.html", context, parts=named, name="news:detail",
                          vary=[addresses["list"], more_news_key])
 
 
@@ -160,10 +172,17 @@ def _render_detail(request, page: selectors.ArticlePage, topics: selectors.Topic
 @cache_public_page
 def article_detail(request, slug):
     topics = selectors.topic_index()
-    page = selectors.article_page(slug=slug, topics=topics)
-    if page is None:
-        raise Http404("no such article")
-    return _render_detail(request, page, topics, preview=False)
+
+    def read() -> tuple:
+        page = selectors.article_page(slug=slug, topics=topics, keep=False)
+        if page is None:
+            raise Http404("no such article")  # nothing kept for an unknown address
+        return (page.article.pk, *_article_parts(request, page, preview=False))
+
+    # A published article's own parts, rendered once per content generation, language and host
+    # (core.fragments): a reader's request then runs no query and renders only the frame's marks.
+    article_pk, *parts = fragment("news:article", [slug, request.scheme, request.get_host()], read)
+    return _render_detail(request, article_pk=article_pk, parts=tuple(parts), topics=topics, preview=False)
 
 
 @staff_page(allowed=can_edit_news)
@@ -173,6 +192,7 @@ def article_preview(request, pk):
     page = selectors.article_page(preview_pk=pk, topics=topics)
     if page is None:
         raise Http404("no such article")
-    response = _render_detail(request, page, topics, preview=True)
+    response = _render_detail(request, article_pk=page.article.pk, parts=_article_parts(request, page, preview=True),
+                              topics=topics, preview=True, article=page.article)
     response["X-Robots-Tag"] = "noindex"
     return response
