@@ -12,8 +12,9 @@ from django.db.models import Aggregate, CharField, Exists, Expression, OuterRef,
 from django.utils import timezone
 
 from revier.core.cache import remembered_per_generation
-from revier.core.fragments import bounded_store, fragment, kept
+from revier.core.fragments import bounded_store, fragment, fragment_seconds, kept
 from revier.core.models import Topic
+from revier.core.site_search import kept_per_generation
 from revier.events.models import Event
 from revier.core.text import clean_query, german_stems
 from revier.news.addresses import article_url
@@ -412,6 +413,40 @@ _ARTICLE_BY_SLUG = CompiledQuery(
     )
 )
 
+# The same without the topics and links: those come from _article_relations.
+_ARTICLE_ROW_BY_SLUG = CompiledQuery(
+    lambda slug, now: Article.objects.filter(status=Article.Status.PUBLISHED, published_at__lte=now, slug=slug)
+    .order_by().values_list(*_PAGE_FIELDS)[:1]
+)
+
+
+@dataclass(frozen=True)
+class _ArticleRelations:
+    topic_ids: dict[int, tuple[int, ...]]
+    links: dict[int, tuple[LinkRef, ...]]
+
+
+def _article_relations_read() -> _ArticleRelations:
+    """Every article's topic ids and related links (two queries; a few rows per article)."""
+    topic_ids: dict[int, list[int]] = {}
+    for article_id, topic_id in Article.topics.through.objects.values_list("article_id", "topic_id"):
+        topic_ids.setdefault(article_id, []).append(topic_id)
+    links: dict[int, list[LinkRef]] = {}
+    rows = ArticleLink.objects.order_by("article_id", "position", "id").values_list(
+        "article_id", "label", "url", "event_id", "event__slug")
+    for article_id, label, url, event_id, event_slug in rows:
+        # ArticleLink.href: the event's page when an event is chosen, else the address.
+        href = Event(pk=event_id, slug=event_slug).get_absolute_url() if event_id is not None else url
+        links.setdefault(article_id, []).append(LinkRef(label, href))
+    return _ArticleRelations({pk: tuple(ids) for pk, ids in topic_ids.items()},
+                             {pk: tuple(refs) for pk, refs in links.items()})
+
+
+# Kept per content generation and language (the links to events are addresses in the page's
+# language) in each process, not pickled: an article's topics and links are saved with it or its
+# links (news.apps registers both), and that starts a new generation.
+_article_relations = kept_per_generation(_article_relations_read)
+
 
 def article_page(*, slug: str | None = None, preview_pk: int | None = None, topics: TopicIndex,
                  keep: bool = True) -> ArticlePage | None:
@@ -421,9 +456,20 @@ def article_page(*, slug: str | None = None, preview_pk: int | None = None, topi
     engine pays). A published article's page data is kept per content generation (core.fragments.
     kept: a scheduled article's publication ends the generation), so a reader's request runs no
     query; an unknown slug is never kept. "More news" is `article_latest_ids`, kept the same way.
-    `keep=False`: read now, not kept (the article page keeps what it renders of it instead)."""
+    `keep=False`: read now, not kept (the article page keeps what it renders of it instead); while
+    the fragment store is on, in one query of the article's own columns, its topics and links from
+    every article's, read once per content generation (_article_relations: a page that is not kept
+    pays neither the two subqueries nor a second query for its links)."""
     if preview_pk is None and not keep:
-        return _article_page(_ARTICLE_BY_SLUG.rows(slug=slug, now=timezone.now()), topics)
+        if fragment_seconds() <= 0:  # nothing kept: the topics and links in the same query
+            return _article_page(_ARTICLE_BY_SLUG.rows(slug=slug, now=timezone.now()), topics)
+        rows = _ARTICLE_ROW_BY_SLUG.rows(slug=slug, now=timezone.now())
+        if not rows:
+            return None
+        relations = _article_relations()
+        article = Article.from_db("default", _PAGE_FIELDS, rows[0])
+        return ArticlePage(article=article, topics=topics.of(relations.topic_ids.get(article.pk, ())),
+                           links=list(relations.links.get(article.pk, ())))
     if preview_pk is None:
         return kept("news:article-page", [slug], lambda: _article_page(
             _ARTICLE_BY_SLUG.rows(slug=slug, now=timezone.now()), topics))
