@@ -6,6 +6,7 @@ for a time of day with its "Uhr" (`|local_datetime`, `|local_span:end`) and the 
 iCalendar, RSS and `datetime` attributes keep their fixed machine formats."""
 
 import datetime
+import functools
 
 from django.utils import dateformat, formats, timezone
 from django.utils.translation import get_language
@@ -13,11 +14,17 @@ from django.utils.translation import get_language
 
 def pattern(name: str) -> str:
     """The active language's pattern `name` from the format modules."""
-    for module in formats.get_format_modules(get_language()):
+    return _pattern(get_language(), name)
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(language: str | None, name: str) -> str:
+    # The format modules do not change while the process runs: looked up once per language and name.
+    for module in formats.get_format_modules(language):
         pattern = getattr(module, name, None)
         if pattern is not None:
             return pattern
-    return formats.get_format(name)
+    return formats.get_format(name, language)
 
 
 def _local(value):

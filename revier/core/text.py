@@ -1,6 +1,7 @@
 """Text helpers every app shares: Markdown rendered safely, plain text, German word stems, slugs, search words."""
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import markdown
@@ -8,7 +9,7 @@ import nh3
 import snowballstemmer
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.text import slugify
 
 ALLOWED_TAGS = {
@@ -80,6 +81,26 @@ def unique_slug(*, model: type[models.Model], title: str, pk=None, fallback: str
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+# Texts already translated, per language (remembered_gettext).
+_REMEMBERED_TEXTS: dict[str | None, dict[str, str]] = {}
+
+
+def remembered_gettext() -> Callable[[str], str]:
+    """gettext for the active language that remembers each text it translated: a page written in
+    Python with many texts (a personal link's page) asks for the language once, not per text. The
+    catalogues do not change while a process runs. Bind it to the name `gettext` inside a function,
+    so that makemessages still finds the texts."""
+    texts = _REMEMBERED_TEXTS.setdefault(get_language(), {})
+
+    def translated(message: str) -> str:
+        text = texts.get(message)
+        if text is None:
+            text = texts[message] = gettext(message)
+        return text
+
+    return translated
 
 
 def german_content_lang() -> str:

@@ -13,6 +13,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext, ngettext
 
 from revier.core.fragments import fragment
+from revier.core.text import remembered_gettext
 from revier.core.templatetags.kern_forms import render_field
 from revier.events.forms import CancelForm
 from revier.events.templatetags.events_public import category_choices, time_range, when
@@ -112,6 +113,7 @@ def _error_summary(items: list[tuple[str, str, str]], *, element_id: str) -> str
 
 
 def _status_html(registration, event, *, can_confirm: bool, position, action: str, urls: dict) -> str:
+    gettext = remembered_gettext()  # the language asked for once (core.text)
     status = registration.status
     para = '  <p class="kern-body">{}</p>\n'.format
     if can_confirm and not event.is_cancelled:
@@ -182,6 +184,7 @@ def _event_link(event) -> str:
 def self_service_html(context: dict, *, action: str, urls: dict) -> SafeString:
     """The content of a registration's self-service page (events.views.registration._self_service_context's
     `context`), with forms posting to `action`; `urls` has the personal link's "ticket" and "ics"."""
+    gettext = remembered_gettext()  # the language asked for once (core.text)
     registration, event = context["registration"], context["event"]
     heading = escape(gettext("Your registration"))
     parts = [f'<h1 class="kern-heading-x-large">{heading}</h1>\n']
@@ -292,6 +295,7 @@ def self_service_html(context: dict, *, action: str, urls: dict) -> SafeString:
 
 def _cancel_section(form, *, action: str) -> str:
     """The section "Abmelden" with the cancel form (its one tick, and its error if posted)."""
+    gettext = remembered_gettext()  # the language asked for once (core.text)
     confirm = form["confirm"]
     errors = [(confirm.id_for_label, str(confirm.label), confirm.errors[0])] if confirm.errors else []
     heading = escape(gettext("Cancel registration"))

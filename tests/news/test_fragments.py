@@ -16,7 +16,7 @@ from django.utils import timezone
 from revier.core.fragments import forget_fragments
 from revier.news import selectors, services
 from revier.news.models import Article
-from tests.factories import ArticleFactory, StaffFactory, TopicFactory
+from tests.factories import ArticleFactory, ArticleLinkFactory, EventFactory, StaffFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -224,6 +224,15 @@ def test_article_page_kept_follows_edits_unpublishing_and_deletion_at_once(clien
     url = article.get_absolute_url()
     assert "Meldung 0<" in _html(client, url)
     assert count_queries(url)[1] == 0  # kept: no query
+    # Its topics and links, read for all articles at once, follow at once too.
+    link = ArticleLinkFactory(article=article, label="Weiterlesen", url="/impressum/")
+    article.topics.add(TopicFactory(name="Wärme", slug="waerme"))
+    page = _html(client, url)
+    assert "Weiterlesen" in page and "?thema=waerme" in page
+    link.delete()
+    article.topics.clear()
+    page = _html(client, url)
+    assert "Weiterlesen" not in page and "?thema=waerme" not in page
     article.title = "Meldung null, neu betitelt"
     services.article_save(article=article)
     assert "Meldung null, neu betitelt<" in _html(client, url)
@@ -259,17 +268,26 @@ def test_article_pages_in_the_kept_frame_are_the_pages_rendered_fresh(client, se
     each page shows its own title, description, head, breadcrumb and text, exactly as rendered
     without the store, the newest (whose "more news" leaves itself out) and older ones, in German
     and English, with markup in the title escaped."""
-    energy = TopicFactory(name="Energie", slug="energie")
+    energy, region = TopicFactory(name="Energie", slug="energie"), TopicFactory(name="Region", slug="region")
     articles = [ArticleFactory(title=f"Wasserstoff <b>&</b> Leuna {n}", teaser=f"Kurztext {n} für \"alle\"",
                                published_at=timezone.now() - datetime.timedelta(hours=n + 1),
-                               topics=[energy] if n % 2 else [])
+                               topics=[[], [energy], [energy, region]][n % 3])
                 for n in range(6)]
+    # Related links (read once per content generation while the store is on): to an event and to an address.
+    event = EventFactory()
+    ArticleLinkFactory(article=articles[1], label="Programm", url="", event=event, position=1)
+    ArticleLinkFactory(article=articles[1], label="Mehr dazu", url="https://example.org/mehr", position=0)
+    ArticleLinkFactory(article=articles[4], label="Nur einer", url="/impressum/")
     urls = [path for article in articles for path in (f"/aktuelles/{article.slug}/", f"/en/aktuelles/{article.slug}/")]
     kept = [[_html(client, url) for url in urls] for _ in range(2)]
     settings.FRAGMENT_CACHE_SECONDS = 0
     fresh = [_html(client, url) for url in urls]
     assert kept[0] == kept[1] == fresh
     assert len(set(fresh)) == len(urls)
+    assert fresh[2].index("Mehr dazu") < fresh[2].index("Programm")  # in their order
+    assert f'href="{event.get_absolute_url()}"' in fresh[2] and "/en/veranstaltungen/" in fresh[3]
+    assert "Nur einer" in fresh[8] and "Nur einer" not in fresh[0]
+    assert "?thema=region" in fresh[4] and "?thema=region" not in fresh[2]
     for article, page in zip(articles, fresh[::2], strict=True):
         others = [other for other in articles if other.pk != article.pk]
         title = f"Wasserstoff &lt;b&gt;&amp;&lt;/b&gt; Leuna {article.title.rsplit(' ', 1)[1]}"

@@ -189,7 +189,9 @@ def registration_page(request, token):
     if page is None:
         return _invalid_link(request)
     registration, questions = page.registration, page.questions
-    here = reverse("events:registration", kwargs={"token": token})
+    # This page's own address (as reverse("events:registration", kwargs={"token": token}) gives it
+    # for a valid token: its characters need no quoting); the ticket and calendar lie below it.
+    here = request.path
     status, error, change_form, cancel_form = 200, None, None, None
 
     if request.method == "POST":
@@ -238,9 +240,8 @@ def registration_page(request, token):
         editing=request.method != "POST" and request.GET.get("aendern") == "1",
     )
     has_error = bool(error or (change_form and change_form.errors) or (cancel_form and cancel_form.errors))
-    urls = {"ticket": reverse("events:ticket", kwargs={"token": token}),
-            "ics": reverse("events:registration-ics", kwargs={"token": token})}
-    content = self_service_html(context, action=request.path, urls=urls)
+    urls = {"ticket": f"{here}ticket/", "ics": f"{here}kalender.ics"}
+    content = self_service_html(context, action=here, urls=urls)
     # Everything around the content is the same for every registration of the event: kept, and
     # only the reader's own part is written per request (docs/performance.md).
     return personal_link_response(render_around(
