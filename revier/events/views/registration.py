@@ -28,6 +28,9 @@ from revier.events.models import Registration, Sector
 from revier.events.rendering import registration_form_html, self_service_html
 
 Status = Registration.Status
+# The choices' labels by value (translated when shown), without the enums' lookups per request.
+_STATUS_LABELS = dict(Status.choices)
+_SECTOR_LABELS = dict(Sector.choices)
 
 __all__ = ["register", "registration_page", "ticket_page", "ticket_qr", "registration_ics", "resend_link",
            "registration_data", "registration_data_json", "registration_erase"]
@@ -177,8 +180,8 @@ def _self_service_context(registration: Registration, *, questions, consents, ch
         "error": error,
         "done_message": DONE_MESSAGES.get(done or ""),
         "consents": consents,
-        "status_label": Status(registration.status).label,
-        "sector_label": Sector(registration.sector).label if registration.sector in Sector.values else registration.sector,
+        "status_label": _STATUS_LABELS.get(registration.status, registration.status),
+        "sector_label": _SECTOR_LABELS.get(registration.sector, registration.sector),
     }
 
 
