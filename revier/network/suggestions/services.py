@@ -131,6 +131,7 @@ def suggestions_rebuild(*, now: datetime.datetime | None = None) -> int:
     rows = _rows(index, index.ids(), existing)
     build_id = uuid.uuid4().hex
     with transaction.atomic():
+        _lock_lists(row)
         existing &= set(Profile.objects.filter(pk__in=existing).values_list("pk", flat=True))
         Suggestion.objects.all().delete()
         Suggestion.objects.bulk_create([r for r in rows if r.profile_id in existing and r.other_id in existing],
@@ -141,6 +142,14 @@ def suggestions_rebuild(*, now: datetime.datetime | None = None) -> int:
         SuggestionWeights.objects.filter(pk=row.pk).update(built_at=now, build_id=build_id)
     _held.index, _held.build_id = index, build_id
     return len(existing)
+
+
+def _lock_lists(row: SuggestionWeights) -> None:
+    """Inside the transaction that replaces stored lists: waits for any other worker that replaces
+    lists at the moment (deployments run several), so that each one deletes what the one before it
+    wrote and none fails on "once per pair" (the weights' row is the lock; on SQLite the
+    transaction's write lock already orders them)."""
+    SuggestionWeights.objects.select_for_update().filter(pk=row.pk).first()
 
 
 def _adopt(build_id: str) -> None:
@@ -173,6 +182,7 @@ def suggestions_update_queued() -> int:
         known = set(index.ids()) if profile_id not in known else known
         changed |= {update.profile, *update.affected}
     with transaction.atomic():
+        _lock_lists(weights_row())
         existing = set(Profile.objects.filter(pk__in=[int(pid) for pid in index.ids()]).values_list("pk", flat=True))
         rows = _rows(index, sorted(changed), existing)
         Suggestion.objects.filter(profile_id__in=[int(pid) for pid in changed]).delete()
